@@ -1,0 +1,39 @@
+package jp.joren.accounts;
+
+import java.util.Locale;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other features may ask of accounts. */
+@Service
+public class AccountDirectory {
+
+    private final Accounts accounts;
+    private final LoginAccounts logins;
+    private final PasswordEncoder passwordEncoder;
+
+    AccountDirectory(Accounts accounts, LoginAccounts logins, PasswordEncoder passwordEncoder) {
+        this.accounts = accounts;
+        this.logins = logins;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    public boolean emailTaken(String email) {
+        return logins.emailTaken(email);
+    }
+
+    /** The first account of a new shop; runs inside the shop's sign-up transaction. */
+    @Transactional
+    public JorenUser createOwner(String email, String displayName, String rawPassword, Locale language) {
+        Account owner = new Account(email, passwordEncoder.encode(rawPassword), displayName, Role.OWNER);
+        owner.speak(language);
+        return JorenUser.of(accounts.saveAndFlush(owner));
+    }
+
+    @Transactional
+    public void switchLanguage(long accountId, Locale language) {
+        accounts.findById(accountId).ifPresent(account -> account.speak(language));
+    }
+}

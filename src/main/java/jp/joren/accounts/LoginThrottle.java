@@ -1,0 +1,62 @@
+package jp.joren.accounts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Slows password guessing: too many failed logins for one email, or from one client address, within the
+ * window refuse further attempts until the window has passed. Kept in the database so that every app
+ * node sees the same count.
+ */
+@Component
+class LoginThrottle {
+
+    private final JdbcClient jdbc;
+    private final int maxFailuresPerEmail;
+    private final int maxFailuresPerAddress;
+    private final Duration window;
+
+    LoginThrottle(JdbcClient jdbc,
+            @Value("${joren.login.max-failures-per-email}") int maxFailuresPerEmail,
+            @Value("${joren.login.max-failures-per-address}") int maxFailuresPerAddress,
+            @Value("${joren.login.failure-window}") Duration window) {
+        this.jdbc = jdbc;
+        this.maxFailuresPerEmail = maxFailuresPerEmail;
+        this.maxFailuresPerAddress = maxFailuresPerAddress;
+        this.window = window;
+    }
+
+    boolean isThrottled(String email, String clientAddress) {
+        return jdbc.sql("""
+                        select (select count(*) from login_failure where email = :email and failed_at > :since) >= :perEmail
+                            or (select count(*) from login_failure where client_address = :address and failed_at > :since) >= :perAddress
+                        """)
+                .param("email", key(email))
+                .param("address", clientAddress)
+                .param("since", java.sql.Timestamp.from(Instant.now().minus(window)))
+                .param("perEmail", maxFailuresPerEmail)
+                .param("perAddress", maxFailuresPerAddress)
+                .query(Boolean.class).single();
+    }
+
+    void recordFailure(String email, String clientAddress) {
+        java.sql.Timestamp expired = java.sql.Timestamp.from(Instant.now().minus(window.multipliedBy(2)));
+        jdbc.sql("delete from login_failure where (email = ? or client_address = ?) and failed_at < ?")
+                .params(key(email), clientAddress, expired).update();
+        jdbc.sql("insert into login_failure (email, client_address) values (?, ?)")
+                .params(key(email), clientAddress).update();
+    }
+
+    void forgetFailures(String email) {
+        jdbc.sql("delete from login_failure where email = ?").param(key(email)).update();
+    }
+
+    private static String key(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+}

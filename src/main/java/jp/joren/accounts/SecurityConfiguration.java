@@ -1,0 +1,57 @@
+package jp.joren.accounts;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String[] PUBLIC_PATHS = {"/", "/login", "/signup", "/language", "/css/**", "/js/**", "/images/**",
+            "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/info"};
+
+    /** Pages only the shop's owner may open; later features add their dashboards and exports here. */
+    static final String[] OWNER_PATHS = {"/settings/**", "/staff/**"};
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, LoginAccounts accounts, LoginThrottle throttle,
+            LoginSuccessHandler onSuccess, PasswordEncoder passwordEncoder) throws Exception {
+        DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(accounts);
+        passwordCheck.setPasswordEncoder(passwordEncoder);
+        http
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers(OWNER_PATHS).hasRole(Role.OWNER.name())
+                        .anyRequest().authenticated())
+                .authenticationProvider(new ThrottledAuthenticationProvider(passwordCheck, throttle))
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .usernameParameter("email")
+                        .successHandler(onSuccess)
+                        .failureHandler(new LoginFailureHandler()))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .securityContext(context -> context.securityContextRepository(securityContextRepository()))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
+                                + "form-action 'self'; base-uri 'self'")));
+        return http.build();
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,94 @@
+package jp.joren.accounts;
+
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/staff")
+class StaffController {
+
+    private final StaffManagement staff;
+    private final LoginHistory history;
+    private final LoginAccounts logins;
+
+    StaffController(StaffManagement staff, LoginHistory history, LoginAccounts logins) {
+        this.staff = staff;
+        this.history = history;
+        this.logins = logins;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("accounts", staff.all());
+        model.addAttribute("lastLogins", history.lastLoginByAccount());
+        return "accounts/staff-list";
+    }
+
+    @GetMapping("/new")
+    String newStaff(Model model) {
+        model.addAttribute("staffForm", new StaffForm());
+        return "accounts/staff-new";
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute StaffForm staffForm, BindingResult result, RedirectAttributes redirect) {
+        if (!result.hasFieldErrors("email") && logins.emailTaken(staffForm.getEmail())) {
+            result.rejectValue("email", "validation.emailTaken");
+        }
+        if (result.hasErrors()) {
+            return "accounts/staff-new";
+        }
+        Account created = staff.createStaff(staffForm);
+        redirect.addFlashAttribute("notice", "staff.created");
+        return "redirect:/staff/" + created.getId();
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("account", staff.get(id));
+        model.addAttribute("logins", history.recentLogins(id, 10));
+        if (!model.containsAttribute("passwordForm")) {
+            model.addAttribute("passwordForm", new PasswordForm());
+        }
+        return "accounts/staff-show";
+    }
+
+    @PostMapping("/{id}/password")
+    String resetPassword(@PathVariable long id, @Valid @ModelAttribute PasswordForm passwordForm,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            model.addAttribute("account", staff.get(id));
+            model.addAttribute("logins", history.recentLogins(id, 10));
+            return "accounts/staff-show";
+        }
+        staff.resetPassword(id, passwordForm.getPassword());
+        redirect.addFlashAttribute("notice", "staff.passwordReset");
+        return "redirect:/staff/" + id;
+    }
+
+    @PostMapping("/{id}/disable")
+    String disable(@PathVariable long id, RedirectAttributes redirect) {
+        if (staff.get(id).getRole() == Role.OWNER) {
+            redirect.addFlashAttribute("notice", "staff.ownerCannotBeDisabled");
+        } else {
+            staff.disable(id);
+            redirect.addFlashAttribute("notice", "staff.disabled");
+        }
+        return "redirect:/staff/" + id;
+    }
+
+    @PostMapping("/{id}/enable")
+    String enable(@PathVariable long id, RedirectAttributes redirect) {
+        staff.enable(id);
+        redirect.addFlashAttribute("notice", "staff.enabled");
+        return "redirect:/staff/" + id;
+    }
+}

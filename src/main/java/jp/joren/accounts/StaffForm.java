@@ -1,0 +1,45 @@
+package jp.joren.accounts;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+class StaffForm {
+
+    @NotBlank(message = "{validation.required}")
+    @Size(max = 100, message = "{validation.tooLong}")
+    private String displayName = "";
+
+    @NotBlank(message = "{validation.required}")
+    @Email(message = "{validation.email}")
+    @Size(max = 200, message = "{validation.tooLong}")
+    private String email = "";
+
+    @NotBlank(message = "{validation.required}")
+    @Size(min = 8, max = 128, message = "{validation.password}")
+    private String password = "";
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

@@ -1,0 +1,64 @@
+package jp.joren.accounts;
+
+import java.util.List;
+
+import jp.joren.shared.NotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The owner's side of accounts: create staff, reset their passwords, disable and enable them. */
+@Service
+class StaffManagement {
+
+    private final Accounts accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final FindByIndexNameSessionRepository<?> sessions;
+
+    StaffManagement(Accounts accounts, PasswordEncoder passwordEncoder, FindByIndexNameSessionRepository<?> sessions) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.sessions = sessions;
+    }
+
+    @Transactional(readOnly = true)
+    List<Account> all() {
+        return accounts.findAllByOrderByRoleAscDisplayNameAsc();
+    }
+
+    @Transactional(readOnly = true)
+    Account get(long id) {
+        return accounts.findById(id).orElseThrow(() -> new NotFoundException("account", id));
+    }
+
+    @Transactional
+    Account createStaff(StaffForm form) {
+        return accounts.save(new Account(form.getEmail(), passwordEncoder.encode(form.getPassword()),
+                form.getDisplayName(), Role.STAFF));
+    }
+
+    @Transactional
+    void resetPassword(long id, String rawPassword) {
+        Account account = get(id);
+        account.changePasswordHash(passwordEncoder.encode(rawPassword));
+        endSessionsOf(account);
+    }
+
+    @Transactional
+    void disable(long id) {
+        Account account = get(id);
+        account.disable();
+        endSessionsOf(account);
+    }
+
+    @Transactional
+    void enable(long id) {
+        get(id).enable();
+    }
+
+    /** A disabled account or a reset password logs that person out everywhere at once. */
+    private void endSessionsOf(Account account) {
+        sessions.findByPrincipalName(account.getEmail()).keySet().forEach(sessions::deleteById);
+    }
+}

@@ -1,0 +1,42 @@
+package jp.joren.nightly;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobExecutionContext;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+/**
+ * Runs the night of every shop that is due. One shop's failure is recorded on its run and does not stop
+ * the others. Quartz's clustered store fires this on one node at a time.
+ */
+@DisallowConcurrentExecution
+class NightlyDispatchJob extends QuartzJobBean {
+
+    private static final Log log = LogFactory.getLog(NightlyDispatchJob.class);
+
+    private final NightlyRuns runs;
+    private final ShopNightlyRun shopRun;
+    private final Clock clock;
+
+    NightlyDispatchJob(NightlyRuns runs, ShopNightlyRun shopRun, Clock clock) {
+        this.runs = runs;
+        this.shopRun = shopRun;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void executeInternal(JobExecutionContext context) {
+        Instant now = clock.instant();
+        for (NightlyRuns.DueShop due : runs.dueShops(now)) {
+            try {
+                shopRun.run(due.tenantId(), due.businessDate());
+            } catch (RuntimeException e) {
+                log.error("Nightly run of shop " + due.tenantId() + " for " + due.businessDate() + " failed", e);
+            }
+        }
+    }
+}

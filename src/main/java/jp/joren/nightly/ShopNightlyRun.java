@@ -1,0 +1,39 @@
+package jp.joren.nightly;
+
+import java.time.LocalDate;
+
+import jp.joren.tenancy.CurrentTenant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** One shop's night, inside that shop's tenant context; run twice for the same date, it changes nothing. */
+@Service
+class ShopNightlyRun {
+
+    private final NightlyRuns runs;
+    private final TransactionTemplate transaction;
+
+    ShopNightlyRun(NightlyRuns runs, TransactionTemplate transaction) {
+        this.runs = runs;
+        this.transaction = transaction;
+    }
+
+    /** @return whether this call did the night's work (false: it had already been done) */
+    boolean run(long tenantId, LocalDate businessDate) {
+        return CurrentTenant.callAs(tenantId, () -> {
+            try {
+                return Boolean.TRUE.equals(transaction.execute(status -> runs.claim(businessDate).map(runId -> {
+                    NightlyRuns.Counts counts = runs.countCustomersAndVisits(businessDate);
+                    runs.succeed(runId, counts.customers(), counts.visits());
+                    return true;
+                }).orElse(false)));
+            } catch (RuntimeException e) {
+                transaction.executeWithoutResult(status -> {
+                    runs.claim(businessDate);
+                    runs.fail(businessDate, e.getClass().getSimpleName() + ": " + e.getMessage());
+                });
+                throw e;
+            }
+        });
+    }
+}

@@ -1,0 +1,103 @@
+package jp.joren.shops;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+/** The tenant: its id is every shop row's tenant_id. */
+@Entity
+public class Shop {
+
+    @Id
+    private Long id;
+
+    private String name;
+
+    private String slug;
+
+    private String timeZone;
+
+    private LocalTime nightlyRunAt = LocalTime.of(2, 0);
+
+    private String senderName;
+
+    private String senderPostalAddress;
+
+    private String senderEmail;
+
+    private String senderPhone;
+
+    private Instant createdAt = Instant.now();
+
+    protected Shop() {
+    }
+
+    Shop(long id, String name, ZoneId timeZone) {
+        this.id = id;
+        this.name = name.trim();
+        this.slug = "shop-" + id;
+        this.timeZone = timeZone.getId();
+        this.senderName = this.name;
+    }
+
+    void update(ShopSettingsForm settings) {
+        this.name = settings.getName().trim();
+        this.slug = settings.getSlug().trim();
+        this.timeZone = settings.getTimeZone();
+        this.senderName = trimToNull(settings.getSenderName());
+        this.senderPostalAddress = trimToNull(settings.getSenderPostalAddress());
+        this.senderEmail = trimToNull(settings.getSenderEmail());
+        this.senderPhone = trimToNull(settings.getSenderPhone());
+    }
+
+    private static String trimToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public ZoneId getZone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public LocalTime getNightlyRunAt() {
+        return nightlyRunAt;
+    }
+
+    public String getSenderName() {
+        return senderName;
+    }
+
+    public String getSenderPostalAddress() {
+        return senderPostalAddress;
+    }
+
+    public String getSenderEmail() {
+        return senderEmail;
+    }
+
+    public String getSenderPhone() {
+        return senderPhone;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,57 @@
+package jp.joren.shops;
+
+import java.util.List;
+
+import jp.joren.shared.NotFoundException;
+import jp.joren.tenancy.CurrentTenant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The current shop's settings and stores. */
+@Service
+public class ShopSettings {
+
+    private final Shops shops;
+    private final Stores stores;
+    private final JdbcClient jdbc;
+
+    ShopSettings(Shops shops, Stores stores, JdbcClient jdbc) {
+        this.shops = shops;
+        this.stores = stores;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Shop currentShop() {
+        long id = CurrentTenant.require();
+        return shops.findById(id).orElseThrow(() -> new NotFoundException("shop", id));
+    }
+
+    boolean slugTaken(String slug) {
+        return jdbc.sql("select shop_slug_taken(?, ?)").params(slug.trim(), CurrentTenant.require())
+                .query(Boolean.class).single();
+    }
+
+    @Transactional
+    void update(ShopSettingsForm form) {
+        currentShop().update(form);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Store> stores() {
+        return stores.findAllByOrderByIdAsc();
+    }
+
+    @Transactional
+    void addStore(StoreForm form) {
+        stores.save(new Store(form.getName()));
+    }
+
+    @Transactional
+    void updateStore(long id, StoreForm form) {
+        Store store = stores.findById(id).orElseThrow(() -> new NotFoundException("store", id));
+        store.rename(form.getName());
+        store.setActive(form.isActive());
+    }
+}

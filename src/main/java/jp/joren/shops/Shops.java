@@ -1,0 +1,6 @@
+package jp.joren.shops;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface Shops extends JpaRepository<Shop, Long> {
+}

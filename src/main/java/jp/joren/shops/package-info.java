@@ -1,0 +1,5 @@
+/**
+ * The shop (the tenant) and its stores: sign-up, settings, time zone, public slug and the sender
+ * identity that every email carries.
+ */
+package jp.joren.shops;

@@ -1,0 +1,22 @@
+package jp.joren.support;
+
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/** Points the application at the throwaway test database: Flyway as its owner, the app as its runtime role. */
+public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestDatabase db = TestDatabase.get();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("joren-test-database", Map.of(
+                "spring.datasource.url", db.jdbcUrl(),
+                "spring.datasource.username", db.appRole,
+                "spring.datasource.password", db.password,
+                "spring.flyway.user", db.ownerRole,
+                "spring.flyway.password", db.password)));
+    }
+}

@@ -1,0 +1,118 @@
+package jp.joren.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * One person's browser session over real HTTP: keeps cookies, and fills in the CSRF token of the page the
+ * form came from, as a browser would. Redirects are not followed, so tests can see them.
+ */
+public final class WebSession {
+
+    public record Page(int status, String location, String body, HttpResponse<String> response) {
+
+        public Document document() {
+            return Jsoup.parse(body);
+        }
+
+        public String text() {
+            return document().text();
+        }
+    }
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+
+    public WebSession(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** GET, following redirects within the site. */
+    public Page open(String path) {
+        Page page = get(path);
+        for (int hops = 0; page.status() / 100 == 3 && hops < 5; hops++) {
+            page = get(URI.create(base).resolve(page.location()).getRawPath());
+        }
+        return page;
+    }
+
+    /** Submits the form found by {@code formSelector} on {@code pagePath}, with its hidden fields plus {@code fields}. */
+    public Page submit(String pagePath, String formSelector, Map<String, String> fields) {
+        Document page = get(pagePath).document();
+        Element form = page.selectFirst(formSelector);
+        if (form == null) {
+            throw new AssertionError("No form " + formSelector + " on " + pagePath + ":\n" + page.text());
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        form.select("input[type=hidden]").forEach(input -> data.put(input.attr("name"), input.attr("value")));
+        data.putAll(fields);
+        return post(form.attr("action"), data);
+    }
+
+    public Page post(String path, Map<String, String> fields) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+    }
+
+    public Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
+                    response.body(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String csrfToken(String pagePath) {
+        Element token = get(pagePath).document().selectFirst("input[name=_csrf]");
+        if (token == null) {
+            throw new AssertionError("No CSRF token on " + pagePath);
+        }
+        return token.attr("value");
+    }
+
+    public String sessionCookie() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    public Page logIn(String email, String password) {
+        return submit("/login", "form[action$=/login]", Map.of("email", email, "password", password));
+    }
+
+    public String url(String path) {
+        return base + path;
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

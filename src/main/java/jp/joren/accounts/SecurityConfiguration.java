@@ -3,6 +3,7 @@ package jp.joren.accounts;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -31,7 +32,8 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers(OWNER_PATHS).hasRole(Role.OWNER.name())
                         .anyRequest().authenticated())
-                .authenticationProvider(new ThrottledAuthenticationProvider(passwordCheck, throttle))
+                // the only way in: no parent manager that a throttled attempt could fall through to
+                .authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle)))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .usernameParameter("email")

@@ -18,8 +18,8 @@ class TenantBindingJpaDialect extends HibernateJpaDialect {
     @Override
     public Object beginTransaction(EntityManager entityManager, TransactionDefinition definition)
             throws SQLException {
-        Object transactionData = super.beginTransaction(entityManager, definition);
         String tenant = CurrentTenant.id().map(String::valueOf).orElse("");
+        Object transactionData = super.beginTransaction(entityManager, definition);
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement =
                          connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {

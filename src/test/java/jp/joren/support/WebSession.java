@@ -37,10 +37,17 @@ public final class WebSession {
     private final String base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public WebSession(int port) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Sends this header with every later request, e.g. X-Forwarded-For to act as another client address. */
+    public WebSession withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public Page get(String path) {
@@ -76,6 +83,10 @@ public final class WebSession {
     }
 
     public Page send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
+        if (!headers.containsKey("Accept")) {
+            request.header("Accept", "text/html,application/xhtml+xml");
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),

@@ -1,0 +1,80 @@
+package jp.joren.nightly;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jp.joren.shops.ShopFixtures;
+import jp.joren.shops.ShopFixtures.TestShop;
+import jp.joren.support.JorenIntegrationTest;
+import jp.joren.tenancy.CurrentTenant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@JorenIntegrationTest
+class NightlyRunTest {
+
+    @Autowired
+    ShopFixtures shops;
+
+    @Autowired
+    NightlyRuns runs;
+
+    @Autowired
+    ShopNightlyRun shopRun;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void aShopIsDueOnlyAfterTwoInTheMorningOfItsOwnTimeZone() {
+        TestShop tokyo = shops.newShop("夜間処理 東京店");
+        // 16:59 UTC is 01:59 in Tokyo, 17:00 UTC is 02:00
+        assertThat(runs.dueShops(Instant.parse("2026-03-09T16:59:00Z")))
+                .noneMatch(due -> due.tenantId() == tokyo.tenantId());
+        assertThat(runs.dueShops(Instant.parse("2026-03-09T17:00:00Z")))
+                .contains(new NightlyRuns.DueShop(tokyo.tenantId(), LocalDate.of(2026, 3, 10)));
+    }
+
+    @Test
+    void aNightRunsInsideItsShopAndRunningItAgainChangesNothing() {
+        TestShop shop = shops.newShop("夜間処理 検査店");
+        TestShop other = shops.newShop("夜間処理 隣の店");
+        LocalDate night = LocalDate.of(2026, 3, 10);
+        CurrentTenant.runAs(shop.tenantId(), () -> transaction.executeWithoutResult(status -> {
+            long store = jdbc.sql("select min(id) from store").query(Long.class).single();
+            for (String name : List.of("一郎", "二郎")) {
+                long customer = jdbc.sql("insert into customer (tenant_id, name) values (app_current_tenant(), ?) returning id")
+                        .param(name).query(Long.class).single();
+                for (String day : List.of("2026-03-01", "2026-03-01", "2026-03-05")) {
+                    jdbc.sql("""
+                                    insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total)
+                                    values (app_current_tenant(), ?, ?, cast(? as date) + time '10:00', cast(? as date), 1000)
+                                    """)
+                            .params(customer, store, day, day).update();
+                }
+            }
+        }));
+
+        assertThat(shopRun.run(shop.tenantId(), night)).isTrue();
+        assertThat(shopRun.run(shop.tenantId(), night)).isFalse();
+
+        List<String> rows = CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> jdbc.sql(
+                "select status || ' ' || customers || ' ' || visits || ' ' || attempts from nightly_run").query(String.class).list()));
+        // two customers, each with two visits: two receipts on one day are one visit
+        assertThat(rows).containsExactly("SUCCEEDED 2 4 1");
+        assertThat(runs.dueShops(Instant.parse("2026-03-09T18:00:00Z")))
+                .noneMatch(due -> due.tenantId() == shop.tenantId())
+                .anyMatch(due -> due.tenantId() == other.tenantId());
+        Long visibleToOther = CurrentTenant.callAs(other.tenantId(), () -> transaction.execute(status ->
+                jdbc.sql("select count(*) from nightly_run").query(Long.class).single()));
+        assertThat(visibleToOther).isZero();
+    }
+}

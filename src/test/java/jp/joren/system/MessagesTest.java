@@ -1,0 +1,115 @@
+package jp.joren.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every word a user reads comes from the message bundles, in Japanese and in English. */
+class MessagesTest {
+
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final Path JAVA = Path.of("src/main/java");
+    private static final Set<String> TEXT_ATTRIBUTES = Set.of("placeholder", "title", "alt", "aria-label", "value");
+
+    @Test
+    void templatesContainNoLiteralTextOutsideMessageExpressions() throws IOException {
+        List<String> literals = new ArrayList<>();
+        for (Path template : templates()) {
+            Document page = Jsoup.parse(Files.readString(template));
+            for (Element element : page.getAllElements()) {
+                if (!element.ownText().isBlank() && !replacedByThymeleaf(element)) {
+                    literals.add(template + ": <" + element.tagName() + "> " + element.ownText());
+                }
+                element.attributes().forEach(attribute -> {
+                    boolean carriesText = TEXT_ATTRIBUTES.contains(attribute.getKey())
+                            && !(attribute.getKey().equals("value") && !isButtonLike(element));
+                    if (carriesText && !attribute.getValue().isBlank() && !attribute.getValue().matches("[a-z0-9_-]*")) {
+                        literals.add(template + ": " + attribute.getKey() + "=\"" + attribute.getValue() + "\"");
+                    }
+                });
+            }
+        }
+        assertThat(literals).isEmpty();
+    }
+
+    @Test
+    void japaneseAndEnglishBundlesHaveTheSameKeys() throws IOException {
+        assertThat(bundle("messages_en.properties").stringPropertyNames())
+                .containsExactlyInAnyOrderElementsOf(bundle("messages.properties").stringPropertyNames());
+    }
+
+    @Test
+    void everyMessageKeyUsedInTemplatesAndCodeExists() throws IOException {
+        Set<String> known = bundle("messages.properties").stringPropertyNames();
+        Set<String> used = new TreeSet<>();
+        for (Path template : templates()) {
+            collect(Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]"), Files.readString(template), used);
+        }
+        try (Stream<Path> sources = Files.walk(JAVA)) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String code = Files.readString(source);
+                collect(Pattern.compile("\\{((?:validation|error)\\.[A-Za-z0-9_.]+)}"), code, used);
+                collect(Pattern.compile("\"((?:validation|staff|settings|store|login)\\.[A-Za-z0-9_.]+)\""), code, used);
+            }
+        }
+        assertThat(used).isNotEmpty();
+        assertThat(known).containsAll(used);
+    }
+
+    private static boolean replacedByThymeleaf(Element element) {
+        // the page's <html th:replace="layout(...)"> only wraps the page in the layout: its text still shows
+        for (Element e = element; e != null && !e.tagName().equals("html"); e = e.parent()) {
+            if (e.hasAttr("th:text") || e.hasAttr("th:utext") || e.hasAttr("th:replace") || e.hasAttr("th:insert")
+                    || e.hasAttr("th:errors")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isButtonLike(Element element) {
+        String type = element.attr("type");
+        return element.tagName().equals("button") ? false
+                : element.tagName().equals("input") && (type.equals("submit") || type.equals("button"));
+    }
+
+    private static void collect(Pattern pattern, String text, Set<String> into) {
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            into.add(matcher.group(1));
+        }
+    }
+
+    private static List<Path> templates() throws IOException {
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    private static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessagesTest.class.getClassLoader().getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}

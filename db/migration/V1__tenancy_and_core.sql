@@ -304,14 +304,15 @@ create policy nightly_run_isolation on nightly_run
 -- The only cross-tenant reads. SECURITY DEFINER runs them as the owner (RLS does not apply to the
 -- owner); each returns the least it can: no shop data beyond what its caller needs.
 
--- Login: the account behind an email, before any shop is known.
+-- Login: the account behind an email, before any shop is known, with its shop's time zone.
 create function find_login_account(p_email text)
     returns table (tenant_id bigint, account_id bigint, email text, password_hash text, display_name text,
-                   role text, enabled boolean, locale text)
+                   role text, enabled boolean, locale text, time_zone text)
     language sql stable security definer set search_path = public
 as $$
-    select a.tenant_id, a.id, a.email, a.password_hash, a.display_name, a.role, a.enabled, a.locale
+    select a.tenant_id, a.id, a.email, a.password_hash, a.display_name, a.role, a.enabled, a.locale, s.time_zone
       from account a
+      join shop s on s.id = a.tenant_id
      where lower(a.email) = lower(p_email)
 $$;
 

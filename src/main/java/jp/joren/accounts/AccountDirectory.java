@@ -1,5 +1,6 @@
 package jp.joren.accounts;
 
+import java.time.ZoneId;
 import java.util.Locale;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,10 +27,11 @@ public class AccountDirectory {
 
     /** The first account of a new shop; runs inside the shop's sign-up transaction. */
     @Transactional
-    public JorenUser createOwner(String email, String displayName, String rawPassword, Locale language) {
+    public JorenUser createOwner(String email, String displayName, String rawPassword, Locale language,
+            ZoneId shopZone) {
         Account owner = new Account(email, passwordEncoder.encode(rawPassword), displayName, Role.OWNER);
         owner.speak(language);
-        return JorenUser.of(accounts.saveAndFlush(owner));
+        return JorenUser.of(accounts.saveAndFlush(owner), shopZone);
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package jp.joren.accounts;
 
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 
@@ -19,10 +20,11 @@ public final class JorenUser implements UserDetails, CredentialsContainer, Tenan
     private final Role role;
     private final boolean enabled;
     private final String locale;
+    private final String timeZone;
     private String passwordHash;
 
     JorenUser(long tenantId, long accountId, String email, String displayName, Role role, boolean enabled,
-            String locale, String passwordHash) {
+            String locale, String timeZone, String passwordHash) {
         this.tenantId = tenantId;
         this.accountId = accountId;
         this.email = email;
@@ -30,12 +32,14 @@ public final class JorenUser implements UserDetails, CredentialsContainer, Tenan
         this.role = role;
         this.enabled = enabled;
         this.locale = locale;
+        this.timeZone = timeZone;
         this.passwordHash = passwordHash;
     }
 
-    static JorenUser of(Account account) {
+    static JorenUser of(Account account, ZoneId shopZone) {
         return new JorenUser(account.getTenantId(), account.getId(), account.getEmail(), account.getDisplayName(),
-                account.getRole(), account.isEnabled(), account.getLocale(), account.getPasswordHash());
+                account.getRole(), account.isEnabled(), account.getLocale(), shopZone.getId(),
+                account.getPasswordHash());
     }
 
     @Override
@@ -57,6 +61,11 @@ public final class JorenUser implements UserDetails, CredentialsContainer, Tenan
 
     public String locale() {
         return locale;
+    }
+
+    /** The shop's time zone, in which this person reads every date. */
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
     }
 
     @Override

@@ -1,15 +1,19 @@
 package jp.joren.accounts;
 
+import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.LocaleContextResolver;
 
 /** The language switch in the header; remembered on the account so that the next login speaks it too. */
 @Controller
@@ -17,24 +21,34 @@ class LanguageController {
 
     private static final Set<String> SPOKEN = Set.of("ja", "en");
 
-    private final LocaleResolver localeResolver;
+    private final LocaleContextResolver localeResolver;
     private final AccountDirectory directory;
 
-    LanguageController(LocaleResolver localeResolver, AccountDirectory directory) {
+    LanguageController(LocaleContextResolver localeResolver, AccountDirectory directory) {
         this.localeResolver = localeResolver;
         this.directory = directory;
     }
 
     @PostMapping("/language")
-    String switchLanguage(@RequestParam String lang, @RequestParam(defaultValue = "/home") String back,
+    String switchLanguage(@RequestParam String lang, @RequestHeader(name = "Referer", required = false) String referer,
             @AuthenticationPrincipal JorenUser user, HttpServletRequest request, HttpServletResponse response) {
         Locale language = Locale.forLanguageTag(SPOKEN.contains(lang) ? lang : "ja");
-        localeResolver.setLocale(request, response, language);
+        var current = (TimeZoneAwareLocaleContext) localeResolver.resolveLocaleContext(request);
+        localeResolver.setLocaleContext(request, response,
+                new SimpleTimeZoneAwareLocaleContext(language, current.getTimeZone()));
         if (user != null) {
             directory.switchLanguage(user.accountId(), language);
         }
-        // only a path of this site, never an absolute URL: no open redirect
-        boolean localPath = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
-        return "redirect:" + (localPath ? back : "/home");
+        return "redirect:" + samePage(referer);
+    }
+
+    /** Back to the page the switch was pressed on; only its path, so never to another site. */
+    private static String samePage(String referer) {
+        if (referer == null) {
+            return "/";
+        }
+        URI uri = URI.create(referer);
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 }

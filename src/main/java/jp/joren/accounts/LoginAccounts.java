@@ -24,7 +24,8 @@ class LoginAccounts implements UserDetailsService {
                 .param(email.trim())
                 .query((rs, row) -> new JorenUser(rs.getLong("tenant_id"), rs.getLong("account_id"),
                         rs.getString("email"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
-                        rs.getBoolean("enabled"), rs.getString("locale"), rs.getString("password_hash")))
+                        rs.getBoolean("enabled"), rs.getString("locale"), rs.getString("time_zone"),
+                        rs.getString("password_hash")))
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("No account for this email"));
     }

@@ -28,6 +28,6 @@ public class SessionLogin {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        loginRecorder.recordLogin(user, request);
+        loginRecorder.recordLogin(user, request, response);
     }
 }

@@ -1,8 +1,13 @@
 package jp.joren.shops;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +17,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.LocaleContextResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -19,9 +25,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SettingsController {
 
     private final ShopSettings settings;
+    private final LocaleContextResolver localeResolver;
 
-    SettingsController(ShopSettings settings) {
+    SettingsController(ShopSettings settings, LocaleContextResolver localeResolver) {
         this.settings = settings;
+        this.localeResolver = localeResolver;
     }
 
     @ModelAttribute("timeZones")
@@ -39,7 +47,7 @@ class SettingsController {
 
     @PostMapping
     String update(@Valid @ModelAttribute ShopSettingsForm shopSettingsForm, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         if (!result.hasFieldErrors("timeZone") && !TimeZones.isValid(shopSettingsForm.getTimeZone())) {
             result.rejectValue("timeZone", "validation.timeZone");
         }
@@ -55,6 +63,9 @@ class SettingsController {
             result.rejectValue("slug", "validation.slugTaken");
             return page(model);
         }
+        // the owner reads dates in the new zone at once; others at their next login
+        localeResolver.setLocaleContext(request, response, new SimpleTimeZoneAwareLocaleContext(locale,
+                TimeZone.getTimeZone(shopSettingsForm.getTimeZone())));
         redirect.addFlashAttribute("notice", "settings.saved");
         return "redirect:/settings";
     }

@@ -36,7 +36,8 @@ public class ShopSignup {
         return CurrentTenant.callAs(shopId, () -> transaction.execute(status -> {
             entityManager.persist(new Shop(shopId, shop.shopName(), shop.zone()));
             stores.save(new Store(messages.getMessage("store.defaultName", null, shop.language())));
-            return accounts.createOwner(shop.ownerEmail(), shop.ownerName(), shop.ownerPassword(), shop.language());
+            return accounts.createOwner(shop.ownerEmail(), shop.ownerName(), shop.ownerPassword(), shop.language(),
+                    shop.zone());
         }));
     }
 }

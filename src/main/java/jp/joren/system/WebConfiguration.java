@@ -5,7 +5,7 @@ import java.util.TimeZone;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.LocaleContextResolver;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 @Configuration(proxyBeanMethods = false)
@@ -13,9 +13,12 @@ class WebConfiguration {
 
     static final TimeZone DEFAULT_ZONE = TimeZone.getTimeZone("Asia/Tokyo");
 
-    /** Japanese unless the person chose otherwise (kept in the session and, once logged in, the account). */
+    /**
+     * Japanese and Asia/Tokyo unless chosen otherwise: kept in the session; at login the account's language
+     * and its shop's time zone are put there.
+     */
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleContextResolver localeResolver() {
         SessionLocaleResolver resolver = new SessionLocaleResolver();
         resolver.setDefaultLocale(Locale.JAPANESE);
         resolver.setDefaultTimeZone(DEFAULT_ZONE);

@@ -1,5 +1,6 @@
 package jp.joren.accounts;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -38,14 +39,14 @@ class LoginThrottle {
                         """)
                 .param("email", key(email))
                 .param("address", clientAddress)
-                .param("since", java.sql.Timestamp.from(Instant.now().minus(window)))
+                .param("since", Timestamp.from(Instant.now().minus(window)))
                 .param("perEmail", maxFailuresPerEmail)
                 .param("perAddress", maxFailuresPerAddress)
                 .query(Boolean.class).single();
     }
 
     void recordFailure(String email, String clientAddress) {
-        java.sql.Timestamp expired = java.sql.Timestamp.from(Instant.now().minus(window.multipliedBy(2)));
+        Timestamp expired = Timestamp.from(Instant.now().minus(window.multipliedBy(2)));
         jdbc.sql("delete from login_failure where (email = ? or client_address = ?) and failed_at < ?")
                 .params(key(email), clientAddress, expired).update();
         jdbc.sql("insert into login_failure (email, client_address) values (?, ?)")

@@ -76,12 +76,7 @@ class StaffController {
 
     @PostMapping("/{id}/disable")
     String disable(@PathVariable long id, RedirectAttributes redirect) {
-        if (staff.get(id).getRole() == Role.OWNER) {
-            redirect.addFlashAttribute("notice", "staff.ownerCannotBeDisabled");
-        } else {
-            staff.disable(id);
-            redirect.addFlashAttribute("notice", "staff.disabled");
-        }
+        redirect.addFlashAttribute("notice", staff.disable(id) ? "staff.disabled" : "staff.ownerCannotBeDisabled");
         return "redirect:/staff/" + id;
     }
 

@@ -45,11 +45,16 @@ class StaffManagement {
         endSessionsOf(account);
     }
 
+    /** @return false for the owner, whose account cannot be disabled */
     @Transactional
-    void disable(long id) {
+    boolean disable(long id) {
         Account account = get(id);
+        if (account.getRole() == Role.OWNER) {
+            return false;
+        }
         account.disable();
         endSessionsOf(account);
+        return true;
     }
 
     @Transactional

@@ -25,6 +25,11 @@ class HomeFigures {
 
     @Transactional(readOnly = true)
     Figures current() {
+        Optional<LastRun> lastRun = jdbc.sql(
+                        "select business_date, status, customers from nightly_run order by business_date desc limit 1")
+                .query((rs, row) -> new LastRun(rs.getObject("business_date", LocalDate.class), rs.getString("status"),
+                        (Integer) rs.getObject("customers")))
+                .optional();
         return jdbc.sql("""
                         select (select count(*) from customer where status = 'ACTIVE') as customers,
                                count(*) as purchases,
@@ -34,14 +39,7 @@ class HomeFigures {
                            and purchased_at >= now() - interval '30 days'
                         """)
                 .query((rs, row) -> new Figures(rs.getLong("customers"), rs.getLong("purchases"), rs.getLong("sales"),
-                        lastRun()))
+                        lastRun))
                 .single();
-    }
-
-    private Optional<LastRun> lastRun() {
-        return jdbc.sql("select business_date, status, customers from nightly_run order by business_date desc limit 1")
-                .query((rs, row) -> new LastRun(rs.getObject("business_date", LocalDate.class), rs.getString("status"),
-                        (Integer) rs.getObject("customers")))
-                .optional();
     }
 }

@@ -68,6 +68,11 @@ public final class TestDatabase {
         return serverUrl + "/" + database;
     }
 
+    /** The test database as the server's superuser: what the application must refuse to run as. */
+    public String superuserJdbcUrl() {
+        return adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
+    }
+
     /** A connection as the owner role, for tests that must look past row-level security. */
     public Connection ownerConnection() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), ownerRole, password);

@@ -1,0 +1,80 @@
+package jp.joren.demo;
+
+import java.util.Locale;
+
+import jp.joren.accounts.JorenUser;
+import jp.joren.shops.NewShop;
+import jp.joren.shops.ShopSignup;
+import jp.joren.tenancy.CurrentTenant;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates a kitchenware shop with two years of realistic history: catalog with pressure cookers and their
+ * parts, customers from its neighbourhood, their consents, purchases and installed base. Deterministic from
+ * {@link DemoShopSpec#seed()}; customers and purchases are generated and written in chunks, so a shop of
+ * 100,000 customers takes no more memory than one of 5,000.
+ */
+@Service
+public class DemoShopGenerator {
+
+    private static final String OWNER_NAME = "佐倉 誠";
+    private static final int CHUNK = 5_000;
+    private static final Log log = LogFactory.getLog(DemoShopGenerator.class);
+
+    private final ShopSignup signup;
+    private final TransactionTemplate transaction;
+    private final TeamWriter team;
+    private final CatalogWriter catalog;
+    private final CustomerWriter customers;
+    private final PurchaseWriter purchases;
+
+    DemoShopGenerator(ShopSignup signup, TransactionTemplate transaction, TeamWriter team, CatalogWriter catalog,
+            CustomerWriter customers, PurchaseWriter purchases) {
+        this.signup = signup;
+        this.transaction = transaction;
+        this.team = team;
+        this.catalog = catalog;
+        this.customers = customers;
+        this.purchases = purchases;
+    }
+
+    /**
+     * Signs the shop up as its owner would, then writes its history in one transaction of the new shop.
+     *
+     * @return the new shop's id (its tenant id)
+     */
+    public long generate(DemoShopSpec spec) {
+        JorenUser owner = signup.signUp(new NewShop(spec.shopName(), OWNER_NAME, spec.ownerEmail(),
+                spec.ownerPassword(), ShopCalendar.ZONE, Locale.JAPANESE));
+        try {
+            CurrentTenant.runAs(owner.tenantId(), () -> transaction.executeWithoutResult(status -> fill(spec, owner)));
+        } catch (RuntimeException e) {
+            log.error("Shop " + owner.tenantId() + " (" + spec.ownerEmail() + ") was created but has no history");
+            throw e;
+        }
+        return owner.tenantId();
+    }
+
+    /** The login of the generated shop's counter clerk (same password as the owner). */
+    public static String staffEmail(String ownerEmail) {
+        return TeamWriter.staffEmail(ownerEmail);
+    }
+
+    private void fill(DemoShopSpec spec, JorenUser owner) {
+        ShopTeam shopTeam = team.write(owner, spec.ownerPassword());
+        ShopHistory history = new ShopHistory(spec.seed(), spec.today(), catalog.write());
+        for (int done = 0; done < spec.customers(); ) {
+            ShopHistory.Chunk chunk = history.next(Math.min(CHUNK, spec.customers() - done));
+            long[] customerIds = customers.write(chunk.customers(), shopTeam);
+            purchases.write(chunk.receipts(), customerIds, shopTeam);
+            done += chunk.customers().size();
+            if (spec.customers() > CHUNK) {
+                log.info(spec.shopName() + ": " + done + " of " + spec.customers() + " customers written");
+            }
+        }
+        customers.numberInOrderOfRegistration();
+    }
+}

@@ -1,0 +1,78 @@
+package jp.joren.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jp.joren.accounts.AccountDirectory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Load-test shops for benchmarks: {@code --joren.generate.shops=20 --joren.generate.customers=2000} creates
+ * shops 1 to 20 with owners {@code load-<n>@joren.example}, skipping those that exist, so a run can be
+ * repeated or extended. Shop n's seed is {@code joren.generate.seed + n}: the same command gives the same
+ * shops on any machine.
+ */
+@Component
+@ConditionalOnProperty(name = "joren.generate.shops")
+class LoadShopsRunner implements ApplicationRunner {
+
+    private static final Log log = LogFactory.getLog(LoadShopsRunner.class);
+
+    private final DemoShopGenerator generator;
+    private final AccountDirectory accounts;
+    private final Clock clock;
+    private final int shops;
+    private final int customers;
+    private final long seed;
+    private final String password;
+
+    LoadShopsRunner(DemoShopGenerator generator, AccountDirectory accounts, Clock clock,
+            @Value("${joren.generate.shops}") int shops,
+            @Value("${joren.generate.customers:2000}") int customers,
+            @Value("${joren.generate.seed:1}") long seed,
+            @Value("${joren.generate.password:joren-load-2026}") String password) {
+        this.generator = generator;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.shops = shops;
+        this.customers = customers;
+        this.seed = seed;
+        this.password = password;
+    }
+
+    static String ownerEmail(int n) {
+        return "load-" + n + "@joren.example";
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ShopCalendar.ZONE);
+        long started = System.nanoTime();
+        int created = 0;
+        for (int n = 1; n <= shops; n++) {
+            String email = ownerEmail(n);
+            if (accounts.emailTaken(email)) {
+                log.info("Load shop " + n + "/" + shops + " (" + email + ") exists, skipped");
+                continue;
+            }
+            long shopStarted = System.nanoTime();
+            long tenantId = generator.generate(new DemoShopSpec(seed + n, customers, today, email, password,
+                    "負荷試験 " + n + "号店"));
+            created++;
+            log.info(String.format("Load shop %d/%d (%s, shop id %d): %,d customers in %.1f s", n, shops, email,
+                    tenantId, customers, seconds(shopStarted)));
+        }
+        log.info(String.format("Load shops done: %d created, %d skipped, %.1f s; owners load-1..%d@joren.example, "
+                + "password %s", created, shops - created, seconds(started), shops, password));
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

@@ -1,0 +1,51 @@
+package jp.joren.demo;
+
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import jp.joren.tenancy.CurrentTenant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Generates small demo shops for tests, each with its own owner, and reads them inside their tenant context. */
+@Component
+class DemoShops {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+    static final String PASSWORD = "joren-demo-2026";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final DemoShopGenerator generator;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+
+    DemoShops(DemoShopGenerator generator, JdbcClient jdbc, TransactionTemplate transaction) {
+        this.generator = generator;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    static DemoShopSpec spec(long seed, int customers) {
+        String email = "demo-test" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() + "@test.joren.jp";
+        return new DemoShopSpec(seed, customers, TODAY, email, PASSWORD, "かなもの屋 さくら");
+    }
+
+    long generate(long seed, int customers) {
+        return generate(spec(seed, customers));
+    }
+
+    long generate(DemoShopSpec spec) {
+        return generator.generate(spec);
+    }
+
+    /** Runs {@code query} in a transaction bound to {@code tenantId}, the only way shop rows are visible. */
+    <T> T inShop(long tenantId, Function<JdbcClient, T> query) {
+        return CurrentTenant.callAs(tenantId, () -> transaction.execute(status -> query.apply(jdbc)));
+    }
+
+    long count(long tenantId, String sql) {
+        return inShop(tenantId, db -> db.sql(sql).query(Long.class).single());
+    }
+}

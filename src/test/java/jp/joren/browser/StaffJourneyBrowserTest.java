@@ -1,0 +1,92 @@
+package jp.joren.browser;
+
+import java.time.Duration;
+
+import jp.joren.support.JorenIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A shop owner signs up and adds a clerk; the clerk logs in and is refused the owner's settings. */
+@JorenIntegrationTest
+class StaffJourneyBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+    boolean passed;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = HeadlessChromium.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        if (!passed) {
+            HeadlessChromium.keepEvidence(browser, test.getTestMethod().map(m -> m.getName()).orElse("journey"));
+        }
+        browser.quit();
+    }
+
+    @Test
+    void ownerSignsUpAddsAClerkAndTheClerkIsRefusedTheSettings() {
+        String owner = "owner" + System.nanoTime() + "@browser.example.jp";
+        String clerk = "clerk" + System.nanoTime() + "@browser.example.jp";
+
+        browser.get("http://localhost:" + port + "/");
+        click(By.id("signup-link"));
+        type(By.id("shopName"), "ブラウザ金物店");
+        type(By.id("ownerName"), "山本 太郎");
+        type(By.id("email"), owner);
+        type(By.id("password"), "owner-password-1");
+        click(By.id("signup-submit"));
+        wait.until(ExpectedConditions.urlMatches("/home$"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ブラウザ金物店");
+
+        click(By.cssSelector("nav a[href='/staff']"));
+        click(By.id("new-staff"));
+        type(By.id("displayName"), "中村 花");
+        type(By.id("email"), clerk);
+        type(By.id("password"), "clerk-password-1");
+        click(By.id("staff-submit"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "中村 花"));
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("スタッフを追加しました。");
+
+        click(By.id("logout"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        type(By.id("email"), clerk);
+        type(By.id("password"), "clerk-password-1");
+        click(By.id("login-submit"));
+        wait.until(ExpectedConditions.urlMatches("/home$"));
+        assertThat(browser.findElements(By.cssSelector("nav a[href='/settings']"))).isEmpty();
+
+        browser.get("http://localhost:" + port + "/settings");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("このページを開く権限がありません");
+        assertThat(browser.findElements(By.id("shop-settings"))).isEmpty();
+        passed = true;
+    }
+
+    private void click(By target) {
+        wait.until(ExpectedConditions.elementToBeClickable(target)).click();
+    }
+
+    private void type(By field, String text) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(field));
+        input.clear();
+        input.sendKeys(text);
+    }
+}

@@ -47,7 +47,8 @@ class StaffAccountsTest {
         for (String ownerPage : new String[] {"/settings", "/staff", "/staff/new", staffPath}) {
             WebSession.Page refused = staff.get(ownerPage);
             assertThat(refused.status()).as(ownerPage).isEqualTo(403);
-            assertThat(refused.text()).contains("このページを開く権限がありません");
+            assertThat(refused.document().title()).isEqualTo("このページを開く権限がありません");
+            assertThat(refused.text()).contains("このページはお店のオーナーだけが使えます。");
         }
         WebSession.Page home = staff.get("/home");
         assertThat(home.status()).isEqualTo(200);

@@ -1,7 +1,5 @@
 package jp.joren.accounts;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +21,9 @@ class LoginSecurityTest {
 
     @Autowired
     ShopFixtures shops;
+
+    @Autowired
+    LoginAccounts loginAccounts;
 
     @Test
     void repeatedWrongPasswordsLockTheAccountEvenForTheRightPassword() {
@@ -95,7 +96,7 @@ class LoginSecurityTest {
     @Test
     void passwordsAreStoredAsBcryptHashesNeverInClear() {
         TestShop shop = shops.newShop("ハッシュ検査店");
-        JorenUser user = new LoginAccountsProbe(loginAccounts).load(shop.ownerEmail());
+        JorenUser user = loginAccounts.loadUserByUsername(shop.ownerEmail());
         assertThat(user.getPassword()).startsWith("{bcrypt}$2").doesNotContain(shop.password());
     }
 
@@ -111,15 +112,6 @@ class LoginSecurityTest {
         owner.withHeader("Accept", "application/json");
         for (String hidden : List.of("/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/quartz")) {
             assertThat(owner.get(hidden).status()).as(hidden).isEqualTo(404);
-        }
-    }
-
-    @Autowired
-    LoginAccounts loginAccounts;
-
-    private record LoginAccountsProbe(LoginAccounts accounts) {
-        JorenUser load(String email) {
-            return accounts.loadUserByUsername(email);
         }
     }
 

@@ -1,8 +1,12 @@
 package jp.joren.accounts;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -34,7 +38,7 @@ class LoginThrottle {
 
     boolean isThrottled(String email, String clientAddress) {
         return jdbc.sql("""
-                        select (select count(*) from login_failure where email = :email and failed_at > :since) >= :perEmail
+                        select (select count(*) from login_failure where email_hash = :email and failed_at > :since) >= :perEmail
                             or (select count(*) from login_failure where client_address = :address and failed_at > :since) >= :perAddress
                         """)
                 .param("email", key(email))
@@ -47,17 +51,23 @@ class LoginThrottle {
 
     void recordFailure(String email, String clientAddress) {
         Timestamp expired = Timestamp.from(Instant.now().minus(window.multipliedBy(2)));
-        jdbc.sql("delete from login_failure where (email = ? or client_address = ?) and failed_at < ?")
+        jdbc.sql("delete from login_failure where (email_hash = ? or client_address = ?) and failed_at < ?")
                 .params(key(email), clientAddress, expired).update();
-        jdbc.sql("insert into login_failure (email, client_address) values (?, ?)")
+        jdbc.sql("insert into login_failure (email_hash, client_address) values (?, ?)")
                 .params(key(email), clientAddress).update();
     }
 
     void forgetFailures(String email) {
-        jdbc.sql("delete from login_failure where email = ?").param(key(email)).update();
+        jdbc.sql("delete from login_failure where email_hash = ?").param(key(email)).update();
     }
 
     private static String key(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(email.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package jp.joren.accounts;
 
 import jakarta.validation.Valid;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -46,7 +47,13 @@ class StaffController {
         if (result.hasErrors()) {
             return "accounts/staff-new";
         }
-        Account created = staff.createStaff(staffForm);
+        Account created;
+        try {
+            created = staff.createStaff(staffForm);
+        } catch (DataIntegrityViolationException sameEmailAtTheSameMoment) {
+            result.rejectValue("email", "validation.emailTaken");
+            return "accounts/staff-new";
+        }
         redirect.addFlashAttribute("notice", "staff.created");
         return "redirect:/staff/" + created.getId();
     }

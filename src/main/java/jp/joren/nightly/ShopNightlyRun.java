@@ -28,12 +28,21 @@ class ShopNightlyRun {
                     return true;
                 }).orElse(false)));
             } catch (RuntimeException e) {
-                transaction.executeWithoutResult(status -> {
-                    runs.claim(businessDate);
-                    runs.fail(businessDate, e.getClass().getSimpleName() + ": " + e.getMessage());
-                });
+                recordFailure(businessDate, e);
                 throw e;
             }
         });
+    }
+
+    /** The failed attempt rolled back with its work; the failure itself is kept, for the owner and the retry. */
+    private void recordFailure(LocalDate businessDate, RuntimeException failure) {
+        try {
+            transaction.executeWithoutResult(status -> {
+                runs.claim(businessDate);
+                runs.fail(businessDate, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+            });
+        } catch (RuntimeException couldNotRecord) {
+            failure.addSuppressed(couldNotRecord);
+        }
     }
 }

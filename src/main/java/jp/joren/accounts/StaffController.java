@@ -1,5 +1,6 @@
 package jp.joren.accounts;
 
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
@@ -70,13 +71,13 @@ class StaffController {
 
     @PostMapping("/{id}/password")
     String resetPassword(@PathVariable long id, @Valid @ModelAttribute PasswordForm passwordForm,
-            BindingResult result, Model model, RedirectAttributes redirect) {
+            BindingResult result, Model model, RedirectAttributes redirect, HttpSession session) {
         if (result.hasErrors()) {
             model.addAttribute("account", staff.get(id));
             model.addAttribute("logins", history.recentLogins(id, 10));
             return "accounts/staff-show";
         }
-        staff.resetPassword(id, passwordForm.getPassword());
+        staff.resetPassword(id, passwordForm.getPassword(), session.getId());
         redirect.addFlashAttribute("notice", "staff.passwordReset");
         return "redirect:/staff/" + id;
     }

@@ -38,11 +38,12 @@ class StaffManagement {
                 form.getDisplayName(), Role.STAFF));
     }
 
+    /** Logs the account out everywhere except in {@code currentSessionId}: an owner resetting their own stays in. */
     @Transactional
-    void resetPassword(long id, String rawPassword) {
+    void resetPassword(long id, String rawPassword, String currentSessionId) {
         Account account = get(id);
         account.changePasswordHash(passwordEncoder.encode(rawPassword));
-        endSessionsOf(account);
+        endSessionsOf(account, currentSessionId);
     }
 
     /** @return false for the owner, whose account cannot be disabled */
@@ -53,7 +54,7 @@ class StaffManagement {
             return false;
         }
         account.disable();
-        endSessionsOf(account);
+        endSessionsOf(account, null);
         return true;
     }
 
@@ -63,7 +64,9 @@ class StaffManagement {
     }
 
     /** A disabled account or a reset password logs that person out everywhere at once. */
-    private void endSessionsOf(Account account) {
-        sessions.findByPrincipalName(account.getEmail()).keySet().forEach(sessions::deleteById);
+    private void endSessionsOf(Account account, String exceptSessionId) {
+        sessions.findByPrincipalName(account.getEmail()).keySet().stream()
+                .filter(sessionId -> !sessionId.equals(exceptSessionId))
+                .forEach(sessions::deleteById);
     }
 }

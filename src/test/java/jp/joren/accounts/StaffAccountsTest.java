@@ -95,6 +95,20 @@ class StaffAccountsTest {
     }
 
     @Test
+    void aResetPasswordLogsTheClerkOutButTheOwnerResettingTheirOwnStaysIn() {
+        WebSession staff = new WebSession(port);
+        staff.logIn(staffEmail, "counter-pass-1");
+        owner.submit(staffPath, "form[action$=/password]", Map.of("password", "brand-new-pass"));
+        assertThat(staff.get("/home").status()).isEqualTo(302);
+
+        String ownPath = owner.get("/staff").document().select("tr:contains(店主) a").attr("href");
+        owner.submit(ownPath, "form[action$=/password]", Map.of("password", "owner-new-pass"));
+
+        assertThat(owner.get("/home").status()).isEqualTo(200);
+        assertThat(new WebSession(port).logIn(shop.ownerEmail(), "owner-new-pass").location()).endsWith("/home");
+    }
+
+    @Test
     void theOwnerCannotReuseAnEmailThatAlreadyLogsIn() {
         WebSession.Page page = owner.submit("/staff/new", "form[action=/staff]",
                 Map.of("displayName", "二人目", "email", staffEmail, "password", "counter-pass-2"));

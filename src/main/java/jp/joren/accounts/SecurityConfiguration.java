@@ -15,11 +15,12 @@ import org.springframework.security.web.context.SecurityContextRepository;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String[] PUBLIC_PATHS = {"/", "/login", "/signup", "/language", "/css/**", "/js/**", "/images/**",
+    static final String[] PUBLIC_PATHS = {"/", "/login", "/signup", "/join/**", "/language", "/css/**", "/js/**", "/images/**",
             "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/info"};
 
     /** Pages only the shop's owner may open; later features add their dashboards and exports here. */
-    static final String[] OWNER_PATHS = {"/settings/**", "/staff/**"};
+    static final String[] OWNER_PATHS = {"/settings/**", "/staff/**", "/catalog/**", "/imports/**", "/exports/**",
+            "/audit/**", "/customers/export", "/customers/merges/**", "/customers/*/retire", "/customers/*/data-export"};
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, LoginAccounts accounts, LoginThrottle throttle,

@@ -28,7 +28,6 @@ class CustomerWriter {
                 .text("name_kana", i -> person(customers, i).kana())
                 .text("email", i -> person(customers, i).email())
                 .text("phone", i -> person(customers, i).phone())
-                .text("phone_normalized", i -> person(customers, i).phoneNormalized())
                 .text("postal_code", i -> address(customers, i, a -> a.town().postalCode()))
                 .text("prefecture", i -> address(customers, i, a -> a.town().prefecture()))
                 .text("city", i -> address(customers, i, a -> a.town().city()))

@@ -9,7 +9,7 @@ import jp.joren.demo.Neighbourhood.Address;
 import jp.joren.demo.Neighbourhood.Distance;
 
 /** Who a customer is and how to reach them, as a clerk would type it in at the counter. */
-record Person(String name, String kana, String email, String phone, String phoneNormalized, Address address,
+record Person(String name, String kana, String email, String phone, Address address,
         LocalDate birthday, String channel, boolean atBranch, String notes) {
 
     private static final String[] DOMAINS = {"example.jp", "example.com", "example.net", "example.org"};
@@ -36,7 +36,7 @@ record Person(String name, String kana, String email, String phone, String phone
         boolean atBranch = !online && Draw.chance(random, address != null && address.town().nearBranch() ? 0.7 : 0.12);
         String notes = Draw.chance(random, 0.04) ? NOTES[random.nextInt(NOTES.length)] : null;
         return new Person(family.kanji() + " " + given.kanji(), family.kana() + " " + given.kana(), email,
-                hasPhone ? phone : null, hasPhone ? phone.replace("-", "") : null, address, birthday, channel,
+                hasPhone ? phone : null, address, birthday, channel,
                 atBranch, notes);
     }
 

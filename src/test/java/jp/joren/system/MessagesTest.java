@@ -27,6 +27,8 @@ class MessagesTest {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final Path JAVA = Path.of("src/main/java");
+    /** Each feature keeps its words in its own bundle (spring.messages.basename lists them all). */
+    private static final List<String> BASENAMES = basenames();
     private static final Set<String> TEXT_ATTRIBUTES = Set.of("placeholder", "title", "alt", "aria-label", "value");
 
     @Test
@@ -52,13 +54,32 @@ class MessagesTest {
 
     @Test
     void japaneseAndEnglishBundlesHaveTheSameKeys() throws IOException {
-        assertThat(bundle("messages_en.properties").stringPropertyNames())
-                .containsExactlyInAnyOrderElementsOf(bundle("messages.properties").stringPropertyNames());
+        for (String basename : BASENAMES) {
+            assertThat(bundle(basename + "_en.properties").stringPropertyNames()).as(basename)
+                    .containsExactlyInAnyOrderElementsOf(bundle(basename + ".properties").stringPropertyNames());
+        }
+    }
+
+    @Test
+    void noKeyIsDefinedInTwoBundles() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        List<String> twice = new ArrayList<>();
+        for (String basename : BASENAMES) {
+            for (String key : bundle(basename + ".properties").stringPropertyNames()) {
+                if (!seen.add(key)) {
+                    twice.add(basename + ": " + key);
+                }
+            }
+        }
+        assertThat(twice).isEmpty();
     }
 
     @Test
     void everyMessageKeyUsedInTemplatesAndCodeExists() throws IOException {
-        Set<String> known = bundle("messages.properties").stringPropertyNames();
+        Set<String> known = new TreeSet<>();
+        for (String basename : BASENAMES) {
+            known.addAll(bundle(basename + ".properties").stringPropertyNames());
+        }
         Set<String> used = new TreeSet<>();
         for (Path template : templates()) {
             collect(Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]"), Files.readString(template), used);
@@ -67,7 +88,7 @@ class MessagesTest {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String code = Files.readString(source);
                 collect(Pattern.compile("\\{((?:validation|error)\\.[A-Za-z0-9_.]+)}"), code, used);
-                collect(Pattern.compile("\"((?:validation|staff|settings|store|login)\\.[A-Za-z0-9_.]+)\""), code, used);
+                collect(Pattern.compile("\"((?:validation|staff|settings|store|login|customer|catalog|purchase|import|export|join|audit)\\.[A-Za-z0-9_.]+)\""), code, used);
             }
         }
         assertThat(used).isNotEmpty();
@@ -101,6 +122,16 @@ class MessagesTest {
     private static List<Path> templates() throws IOException {
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
             return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    private static List<String> basenames() {
+        try (InputStream in = MessagesTest.class.getClassLoader().getResourceAsStream("application.properties")) {
+            Properties application = new Properties();
+            application.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return List.of(application.getProperty("spring.messages.basename").split("\\s*,\\s*"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -68,8 +68,8 @@ class CrossTenantTest {
                     .param("email", "staff-a-" + System.nanoTime() + "@test.joren.jp")
                     .query(Long.class).single();
             customerOfA = jdbc.sql("""
-                            insert into customer (tenant_id, name, name_kana, phone_normalized)
-                            values (app_current_tenant(), '田中一郎', 'タナカイチロウ', '09012345678') returning id
+                            insert into customer (tenant_id, name, name_kana, phone)
+                            values (app_current_tenant(), '田中一郎', 'タナカイチロウ', '090-1234-5678') returning id
                             """)
                     .query(Long.class).single();
         }));

@@ -1,0 +1,16 @@
+package jp.joren.audit;
+
+/** What an audit event records; the owner's audit page names each in the reader's language. */
+public enum AuditAction {
+    CUSTOMER_EDITED,
+    CUSTOMER_EXPORTED,
+    CUSTOMER_ARCHIVED,
+    CUSTOMER_RETIRED,
+    CUSTOMERS_MERGED,
+    CUSTOMER_MERGE_UNDONE,
+    PURCHASE_EDITED,
+    PURCHASE_CANCELLED,
+    PURCHASE_RETURNED,
+    DATA_EXPORTED,
+    DATA_IMPORTED
+}

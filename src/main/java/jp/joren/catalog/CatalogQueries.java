@@ -1,0 +1,95 @@
+package jp.joren.catalog;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The catalog as other features read it: the counter's product lookup and the parts of each model. */
+@Service
+@Transactional(readOnly = true)
+public class CatalogQueries {
+
+    private static final String CHOICE = """
+            select p.id, p.code, p.name, p.price, m.id as model_id, p.sensitive, p.active
+              from product p
+              left join product_model m on m.tenant_id = p.tenant_id and m.product_id = p.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    CatalogQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The product with exactly this code (as typed, ignoring case and surrounding spaces). */
+    public Optional<ProductChoice> byCode(String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql(CHOICE + " where lower(p.code) = lower(:code)")
+                .param("code", code.strip())
+                .query(ProductChoice.class).optional();
+    }
+
+    public Optional<ProductChoice> byId(long id) {
+        return jdbc.sql(CHOICE + " where p.id = :id").param("id", id).query(ProductChoice.class).optional();
+    }
+
+    public List<ProductChoice> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(CHOICE + " where p.id in (:ids)").param("ids", ids).query(ProductChoice.class).list();
+    }
+
+    /**
+     * Active products whose code starts with the term or whose name contains it; exact code first, then code
+     * prefix, then name, each alphabetical.
+     */
+    public List<ProductChoice> search(String term, int limit) {
+        if (term == null || term.isBlank()) {
+            return List.of();
+        }
+        String text = term.strip().toLowerCase();
+        return jdbc.sql(CHOICE + """
+                         where p.active
+                           and (lower(p.code) like :prefix escape '\\' or lower(p.name) like :contains escape '\\')
+                         order by lower(p.code) = :text desc, lower(p.code) like :prefix escape '\\' desc, p.code
+                         limit :limit
+                        """)
+                .param("text", text)
+                .param("prefix", likeEscaped(text) + "%")
+                .param("contains", "%" + likeEscaped(text) + "%")
+                .param("limit", limit)
+                .query(ProductChoice.class).list();
+    }
+
+    /** The consumable parts that fit each of the given product models, keyed by model id. */
+    public Map<Long, List<ModelPart>> partsOfModels(Collection<Long> modelIds) {
+        if (modelIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        select f.model_id, c.id as part_id, p.id as product_id, c.part_number, p.name, p.price,
+                               c.replacement_interval_days, c.reminder_lead_days
+                          from part_fit f
+                          join consumable_part c on c.tenant_id = f.tenant_id and c.id = f.part_id
+                          join product p on p.tenant_id = c.tenant_id and p.id = c.product_id
+                         where f.model_id in (:models)
+                         order by f.model_id, c.part_number
+                        """)
+                .param("models", modelIds)
+                .query(ModelPart.class).list().stream()
+                .collect(Collectors.groupingBy(ModelPart::modelId));
+    }
+
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

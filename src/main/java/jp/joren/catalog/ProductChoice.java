@@ -1,0 +1,15 @@
+package jp.joren.catalog;
+
+/**
+ * A product as the counter picks it.
+ *
+ * @param modelId the product model's id when the product is a durable model (buying it registers it to
+ *                the customer), else null
+ */
+public record ProductChoice(long id, String code, String name, long price, Long modelId, boolean sensitive,
+                            boolean active) {
+
+    public boolean isModel() {
+        return modelId != null;
+    }
+}

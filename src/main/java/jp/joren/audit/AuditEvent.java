@@ -1,0 +1,8 @@
+package jp.joren.audit;
+
+import java.time.Instant;
+
+/** One audit event as the owner reads it; details is the JSON written with it. */
+public record AuditEvent(long id, Instant occurredAt, String actorName, AuditAction action, String subjectType,
+                         Long subjectId, String details) {
+}

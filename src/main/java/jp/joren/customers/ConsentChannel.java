@@ -1,0 +1,5 @@
+package jp.joren.customers;
+
+public enum ConsentChannel {
+    EMAIL, POSTAL, SMS, LINE
+}

@@ -1,0 +1,73 @@
+package jp.joren.customers;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The append-only consent ledger: every grant and withdrawal, how and by whom it was recorded. A
+ * customer's current consent on a channel is the latest entry; nothing here ever updates or deletes.
+ */
+@Service
+public class ConsentLedger {
+
+    /** The wording the counter form shows; a change of wording gets a new version. */
+    static final String COUNTER_WORDING = "counter-2026-11";
+
+    private final JdbcClient jdbc;
+
+    ConsentLedger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Advertising consent on a channel, recorded by a member of staff (method e.g. COUNTER). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(long customerId, ConsentChannel channel, boolean granted, String method, Long recordedBy) {
+        jdbc.sql("""
+                        insert into consent (tenant_id, customer_id, channel, purpose, granted, method, wording_version,
+                                             recorded_by)
+                        values (app_current_tenant(), :customer, :channel, 'ADVERTISING', :granted, :method, :wording,
+                                :recordedBy)
+                        """)
+                .param("customer", customerId)
+                .param("channel", channel.name())
+                .param("granted", granted)
+                .param("method", method)
+                .param("wording", COUNTER_WORDING)
+                .param("recordedBy", recordedBy)
+                .update();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ConsentEntry> history(long customerId) {
+        return jdbc.sql("""
+                        select c.channel, c.purpose, c.granted, c.pending, c.recorded_at, c.method,
+                               a.display_name as recorded_by, c.client_address
+                          from consent c
+                          left join account a on a.tenant_id = c.tenant_id and a.id = c.recorded_by
+                         where c.customer_id = :customer
+                         order by c.recorded_at desc, c.id desc
+                        """)
+                .param("customer", customerId)
+                .query(ConsentEntry.class).list();
+    }
+
+    /** The current advertising consent per channel; channels never asked are NOT_ASKED. */
+    @Transactional(readOnly = true)
+    public Map<ConsentChannel, ConsentState> current(long customerId) {
+        Map<ConsentChannel, ConsentState> states = new EnumMap<>(ConsentChannel.class);
+        for (ConsentChannel channel : ConsentChannel.values()) {
+            states.put(channel, ConsentState.NOT_ASKED);
+        }
+        history(customerId).stream()
+                .filter(entry -> entry.purpose().equals("ADVERTISING"))
+                .forEach(entry -> states.computeIfPresent(entry.channel(),
+                        (channel, state) -> state == ConsentState.NOT_ASKED ? entry.state() : state));
+        return states;
+    }
+}

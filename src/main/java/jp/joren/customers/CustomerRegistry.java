@@ -1,0 +1,57 @@
+package jp.joren.customers;
+
+import java.util.Map;
+
+import jp.joren.audit.AuditAction;
+import jp.joren.audit.AuditLog;
+import jp.joren.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers and corrects customers; every correction is in the audit log with before and after. */
+@Service
+public class CustomerRegistry {
+
+    private final Customers customers;
+    private final ConsentLedger consents;
+    private final AuditLog audit;
+
+    CustomerRegistry(Customers customers, ConsentLedger consents, AuditLog audit) {
+        this.customers = customers;
+        this.consents = consents;
+        this.audit = audit;
+    }
+
+    /** Registers at the counter, with the two consent answers the clerk asked for; returns the new id. */
+    @Transactional
+    public long register(CustomerForm form, long clerkId) {
+        Customer customer = customers.saveAndFlush(new Customer(form, clerkId));
+        customer.assignCodeIfMissing();
+        consents.record(customer.getId(), ConsentChannel.EMAIL, Boolean.TRUE.equals(form.getEmailConsent()),
+                "COUNTER", clerkId);
+        consents.record(customer.getId(), ConsentChannel.POSTAL, Boolean.TRUE.equals(form.getPostalConsent()),
+                "COUNTER", clerkId);
+        return customer.getId();
+    }
+
+    @Transactional
+    public void update(long id, CustomerForm form, long clerkId) {
+        Customer customer = find(id);
+        Map<String, ?> changes = customer.update(form, clerkId);
+        if (!changes.isEmpty()) {
+            audit.record(clerkId, AuditAction.CUSTOMER_EDITED, "customer", id, changes);
+        }
+    }
+
+    /** A change of mind the customer tells the shop about, recorded in the ledger. */
+    @Transactional
+    public void changeConsent(long id, ConsentChannel channel, boolean granted, long clerkId) {
+        find(id);
+        consents.record(id, channel, granted, "COUNTER", clerkId);
+    }
+
+    @Transactional(readOnly = true)
+    public Customer find(long id) {
+        return customers.findById(id).orElseThrow(() -> new NotFoundException("customer", id));
+    }
+}

@@ -1,0 +1,92 @@
+package jp.joren.customers;
+
+import java.text.Normalizer;
+import java.util.List;
+
+import jp.joren.shared.Kana;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One search box for the counter. What the clerk typed decides where to look: an address with @ is an
+ * email, digits are a phone number (four digits: its last four), kana is a reading, anything else a
+ * name or member code. Exact matches come first, then whoever came most recently.
+ */
+@Service
+public class CustomerSearch {
+
+    private static final int CANDIDATES = 50;
+
+    private final JdbcClient jdbc;
+
+    CustomerSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public List<CustomerHit> search(String term, int limit) {
+        String text = term == null ? "" : Normalizer.normalize(term, Normalizer.Form.NFKC).strip();
+        Criterion criterion = criterion(text);
+        if (criterion == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        with hits as (
+                            select c.id, c.code, c.name, c.name_kana, c.phone, c.email, c.status,
+                                   (%s) as exact
+                              from customer c
+                             where c.status in ('ACTIVE', 'ARCHIVED') and (%s)
+                             order by exact desc, c.id desc
+                             limit :candidates)
+                        select h.id, h.code, h.name, h.name_kana, h.phone, h.email, h.status,
+                               v.last_visit, coalesce(v.visits, 0) as visits
+                          from hits h
+                          left join lateral (select max(p.business_date) as last_visit,
+                                                    count(distinct p.business_date) as visits
+                                               from purchase p
+                                              where p.customer_id = h.id and p.status = 'COMPLETED') v on true
+                         order by h.exact desc, v.last_visit desc nulls last, h.id desc
+                         limit :limit
+                        """.formatted(criterion.exact(), criterion.where()))
+                .param("term", criterion.term())
+                .param("prefix", criterion.prefix())
+                .param("candidates", CANDIDATES)
+                .param("limit", limit)
+                .query(CustomerHit.class).list();
+    }
+
+    private static Criterion criterion(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (text.contains("@")) {
+            return new Criterion("lower(c.email) like lower(:prefix)", "lower(c.email) = lower(:term)", text);
+        }
+        String digits = text.replaceAll("[\\s()\\-+]", "");
+        if (digits.matches("[0-9]+")) {
+            if (digits.length() == 4) {
+                return new Criterion("right(c.phone_normalized, 4) = :term", "true", digits);
+            }
+            if (digits.length() < 4) {
+                return null;
+            }
+            return new Criterion("c.phone_normalized like phone_key(:term) || '%'",
+                    "c.phone_normalized = phone_key(:term)", text);
+        }
+        if (Kana.looksLikeKana(text)) {
+            return new Criterion("c.kana_key like kana_key(:prefix)", "c.kana_key = kana_key(:term)", text);
+        }
+        return new Criterion("c.name_key like name_key(:prefix) or lower(c.code) like lower(:prefix)",
+                "c.name_key = name_key(:term) or lower(c.code) = lower(:term)", text);
+    }
+
+    /** Where to look and what counts as an exact match, for a term and its LIKE prefix pattern. */
+    private record Criterion(String where, String exact, String term) {
+
+        /** The term with LIKE's wildcards escaped (backslash is PostgreSQL's default escape), then %. */
+        String prefix() {
+            return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package jp.joren.customers;
+
+public enum CustomerStatus {
+    ACTIVE, ARCHIVED, MERGED, RETIRED
+}

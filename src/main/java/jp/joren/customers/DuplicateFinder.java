@@ -1,0 +1,45 @@
+package jp.joren.customers;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Likely duplicates (§8): the same normalised phone, the same email, or the same kana and birthday. */
+@Service
+public class DuplicateFinder {
+
+    private final JdbcClient jdbc;
+
+    DuplicateFinder(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @param exceptId the customer being edited, never its own duplicate; null on registration */
+    @Transactional(readOnly = true)
+    public List<LikelyDuplicate> find(String phone, String email, String kana, LocalDate birthday, Long exceptId) {
+        return jdbc.sql("""
+                        select c.id, c.code, c.name, c.name_kana, c.phone, c.email,
+                               coalesce(c.phone_normalized = phone_key(:phone), false) as same_phone,
+                               coalesce(lower(c.email) = lower(nullif(trim(:email), '')), false) as same_email,
+                               coalesce(c.kana_key = kana_key(:kana) and c.birthday = :birthday, false)
+                                   as same_kana_and_birthday
+                          from customer c
+                         where c.status in ('ACTIVE', 'ARCHIVED')
+                           and c.id is distinct from :except
+                           and (c.phone_normalized = phone_key(:phone)
+                                or lower(c.email) = lower(nullif(trim(:email), ''))
+                                or (c.kana_key = kana_key(:kana) and c.birthday = :birthday))
+                         order by c.id
+                         limit 10
+                        """)
+                .param("phone", phone)
+                .param("email", email)
+                .param("kana", kana)
+                .param("birthday", birthday)
+                .param("except", exceptId)
+                .query(LikelyDuplicate.class).list();
+    }
+}

@@ -1,0 +1,146 @@
+package jp.joren.purchases;
+
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jp.joren.audit.AuditAction;
+import jp.joren.audit.AuditLog;
+import jp.joren.customers.OwnedProducts;
+import jp.joren.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes purchases and their corrections. A purchase of a product model registers the model to the
+ * customer; a cancelled or returned purchase stops counting everywhere (every figure reads COMPLETED
+ * purchases only) and ends what it registered.
+ */
+@Service
+class PurchaseBook {
+
+    private final JdbcClient jdbc;
+    private final OwnedProducts ownedProducts;
+    private final AuditLog audit;
+    private final PurchaseQueries queries;
+
+    PurchaseBook(JdbcClient jdbc, OwnedProducts ownedProducts, AuditLog audit, PurchaseQueries queries) {
+        this.jdbc = jdbc;
+        this.ownedProducts = ownedProducts;
+        this.audit = audit;
+        this.queries = queries;
+    }
+
+    /** Registers the purchase once per client key: a second submit of the same form returns the first id. */
+    @Transactional
+    public long register(PurchaseDraft draft, long clerkId) {
+        Long id = jdbc.sql("""
+                        insert into purchase (tenant_id, customer_id, store_id, staff_id, purchased_at, business_date,
+                                              channel, total, staff_note, client_key)
+                        values (app_current_tenant(), :customer, :store, :staff, :purchasedAt, :businessDate,
+                                :channel, :total, :note, :clientKey)
+                        on conflict (tenant_id, client_key) do nothing
+                        returning id
+                        """)
+                .param("customer", draft.customerId())
+                .param("store", draft.storeId())
+                .param("staff", clerkId)
+                .param("purchasedAt", draft.purchasedAt().atOffset(ZoneOffset.UTC))
+                .param("businessDate", draft.businessDate())
+                .param("channel", draft.channel().name())
+                .param("total", draft.total())
+                .param("note", draft.staffNote())
+                .param("clientKey", draft.clientKey())
+                .query(Long.class).optional().orElse(null);
+        if (id == null) {
+            return existing(draft.clientKey());
+        }
+        writeLines(id, draft, clerkId);
+        return id;
+    }
+
+    /** A correction: the new details replace the old, and the audit log keeps both. */
+    @Transactional
+    public void edit(long id, PurchaseDraft draft, long clerkId) {
+        PurchaseView before = queries.find(id);
+        if (!before.isCompleted()) {
+            throw new IllegalStateException("only a completed purchase can be edited");
+        }
+        jdbc.sql("""
+                        update purchase
+                           set customer_id = :customer, store_id = :store, purchased_at = :purchasedAt,
+                               business_date = :businessDate, channel = :channel, total = :total, staff_note = :note,
+                               updated_at = now()
+                         where id = :id
+                        """)
+                .param("customer", draft.customerId())
+                .param("store", draft.storeId())
+                .param("purchasedAt", draft.purchasedAt().atOffset(ZoneOffset.UTC))
+                .param("businessDate", draft.businessDate())
+                .param("channel", draft.channel().name())
+                .param("total", draft.total())
+                .param("note", draft.staffNote())
+                .param("id", id)
+                .update();
+        jdbc.sql("delete from purchase_line where purchase_id = :id").param("id", id).update();
+        ownedProducts.endForPurchase(id);
+        writeLines(id, draft, clerkId);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("before", before.auditSnapshot());
+        details.put("after", queries.find(id).auditSnapshot());
+        audit.record(clerkId, AuditAction.PURCHASE_EDITED, "purchase", id, details);
+    }
+
+    /** Cancel (rung up by mistake) or return (the customer brought it back); the reason is kept. */
+    @Transactional
+    public void cancelOrReturn(long id, PurchaseStatus status, String reason, long clerkId) {
+        int changed = jdbc.sql("""
+                        update purchase
+                           set status = :status, status_changed_at = now(), status_changed_by = :clerk,
+                               status_reason = :reason, updated_at = now()
+                         where id = :id and status = 'COMPLETED'
+                        """)
+                .param("status", status.name())
+                .param("clerk", clerkId)
+                .param("reason", reason)
+                .param("id", id)
+                .update();
+        if (changed == 0) {
+            queries.find(id);
+            return;
+        }
+        ownedProducts.endForPurchase(id);
+        audit.record(clerkId, status == PurchaseStatus.CANCELLED ? AuditAction.PURCHASE_CANCELLED
+                : AuditAction.PURCHASE_RETURNED, "purchase", id, Map.of("reason", reason));
+    }
+
+    private void writeLines(long id, PurchaseDraft draft, long clerkId) {
+        List<PricedLine> lines = draft.lines();
+        jdbc.sql("""
+                        insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price, discount,
+                                                   amount)
+                        select app_current_tenant(), ?, * from unnest(?::bigint[], ?::int[], ?::bigint[], ?::bigint[],
+                                                                       ?::bigint[])
+                        """)
+                .params(id,
+                        lines.stream().map(line -> line.product().id()).toArray(Long[]::new),
+                        lines.stream().map(PricedLine::quantity).toArray(Integer[]::new),
+                        lines.stream().map(PricedLine::unitPrice).toArray(Long[]::new),
+                        lines.stream().map(PricedLine::discount).toArray(Long[]::new),
+                        lines.stream().map(PricedLine::amount).toArray(Long[]::new))
+                .update();
+        if (draft.customerId() != null) {
+            lines.stream().filter(line -> line.product().isModel()).forEach(line ->
+                    ownedProducts.registerFromPurchase(draft.customerId(), line.product().modelId(),
+                            draft.businessDate(), id, clerkId));
+        }
+    }
+
+    private long existing(UUID clientKey) {
+        return jdbc.sql("select id from purchase where client_key = :key").param("key", clientKey)
+                .query(Long.class).optional().orElseThrow(() -> new NotFoundException("purchase", -1));
+    }
+}

@@ -1,0 +1,130 @@
+package jp.joren.purchases;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import jp.joren.catalog.CatalogQueries;
+import jp.joren.catalog.ProductChoice;
+import jp.joren.customers.CustomerRegistry;
+import jp.joren.customers.CustomerStatus;
+import jp.joren.shared.NotFoundException;
+import jp.joren.shared.Yen;
+import jp.joren.shops.ShopSettings;
+import jp.joren.shops.Store;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
+
+/**
+ * Turns what the clerk typed into a purchase that can be written, or into messages next to the fields:
+ * unknown or inactive product codes, quantities, prices and discounts, a store that is closed, a sale in
+ * the future. A blank unit price takes the catalog's price.
+ */
+@Component
+class PurchaseChecks {
+
+    /** A clock a little fast at the till is not a sale in the future. */
+    private static final Duration CLOCK_SLACK = Duration.ofMinutes(10);
+
+    private final CatalogQueries catalog;
+    private final CustomerRegistry customers;
+    private final ShopSettings shop;
+    private final Clock clock;
+
+    PurchaseChecks(CatalogQueries catalog, CustomerRegistry customers, ShopSettings shop, Clock clock) {
+        this.catalog = catalog;
+        this.customers = customers;
+        this.shop = shop;
+        this.clock = clock;
+    }
+
+    Optional<PurchaseDraft> check(PurchaseForm form, Errors errors) {
+        ZoneId zone = shop.currentShop().getZone();
+        if (form.getCustomerId() != null && !customerCanBuy(form.getCustomerId())) {
+            errors.rejectValue("customerId", "purchase.validation.customer");
+        }
+        if (form.getStoreId() != null && shop.stores().stream()
+                .noneMatch(store -> store.getId().equals(form.getStoreId()) && store.isActive())) {
+            errors.rejectValue("storeId", "purchase.validation.store");
+        }
+        Instant purchasedAt = form.getPurchasedAt() == null ? null : form.getPurchasedAt().atZone(zone).toInstant();
+        if (purchasedAt != null && purchasedAt.isAfter(clock.instant().plus(CLOCK_SLACK))) {
+            errors.rejectValue("purchasedAt", "purchase.validation.future");
+        }
+        List<PricedLine> lines = new ArrayList<>();
+        for (int i = 0; i < form.getLines().size(); i++) {
+            LineForm line = form.getLines().get(i);
+            if (!line.isBlank()) {
+                price(line, "lines[" + i + "].", errors).ifPresent(lines::add);
+            }
+        }
+        if (form.filledLines().isEmpty()) {
+            errors.reject("purchase.validation.noLines");
+        }
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PurchaseDraft(form.getCustomerId(), form.getStoreId(), purchasedAt,
+                form.getPurchasedAt().toLocalDate(), form.getChannel(), lines,
+                form.getStaffNote() == null || form.getStaffNote().isBlank() ? null : form.getStaffNote().strip(),
+                form.getClientKey()));
+    }
+
+    private boolean customerCanBuy(long customerId) {
+        try {
+            CustomerStatus status = customers.find(customerId).getStatus();
+            return status == CustomerStatus.ACTIVE || status == CustomerStatus.ARCHIVED;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private Optional<PricedLine> price(LineForm line, String path, Errors errors) {
+        Optional<ProductChoice> product = catalog.byCode(Normalizer.normalize(line.getCode(), Normalizer.Form.NFKC));
+        int errorsBefore = errors.getErrorCount();
+        if (line.getCode().isBlank()) {
+            errors.rejectValue(path + "code", "purchase.validation.code");
+        } else if (product.isEmpty()) {
+            errors.rejectValue(path + "code", "purchase.validation.unknownCode");
+        } else if (!product.get().active()) {
+            errors.rejectValue(path + "code", "purchase.validation.inactiveProduct");
+        }
+        OptionalLong quantity = line.getQuantity().isBlank() ? OptionalLong.of(1) : Yen.parse(line.getQuantity());
+        if (quantity.isEmpty() || quantity.getAsLong() < 1 || quantity.getAsLong() > 9_999) {
+            errors.rejectValue(path + "quantity", "purchase.validation.quantity");
+        }
+        OptionalLong unitPrice = line.getUnitPrice().isBlank() && product.isPresent()
+                ? OptionalLong.of(product.get().price()) : Yen.parse(line.getUnitPrice());
+        if (unitPrice.isEmpty() || unitPrice.getAsLong() < 0) {
+            errors.rejectValue(path + "unitPrice", "purchase.validation.price");
+        }
+        OptionalLong discount = line.getDiscount().isBlank() ? OptionalLong.of(0) : Yen.parse(line.getDiscount());
+        if (discount.isEmpty() || discount.getAsLong() < 0) {
+            errors.rejectValue(path + "discount", "purchase.validation.discount");
+        }
+        if (errors.getErrorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        PricedLine priced = new PricedLine(product.get(), (int) quantity.getAsLong(), unitPrice.getAsLong(),
+                discount.getAsLong());
+        if (priced.amount() < 0) {
+            errors.rejectValue(path + "discount", "purchase.validation.discountTooLarge");
+            return Optional.empty();
+        }
+        return Optional.of(priced);
+    }
+
+    List<Store> openStores() {
+        return shop.stores().stream().filter(Store::isActive).toList();
+    }
+
+    ZoneId zone() {
+        return shop.currentShop().getZone();
+    }
+}

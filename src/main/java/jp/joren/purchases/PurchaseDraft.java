@@ -1,0 +1,15 @@
+package jp.joren.purchases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A purchase that passed every check, ready to be written. */
+record PurchaseDraft(Long customerId, long storeId, Instant purchasedAt, LocalDate businessDate,
+                     PurchaseChannel channel, List<PricedLine> lines, String staffNote, UUID clientKey) {
+
+    long total() {
+        return lines.stream().mapToLong(PricedLine::amount).sum();
+    }
+}

@@ -1,0 +1,68 @@
+package jp.joren.purchases;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jp.joren.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class PurchaseQueries {
+
+    private final JdbcClient jdbc;
+
+    PurchaseQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    PurchaseView find(long id) {
+        PurchaseView purchase = jdbc.sql("""
+                        select p.id, p.customer_id, c.name as customer_name, p.store_id, s.name as store_name,
+                               a.display_name as staff_name, p.purchased_at, p.business_date, p.channel, p.total,
+                               p.status, p.staff_note, p.status_changed_at, b.display_name as status_changed_by,
+                               p.status_reason, null as lines
+                          from purchase p
+                          join store s on s.tenant_id = p.tenant_id and s.id = p.store_id
+                          left join customer c on c.tenant_id = p.tenant_id and c.id = p.customer_id
+                          left join account a on a.tenant_id = p.tenant_id and a.id = p.staff_id
+                          left join account b on b.tenant_id = p.tenant_id and b.id = p.status_changed_by
+                         where p.id = :id
+                        """)
+                .param("id", id)
+                .query(PurchaseView.class).optional()
+                .orElseThrow(() -> new NotFoundException("purchase", id));
+        return purchase.withLines(jdbc.sql("""
+                        select l.product_id, pr.code, pr.name, l.quantity, l.unit_price, l.discount, l.amount
+                          from purchase_line l
+                          join product pr on pr.tenant_id = l.tenant_id and pr.id = l.product_id
+                         where l.purchase_id = :id
+                         order by l.id
+                        """)
+                .param("id", id)
+                .query(PurchaseView.Line.class).list());
+    }
+
+    public record DaySale(long id, java.time.Instant purchasedAt, Long customerId, String customerName, String storeName,
+                   long total, PurchaseStatus status, int items) {
+    }
+
+    /** The day's receipts, newest first: what the counter checks at closing. */
+    List<DaySale> ofDay(LocalDate day) {
+        return jdbc.sql("""
+                        select p.id, p.purchased_at, p.customer_id, c.name as customer_name, s.name as store_name,
+                               p.total, p.status,
+                               (select coalesce(sum(l.quantity), 0) from purchase_line l
+                                 where l.tenant_id = p.tenant_id and l.purchase_id = p.id) as items
+                          from purchase p
+                          join store s on s.tenant_id = p.tenant_id and s.id = p.store_id
+                          left join customer c on c.tenant_id = p.tenant_id and c.id = p.customer_id
+                         where p.business_date = :day
+                         order by p.purchased_at desc, p.id desc
+                        """)
+                .param("day", day)
+                .query(DaySale.class).list();
+    }
+}

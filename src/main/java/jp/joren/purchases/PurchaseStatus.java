@@ -1,0 +1,5 @@
+package jp.joren.purchases;
+
+public enum PurchaseStatus {
+    COMPLETED, CANCELLED, RETURNED
+}

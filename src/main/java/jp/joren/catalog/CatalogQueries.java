@@ -48,6 +48,11 @@ public class CatalogQueries {
         return jdbc.sql(CHOICE + " where p.id in (:ids)").param("ids", ids).query(ProductChoice.class).list();
     }
 
+    /** Every product model, by product code: the choices of "owns model …" filters. */
+    public List<ProductChoice> models() {
+        return jdbc.sql(CHOICE + " where m.id is not null order by p.code").query(ProductChoice.class).list();
+    }
+
     /**
      * Active products whose code starts with the term or whose name contains it; exact code first, then code
      * prefix, then name, each alphabetical.

@@ -1,0 +1,130 @@
+package jp.joren.customers;
+
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * The owner's customer list filters, bound from the query string so that a filtered list can be
+ * bookmarked, paged and exported as it is.
+ */
+public class CustomerFilter {
+
+    public enum Consent { EMAIL, POSTAL, EMAIL_NONE, NONE }
+
+    public enum Sort { KANA, LAST_VISIT, VISITS, AMOUNT, NEWEST }
+
+    private String text = "";
+    private String tag = "";
+    private Long storeId;
+    private AcquisitionChannel channel;
+    private String town = "";
+    private Consent consent;
+    private Long modelId;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate lastVisitFrom;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate lastVisitTo;
+
+    private boolean includeArchived;
+    private Sort sort = Sort.KANA;
+    private int page;
+
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String text) {
+        this.text = text == null ? "" : text.strip();
+    }
+
+    public String getTag() {
+        return tag;
+    }
+
+    public void setTag(String tag) {
+        this.tag = tag == null ? "" : tag.strip();
+    }
+
+    public Long getStoreId() {
+        return storeId;
+    }
+
+    public void setStoreId(Long storeId) {
+        this.storeId = storeId;
+    }
+
+    public AcquisitionChannel getChannel() {
+        return channel;
+    }
+
+    public void setChannel(AcquisitionChannel channel) {
+        this.channel = channel;
+    }
+
+    public String getTown() {
+        return town;
+    }
+
+    public void setTown(String town) {
+        this.town = town == null ? "" : town.strip();
+    }
+
+    public Consent getConsent() {
+        return consent;
+    }
+
+    public void setConsent(Consent consent) {
+        this.consent = consent;
+    }
+
+    public Long getModelId() {
+        return modelId;
+    }
+
+    public void setModelId(Long modelId) {
+        this.modelId = modelId;
+    }
+
+    public LocalDate getLastVisitFrom() {
+        return lastVisitFrom;
+    }
+
+    public void setLastVisitFrom(LocalDate lastVisitFrom) {
+        this.lastVisitFrom = lastVisitFrom;
+    }
+
+    public LocalDate getLastVisitTo() {
+        return lastVisitTo;
+    }
+
+    public void setLastVisitTo(LocalDate lastVisitTo) {
+        this.lastVisitTo = lastVisitTo;
+    }
+
+    public boolean isIncludeArchived() {
+        return includeArchived;
+    }
+
+    public void setIncludeArchived(boolean includeArchived) {
+        this.includeArchived = includeArchived;
+    }
+
+    public Sort getSort() {
+        return sort;
+    }
+
+    public void setSort(Sort sort) {
+        this.sort = sort == null ? Sort.KANA : sort;
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = Math.max(0, page);
+    }
+}

@@ -1,0 +1,159 @@
+package jp.joren.customers;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The owner's filtered customer list: one SQL statement whose conditions follow the filter; the same
+ * statement pages the screen and streams the CSV export.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CustomerList {
+
+    public static final int PAGE_SIZE = 50;
+
+    private static final String CURRENT_CONSENT = """
+            (select case when k.granted and not k.pending then 'GRANTED' when k.pending then 'PENDING'
+                         else 'WITHDRAWN' end
+               from consent k
+              where k.tenant_id = c.tenant_id and k.customer_id = c.id and k.channel = '%s'
+                and k.purpose = 'ADVERTISING'
+              order by k.recorded_at desc, k.id desc
+              limit 1)""";
+
+    private final JdbcClient jdbc;
+
+    CustomerList(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Page(List<CustomerRow> rows, long total, int page) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        }
+    }
+
+    public Page page(CustomerFilter filter) {
+        long total = statement("select count(*) from (" + select(filter) + ") matching", filter)
+                .query(Long.class).single();
+        List<CustomerRow> rows = statement(select(filter) + order(filter) + " limit :limit offset :offset", filter)
+                .param("limit", PAGE_SIZE)
+                .param("offset", (long) filter.getPage() * PAGE_SIZE)
+                .query(CustomerRow.class).list();
+        return new Page(rows, total, filter.getPage());
+    }
+
+    /** Every matching customer in list order, one at a time (the export of a 100,000-customer shop). */
+    public void each(CustomerFilter filter, Consumer<CustomerRow> row) {
+        try (Stream<CustomerRow> rows = statement(select(filter) + order(filter), filter)
+                .withFetchSize(1_000).query(CustomerRow.class).stream()) {
+            rows.forEach(row);
+        }
+    }
+
+    /** The towns (町・丁目) customers live in, for the town filter. */
+    public List<String> towns() {
+        return jdbc.sql("select distinct town from customer where town is not null order by town")
+                .query(String.class).list();
+    }
+
+    private JdbcClient.StatementSpec statement(String sql, CustomerFilter filter) {
+        String text = filter.getText();
+        return jdbc.sql(sql)
+                .param("text", text)
+                .param("textPrefix", likeEscaped(text) + "%")
+                .param("textContains", "%" + likeEscaped(text.toLowerCase()) + "%")
+                .param("tag", filter.getTag())
+                .param("store", filter.getStoreId())
+                .param("channel", filter.getChannel() == null ? null : filter.getChannel().name())
+                .param("town", filter.getTown())
+                .param("model", filter.getModelId())
+                .param("from", filter.getLastVisitFrom())
+                .param("to", filter.getLastVisitTo());
+    }
+
+    private static String select(CustomerFilter filter) {
+        StringBuilder where = new StringBuilder(filter.isIncludeArchived()
+                ? "c.status in ('ACTIVE', 'ARCHIVED')" : "c.status = 'ACTIVE'");
+        if (!filter.getText().isEmpty()) {
+            where.append("""
+                     and (c.kana_key like kana_key(:textPrefix) or c.name_key like name_key(:textPrefix)
+                          or c.phone_normalized like '%' || phone_key(:text) || '%' or lower(c.email) like :textContains
+                          or lower(c.code) = lower(:text) or lower(coalesce(c.notes, '')) like :textContains)""");
+        }
+        if (!filter.getTag().isEmpty()) {
+            where.append(" and :tag = any(c.tags)");
+        }
+        if (filter.getStoreId() != null) {
+            where.append(" and c.store_id = :store");
+        }
+        if (filter.getChannel() != null) {
+            where.append(" and c.acquisition_channel = :channel");
+        }
+        if (!filter.getTown().isEmpty()) {
+            where.append(" and c.town = :town");
+        }
+        if (filter.getModelId() != null) {
+            where.append("""
+                     and exists (select 1 from owned_product o
+                                  where o.tenant_id = c.tenant_id and o.customer_id = c.id
+                                    and o.product_model_id = :model and o.ended_at is null)""");
+        }
+        StringBuilder outer = new StringBuilder("true");
+        if (filter.getLastVisitFrom() != null) {
+            outer.append(" and last_visit >= :from");
+        }
+        if (filter.getLastVisitTo() != null) {
+            outer.append(" and last_visit <= :to");
+        }
+        if (filter.getConsent() != null) {
+            outer.append(switch (filter.getConsent()) {
+                case EMAIL -> " and email_consent = 'GRANTED'";
+                case POSTAL -> " and postal_consent = 'GRANTED'";
+                case EMAIL_NONE -> " and email_consent is distinct from 'GRANTED'";
+                case NONE -> " and email_consent is distinct from 'GRANTED' and postal_consent is distinct from 'GRANTED'";
+            });
+        }
+        return """
+                select * from (
+                    select c.id, c.code, c.name, c.name_kana, c.phone, c.email, c.postal_code, c.prefecture, c.city,
+                           c.town, c.address_line, c.acquisition_channel, s.name as store_name,
+                           array_to_string(c.tags, ',') as tags, c.status, c.kana_key, c.created_at,
+                           %s as email_consent, %s as postal_consent,
+                           coalesce(v.visits, 0) as visits, v.first_visit, v.last_visit,
+                           coalesce(v.total_amount, 0) as total_amount
+                      from customer c
+                      left join store s on s.tenant_id = c.tenant_id and s.id = c.store_id
+                      left join lateral (select count(distinct p.business_date) as visits,
+                                                min(p.business_date) as first_visit, max(p.business_date) as last_visit,
+                                                sum(p.total) as total_amount
+                                           from purchase p
+                                          where p.tenant_id = c.tenant_id and p.customer_id = c.id
+                                            and p.status = 'COMPLETED') v on true
+                     where %s
+                ) listed
+                where %s
+                """.formatted(CURRENT_CONSENT.formatted("EMAIL"), CURRENT_CONSENT.formatted("POSTAL"), where, outer);
+    }
+
+    private static String order(CustomerFilter filter) {
+        return switch (filter.getSort()) {
+            case KANA -> " order by kana_key nulls last, id";
+            case LAST_VISIT -> " order by last_visit desc nulls last, id";
+            case VISITS -> " order by visits desc, id";
+            case AMOUNT -> " order by total_amount desc, id";
+            case NEWEST -> " order by created_at desc, id desc";
+        };
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

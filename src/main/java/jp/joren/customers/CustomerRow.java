@@ -1,0 +1,11 @@
+package jp.joren.customers;
+
+import java.time.LocalDate;
+
+/** A line of the owner's customer list (and of its CSV export). */
+public record CustomerRow(long id, String code, String name, String nameKana, String phone, String email,
+                          String postalCode, String prefecture, String city, String town, String addressLine,
+                          AcquisitionChannel acquisitionChannel, String storeName, String tags, CustomerStatus status,
+                          String emailConsent, String postalConsent, int visits, LocalDate firstVisit,
+                          LocalDate lastVisit, long totalAmount) {
+}

@@ -1,0 +1,139 @@
+package jp.joren.customers;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jp.joren.shops.ShopFixtures;
+import jp.joren.shops.ShopFixtures.TestShop;
+import jp.joren.support.CounterFixtures;
+import jp.joren.support.CounterFixtures.Kitchen;
+import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.WebSession;
+import jp.joren.tenancy.CurrentTenant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The owner's customer list: each filter, the sort, paging. */
+@JorenIntegrationTest
+class CustomerListTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ShopFixtures shops;
+
+    @Autowired
+    CounterFixtures counter;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    TestShop shop;
+    Kitchen kitchen;
+    WebSession owner;
+
+    @BeforeEach
+    void aShopWithCustomers() {
+        shop = shops.newShop("一覧の店");
+        kitchen = counter.kitchen(shop);
+        owner = new WebSession(port);
+        owner.logIn(shop.ownerEmail(), shop.password());
+        inShop(() -> {
+            long aoki = customer("青木 一", "アオキ ハジメ", "港南一丁目", "{常連}", "WALK_IN");
+            long inoue = customer("井上 二葉", "イノウエ フタバ", "港南二丁目", "{}", "SNS");
+            long ueda = customer("上田 三郎", "ウエダ サブロウ", "港南一丁目", "{常連,贈答}", "REFERRAL");
+            consent(aoki, "EMAIL", true);
+            consent(inoue, "EMAIL", true);
+            consent(inoue, "EMAIL", false);
+            consent(ueda, "POSTAL", true);
+            visit(aoki, LocalDate.of(2026, 1, 5), 3_000);
+            visit(aoki, LocalDate.of(2026, 9, 1), 5_000);
+            visit(inoue, LocalDate.of(2026, 6, 1), 20_000);
+            jdbc.sql("""
+                    insert into owned_product (tenant_id, customer_id, product_model_id, purchased_on)
+                    values (app_current_tenant(), ?, ?, '2025-12-01')
+                    """).params(ueda, kitchen.cookerModelId()).update();
+            return null;
+        });
+    }
+
+    @Test
+    void eachFilterNarrowsTheList() {
+        assertThat(names("")).containsExactly("青木 一", "井上 二葉", "上田 三郎");
+        assertThat(names("tag=常連")).containsExactly("青木 一", "上田 三郎");
+        assertThat(names("town=港南一丁目")).containsExactly("青木 一", "上田 三郎");
+        assertThat(names("channel=SNS")).containsExactly("井上 二葉");
+        assertThat(names("consent=EMAIL")).containsExactly("青木 一");
+        assertThat(names("consent=POSTAL")).containsExactly("上田 三郎");
+        assertThat(names("consent=NONE")).containsExactly("井上 二葉");
+        assertThat(names("modelId=" + kitchen.cookerModelId())).containsExactly("上田 三郎");
+        assertThat(names("lastVisitFrom=2026-05-01&lastVisitTo=2026-08-31")).containsExactly("井上 二葉");
+        assertThat(names("text=うえだ")).containsExactly("上田 三郎");
+        assertThat(names("tag=常連&town=港南一丁目&consent=EMAIL")).containsExactly("青木 一");
+    }
+
+    @Test
+    void theListSortsByRecencyVisitsOrAmount() {
+        assertThat(names("sort=LAST_VISIT")).containsExactly("青木 一", "井上 二葉", "上田 三郎");
+        assertThat(names("sort=AMOUNT")).containsExactly("井上 二葉", "青木 一", "上田 三郎");
+        WebSession.Page page = owner.get("/customers?sort=VISITS");
+        assertThat(page.document().select("tr.customer-row").first().text()).contains("青木 一").contains("¥8,000");
+    }
+
+    @Test
+    void aLongListIsPagedAndThePagerKeepsTheFilters() {
+        inShop(() -> {
+            for (int i = 0; i < 60; i++) {
+                customer("大勢 " + i, "オオゼイ " + String.format("%02d", i), "港南九丁目", "{}", "EVENT");
+            }
+            return null;
+        });
+        WebSession.Page first = owner.get("/customers?channel=EVENT");
+        assertThat(first.document().select("#customer-count").text()).isEqualTo("60人");
+        assertThat(first.document().select("tr.customer-row")).hasSize(50);
+        String next = first.document().selectFirst("a[rel=next]").attr("href");
+        assertThat(next).contains("channel=EVENT").contains("page=1");
+        WebSession.Page second = owner.get(next.replaceFirst("^https?://[^/]+", ""));
+        assertThat(second.document().select("tr.customer-row")).hasSize(10);
+        assertThat(second.document().select("a[rel=next]")).isEmpty();
+    }
+
+    private List<String> names(String query) {
+        return owner.get("/customers?" + query).document().select("tr.customer-row td:first-child a").eachText();
+    }
+
+    private long customer(String name, String kana, String town, String tags, String channel) {
+        return jdbc.sql("""
+                        insert into customer (tenant_id, name, name_kana, town, tags, acquisition_channel)
+                        values (app_current_tenant(), ?, ?, ?, ?::text[], ?) returning id
+                        """).params(name, kana, town, tags, channel).query(Long.class).single();
+    }
+
+    private void consent(long customer, String channel, boolean granted) {
+        jdbc.sql("""
+                insert into consent (tenant_id, customer_id, channel, purpose, granted, method, recorded_at)
+                values (app_current_tenant(), ?, ?, 'ADVERTISING', ?, 'COUNTER', clock_timestamp())
+                """).params(customer, channel, granted).update();
+    }
+
+    private void visit(long customer, LocalDate day, long total) {
+        jdbc.sql("""
+                insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total)
+                values (app_current_tenant(), ?, ?, ?::date + time '12:00', ?, ?)
+                """).params(customer, kitchen.storeId(), day, day, total).update();
+    }
+
+    private <T> T inShop(java.util.function.Supplier<T> work) {
+        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
+    }
+}

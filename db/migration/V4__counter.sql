@@ -24,6 +24,14 @@ create function phone_key(phone text) returns text
         else regexp_replace(normalize(coalesce(phone, ''), NFKC), '[^0-9]', '', 'g')
     end, '');
 
+-- The end of the range of keys that start with a prefix: ~>=~ prefix and ~<~ prefix_end(prefix) is a
+-- prefix search that a btree answers. It is used instead of LIKE because row-level security keeps
+-- non-leakproof operators (LIKE, lower(), right()…) on table columns out of index conditions, while the
+-- byte-wise comparison operators and equality are leakproof.
+create function prefix_end(prefix text) returns text
+    language sql immutable parallel safe
+    return left(prefix, -1) || chr(ascii(right(prefix, 1)) + 1);
+
 drop index customer_phone;
 drop index customer_kana;
 drop index customer_email;
@@ -32,20 +40,25 @@ alter table customer
     add column phone_normalized text generated always as (phone_key(phone)) stored,
     add column kana_key         text generated always as (kana_key(name_kana)) stored,
     add column name_key         text generated always as (name_key(name)) stored,
+    add column phone_last4      text generated always as (right(phone_key(phone), 4)) stored,
+    add column email_key        text generated always as (lower(trim(email))) stored,
+    add column code_key         text generated always as (lower(code)) stored,
     add column updated_at       timestamptz not null default now(),
     add column updated_by       bigint,
     add column archived_at      timestamptz,
     add column retired_at       timestamptz,
     add column merged_into_id   bigint,
     add foreign key (tenant_id, updated_by) references account (tenant_id, id),
-    add foreign key (tenant_id, merged_into_id) references customer (tenant_id, id);
+    add foreign key (tenant_id, merged_into_id) references customer (tenant_id, id),
+    add constraint customer_acquisition_channel
+        check (acquisition_channel in ('WALK_IN', 'REFERRAL', 'ONLINE', 'SNS', 'EVENT', 'FLYER', 'OTHER'));
 
 create index customer_phone on customer (tenant_id, phone_normalized text_pattern_ops);
-create index customer_phone_last4 on customer (tenant_id, right(phone_normalized, 4));
+create index customer_phone_last4 on customer (tenant_id, phone_last4);
 create index customer_kana on customer (tenant_id, kana_key text_pattern_ops);
 create index customer_name on customer (tenant_id, name_key text_pattern_ops);
-create index customer_email on customer (tenant_id, lower(email) text_pattern_ops);
-create index customer_code_prefix on customer (tenant_id, lower(code) text_pattern_ops);
+create index customer_email on customer (tenant_id, email_key text_pattern_ops);
+create index customer_code_prefix on customer (tenant_id, code_key text_pattern_ops);
 create index customer_kana_birthday on customer (tenant_id, kana_key, birthday) where birthday is not null;
 
 -- ---------------------------------------------------------------------------------------------------

@@ -50,7 +50,6 @@ public class CustomerSearch {
                          limit :limit
                         """.formatted(criterion.exact(), criterion.where()))
                 .param("term", criterion.term())
-                .param("prefix", criterion.prefix())
                 .param("candidates", CANDIDATES)
                 .param("limit", limit)
                 .query(CustomerHit.class).list();
@@ -61,32 +60,34 @@ public class CustomerSearch {
             return null;
         }
         if (text.contains("@")) {
-            return new Criterion("lower(c.email) like lower(:prefix)", "lower(c.email) = lower(:term)", text);
+            return prefix("c.email_key", "lower(trim(:term))", text);
         }
         String digits = text.replaceAll("[\\s()\\-+]", "");
         if (digits.matches("[0-9]+")) {
             if (digits.length() == 4) {
-                return new Criterion("right(c.phone_normalized, 4) = :term", "true", digits);
+                return new Criterion("c.phone_last4 = :term", "true", digits);
             }
-            if (digits.length() < 4) {
-                return null;
-            }
-            return new Criterion("c.phone_normalized like phone_key(:term) || '%'",
-                    "c.phone_normalized = phone_key(:term)", text);
+            return digits.length() < 4 ? null : prefix("c.phone_normalized", "phone_key(:term)", text);
         }
         if (Kana.looksLikeKana(text)) {
-            return new Criterion("c.kana_key like kana_key(:prefix)", "c.kana_key = kana_key(:term)", text);
+            return prefix("c.kana_key", "kana_key(:term)", text);
         }
-        return new Criterion("c.name_key like name_key(:prefix) or lower(c.code) like lower(:prefix)",
-                "c.name_key = name_key(:term) or lower(c.code) = lower(:term)", text);
+        Criterion name = prefix("c.name_key", "name_key(:term)", text);
+        Criterion code = prefix("c.code_key", "lower(:term)", text);
+        return new Criterion("(" + name.where() + ") or (" + code.where() + ")",
+                name.exact() + " or " + code.exact(), text);
     }
 
-    /** Where to look and what counts as an exact match, for a term and its LIKE prefix pattern. */
-    private record Criterion(String where, String exact, String term) {
+    /**
+     * Keys that start with the term: a byte-wise range rather than LIKE, because row-level security lets
+     * only leakproof operators on a column become index conditions (see prefix_end in V4).
+     */
+    private static Criterion prefix(String column, String key, String term) {
+        return new Criterion(column + " ~>=~ " + key + " and " + column + " ~<~ prefix_end(" + key + ")",
+                column + " = " + key, term);
+    }
 
-        /** The term with LIKE's wildcards escaped (backslash is PostgreSQL's default escape), then %. */
-        String prefix() {
-            return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        }
+    /** Where to look and what counts as an exact match, for the term as typed. */
+    private record Criterion(String where, String exact, String term) {
     }
 }

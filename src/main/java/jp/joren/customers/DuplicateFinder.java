@@ -23,14 +23,14 @@ public class DuplicateFinder {
         return jdbc.sql("""
                         select c.id, c.code, c.name, c.name_kana, c.phone, c.email,
                                coalesce(c.phone_normalized = phone_key(:phone), false) as same_phone,
-                               coalesce(lower(c.email) = lower(nullif(trim(:email), '')), false) as same_email,
+                               coalesce(c.email_key = lower(nullif(trim(:email), '')), false) as same_email,
                                coalesce(c.kana_key = kana_key(:kana) and c.birthday = :birthday, false)
                                    as same_kana_and_birthday
                           from customer c
                          where c.status in ('ACTIVE', 'ARCHIVED')
                            and c.id is distinct from :except
                            and (c.phone_normalized = phone_key(:phone)
-                                or lower(c.email) = lower(nullif(trim(:email), ''))
+                                or c.email_key = lower(nullif(trim(:email), ''))
                                 or (c.kana_key = kana_key(:kana) and c.birthday = :birthday))
                          order by c.id
                          limit 10

@@ -37,6 +37,18 @@ public class CatalogQueries {
                 .query(ProductChoice.class).optional();
     }
 
+    /** The products with these codes (as typed, ignoring case), keyed by their lower-case code. */
+    public Map<String, ProductChoice> byCodes(Collection<String> codes) {
+        List<String> keys = codes.stream().filter(code -> code != null && !code.isBlank())
+                .map(code -> code.strip().toLowerCase()).distinct().toList();
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql(CHOICE + " where lower(p.code) in (:codes)").param("codes", keys)
+                .query(ProductChoice.class).list().stream()
+                .collect(Collectors.toMap(product -> product.code().toLowerCase(), product -> product));
+    }
+
     public Optional<ProductChoice> byId(long id) {
         return jdbc.sql(CHOICE + " where p.id = :id").param("id", id).query(ProductChoice.class).optional();
     }

@@ -1,6 +1,7 @@
 package jp.joren.customers;
 
 import java.util.Map;
+import java.util.Optional;
 
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
@@ -52,6 +53,12 @@ public class CustomerRegistry {
 
     @Transactional(readOnly = true)
     public Customer find(long id) {
-        return customers.findById(id).orElseThrow(() -> new NotFoundException("customer", id));
+        return lookUp(id).orElseThrow(() -> new NotFoundException("customer", id));
+    }
+
+    /** The customer, if this shop has one with that id; never throws (a caller's transaction stays usable). */
+    @Transactional(readOnly = true)
+    public Optional<Customer> lookUp(long id) {
+        return customers.findById(id);
     }
 }

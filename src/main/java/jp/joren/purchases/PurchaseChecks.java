@@ -7,18 +7,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 import jp.joren.catalog.CatalogQueries;
 import jp.joren.catalog.ProductChoice;
+import jp.joren.customers.Customer;
 import jp.joren.customers.CustomerRegistry;
 import jp.joren.customers.CustomerStatus;
-import jp.joren.shared.NotFoundException;
 import jp.joren.shared.Yen;
 import jp.joren.shops.ShopSettings;
 import jp.joren.shops.Store;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
 /**
@@ -44,7 +46,9 @@ class PurchaseChecks {
         this.clock = clock;
     }
 
-    Optional<PurchaseDraft> check(PurchaseForm form, Errors errors) {
+    /** One read-only transaction for every check, so a busy counter pays for one round of begin and commit. */
+    @Transactional(readOnly = true)
+    public Optional<PurchaseDraft> check(PurchaseForm form, Errors errors) {
         ZoneId zone = shop.currentShop().getZone();
         if (form.getCustomerId() != null && !customerCanBuy(form.getCustomerId())) {
             errors.rejectValue("customerId", "purchase.validation.customer");
@@ -57,11 +61,14 @@ class PurchaseChecks {
         if (purchasedAt != null && purchasedAt.isAfter(clock.instant().plus(CLOCK_SLACK))) {
             errors.rejectValue("purchasedAt", "purchase.validation.future");
         }
+        Map<String, ProductChoice> products = catalog.byCodes(form.filledLines().stream()
+                .map(line -> Normalizer.normalize(line.getCode(), Normalizer.Form.NFKC)).toList());
         List<PricedLine> lines = new ArrayList<>();
         for (int i = 0; i < form.getLines().size(); i++) {
             LineForm line = form.getLines().get(i);
             if (!line.isBlank()) {
-                price(line, "lines[" + i + "].", errors).ifPresent(lines::add);
+                String code = Normalizer.normalize(line.getCode(), Normalizer.Form.NFKC).strip().toLowerCase();
+                price(line, Optional.ofNullable(products.get(code)), "lines[" + i + "].", errors).ifPresent(lines::add);
             }
         }
         if (form.filledLines().isEmpty()) {
@@ -77,16 +84,12 @@ class PurchaseChecks {
     }
 
     private boolean customerCanBuy(long customerId) {
-        try {
-            CustomerStatus status = customers.find(customerId).getStatus();
-            return status == CustomerStatus.ACTIVE || status == CustomerStatus.ARCHIVED;
-        } catch (NotFoundException e) {
-            return false;
-        }
+        return customers.lookUp(customerId).map(Customer::getStatus)
+                .filter(status -> status == CustomerStatus.ACTIVE || status == CustomerStatus.ARCHIVED)
+                .isPresent();
     }
 
-    private Optional<PricedLine> price(LineForm line, String path, Errors errors) {
-        Optional<ProductChoice> product = catalog.byCode(Normalizer.normalize(line.getCode(), Normalizer.Form.NFKC));
+    private static Optional<PricedLine> price(LineForm line, Optional<ProductChoice> product, String path, Errors errors) {
         int errorsBefore = errors.getErrorCount();
         if (line.getCode().isBlank()) {
             errors.rejectValue(path + "code", "purchase.validation.code");

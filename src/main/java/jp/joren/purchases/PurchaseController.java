@@ -14,10 +14,8 @@ import jp.joren.accounts.JorenUser;
 import jp.joren.audit.AuditTrail;
 import jp.joren.catalog.CatalogQueries;
 import jp.joren.catalog.ProductChoice;
-import jp.joren.customers.Customer;
 import jp.joren.customers.CustomerRegistry;
 import jp.joren.customers.CustomerSearch;
-import jp.joren.shared.NotFoundException;
 import jp.joren.shops.Store;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -186,21 +184,19 @@ class PurchaseController {
 
     private String form(Model model, PurchaseForm form, Long purchaseId) {
         form.padLines();
-        Customer customer = null;
-        if (form.getCustomerId() != null) {
-            try {
-                customer = customers.find(form.getCustomerId());
-            } catch (NotFoundException gone) {
-                customer = null;
-            }
-        }
-        model.addAttribute("customer", customer);
+        model.addAttribute("customer",
+                form.getCustomerId() == null ? null : customers.lookUp(form.getCustomerId()).orElse(null));
         model.addAttribute("stores", checks.openStores());
         model.addAttribute("channels", PurchaseChannel.values());
         model.addAttribute("purchaseId", purchaseId);
+        Map<String, ProductChoice> byLowerCode = catalog.byCodes(form.filledLines().stream().map(LineForm::getCode).toList());
         Map<String, ProductChoice> products = new HashMap<>();
-        form.filledLines().forEach(line -> catalog.byCode(line.getCode())
-                .ifPresent(product -> products.put(line.getCode(), product)));
+        form.filledLines().forEach(line -> {
+            ProductChoice product = byLowerCode.get(line.getCode().strip().toLowerCase());
+            if (product != null) {
+                products.put(line.getCode(), product);
+            }
+        });
         model.addAttribute("products", products);
         return "purchases/form";
     }

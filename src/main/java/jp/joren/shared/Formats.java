@@ -28,6 +28,11 @@ public class Formats {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(date);
     }
 
+    /** The day an instant falls on, in the reader's time zone. */
+    public String day(Instant instant) {
+        return instant == null ? "" : date(instant.atZone(LocaleContextHolder.getTimeZone().toZoneId()).toLocalDate());
+    }
+
     public String dateTime(Instant instant) {
         if (instant == null) {
             return "";

@@ -1,0 +1,29 @@
+package jp.joren.audit;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The owner reads the audit log, newest first. */
+@Controller
+class AuditController {
+
+    private static final int PAGE_SIZE = 100;
+
+    private final AuditTrail trail;
+
+    AuditController(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @GetMapping("/audit")
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        int shown = Math.max(0, page);
+        var events = trail.recent(shown * PAGE_SIZE, PAGE_SIZE + 1);
+        model.addAttribute("events", events.subList(0, Math.min(PAGE_SIZE, events.size())));
+        model.addAttribute("page", shown);
+        model.addAttribute("hasNext", events.size() > PAGE_SIZE);
+        return "audit/list";
+    }
+}

@@ -1,0 +1,63 @@
+package jp.joren.customers;
+
+import java.util.Map;
+
+import jp.joren.audit.AuditAction;
+import jp.joren.audit.AuditLog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Archiving (no longer in lists and counts of active customers, kept intact) and retirement (the
+ * customer's request for deletion): personal data is erased, while the anonymous purchases and owned
+ * products stay so that the shop's figures do not change. Prefecture and city stay for the trade-area
+ * statistics; they do not identify anyone.
+ */
+@Service
+public class CustomerRetirement {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    CustomerRetirement(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public void archive(long customerId, boolean archived, long ownerId) {
+        int changed = jdbc.sql("""
+                        update customer set status = :to, archived_at = case when :to = 'ARCHIVED' then now() end,
+                                            updated_at = now(), updated_by = :owner
+                         where id = :id and status = :from
+                        """)
+                .param("to", archived ? "ARCHIVED" : "ACTIVE")
+                .param("from", archived ? "ACTIVE" : "ARCHIVED")
+                .param("owner", ownerId)
+                .param("id", customerId)
+                .update();
+        if (changed == 1 && archived) {
+            audit.record(ownerId, AuditAction.CUSTOMER_ARCHIVED, "customer", customerId, Map.of());
+        }
+    }
+
+    /** @return false when the customer was already retired or merged */
+    @Transactional
+    public boolean retire(long customerId, String reason, long ownerId) {
+        int changed = jdbc.sql("""
+                        update customer
+                           set name = '-', name_kana = null, email = null, phone = null, postal_code = null, town = null,
+                               address_line = null, birthday = null, notes = null, tags = '{}', code = null,
+                               status = 'RETIRED', retired_at = now(), updated_at = now(), updated_by = :owner
+                         where id = :id and status in ('ACTIVE', 'ARCHIVED')
+                        """)
+                .param("owner", ownerId).param("id", customerId).update();
+        if (changed == 0) {
+            return false;
+        }
+        jdbc.sql("update consent set client_address = null where customer_id = :id").param("id", customerId).update();
+        audit.record(ownerId, AuditAction.CUSTOMER_RETIRED, "customer", customerId, Map.of("reason", reason));
+        return true;
+    }
+}

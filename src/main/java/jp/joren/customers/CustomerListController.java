@@ -1,7 +1,17 @@
 package jp.joren.customers;
 
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jp.joren.accounts.JorenUser;
 import jp.joren.catalog.CatalogQueries;
 import jp.joren.shops.ShopSettings;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +27,14 @@ class CustomerListController {
     private final ShopSettings shop;
     private final CatalogQueries catalog;
 
-    CustomerListController(CustomerList list, ShopSettings shop, CatalogQueries catalog) {
+    private final CustomerListExport export;
+    private final Clock clock;
+
+    CustomerListController(CustomerList list, ShopSettings shop, CatalogQueries catalog, CustomerListExport export,
+            Clock clock) {
+        this.clock = clock;
         this.list = list;
+        this.export = export;
         this.shop = shop;
         this.catalog = catalog;
     }
@@ -42,6 +58,16 @@ class CustomerListController {
         model.addAttribute("models", catalog.models());
         model.addAttribute("towns", list.towns());
         return "customers/list";
+    }
+
+    /** The filtered list as CSV for Excel (owner only, see SecurityConfiguration). */
+    @GetMapping("/export")
+    void export(@ModelAttribute("filter") CustomerFilter filter, @AuthenticationPrincipal JorenUser owner, Locale locale,
+            HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("customers-" + LocalDate.now(clock) + ".csv").build().toString());
+        export.export(filter, response.getOutputStream(), locale, owner.accountId());
     }
 
     /** This very list (its filters and sort) with one query parameter changed. */

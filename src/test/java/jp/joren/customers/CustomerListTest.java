@@ -2,6 +2,7 @@ package jp.joren.customers;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
@@ -106,6 +107,34 @@ class CustomerListTest {
         WebSession.Page second = owner.get(next.replaceFirst("^https?://[^/]+", ""));
         assertThat(second.document().select("tr.customer-row")).hasSize(10);
         assertThat(second.document().select("a[rel=next]")).isEmpty();
+    }
+
+    @Test
+    void theFilteredListExportsAsCsvForExcelWithFormulasNeutralised() {
+        inShop(() -> customer("=HYPERLINK(\"http://evil\")", "イービル", "港南一丁目", "{常連}", "WALK_IN"));
+        WebSession.Page export = owner.get("/customers/export?tag=常連&sort=KANA");
+
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.response().headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(export.body()).startsWith("\uFEFF会員番号,お名前,フリガナ,電話番号");
+        String[] lines = export.body().split("\r\n");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[1]).contains("青木 一").contains("同意あり").contains(",2,2026-01-05,2026-09-01,8000");
+        assertThat(lines[2]).startsWith(",\"'=HYPERLINK(\"\"http://evil\"\")\",イービル");
+        long audited = inShop(() -> jdbc.sql("select count(*) from audit_event where action = 'DATA_EXPORTED'")
+                .query(Long.class).single());
+        assertThat(audited).isEqualTo(1);
+    }
+
+    @Test
+    void staffCannotExportTheList() {
+        owner.submit("/staff/new", "form[action=/staff]", Map.of("displayName", "店員", "email",
+                "clerk" + System.nanoTime() + "@example.jp", "password", "counter-pass-1"));
+        String email = inShop(() -> jdbc.sql("select email from account where role = 'STAFF'").query(String.class).single());
+        WebSession clerk = new WebSession(port);
+        clerk.logIn(email, "counter-pass-1");
+        assertThat(clerk.get("/customers/export").status()).isEqualTo(403);
+        assertThat(clerk.get("/customers").document().select("#export-customers")).isEmpty();
     }
 
     private List<String> names(String query) {

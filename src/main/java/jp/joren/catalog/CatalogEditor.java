@@ -1,0 +1,218 @@
+package jp.joren.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+import jp.joren.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The owner's changes to the catalog. Products are never deleted (purchases point at them): they are
+ * made inactive and the counter stops offering them.
+ */
+@Service
+class CatalogEditor {
+
+    static final int PAGE_SIZE = 50;
+
+    record ProductRow(long id, String code, String name, Long categoryId, String categoryName, long price,
+                      boolean sensitive, Integer repurchaseCycleDays, boolean active, Long modelId, String modelNumber,
+                      Long partId) {
+    }
+
+    record PartRow(long partId, long productId, String partNumber, String name, long price, int replacementIntervalDays,
+                   int reminderLeadDays, boolean active, int models) {
+    }
+
+    record Category(long id, String name, long products) {
+    }
+
+    record Page(List<ProductRow> rows, long total, int page) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        }
+    }
+
+    private static final String PRODUCT = """
+            select p.id, p.code, p.name, p.category_id, c.name as category_name, p.price, p.sensitive,
+                   p.repurchase_cycle_days, p.active, m.id as model_id, m.model_number, k.id as part_id
+              from product p
+              left join category c on c.tenant_id = p.tenant_id and c.id = p.category_id
+              left join product_model m on m.tenant_id = p.tenant_id and m.product_id = p.id
+              left join consumable_part k on k.tenant_id = p.tenant_id and k.product_id = p.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    CatalogEditor(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    Page list(String text, Long categoryId, int page) {
+        String where = " where (:text = '' or lower(p.code) like :pattern or lower(p.name) like :pattern)"
+                + " and (cast(:category as bigint) is null or p.category_id = :category)";
+        String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        long total = jdbc.sql("select count(*) from product p" + where)
+                .param("text", text).param("pattern", pattern).param("category", categoryId)
+                .query(Long.class).single();
+        List<ProductRow> rows = jdbc.sql(PRODUCT + where + " order by p.active desc, p.code limit :limit offset :offset")
+                .param("text", text).param("pattern", pattern).param("category", categoryId)
+                .param("limit", PAGE_SIZE).param("offset", (long) page * PAGE_SIZE)
+                .query(ProductRow.class).list();
+        return new Page(rows, total, page);
+    }
+
+    @Transactional(readOnly = true)
+    ProductRow find(long id) {
+        return jdbc.sql(PRODUCT + " where p.id = :id").param("id", id).query(ProductRow.class).optional()
+                .orElseThrow(() -> new NotFoundException("product", id));
+    }
+
+    @Transactional(readOnly = true)
+    boolean codeTaken(String code, Long exceptId) {
+        return jdbc.sql("select exists (select 1 from product where lower(code) = lower(:code) and id is distinct from :except)")
+                .param("code", code).param("except", exceptId).query(Boolean.class).single();
+    }
+
+    @Transactional
+    long create(ProductForm form, long price, Integer cycleDays) {
+        return jdbc.sql("""
+                        insert into product (tenant_id, code, name, category_id, price, sensitive, repurchase_cycle_days, active)
+                        values (app_current_tenant(), :code, :name, :category, :price, :sensitive, :cycle, :active)
+                        returning id
+                        """)
+                .param("code", form.getCode()).param("name", form.getName().strip()).param("category", form.getCategoryId())
+                .param("price", price).param("sensitive", form.isSensitive()).param("cycle", cycleDays)
+                .param("active", form.isActive())
+                .query(Long.class).single();
+    }
+
+    @Transactional
+    void update(long id, ProductForm form, long price, Integer cycleDays) {
+        find(id);
+        jdbc.sql("""
+                        update product set code = :code, name = :name, category_id = :category, price = :price,
+                                           sensitive = :sensitive, repurchase_cycle_days = :cycle, active = :active
+                         where id = :id
+                        """)
+                .param("code", form.getCode()).param("name", form.getName().strip()).param("category", form.getCategoryId())
+                .param("price", price).param("sensitive", form.isSensitive()).param("cycle", cycleDays)
+                .param("active", form.isActive()).param("id", id)
+                .update();
+        // a part's number is its product code: keep them the same
+        jdbc.sql("update consumable_part set part_number = :code where product_id = :id")
+                .param("code", form.getCode()).param("id", id).update();
+    }
+
+    /** Makes the product a durable model (or changes its model number). */
+    @Transactional
+    void makeModel(long productId, String modelNumber) {
+        ProductRow product = find(productId);
+        if (product.modelId() == null) {
+            jdbc.sql("""
+                    insert into product_model (tenant_id, product_id, model_number)
+                    values (app_current_tenant(), :product, :number)
+                    """).param("product", productId).param("number", modelNumber).update();
+        } else {
+            jdbc.sql("update product_model set model_number = :number where id = :model")
+                    .param("number", modelNumber).param("model", product.modelId()).update();
+        }
+    }
+
+    /** A new part: its product (code = part number) and its replacement data, fitted to the model. */
+    @Transactional
+    void addPart(long modelId, PartForm form, long price, int intervalDays, int leadDays) {
+        long product = jdbc.sql("""
+                        insert into product (tenant_id, code, name, price) values (app_current_tenant(), :code, :name, :price)
+                        returning id
+                        """)
+                .param("code", form.getPartNumber()).param("name", form.getName().strip()).param("price", price)
+                .query(Long.class).single();
+        long part = jdbc.sql("""
+                        insert into consumable_part (tenant_id, product_id, part_number, replacement_interval_days,
+                                                     reminder_lead_days)
+                        values (app_current_tenant(), :product, :number, :interval, :lead)
+                        returning id
+                        """)
+                .param("product", product).param("number", form.getPartNumber()).param("interval", intervalDays)
+                .param("lead", leadDays)
+                .query(Long.class).single();
+        fit(part, modelId);
+    }
+
+    /** Fits an existing part (by its number) to the model as well; false when there is no such part. */
+    @Transactional
+    boolean attachPart(long modelId, String partNumber) {
+        Optional<Long> part = jdbc.sql("select id from consumable_part where lower(part_number) = lower(:number)")
+                .param("number", partNumber.strip()).query(Long.class).optional();
+        part.ifPresent(id -> fit(id, modelId));
+        return part.isPresent();
+    }
+
+    @Transactional
+    void detachPart(long modelId, long partId) {
+        jdbc.sql("delete from part_fit where model_id = :model and part_id = :part")
+                .param("model", modelId).param("part", partId).update();
+    }
+
+    @Transactional
+    void updatePart(long partId, int intervalDays, int leadDays) {
+        int changed = jdbc.sql("""
+                        update consumable_part set replacement_interval_days = :interval, reminder_lead_days = :lead
+                         where id = :part
+                        """)
+                .param("interval", intervalDays).param("lead", leadDays).param("part", partId).update();
+        if (changed == 0) {
+            throw new NotFoundException("part", partId);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    List<PartRow> partsOf(long modelId) {
+        return jdbc.sql("""
+                        select k.id as part_id, p.id as product_id, k.part_number, p.name, p.price,
+                               k.replacement_interval_days, k.reminder_lead_days, p.active,
+                               (select count(*) from part_fit g where g.tenant_id = k.tenant_id and g.part_id = k.id) as models
+                          from part_fit f
+                          join consumable_part k on k.tenant_id = f.tenant_id and k.id = f.part_id
+                          join product p on p.tenant_id = k.tenant_id and p.id = k.product_id
+                         where f.model_id = :model
+                         order by k.part_number
+                        """)
+                .param("model", modelId).query(PartRow.class).list();
+    }
+
+    @Transactional(readOnly = true)
+    List<Category> categories() {
+        return jdbc.sql("""
+                        select c.id, c.name, (select count(*) from product p where p.tenant_id = c.tenant_id
+                                                 and p.category_id = c.id) as products
+                          from category c order by c.name
+                        """).query(Category.class).list();
+    }
+
+    @Transactional
+    void addCategory(String name) {
+        jdbc.sql("insert into category (tenant_id, name) values (app_current_tenant(), :name)")
+                .param("name", name.strip()).update();
+    }
+
+    @Transactional
+    void renameCategory(long id, String name) {
+        if (jdbc.sql("update category set name = :name where id = :id").param("name", name.strip()).param("id", id)
+                .update() == 0) {
+            throw new NotFoundException("category", id);
+        }
+    }
+
+    private void fit(long partId, long modelId) {
+        jdbc.sql("""
+                insert into part_fit (tenant_id, part_id, model_id) values (app_current_tenant(), :part, :model)
+                on conflict do nothing
+                """).param("part", partId).param("model", modelId).update();
+    }
+}

@@ -1,0 +1,97 @@
+package jp.joren.catalog;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A product as the owner edits it; price and cycle are text so that "1,200" and full-width digits work. */
+public class ProductForm {
+
+    @NotBlank(message = "{validation.required}")
+    @Size(max = 40, message = "{validation.tooLong}")
+    @Pattern(regexp = "^\\S*$", message = "{catalog.validation.codeSpaces}")
+    private String code = "";
+
+    @NotBlank(message = "{validation.required}")
+    @Size(max = 120, message = "{validation.tooLong}")
+    private String name = "";
+
+    private Long categoryId;
+
+    @NotBlank(message = "{validation.required}")
+    private String price = "";
+
+    private boolean sensitive;
+
+    private String repurchaseCycleDays = "";
+
+    private boolean active = true;
+
+    static ProductForm of(CatalogEditor.ProductRow product) {
+        ProductForm form = new ProductForm();
+        form.code = product.code();
+        form.name = product.name();
+        form.categoryId = product.categoryId();
+        form.price = Long.toString(product.price());
+        form.sensitive = product.sensitive();
+        form.repurchaseCycleDays = product.repurchaseCycleDays() == null ? "" : product.repurchaseCycleDays().toString();
+        form.active = product.active();
+        return form;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code == null ? "" : code.strip();
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Long getCategoryId() {
+        return categoryId;
+    }
+
+    public void setCategoryId(Long categoryId) {
+        this.categoryId = categoryId;
+    }
+
+    public String getPrice() {
+        return price;
+    }
+
+    public void setPrice(String price) {
+        this.price = price;
+    }
+
+    public boolean isSensitive() {
+        return sensitive;
+    }
+
+    public void setSensitive(boolean sensitive) {
+        this.sensitive = sensitive;
+    }
+
+    public String getRepurchaseCycleDays() {
+        return repurchaseCycleDays;
+    }
+
+    public void setRepurchaseCycleDays(String repurchaseCycleDays) {
+        this.repurchaseCycleDays = repurchaseCycleDays;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+}

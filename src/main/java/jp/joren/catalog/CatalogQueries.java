@@ -60,6 +60,12 @@ public class CatalogQueries {
         return jdbc.sql(CHOICE + " where p.id in (:ids)").param("ids", ids).query(ProductChoice.class).list();
     }
 
+    /** The product model with this model number (ignoring case), as a customer types it. */
+    public Optional<ProductChoice> modelByNumber(String modelNumber) {
+        return jdbc.sql(CHOICE + " where lower(m.model_number) = lower(:number) order by p.active desc, p.id limit 1")
+                .param("number", modelNumber.strip()).query(ProductChoice.class).optional();
+    }
+
     /** Every product model, by product code: the choices of "owns model …" filters. */
     public List<ProductChoice> models() {
         return jdbc.sql(CHOICE + " where m.id is not null order by p.code").query(ProductChoice.class).list();

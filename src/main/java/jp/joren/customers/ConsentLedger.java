@@ -43,6 +43,29 @@ public class ConsentLedger {
                 .update();
     }
 
+    /**
+     * Consent the customer gave themselves (the public page, an unsubscribe link): no staff, the client
+     * address instead; {@code pending} when it counts only after the customer confirms by email.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordByCustomer(long customerId, ConsentChannel channel, boolean granted, boolean pending,
+            String method, String wordingVersion, String clientAddress) {
+        jdbc.sql("""
+                        insert into consent (tenant_id, customer_id, channel, purpose, granted, pending, method,
+                                             wording_version, client_address)
+                        values (app_current_tenant(), :customer, :channel, 'ADVERTISING', :granted, :pending, :method,
+                                :wording, :address)
+                        """)
+                .param("customer", customerId)
+                .param("channel", channel.name())
+                .param("granted", granted)
+                .param("pending", pending)
+                .param("method", method)
+                .param("wording", wordingVersion)
+                .param("address", clientAddress)
+                .update();
+    }
+
     @Transactional(readOnly = true)
     public List<ConsentEntry> history(long customerId) {
         return jdbc.sql("""

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
-import jp.joren.shared.csv.ExcelCsvWriter;
+import jp.joren.shared.ExcelCsvWriter;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -35,6 +35,20 @@ public class CustomerRegistry {
         return customer.getId();
     }
 
+    /** A customer who signed up themselves (no member of staff); returns the new id. */
+    @Transactional
+    public long registerSelf(CustomerForm form) {
+        Customer customer = customers.saveAndFlush(new Customer(form, null));
+        customer.assignCodeIfMissing();
+        return customer.getId();
+    }
+
+    /** The active or archived customer with this email address, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<Long> idForEmail(String email) {
+        return customers.idForEmail(email);
+    }
+
     @Transactional
     public void update(long id, CustomerForm form, long clerkId) {
         Customer customer = find(id);

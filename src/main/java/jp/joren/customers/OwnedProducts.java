@@ -40,6 +40,12 @@ public class OwnedProducts {
         insert(customerId, modelId, purchasedOn, null, "STAFF", actorId);
     }
 
+    /** A model the customer registered themselves on the shop's public page. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void registerByCustomer(long customerId, long modelId, LocalDate purchasedOn) {
+        insert(customerId, modelId, purchasedOn, null, "CUSTOMER", null);
+    }
+
     /** The purchase was cancelled, returned or corrected: what it registered is no longer owned through it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void endForPurchase(long purchaseId) {

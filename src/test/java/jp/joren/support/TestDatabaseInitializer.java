@@ -6,7 +6,10 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Points the application at the throwaway test database: Flyway as its owner, the app as its runtime role. */
+/**
+ * Points the application at the throwaway test database (Flyway as its owner, the app as its runtime role)
+ * and at the in-process mail server.
+ */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -17,6 +20,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "spring.datasource.username", db.appRole,
                 "spring.datasource.password", db.password,
                 "spring.flyway.user", db.ownerRole,
-                "spring.flyway.password", db.password)));
+                "spring.flyway.password", db.password,
+                "spring.mail.host", "127.0.0.1",
+                "spring.mail.port", Integer.toString(TestMailbox.get().port()))));
     }
 }

@@ -1,4 +1,4 @@
-package jp.joren.shared.csv;
+package jp.joren.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

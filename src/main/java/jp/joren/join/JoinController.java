@@ -1,0 +1,146 @@
+package jp.joren.join;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jp.joren.catalog.CatalogQueries;
+import jp.joren.catalog.ProductChoice;
+import jp.joren.shared.Kana;
+import jp.joren.shared.NotFoundException;
+import jp.joren.shops.Shop;
+import jp.joren.shops.ShopSettings;
+import jp.joren.tenancy.CurrentTenant;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The shop's public sign-up page. The shop comes from the slug in the address, never from the visitor;
+ * every database call below runs inside that shop's tenant context.
+ */
+@Controller
+@RequestMapping("/join/{slug}")
+class JoinController {
+
+    private final PublicSignup signup;
+    private final JoinMailer mailer;
+    private final ShopSettings shops;
+    private final CatalogQueries catalog;
+
+    JoinController(PublicSignup signup, JoinMailer mailer, ShopSettings shops, CatalogQueries catalog) {
+        this.signup = signup;
+        this.mailer = mailer;
+        this.shops = shops;
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    String page(@PathVariable String slug, Model model) {
+        long shop = shopId(slug);
+        model.addAttribute("joinForm", new JoinForm());
+        return CurrentTenant.callAs(shop, () -> form(model, slug));
+    }
+
+    @PostMapping
+    String join(@PathVariable String slug, @Valid @ModelAttribute JoinForm joinForm, BindingResult result, Model model,
+            HttpServletRequest request, Locale locale) {
+        long shop = shopId(slug);
+        if (!joinForm.getWebsite().isBlank()) {
+            return "redirect:/join/" + slug + "/thanks";
+        }
+        return CurrentTenant.callAs(shop, () -> {
+            if (signup.tooManyAttempts(request.getRemoteAddr())) {
+                result.reject("join.validation.tooMany");
+                return form(model, slug);
+            }
+            Optional<ProductChoice> owned = check(joinForm, result);
+            if (result.hasErrors()) {
+                return form(model, slug);
+            }
+            PublicSignup.Outcome outcome = signup.signUp(joinForm, owned, request.getRemoteAddr());
+            if (outcome.token() != null) {
+                Shop current = shops.currentShop();
+                String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/join/{slug}/confirm")
+                        .queryParam("token", outcome.token()).buildAndExpand(slug).toUriString();
+                mailer.sendConfirmation(outcome.email(), link, current.getName(), current.getSenderEmail(), locale);
+            }
+            return "redirect:/join/" + slug + "/thanks" + (outcome.token() != null ? "?email" : "");
+        });
+    }
+
+    @GetMapping("/thanks")
+    String thanks(@PathVariable String slug, @RequestParam(required = false) String email, Model model) {
+        model.addAttribute("shopName", CurrentTenant.callAs(shopId(slug), () -> shops.currentShop().getName()));
+        model.addAttribute("emailSent", email != null);
+        return "join/thanks";
+    }
+
+    /** The link in the email opens this page; the button on it confirms (mail scanners only open links). */
+    @GetMapping("/confirm")
+    String confirmPage(@PathVariable String slug, @RequestParam(defaultValue = "") String token, Model model) {
+        return CurrentTenant.callAs(shopId(slug), () -> {
+            model.addAttribute("shopName", shops.currentShop().getName());
+            model.addAttribute("slug", slug);
+            model.addAttribute("token", token);
+            model.addAttribute("state", signup.check(token));
+            model.addAttribute("done", false);
+            return "join/confirm";
+        });
+    }
+
+    @PostMapping("/confirm")
+    String confirm(@PathVariable String slug, @RequestParam(defaultValue = "") String token, Model model,
+            HttpServletRequest request) {
+        return CurrentTenant.callAs(shopId(slug), () -> {
+            model.addAttribute("shopName", shops.currentShop().getName());
+            model.addAttribute("slug", slug);
+            model.addAttribute("state", signup.confirm(token, request.getRemoteAddr()));
+            model.addAttribute("done", true);
+            return "join/confirm";
+        });
+    }
+
+    private Optional<ProductChoice> check(JoinForm form, BindingResult result) {
+        if (!result.hasFieldErrors("nameKana") && !Kana.looksLikeKana(form.getNameKana())) {
+            result.rejectValue("nameKana", "join.validation.kana");
+        }
+        if (form.getEmail().isBlank() && form.getPhone().isBlank()) {
+            result.rejectValue("email", "join.validation.emailOrPhone");
+        }
+        if (form.isEmailConsent() && form.getEmail().isBlank()) {
+            result.rejectValue("emailConsent", "join.validation.consentWithoutEmail");
+        }
+        if (form.getModelNumber().isBlank()) {
+            return Optional.empty();
+        }
+        Optional<ProductChoice> model = catalog.modelByNumber(form.getModelNumber());
+        if (model.isEmpty()) {
+            result.rejectValue("modelNumber", "join.validation.unknownModel");
+        }
+        if (form.getPurchasedOn() == null && !result.hasFieldErrors("purchasedOn")) {
+            result.rejectValue("purchasedOn", "join.validation.purchasedOnMissing");
+        }
+        return model;
+    }
+
+    private String form(Model model, String slug) {
+        Shop shop = shops.currentShop();
+        model.addAttribute("shopName", shop.getName());
+        model.addAttribute("slug", slug);
+        model.addAttribute("models", catalog.models().stream().filter(ProductChoice::active).toList());
+        return "join/form";
+    }
+
+    private long shopId(String slug) {
+        return signup.shopFor(slug).orElseThrow(() -> new NotFoundException("shop", -1));
+    }
+}

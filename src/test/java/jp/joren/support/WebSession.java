@@ -82,6 +82,21 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
     }
 
+    /** Posts a multipart form with one file, as a browser uploads it. */
+    public Page upload(String path, Map<String, String> fields, String fileField, String filename, byte[] content) {
+        String boundary = "----joren" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + filename + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     public Page send(HttpRequest.Builder request) {
         headers.forEach(request::header);
         if (!headers.containsKey("Accept")) {

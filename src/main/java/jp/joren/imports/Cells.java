@@ -1,0 +1,105 @@
+package jp.joren.imports;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jp.joren.shared.Yen;
+
+/** Reads one cell as its field's type, the way people type them in Excel; empty means "not given". */
+final class Cells {
+
+    private static final Pattern DATE = Pattern.compile(
+            "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[\\sT]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
+    private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+    private static final Map<String, Boolean> FLAGS = Map.ofEntries(
+            Map.entry("1", true), Map.entry("0", false), Map.entry("true", true), Map.entry("false", false),
+            Map.entry("yes", true), Map.entry("no", false), Map.entry("y", true), Map.entry("n", false),
+            Map.entry("可", true), Map.entry("不可", false), Map.entry("○", true), Map.entry("〇", true),
+            Map.entry("×", false), Map.entry("はい", true), Map.entry("いいえ", false), Map.entry("有", true),
+            Map.entry("無", false), Map.entry("あり", true), Map.entry("なし", false), Map.entry("希望", true),
+            Map.entry("希望しない", false), Map.entry("同意", true), Map.entry("拒否", false));
+    private static final Map<String, String> CHANNELS = Map.ofEntries(
+            Map.entry("来店", "WALK_IN"), Map.entry("店頭", "WALK_IN"), Map.entry("通りがかり", "WALK_IN"),
+            Map.entry("walkin", "WALK_IN"), Map.entry("紹介", "REFERRAL"), Map.entry("referral", "REFERRAL"),
+            Map.entry("ネット", "ONLINE"), Map.entry("通販", "ONLINE"), Map.entry("オンライン", "ONLINE"),
+            Map.entry("ec", "ONLINE"), Map.entry("online", "ONLINE"), Map.entry("ネットショップ", "ONLINE"),
+            Map.entry("sns", "SNS"), Map.entry("instagram", "SNS"), Map.entry("インスタ", "SNS"), Map.entry("line", "SNS"),
+            Map.entry("イベント", "EVENT"), Map.entry("event", "EVENT"), Map.entry("チラシ", "FLYER"),
+            Map.entry("flyer", "FLYER"), Map.entry("その他", "OTHER"), Map.entry("other", "OTHER"));
+
+    private Cells() {
+    }
+
+    /** The cell as its type, or the key of the message that says what is wrong with it. */
+    record Read(Object value, String problem) {
+
+        static Read of(Object value) {
+            return new Read(value, null);
+        }
+
+        static Read problem(String key) {
+            return new Read(null, key);
+        }
+    }
+
+    static Read read(ImportField.Type type, String raw) {
+        String text = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+        if (text.isEmpty()) {
+            return Read.of(null);
+        }
+        return switch (type) {
+            case TEXT -> text.length() > 500 ? Read.problem("import.problem.tooLong") : Read.of(raw.strip());
+            case DATE -> dateTime(text).map(at -> Read.of(at.toLocalDate())).orElse(Read.problem("import.problem.badDate"));
+            case DATE_TIME -> dateTime(text).map(Read::of).orElse(Read.problem("import.problem.badDate"));
+            case YEN -> {
+                OptionalLong yen = Yen.parse(text);
+                yield yen.isPresent() && yen.getAsLong() >= 0 ? Read.of(yen.getAsLong()) : Read.problem("import.problem.badAmount");
+            }
+            case COUNT -> {
+                OptionalLong count = Yen.parse(text);
+                yield count.isPresent() && count.getAsLong() >= 1 && count.getAsLong() <= 99_999
+                        ? Read.of((int) count.getAsLong()) : Read.problem("import.problem.badCount");
+            }
+            case FLAG -> {
+                Boolean flag = FLAGS.get(text.toLowerCase());
+                yield flag != null ? Read.of(flag) : Read.problem("import.problem.badFlag");
+            }
+            case CHANNEL -> {
+                String key = text.toLowerCase().replaceAll("[\\s_-]", "");
+                String channel = CHANNELS.getOrDefault(key,
+                        java.util.Set.of("WALK_IN", "REFERRAL", "ONLINE", "SNS", "EVENT", "FLYER", "OTHER")
+                                .contains(text.toUpperCase()) ? text.toUpperCase() : null);
+                yield channel != null ? Read.of(channel) : Read.problem("import.problem.badChannel");
+            }
+        };
+    }
+
+    /** 2026-01-05, 2026/1/5, 2026.1.5, 2026年1月5日, 20260105, optionally with a time (12:00 when none). */
+    static Optional<LocalDateTime> dateTime(String text) {
+        try {
+            Matcher m = DATE.matcher(text);
+            if (m.matches()) {
+                LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
+                LocalTime time = m.group(4) == null ? LocalTime.NOON : LocalTime.of(Integer.parseInt(m.group(4)),
+                        Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+                return Optional.of(date.atTime(time));
+            }
+            Matcher compact = COMPACT_DATE.matcher(text);
+            if (compact.matches()) {
+                return Optional.of(LocalDate.of(Integer.parseInt(compact.group(1)), Integer.parseInt(compact.group(2)),
+                        Integer.parseInt(compact.group(3))).atTime(LocalTime.NOON));
+            }
+        } catch (java.time.DateTimeException notADay) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,99 @@
+package jp.joren.imports;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+import jp.joren.accounts.JorenUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The owner's imports: upload, preview and column mapping, the report, the run with its progress. */
+@Controller
+@RequestMapping("/imports")
+class ImportController {
+
+    private static final String MAPPING_PREFIX = "map.";
+
+    private final Imports imports;
+
+    ImportController(Imports imports) {
+        this.imports = imports;
+    }
+
+    @GetMapping
+    String index(Model model) {
+        model.addAttribute("kinds", ImportKind.values());
+        model.addAttribute("jobs", imports.recent());
+        return "imports/index";
+    }
+
+    @PostMapping
+    String upload(@RequestParam ImportKind kind, @RequestParam("file") MultipartFile file,
+            @AuthenticationPrincipal JorenUser owner, RedirectAttributes redirect) throws IOException {
+        if (file.isEmpty()) {
+            redirect.addFlashAttribute("uploadError", "import.error.noFile");
+            return "redirect:/imports";
+        }
+        try {
+            String name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
+            return "redirect:/imports/" + imports.upload(kind, name, file.getBytes(), owner.accountId());
+        } catch (Imports.UnreadableFileException e) {
+            redirect.addFlashAttribute("uploadError", "import.error.encoding");
+            return "redirect:/imports";
+        }
+    }
+
+    @GetMapping("/{id}")
+    String job(@PathVariable long id, Model model) {
+        ImportJob job = imports.job(id);
+        model.addAttribute("job", job);
+        model.addAttribute("fields", job.kind().fields());
+        model.addAttribute("preview", imports.preview(job));
+        return "imports/job";
+    }
+
+    @PostMapping("/{id}/check")
+    String check(@PathVariable long id, @RequestParam Map<String, String> params,
+            @AuthenticationPrincipal JorenUser owner) {
+        ImportJob job = imports.job(id);
+        if (job.running() || job.finished()) {
+            return "redirect:/imports/" + id;
+        }
+        Map<String, Integer> mapping = new HashMap<>();
+        params.forEach((name, column) -> {
+            if (name.startsWith(MAPPING_PREFIX) && column.matches("\\d{1,4}")) {
+                String field = name.substring(MAPPING_PREFIX.length());
+                if (job.kind().fields().stream().anyMatch(f -> f.key().equals(field))) {
+                    mapping.put(field, Integer.parseInt(column));
+                }
+            }
+        });
+        imports.check(id, mapping, owner.accountId());
+        return "redirect:/imports/" + id + "#report";
+    }
+
+    @PostMapping("/{id}/run")
+    String run(@PathVariable long id, @RequestParam(defaultValue = "false") boolean goodRowsOnly,
+            @AuthenticationPrincipal JorenUser owner, RedirectAttributes redirect) {
+        if (!imports.run(id, goodRowsOnly, owner.accountId())) {
+            redirect.addFlashAttribute("runError", "import.error.cannotRun");
+        }
+        return "redirect:/imports/" + id;
+    }
+
+    /** The progress bar's content, polled by htmx while the import runs. */
+    @GetMapping("/{id}/progress")
+    String progress(@PathVariable long id, Model model) {
+        model.addAttribute("job", imports.job(id));
+        return "imports/job :: progress";
+    }
+}

@@ -1,0 +1,100 @@
+package jp.joren.imports;
+
+import java.util.List;
+
+import jp.joren.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The import jobs of the shop, with their uploaded file. */
+@Repository
+class ImportJobs {
+
+    private static final String JOB = """
+            select id, kind, filename, encoding, mapping::text as mapping, status, mode, total_rows, bad_rows,
+                   problems::text as problems, processed_rows, created_rows, updated_rows, error, created_at, finished_at
+              from import_job
+            """;
+
+    private final JdbcClient jdbc;
+
+    ImportJobs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    long create(ImportKind kind, String filename, byte[] content, String encoding, String mapping, long ownerId) {
+        return jdbc.sql("""
+                        insert into import_job (tenant_id, kind, filename, content, encoding, mapping, created_by)
+                        values (app_current_tenant(), :kind, :filename, :content, :encoding, :mapping::jsonb, :owner)
+                        returning id
+                        """)
+                .param("kind", kind.name()).param("filename", filename).param("content", content)
+                .param("encoding", encoding).param("mapping", mapping).param("owner", ownerId)
+                .query(Long.class).single();
+    }
+
+    @Transactional(readOnly = true)
+    ImportJob find(long id) {
+        return jdbc.sql(JOB + " where id = :id").param("id", id).query(ImportJob.class).optional()
+                .orElseThrow(() -> new NotFoundException("import", id));
+    }
+
+    @Transactional(readOnly = true)
+    List<ImportJob> recent(int limit) {
+        return jdbc.sql(JOB + " order by created_at desc, id desc limit :limit").param("limit", limit)
+                .query(ImportJob.class).list();
+    }
+
+    @Transactional(readOnly = true)
+    byte[] content(long id) {
+        return jdbc.sql("select content from import_job where id = :id").param("id", id).query(byte[].class).single();
+    }
+
+    @Transactional
+    void checked(long id, String mapping, int total, int bad, String problems) {
+        jdbc.sql("""
+                        update import_job set mapping = :mapping::jsonb, total_rows = :total, bad_rows = :bad,
+                                              problems = :problems::jsonb, status = 'CHECKED'
+                         where id = :id and status in ('UPLOADED', 'CHECKED')
+                        """)
+                .param("mapping", mapping).param("total", total).param("bad", bad).param("problems", problems)
+                .param("id", id).update();
+    }
+
+    /** Claims the job for a run; false when it is not (or no longer) waiting to run. */
+    @Transactional
+    boolean start(long id, String mode) {
+        return jdbc.sql("""
+                        update import_job set status = 'RUNNING', mode = :mode, processed_rows = 0
+                         where id = :id and status = 'CHECKED'
+                        """)
+                .param("mode", mode).param("id", id).update() == 1;
+    }
+
+    /** Progress is written beside the import's own (long) transaction, so the owner sees it move. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void progress(long id, int processed) {
+        jdbc.sql("update import_job set processed_rows = :processed where id = :id")
+                .param("processed", processed).param("id", id).update();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void finish(long id, int processed, int created, int updated) {
+        jdbc.sql("""
+                        update import_job set status = 'DONE', processed_rows = :processed, created_rows = :created,
+                                              updated_rows = :updated, finished_at = now()
+                         where id = :id
+                        """)
+                .param("processed", processed).param("created", created).param("updated", updated).param("id", id)
+                .update();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void fail(long id, String error) {
+        jdbc.sql("update import_job set status = 'FAILED', error = :error, finished_at = now() where id = :id")
+                .param("error", error).param("id", id).update();
+    }
+}

@@ -1,0 +1,70 @@
+package jp.joren.imports;
+
+import java.util.List;
+
+import static jp.joren.imports.ImportField.Type.CHANNEL;
+import static jp.joren.imports.ImportField.Type.COUNT;
+import static jp.joren.imports.ImportField.Type.DATE;
+import static jp.joren.imports.ImportField.Type.DATE_TIME;
+import static jp.joren.imports.ImportField.Type.FLAG;
+import static jp.joren.imports.ImportField.Type.TEXT;
+import static jp.joren.imports.ImportField.Type.YEN;
+import static jp.joren.imports.ImportField.optional;
+import static jp.joren.imports.ImportField.required;
+
+/** What can be imported, with the columns each kind understands. */
+enum ImportKind {
+
+    CUSTOMERS(List.of(
+            optional("code", TEXT, "顧客番号", "会員番号", "顧客コード", "会員コード", "customer code", "member code", "code"),
+            required("name", TEXT, "氏名", "名前", "お名前", "顧客名", "name", "customer name"),
+            optional("nameKana", TEXT, "フリガナ", "ふりがな", "カナ", "氏名カナ", "氏名(カナ)", "kana", "name kana", "reading"),
+            optional("phone", TEXT, "電話", "電話番号", "携帯", "携帯電話", "tel", "phone", "telephone"),
+            optional("email", TEXT, "メール", "メールアドレス", "eメール", "email", "e-mail", "mail"),
+            optional("postalCode", TEXT, "郵便番号", "〒", "postal code", "zip", "zip code"),
+            optional("prefecture", TEXT, "都道府県", "県", "prefecture"),
+            optional("city", TEXT, "市区町村", "市町村", "city"),
+            optional("town", TEXT, "町名", "町・丁目", "町丁目", "町域", "town"),
+            optional("addressLine", TEXT, "住所", "番地", "番地・建物", "住所2", "address", "address line"),
+            optional("birthday", DATE, "誕生日", "生年月日", "birthday", "date of birth"),
+            optional("channel", CHANNEL, "来店のきっかけ", "きっかけ", "流入経路", "channel", "acquisition channel"),
+            optional("tags", TEXT, "タグ", "tags"),
+            optional("notes", TEXT, "メモ", "備考", "notes", "memo"),
+            optional("emailConsent", FLAG, "メール配信", "メール可否", "メール案内", "メール許諾", "email consent", "email ok"),
+            optional("postalConsent", FLAG, "DM可否", "DM", "郵便DM", "ダイレクトメール", "postal consent", "dm ok"))),
+
+    PRODUCTS(List.of(
+            required("code", TEXT, "商品コード", "品番", "コード", "product code", "code", "sku"),
+            required("name", TEXT, "商品名", "品名", "name", "product name"),
+            optional("category", TEXT, "分類", "カテゴリ", "カテゴリー", "部門", "category"),
+            required("price", YEN, "価格", "単価", "売価", "税込価格", "price"),
+            optional("sensitive", FLAG, "要配慮", "医薬品", "sensitive"),
+            optional("cycleDays", COUNT, "買い替え日数", "サイクル", "消耗サイクル", "cycle days", "repurchase cycle"),
+            optional("active", FLAG, "販売中", "有効", "active"))),
+
+    PURCHASES(List.of(
+            required("receipt", TEXT, "レシート番号", "伝票番号", "取引番号", "receipt", "receipt no", "receipt number"),
+            required("purchasedAt", DATE_TIME, "日付", "購入日", "売上日", "取引日時", "日時", "date", "purchased at"),
+            optional("customerCode", TEXT, "顧客番号", "会員番号", "顧客コード", "customer code", "member code"),
+            optional("phone", TEXT, "電話", "電話番号", "phone"),
+            optional("email", TEXT, "メール", "メールアドレス", "email"),
+            required("productCode", TEXT, "商品コード", "品番", "product code", "sku"),
+            optional("quantity", COUNT, "数量", "個数", "quantity", "qty"),
+            optional("unitPrice", YEN, "単価", "価格", "unit price", "price"),
+            optional("amount", YEN, "金額", "小計", "amount", "line amount"),
+            optional("store", TEXT, "店舗", "店舗名", "store")));
+
+    private final List<ImportField> fields;
+
+    ImportKind(List<ImportField> fields) {
+        this.fields = fields;
+    }
+
+    List<ImportField> fields() {
+        return fields;
+    }
+
+    ImportField field(String key) {
+        return fields.stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,27 @@
+package jp.joren.imports;
+
+import java.util.List;
+
+/** One pass over a file of one kind: checks each readable row, then (when writing) writes good rows in batches. */
+interface KindImport {
+
+    /** What is wrong with a row beyond its cells: duplicates within the file, references that do not exist. */
+    List<ImportProblem> check(ImportRow row);
+
+    /** Writes good rows (in the caller's transaction) and counts what it created and updated. */
+    Counts write(List<ImportRow> rows);
+
+    /** Writes what had to wait for the whole file (e.g. receipts whose lines are spread over it). */
+    default Counts finish() {
+        return Counts.NONE;
+    }
+
+    record Counts(int created, int updated) {
+
+        static final Counts NONE = new Counts(0, 0);
+
+        Counts plus(Counts other) {
+            return new Counts(created + other.created, updated + other.updated);
+        }
+    }
+}

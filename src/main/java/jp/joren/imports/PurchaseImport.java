@@ -1,0 +1,181 @@
+package jp.joren.imports;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import jp.joren.customers.OwnedProducts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Purchases from a file, one line per row, grouped into receipts by their receipt number. A receipt whose
+ * number is already in Joren is skipped, so importing the same file twice registers each receipt once; a
+ * receipt with any bad line is left out whole. The customer is found by member code, phone or email (none
+ * given: a walk-in); product models bought become the customer's owned products, as at the counter.
+ */
+final class PurchaseImport implements KindImport {
+
+    private record Product(long id, long price, Long modelId) {
+    }
+
+    private record Receipt(LocalDateTime at, Long customerId, long storeId) {
+    }
+
+    private final JdbcClient jdbc;
+    private final OwnedProducts ownedProducts;
+    private final ZoneId zone;
+    private final long ownerId;
+    private final Map<String, Product> products = new HashMap<>();
+    private final Map<String, Long> stores = new HashMap<>();
+    private final long defaultStore;
+    private final Map<String, Optional<Long>> customers = new HashMap<>();
+    private final Map<String, Receipt> receipts = new HashMap<>();
+    private final Set<String> badReceipts = new HashSet<>();
+    private final Map<String, List<ImportRow>> lines = new LinkedHashMap<>();
+
+    PurchaseImport(JdbcClient jdbc, OwnedProducts ownedProducts, ZoneId zone, long ownerId) {
+        this.jdbc = jdbc;
+        this.ownedProducts = ownedProducts;
+        this.zone = zone;
+        this.ownerId = ownerId;
+        jdbc.sql("""
+                select lower(p.code) as code, p.id, p.price, m.id as model_id
+                  from product p left join product_model m on m.tenant_id = p.tenant_id and m.product_id = p.id
+                """).query((rs, i) -> products.put(rs.getString("code"),
+                new Product(rs.getLong("id"), rs.getLong("price"), (Long) rs.getObject("model_id")))).list();
+        jdbc.sql("select name, id from store where active order by id")
+                .query((rs, i) -> stores.putIfAbsent(rs.getString("name").strip(), rs.getLong("id"))).list();
+        this.defaultStore = jdbc.sql("select id from store where active order by id limit 1").query(Long.class).single();
+    }
+
+    @Override
+    public List<ImportProblem> check(ImportRow row) {
+        List<ImportProblem> problems = new ArrayList<>();
+        String receipt = row.text("receipt").strip();
+        if (!products.containsKey(row.text("productCode").strip().toLowerCase())) {
+            problems.add(new ImportProblem(row.line(), "productCode", "import.problem.unknownProduct", row.text("productCode")));
+        }
+        String store = row.text("store");
+        if (store != null && !stores.containsKey(store.strip())) {
+            problems.add(new ImportProblem(row.line(), "store", "import.problem.unknownStore", store));
+        }
+        Optional<Long> customer = customer(row);
+        if (customer == null) {
+            problems.add(new ImportProblem(row.line(), "customerCode", "import.problem.unknownCustomer",
+                    java.util.stream.Stream.of(row.text("customerCode"), row.text("phone"), row.text("email"))
+                            .filter(Objects::nonNull).findFirst().orElse("")));
+        }
+        Receipt header = new Receipt(row.value("purchasedAt"), customer == null ? null : customer.orElse(null),
+                store == null ? defaultStore : stores.getOrDefault(store.strip(), defaultStore));
+        Receipt first = receipts.putIfAbsent(receipt, header);
+        if (first != null && (!first.at().toLocalDate().equals(header.at().toLocalDate())
+                || !Objects.equals(first.customerId(), header.customerId()))) {
+            problems.add(new ImportProblem(row.line(), "receipt", "import.problem.receiptDisagrees", receipt));
+        }
+        if (!problems.isEmpty()) {
+            badReceipts.add(receipt);
+        }
+        return problems;
+    }
+
+    /** The customer the row names: empty for a walk-in, null when it names someone Joren does not know. */
+    private Optional<Long> customer(ImportRow row) {
+        String code = row.text("customerCode");
+        String phone = row.text("phone");
+        String email = row.text("email");
+        if (code == null && phone == null && email == null) {
+            return Optional.empty();
+        }
+        String key = code + "|" + phone + "|" + email;
+        Optional<Long> found = customers.computeIfAbsent(key, k -> jdbc.sql("""
+                        select c.id from customer c
+                         where c.status in ('ACTIVE', 'ARCHIVED')
+                           and (c.code_key = lower(:code) or c.phone_normalized = phone_key(:phone)
+                                or c.email_key = lower(trim(:email)))
+                         order by (c.code_key = lower(:code)) desc nulls last, c.id
+                         limit 1
+                        """)
+                .param("code", code).param("phone", phone).param("email", email)
+                .query(Long.class).optional());
+        return found.isPresent() ? found : null;
+    }
+
+    @Override
+    public Counts write(List<ImportRow> rows) {
+        rows.forEach(row -> lines.computeIfAbsent(row.text("receipt").strip(), r -> new ArrayList<>()).add(row));
+        return Counts.NONE;
+    }
+
+    @Override
+    public Counts finish() {
+        int created = 0;
+        for (Map.Entry<String, List<ImportRow>> entry : lines.entrySet()) {
+            if (!badReceipts.contains(entry.getKey()) && write(entry.getKey(), entry.getValue())) {
+                created++;
+            }
+        }
+        return new Counts(created, 0);
+    }
+
+    private boolean write(String receipt, List<ImportRow> rows) {
+        Receipt header = receipts.get(receipt);
+        List<Long> productIds = new ArrayList<>();
+        List<Integer> quantities = new ArrayList<>();
+        List<Long> unitPrices = new ArrayList<>();
+        List<Long> discounts = new ArrayList<>();
+        List<Long> amounts = new ArrayList<>();
+        for (ImportRow row : rows) {
+            Product product = products.get(row.text("productCode").strip().toLowerCase());
+            int quantity = row.values().get("quantity") == null ? 1 : row.<Integer>value("quantity");
+            long unitPrice = row.values().get("unitPrice") == null ? product.price() : row.<Long>value("unitPrice");
+            long amount = row.values().get("amount") == null ? quantity * unitPrice : row.<Long>value("amount");
+            productIds.add(product.id());
+            quantities.add(quantity);
+            unitPrices.add(unitPrice);
+            discounts.add(Math.max(0, quantity * unitPrice - amount));
+            amounts.add(amount);
+        }
+        Optional<Long> purchase = jdbc.sql("""
+                        insert into purchase (tenant_id, customer_id, store_id, staff_id, purchased_at, business_date,
+                                              channel, total, external_ref)
+                        values (app_current_tenant(), :customer, :store, :staff, :at, :day, 'STORE', :total, :receipt)
+                        on conflict (tenant_id, external_ref) do nothing
+                        returning id
+                        """)
+                .param("customer", header.customerId()).param("store", header.storeId()).param("staff", ownerId)
+                .param("at", header.at().atZone(zone).toInstant().atOffset(ZoneOffset.UTC))
+                .param("day", header.at().toLocalDate())
+                .param("total", amounts.stream().mapToLong(Long::longValue).sum())
+                .param("receipt", receipt)
+                .query(Long.class).optional();
+        if (purchase.isEmpty()) {
+            return false;
+        }
+        jdbc.sql("""
+                        insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price, discount, amount)
+                        select app_current_tenant(), ?, * from unnest(?::bigint[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[])
+                        """)
+                .params(purchase.get(), productIds.toArray(Long[]::new), quantities.toArray(Integer[]::new),
+                        unitPrices.toArray(Long[]::new), discounts.toArray(Long[]::new), amounts.toArray(Long[]::new))
+                .update();
+        if (header.customerId() != null) {
+            for (ImportRow row : rows) {
+                Product product = products.get(row.text("productCode").strip().toLowerCase());
+                if (product.modelId() != null) {
+                    ownedProducts.registerFromPurchase(header.customerId(), product.modelId(), header.at().toLocalDate(),
+                            purchase.get(), ownerId);
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,261 @@
+package jp.joren.imports;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jp.joren.shops.ShopFixtures;
+import jp.joren.shops.ShopFixtures.TestShop;
+import jp.joren.support.CounterFixtures;
+import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.WebSession;
+import jp.joren.tenancy.CurrentTenant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** CSV imports as an owner does them: upload, check every row, import, and import the same file again. */
+@JorenIntegrationTest
+class ImportTest {
+
+    private static final String CUSTOMERS = """
+            会員番号,氏名,フリガナ,電話番号,メールアドレス,誕生日,メール配信,DM可否,町名
+            K-001,青山 一郎,アオヤマ イチロウ,090-1000-0001,ichiro@example.jp,1970/4/1,可,不可,港南一丁目
+            K-002,石川 二葉,いしかわ ふたば,090-1000-0002,,1980/13/1,,,
+            K-003,上野 三郎,ウエノ サブロウ,090-1000-0003,not-an-email,,,,
+            K-004,江口 四葉,エグチ ヨツバ,090-1000-0001,,,,,
+            K-005,大野 五月,オオノ サツキ,03-5000-0005,satsuki@example.jp,1990-05-05,○,○,港南二丁目
+            """;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ShopFixtures shops;
+
+    @Autowired
+    CounterFixtures counter;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    TestShop shop;
+    WebSession owner;
+
+    @BeforeEach
+    void anOwner() {
+        shop = shops.newShop("取り込みの店");
+        counter.kitchen(shop);
+        owner = new WebSession(port);
+        owner.logIn(shop.ownerEmail(), shop.password());
+    }
+
+    @Test
+    void aShiftJisFileIsCheckedRowByRowAndItsGoodRowsImportedOnceHoweverOftenItIsImported() {
+        String job = upload("CUSTOMERS", "顧客.csv", CUSTOMERS.getBytes(Charset.forName("windows-31j")));
+        WebSession.Page page = owner.get(job);
+        assertThat(page.text()).contains("Shift_JIS (CP932)").contains("青山 一郎");
+        assertThat(page.document().select("#map-name option[selected]").text()).isEqualTo("氏名");
+        assertThat(page.document().select("#map-emailConsent option[selected]").text()).isEqualTo("メール配信");
+
+        WebSession.Page report = check(job);
+        assertThat(report.document().select("#report-summary").text()).isEqualTo("5行のうち、取り込める行 2、問題のある行 3");
+        assertThat(report.document().select("tr.problem").eachText()).containsExactly(
+                "3 誕生日 日付として読めません（例: 2026/1/5、2026-01-05、2026年1月5日）。 1980/13/1",
+                "4 メールアドレス メールアドレスの形式ではありません。 not-an-email",
+                "5 電話番号 2行目と同じお客さま・商品です。 2");
+        assertThat(report.document().select("#import-all")).isEmpty();
+        assertThat(count("select count(*) from customer")).isZero();
+
+        assertThat(runGoodRows(job)).contains("新規 2件、更新 0件、取り込まなかった行 3");
+        assertThat(count("select count(*) from customer")).isEqualTo(2);
+        assertThat(count("select count(*) from consent where method = 'IMPORT' and granted")).isEqualTo(3);
+        assertThat(count("select count(*) from customer where code = 'K-001' and birthday = '1970-04-01' and town = '港南一丁目'"))
+                .isEqualTo(1);
+
+        String again = upload("CUSTOMERS", "顧客.csv", CUSTOMERS.getBytes(Charset.forName("windows-31j")));
+        check(again);
+        assertThat(runGoodRows(again)).contains("新規 0件、更新 2件");
+        assertThat(count("select count(*) from customer")).isEqualTo(2);
+        assertThat(count("select count(*) from consent where method = 'IMPORT'")).as("no new consent entries").isEqualTo(4);
+    }
+
+    @Test
+    void allOrNothingImportsNothingFromAFileWithProblemsAndEverythingFromAGoodOne() {
+        String bad = upload("CUSTOMERS", "bad.csv", CUSTOMERS.getBytes(StandardCharsets.UTF_8));
+        check(bad);
+        WebSession.Page refused = owner.post(bad + "/run", Map.of("_csrf", owner.csrfToken(bad), "goodRowsOnly", "false"));
+        assertThat(owner.open(refused.location().replaceFirst("^https?://[^/]+", "")).text()).contains("この取り込みは開始できません");
+        assertThat(count("select count(*) from customer")).isZero();
+
+        String good = upload("CUSTOMERS", "good.csv", """
+                name,kana,phone,email
+                Alice Tanaka,タナカ アリス,090-2000-0001,alice@example.jp
+                Bob Suzuki,スズキ ボブ,090-2000-0002,
+                """.getBytes(StandardCharsets.UTF_8));
+        WebSession.Page report = check(good);
+        assertThat(report.document().select("#import-all").text()).isEqualTo("2行をすべて取り込む");
+        owner.submit(good, "form[action$=/run]", Map.of());
+        assertThat(waitUntilFinished(good)).contains("新規 2件");
+        assertThat(count("select count(*) from customer")).isEqualTo(2);
+    }
+
+    @Test
+    void productsWithABomAndEnglishHeadersAreCreatedThenUpdatedByCode() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        String csv = "code,name,category,price,cycle days\r\nNEW-1,土鍋 8号,土鍋,\"4,800\",\r\nTW-01,かや織りふきん(新),ふきん,350,\r\n";
+        String job = upload("PRODUCTS", "products.csv", concat(bom, csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(owner.get(job).text()).contains("UTF-8 (BOM)");
+        check(job);
+        owner.submit(job, "form[action$=/run]", Map.of());
+        assertThat(waitUntilFinished(job)).contains("新規 1件、更新 1件");
+        assertThat(count("select price from product where code = 'NEW-1'")).isEqualTo(4800);
+        assertThat(count("select price from product where code = 'TW-01'")).isEqualTo(350);
+        assertThat(count("select count(*) from category where name in ('土鍋', 'ふきん')")).isEqualTo(2);
+    }
+
+    @Test
+    void purchasesAreGroupedIntoReceiptsRegisterOwnedModelsAndAreNotImportedTwice() {
+        String customers = upload("CUSTOMERS", "c.csv", CUSTOMERS.getBytes(StandardCharsets.UTF_8));
+        check(customers);
+        runGoodRows(customers);
+        String csv = """
+                レシート番号,日付,顧客番号,商品コード,数量,金額
+                R-1,2026/3/1,K-001,PC-100,1,19800
+                R-1,2026/3/1,K-001,FL-01,2,900
+                R-2,2026/3/2,,TW-01,1,
+                R-3,2026/3/3,K-999,TW-01,1,
+                R-4,2026/3/4,K-005,NOPE,1,
+                """;
+        String job = upload("PURCHASES", "sales.csv", csv.getBytes(StandardCharsets.UTF_8));
+        WebSession.Page report = check(job);
+        assertThat(report.document().select("tr.problem").eachText()).containsExactly(
+                "5 顧客番号 このお客さまが見つかりません。 K-999", "6 商品コード この商品コードは登録されていません。 NOPE");
+        assertThat(runGoodRows(job)).contains("新規 2件");
+        assertThat(count("select total from purchase where external_ref = 'R-1'")).isEqualTo(20_700);
+        assertThat(count("select discount from purchase_line l join product p on p.id = l.product_id where p.code = 'FL-01'"))
+                .isEqualTo(100);
+        assertThat(count("select count(*) from purchase where external_ref = 'R-2' and customer_id is null")).isEqualTo(1);
+        assertThat(count("select count(*) from owned_product")).isEqualTo(1);
+
+        String again = upload("PURCHASES", "sales.csv", csv.getBytes(StandardCharsets.UTF_8));
+        check(again);
+        assertThat(runGoodRows(again)).contains("新規 0件");
+        assertThat(count("select count(*) from purchase")).isEqualTo(2);
+    }
+
+    @Test
+    void aFileWithoutARequiredColumnOrWithoutRowsImportsNothing() {
+        String noName = upload("CUSTOMERS", "phones.csv", "電話番号\n090-3000-0001\n".getBytes(StandardCharsets.UTF_8));
+        WebSession.Page report = check(noName);
+        assertThat(report.document().select("tr.problem").text()).contains("必須の列が選ばれていません").contains("名前");
+        assertThat(report.document().select("#import-all, #import-good")).isEmpty();
+
+        String empty = upload("CUSTOMERS", "empty.csv", "氏名,電話番号\r\n".getBytes(StandardCharsets.UTF_8));
+        WebSession.Page emptyReport = check(empty);
+        assertThat(emptyReport.document().select("#report-summary").text()).startsWith("0行のうち");
+        assertThat(emptyReport.document().select("#import-all, #import-good")).isEmpty();
+    }
+
+    @Test
+    void aFileInAnEncodingExcelDoesNotWriteIsRefusedWithAClearMessage() {
+        WebSession.Page refused = owner.upload("/imports", Map.of("_csrf", owner.csrfToken("/imports"), "kind", "CUSTOMERS"),
+                "file", "utf16.csv", "氏名\n山田\n".getBytes(StandardCharsets.UTF_16));
+        assertThat(owner.open(refused.location().replaceFirst("^https?://[^/]+", "")).text())
+                .contains("このファイルは読めません");
+    }
+
+    @Test
+    void exportsOpenInExcelAndNeutraliseFormulas() {
+        CurrentTenant.runAs(shop.tenantId(), () -> transaction.executeWithoutResult(status -> jdbc.sql(
+                "insert into product (tenant_id, code, name, price) values (app_current_tenant(), 'EVIL', '=cmd|calc', 1)")
+                .update()));
+        WebSession.Page products = owner.get("/exports/products.csv");
+        assertThat(products.body()).startsWith("\uFEFF商品コード,商品名").contains("EVIL,'=cmd|calc,,1,0,,1,");
+        assertThat(owner.get("/exports/purchases.csv").body()).startsWith("\uFEFFレシート番号,日時");
+        assertThat(count("select count(*) from audit_event where action = 'DATA_EXPORTED'")).isEqualTo(2);
+    }
+
+    @Test
+    void staffCannotImportAndOtherShopsCannotSeeTheJob() {
+        String job = upload("CUSTOMERS", "c.csv", CUSTOMERS.getBytes(StandardCharsets.UTF_8));
+        owner.submit("/staff/new", "form[action=/staff]", Map.of("displayName", "店員", "email",
+                "clerk" + System.nanoTime() + "@example.jp", "password", "counter-pass-1"));
+        String email = inShop(() -> jdbc.sql("select email from account where role = 'STAFF'").query(String.class).single());
+        WebSession clerk = new WebSession(port);
+        clerk.logIn(email, "counter-pass-1");
+        assertThat(clerk.get("/imports").status()).isEqualTo(403);
+        assertThat(clerk.get("/exports/products.csv").status()).isEqualTo(403);
+
+        TestShop other = shops.newShop("よその取り込みの店");
+        WebSession stranger = new WebSession(port);
+        stranger.logIn(other.ownerEmail(), other.password());
+        assertThat(stranger.get(job).status()).isEqualTo(404);
+    }
+
+    private String upload(String kind, String filename, byte[] content) {
+        WebSession.Page uploaded = owner.upload("/imports", Map.of("_csrf", owner.csrfToken("/imports"), "kind", kind),
+                "file", filename, content);
+        assertThat(uploaded.status()).isEqualTo(302);
+        String path = uploaded.location().replaceFirst("^https?://[^/]+", "");
+        assertThat(path).matches("/imports/\\d+");
+        return path;
+    }
+
+    /** Presses "check every row" with the column mapping the page guessed (its selected options). */
+    private WebSession.Page check(String job) {
+        Map<String, String> mapping = new java.util.HashMap<>();
+        owner.get(job).document().select("form.mapping select").forEach(select -> {
+            var chosen = select.selectFirst("option[selected]");
+            mapping.put(select.attr("name"), chosen == null ? "" : chosen.val());
+        });
+        WebSession.Page checked = owner.submit(job, "form.mapping", mapping);
+        return owner.open(checked.location().replaceFirst("^https?://[^/]+", "").replaceFirst("#.*", ""));
+    }
+
+    private String runGoodRows(String job) {
+        WebSession.Page page = owner.get(job);
+        String button = page.document().select("#import-all").isEmpty() ? "true" : "false";
+        owner.post(job + "/run", Map.of("_csrf", owner.csrfToken(job), "goodRowsOnly", button));
+        return waitUntilFinished(job);
+    }
+
+    private String waitUntilFinished(String job) {
+        for (int i = 0; i < 200; i++) {
+            WebSession.Page page = owner.get(job);
+            if (!page.document().select("#import-done, #import-failed").isEmpty()) {
+                return page.document().select("#import-done, #import-failed").text();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("the import did not finish");
+    }
+
+    private long count(String sql) {
+        return inShop(() -> jdbc.sql(sql).query(Long.class).single());
+    }
+
+    private <T> T inShop(Supplier<T> work) {
+        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = new byte[a.length + b.length];
+        System.arraycopy(a, 0, both, 0, a.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+}

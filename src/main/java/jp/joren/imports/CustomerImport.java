@@ -64,16 +64,20 @@ final class CustomerImport implements KindImport {
     @Override
     public Counts write(List<ImportRow> rows) {
         int n = rows.size();
+        // the keys are computed before the lookup: row-level security keeps any function applied to a column of
+        // the query (here u.*) out of index conditions, so the lookup compares plain keys
         List<Long> matches = jdbc.sql("""
+                        with keys as materialized (
+                            select u.ord, lower(u.code) as code, phone_key(u.phone) as phone, lower(trim(u.email)) as email
+                              from unnest(?::text[], ?::text[], ?::text[]) with ordinality u(code, phone, email, ord))
                         select (select c.id from customer c
                                  where c.status in ('ACTIVE', 'ARCHIVED')
-                                   and (c.code_key = lower(u.code) or c.phone_normalized = phone_key(u.phone)
-                                        or c.email_key = lower(trim(u.email)))
-                                 order by (c.code_key = lower(u.code)) desc nulls last,
-                                          (c.phone_normalized = phone_key(u.phone)) desc nulls last, c.id
+                                   and (c.code_key = k.code or c.phone_normalized = k.phone or c.email_key = k.email)
+                                 order by (c.code_key = k.code) desc nulls last, (c.phone_normalized = k.phone) desc nulls last,
+                                          c.id
                                  limit 1)
-                          from unnest(?::text[], ?::text[], ?::text[]) with ordinality u(code, phone, email, ord)
-                         order by u.ord
+                          from keys k
+                         order by k.ord
                         """)
                 .params(column(rows, "code"), column(rows, "phone"), column(rows, "email"))
                 .query((rs, i) -> (Long) rs.getObject(1)).list();

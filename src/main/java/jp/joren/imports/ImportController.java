@@ -57,7 +57,9 @@ class ImportController {
         ImportJob job = imports.job(id);
         model.addAttribute("job", job);
         model.addAttribute("fields", job.kind().fields());
-        model.addAttribute("preview", imports.preview(job));
+        if (!job.running() && !job.finished()) {
+            model.addAttribute("preview", imports.preview(job));
+        }
         return "imports/job";
     }
 

@@ -53,13 +53,6 @@ public class CatalogQueries {
         return jdbc.sql(CHOICE + " where p.id = :id").param("id", id).query(ProductChoice.class).optional();
     }
 
-    public List<ProductChoice> byIds(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(CHOICE + " where p.id in (:ids)").param("ids", ids).query(ProductChoice.class).list();
-    }
-
     /** The product model with this model number (ignoring case), as a customer types it. */
     public Optional<ProductChoice> modelByNumber(String modelNumber) {
         return jdbc.sql(CHOICE + " where lower(m.model_number) = lower(:number) order by p.active desc, p.id limit 1")

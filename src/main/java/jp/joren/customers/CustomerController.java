@@ -62,10 +62,9 @@ class CustomerController {
 
     /** The counter's search box; as an htmx request it answers with the result rows only. */
     @GetMapping("/search")
-    String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "show") String pick,
+    String search(@RequestParam(defaultValue = "") String q,
             @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("pick", pick);
         model.addAttribute("hits", search.search(q, SEARCH_RESULTS));
         return htmx != null ? "customers/search :: results" : "customers/search";
     }

@@ -1,6 +1,7 @@
 package jp.joren.imports;
 
 import java.text.Normalizer;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -74,8 +75,7 @@ final class Cells {
             case CHANNEL -> {
                 String key = text.toLowerCase().replaceAll("[\\s_-]", "");
                 String channel = CHANNELS.getOrDefault(key,
-                        java.util.Set.of("WALK_IN", "REFERRAL", "ONLINE", "SNS", "EVENT", "FLYER", "OTHER")
-                                .contains(text.toUpperCase()) ? text.toUpperCase() : null);
+                        CHANNELS.containsValue(text.toUpperCase()) ? text.toUpperCase() : null);
                 yield channel != null ? Read.of(channel) : Read.problem("import.problem.badChannel");
             }
         };
@@ -97,7 +97,7 @@ final class Cells {
                 return Optional.of(LocalDate.of(Integer.parseInt(compact.group(1)), Integer.parseInt(compact.group(2)),
                         Integer.parseInt(compact.group(3))).atTime(LocalTime.NOON));
             }
-        } catch (java.time.DateTimeException notADay) {
+        } catch (DateTimeException notADay) {
             return Optional.empty();
         }
         return Optional.empty();

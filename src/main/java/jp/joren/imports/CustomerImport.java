@@ -2,9 +2,11 @@ package jp.joren.imports;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jp.joren.shared.Kana;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class CustomerImport implements KindImport {
 
-    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final JdbcClient jdbc;
     private final long ownerId;
@@ -200,7 +202,7 @@ final class CustomerImport implements KindImport {
     private static String[] tags(List<ImportRow> rows) {
         return rows.stream().map(r -> {
             String tags = r.text("tags");
-            return tags == null ? null : String.join(",", java.util.Arrays.stream(
+            return tags == null ? null : String.join(",", Arrays.stream(
                     Normalizer.normalize(tags, Normalizer.Form.NFKC).split("[,、\\s]+"))
                     .map(String::strip).filter(t -> !t.isEmpty()).distinct().toList());
         }).toArray(String[]::new);

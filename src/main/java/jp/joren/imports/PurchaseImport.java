@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jp.joren.customers.OwnedProducts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,7 +72,7 @@ final class PurchaseImport implements KindImport {
         Optional<Long> customer = customer(row);
         if (customer == null) {
             problems.add(new ImportProblem(row.line(), "customerCode", "import.problem.unknownCustomer",
-                    java.util.stream.Stream.of(row.text("customerCode"), row.text("phone"), row.text("email"))
+                    Stream.of(row.text("customerCode"), row.text("phone"), row.text("email"))
                             .filter(Objects::nonNull).findFirst().orElse("")));
         }
         Receipt header = new Receipt(row.value("purchasedAt"), customer == null ? null : customer.orElse(null),

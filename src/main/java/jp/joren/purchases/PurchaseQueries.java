@@ -1,5 +1,6 @@
 package jp.joren.purchases;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -45,7 +46,7 @@ class PurchaseQueries {
                 .query(PurchaseView.Line.class).list());
     }
 
-    public record DaySale(long id, java.time.Instant purchasedAt, Long customerId, String customerName, String storeName,
+    public record DaySale(long id, Instant purchasedAt, Long customerId, String customerName, String storeName,
                    long total, PurchaseStatus status, int items) {
     }
 

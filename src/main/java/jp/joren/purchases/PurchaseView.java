@@ -2,6 +2,8 @@ package jp.joren.purchases;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +40,14 @@ public record PurchaseView(long id, Long customerId, String customerName, long s
         return snapshot;
     }
 
-    PurchaseForm toForm(java.time.ZoneId zone) {
+    PurchaseForm toForm(ZoneId zone) {
         PurchaseForm form = new PurchaseForm();
         form.setCustomerId(customerId);
         form.setStoreId(storeId);
         form.setPurchasedAt(purchasedAt.atZone(zone).toLocalDateTime().withSecond(0).withNano(0));
         form.setChannel(channel);
         form.setStaffNote(staffNote == null ? "" : staffNote);
-        form.setLines(new java.util.ArrayList<>(lines.stream()
+        form.setLines(new ArrayList<>(lines.stream()
                 .map(line -> new LineForm(line.code(), line.quantity(), line.unitPrice(), line.discount())).toList()));
         form.setClientKey(null);
         return form;

@@ -15,7 +15,7 @@ public final class Kana {
     }
 
     /** The reading as a search key: NFKC, hiragana turned into katakana, no spaces; null when blank. */
-    public static String searchKey(String reading) {
+    static String searchKey(String reading) {
         if (reading == null) {
             return null;
         }
@@ -28,15 +28,6 @@ public final class Kana {
             key.appendCodePoint(c >= 'ぁ' && c <= 'ゖ' ? c + HIRAGANA_TO_KATAKANA : c);
         });
         return key.isEmpty() ? null : key.toString();
-    }
-
-    /** A written name as a search key: NFKC, lower case, no spaces; null when blank. */
-    public static String nameKey(String name) {
-        if (name == null) {
-            return null;
-        }
-        String key = Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase();
-        return key.isEmpty() ? null : key;
     }
 
     /** True when the text could be a reading: kana (either script), the long vowel mark and spaces only. */

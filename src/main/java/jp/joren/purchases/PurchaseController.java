@@ -73,18 +73,21 @@ class PurchaseController {
 
     @PostMapping
     String register(@Valid @ModelAttribute PurchaseForm purchaseForm, BindingResult result,
-            @AuthenticationPrincipal JorenUser clerk, Model model, RedirectAttributes redirect) {
+            @AuthenticationPrincipal JorenUser clerk, Model model) {
         Optional<PurchaseDraft> draft = checks.check(purchaseForm, result);
         if (draft.isEmpty() || result.hasErrors()) {
             return form(model, purchaseForm, null);
         }
         long id = book.register(draft.get(), clerk.accountId());
-        redirect.addFlashAttribute("notice", "purchase.registered");
-        return "redirect:/purchases/" + id;
+        // a query parameter rather than a flash attribute: the busiest request of the counter writes no session
+        return "redirect:/purchases/" + id + "?registered";
     }
 
     @GetMapping("/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, @RequestParam(required = false) String registered, Model model) {
+        if (registered != null) {
+            model.addAttribute("notice", "purchase.registered");
+        }
         PurchaseView purchase = queries.find(id);
         model.addAttribute("purchase", purchase);
         model.addAttribute("corrections", auditTrail.of("purchase", id));

@@ -95,7 +95,7 @@ class CounterBrowserTest {
         wait.until(driver -> "save-purchase".equals(focused().getAttribute("id")));
         focused().sendKeys(Keys.ENTER);
 
-        wait.until(ExpectedConditions.urlMatches("/purchases/\\d+$"));
+        wait.until(ExpectedConditions.urlMatches("/purchases/\\d+\\?registered$"));
         assertThat(browser.findElement(By.id("purchase-total")).getText()).isEqualTo("¥20,600");
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("お買い上げを登録しました。");
 

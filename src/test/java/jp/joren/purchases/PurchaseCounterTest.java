@@ -69,7 +69,8 @@ class PurchaseCounterTest {
                 line("TW-01", "3", "280", "40"));
         assertThat(saved.status()).isEqualTo(302);
 
-        WebSession.Page receipt = clerk.open(path(saved));
+        assertThat(saved.location()).endsWith("?registered");
+        WebSession.Page receipt = clerk.open(path(saved) + "?registered");
         assertThat(receipt.text()).contains("お買い上げを登録しました。").contains("加藤 桜");
         // 19,800 + 2 × 500 + 3 × 280 − 40
         assertThat(receipt.document().select("#purchase-total").text()).isEqualTo("¥21,600");
@@ -280,7 +281,8 @@ class PurchaseCounterTest {
         return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 
+    /** The page a redirect leads to, without its one-time query (e.g. ?registered). */
     private static String path(WebSession.Page redirect) {
-        return redirect.location().replaceFirst("^https?://[^/]+", "");
+        return redirect.location().replaceFirst("^https?://[^/]+", "").replaceFirst("\\?.*$", "");
     }
 }

@@ -104,8 +104,9 @@ class CatalogTest {
     @Test
     void staffAndOtherShopsCannotTouchTheCatalog() {
         String path = productPath(createProduct(Map.of("code", "X-1", "name", "品", "price", "1")));
-        owner.submit("/staff/new", "form[action=/staff]", Map.of("displayName", "店員", "email",
-                "clerk" + System.nanoTime() + "@example.jp", "password", "counter-pass-1"));
+        WebSession clerk = owner.newClerk("店員");
+        assertThat(clerk.get("/catalog").status()).isEqualTo(403);
+        assertThat(clerk.get(path).status()).isEqualTo(403);
         WebSession other = new WebSession(port);
         TestShop otherShop = shops.newShop("よその店");
         other.logIn(otherShop.ownerEmail(), otherShop.password());

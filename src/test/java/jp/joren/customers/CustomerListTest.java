@@ -128,11 +128,7 @@ class CustomerListTest {
 
     @Test
     void staffCannotExportTheList() {
-        owner.submit("/staff/new", "form[action=/staff]", Map.of("displayName", "店員", "email",
-                "clerk" + System.nanoTime() + "@example.jp", "password", "counter-pass-1"));
-        String email = inShop(() -> jdbc.sql("select email from account where role = 'STAFF'").query(String.class).single());
-        WebSession clerk = new WebSession(port);
-        clerk.logIn(email, "counter-pass-1");
+        WebSession clerk = owner.newClerk("店員");
         assertThat(clerk.get("/customers/export").status()).isEqualTo(403);
         assertThat(clerk.get("/customers").document().select("#export-customers")).isEmpty();
     }

@@ -144,11 +144,7 @@ class CustomerRecordsTest {
 
     @Test
     void staffCannotMergeRetireArchiveOrExport() {
-        owner.submit("/staff/new", "form[action=/staff]", Map.of("displayName", "店員", "email",
-                "clerk" + System.nanoTime() + "@example.jp", "password", "counter-pass-1"));
-        String email = inShop(() -> jdbc.sql("select email from account where role = 'STAFF'").query(String.class).single());
-        WebSession clerk = new WebSession(port);
-        clerk.logIn(email, "counter-pass-1");
+        WebSession clerk = owner.newClerk("店員");
         for (String path : new String[] {"/customers/merges", "/customers/merges/new?survivor=" + survivor,
                 "/customers/" + survivor + "/retire", "/customers/" + survivor + "/data-export", "/audit"}) {
             assertThat(clerk.get(path).status()).as(path).isEqualTo(403);

@@ -131,6 +131,22 @@ public final class WebSession {
         return submit("/login", "form[action$=/login]", Map.of("email", email, "password", password));
     }
 
+    /**
+     * The owner (this session) adds a member of staff through the staff page; returns that clerk's own
+     * session, logged in.
+     */
+    public WebSession newClerk(String displayName) {
+        String email = "clerk" + System.nanoTime() + "@example.jp";
+        Page created = submit("/staff/new", "form[action=/staff]",
+                Map.of("displayName", displayName, "email", email, "password", "counter-pass-1"));
+        if (created.status() != 302) {
+            throw new AssertionError("Could not add a clerk: " + created.document().select(".error").text());
+        }
+        WebSession clerk = new WebSession(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)));
+        clerk.logIn(email, "counter-pass-1");
+        return clerk;
+    }
+
     public String url(String path) {
         return base + path;
     }

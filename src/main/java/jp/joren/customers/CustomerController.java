@@ -154,7 +154,8 @@ class CustomerController {
             @AuthenticationPrincipal JorenUser clerk, RedirectAttributes redirect) {
         registry.find(id);
         ProductChoice model = catalog.byCode(productCode).filter(ProductChoice::isModel).orElse(null);
-        if (model == null || purchasedOn == null || purchasedOn.isAfter(LocalDate.now(clock))) {
+        if (model == null || purchasedOn == null
+                || purchasedOn.isAfter(LocalDate.now(clock.withZone(shop.currentShop().getZone())))) {
             redirect.addFlashAttribute("ownedProductError",
                     model == null ? "customer.owned.unknownModel" : "customer.owned.badDate");
             redirect.addFlashAttribute("ownedProductCode", productCode);

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jp.joren.audit.AuditAction;
@@ -13,6 +14,7 @@ import jp.joren.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 
 /**
  * Writes purchases and their corrections. A purchase of a product model registers the model to the
@@ -26,12 +28,24 @@ class PurchaseBook {
     private final OwnedProducts ownedProducts;
     private final AuditLog audit;
     private final PurchaseQueries queries;
+    private final PurchaseChecks checks;
 
-    PurchaseBook(JdbcClient jdbc, OwnedProducts ownedProducts, AuditLog audit, PurchaseQueries queries) {
+    PurchaseBook(JdbcClient jdbc, OwnedProducts ownedProducts, AuditLog audit, PurchaseQueries queries,
+            PurchaseChecks checks) {
         this.jdbc = jdbc;
+        this.checks = checks;
         this.ownedProducts = ownedProducts;
         this.audit = audit;
         this.queries = queries;
+    }
+
+    /**
+     * Checks the form and, when nothing is wrong, registers it — in one transaction, because this is the
+     * counter's busiest request. Mistakes go to {@code errors}; nothing is written then.
+     */
+    @Transactional
+    public Optional<Long> checkAndRegister(PurchaseForm form, Errors errors, long clerkId) {
+        return checks.check(form, errors).filter(draft -> !errors.hasErrors()).map(draft -> register(draft, clerkId));
     }
 
     /** Registers the purchase once per client key: a second submit of the same form returns the first id. */

@@ -74,11 +74,15 @@ class PurchaseController {
     @PostMapping
     String register(@Valid @ModelAttribute PurchaseForm purchaseForm, BindingResult result,
             @AuthenticationPrincipal JorenUser clerk, Model model) {
-        Optional<PurchaseDraft> draft = checks.check(purchaseForm, result);
-        if (draft.isEmpty() || result.hasErrors()) {
+        if (result.hasErrors()) {
+            checks.check(purchaseForm, result);
             return form(model, purchaseForm, null);
         }
-        long id = book.register(draft.get(), clerk.accountId());
+        Optional<Long> registered = book.checkAndRegister(purchaseForm, result, clerk.accountId());
+        if (registered.isEmpty()) {
+            return form(model, purchaseForm, null);
+        }
+        long id = registered.get();
         // a query parameter rather than a flash attribute: the busiest request of the counter writes no session
         return "redirect:/purchases/" + id + "?registered";
     }

@@ -1,0 +1,24 @@
+package jp.joren.shops;
+
+import jp.joren.tenancy.CurrentTenant;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shop's name for the header of every logged-in page, read by the layout as {@code @currentShop.name()}.
+ * Asked for only when a page is rendered, so redirects, JSON and htmx fragments — most of what the counter
+ * sends — cost no query for it.
+ */
+@Component("currentShop")
+public class CurrentShopName {
+
+    private final ShopSettings settings;
+
+    CurrentShopName(ShopSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The name, or null when no shop is bound (public pages, the login page). */
+    public String name() {
+        return CurrentTenant.id().isPresent() ? settings.currentShop().getName() : null;
+    }
+}

@@ -2,7 +2,6 @@ package jp.joren.customers;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;

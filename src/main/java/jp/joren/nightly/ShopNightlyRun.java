@@ -1,7 +1,9 @@
 package jp.joren.nightly;
 
 import java.time.LocalDate;
+import java.util.List;
 
+import jp.joren.shared.NightlyChore;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,10 +14,12 @@ class ShopNightlyRun {
 
     private final NightlyRuns runs;
     private final TransactionTemplate transaction;
+    private final List<NightlyChore> chores;
 
-    ShopNightlyRun(NightlyRuns runs, TransactionTemplate transaction) {
+    ShopNightlyRun(NightlyRuns runs, TransactionTemplate transaction, List<NightlyChore> chores) {
         this.runs = runs;
         this.transaction = transaction;
+        this.chores = chores;
     }
 
     /** @return whether this call did the night's work (false: it had already been done) */
@@ -23,6 +27,7 @@ class ShopNightlyRun {
         return CurrentTenant.callAs(tenantId, () -> {
             try {
                 return Boolean.TRUE.equals(transaction.execute(status -> runs.claim(businessDate).map(runId -> {
+                    chores.forEach(chore -> chore.run(businessDate));
                     NightlyRuns.Counts counts = runs.countCustomersAndVisits(businessDate);
                     runs.succeed(runId, counts.customers(), counts.visits());
                     return true;

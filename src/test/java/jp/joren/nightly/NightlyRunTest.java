@@ -77,4 +77,36 @@ class NightlyRunTest {
                 jdbc.sql("select count(*) from nightly_run").query(Long.class).single()));
         assertThat(visibleToOther).isZero();
     }
+
+    @Test
+    void theNightForgetsOldUploadsAndOldSignUpAttemptsOfItsShopOnly() {
+        TestShop shop = shops.newShop("夜間処理 片付けの店");
+        TestShop other = shops.newShop("夜間処理 片付けの隣");
+        for (TestShop each : List.of(shop, other)) {
+            CurrentTenant.runAs(each.tenantId(), () -> transaction.executeWithoutResult(status -> {
+                for (String age : List.of("40 days", "2 days")) {
+                    jdbc.sql("""
+                            insert into import_job (tenant_id, kind, filename, content, created_at)
+                            values (app_current_tenant(), 'CUSTOMERS', 'old.csv', '\\x414243'::bytea, now() - cast(? as interval))
+                            """).param(age).update();
+                    jdbc.sql("""
+                            insert into join_attempt (tenant_id, client_address, attempted_at)
+                            values (app_current_tenant(), '203.0.113.9', now() - cast(? as interval))
+                            """).param(age).update();
+                }
+            }));
+        }
+
+        shopRun.run(shop.tenantId(), LocalDate.of(2026, 3, 11));
+
+        assertThat(inShop(shop, "select count(*) from import_job where octet_length(content) > 0")).isEqualTo(1);
+        assertThat(inShop(shop, "select count(*) from join_attempt")).isZero();
+        assertThat(inShop(other, "select count(*) from import_job where octet_length(content) > 0")).isEqualTo(2);
+        assertThat(inShop(other, "select count(*) from join_attempt")).isEqualTo(2);
+    }
+
+    private long inShop(TestShop shop, String sql) {
+        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status ->
+                jdbc.sql(sql).query(Long.class).single()));
+    }
 }

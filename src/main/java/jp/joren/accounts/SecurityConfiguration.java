@@ -15,7 +15,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String[] PUBLIC_PATHS = {"/", "/login", "/signup", "/join/**", "/language", "/css/**", "/js/**", "/images/**",
+    static final String[] PUBLIC_PATHS = {"/", "/login", "/signup", "/join/**", "/language", "/static/**",
             "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/info"};
 
     /** Pages only the shop's owner may open; later features add their dashboards and exports here. */

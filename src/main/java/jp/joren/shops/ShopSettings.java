@@ -40,7 +40,7 @@ public class ShopSettings {
 
     @Transactional(readOnly = true)
     public List<Store> stores() {
-        return stores.findAllByOrderByIdAsc();
+        return stores.allInOrder();
     }
 
     @Transactional

@@ -51,6 +51,18 @@ class HomeTest {
     }
 
     @Test
+    void theStylesheetAndScriptsThePagesLinkAreServedToEveryoneFromTheApplicationItself() {
+        WebSession visitor = new WebSession(port);
+        var page = visitor.get("/login").document();
+        for (String link : java.util.List.of(page.selectFirst("link[rel=stylesheet]").attr("href"),
+                page.selectFirst("script[src*=htmx]").attr("src"), "/static/js/counter.js")) {
+            WebSession.Page asset = visitor.withHeader("Accept", "*/*").get(link);
+            assertThat(asset.status()).as(link).isEqualTo(200);
+            assertThat(asset.body()).as(link).isNotBlank();
+        }
+    }
+
+    @Test
     void aVisitorWhoIsNotLoggedInSeesTheWelcomePageAndIsSentToLoginForTheRest() {
         WebSession visitor = new WebSession(port);
 

@@ -52,7 +52,7 @@ final class ProductImport implements KindImport {
                                coalesce(u.sensitive, false), u.cycle, coalesce(u.active, true)
                           from unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::boolean[], ?::int[], ?::boolean[])
                                u(code, name, category, price, sensitive, cycle, active)
-                        on conflict (tenant_id, code) do update
+                        on conflict (tenant_id, lower(code)) do update
                            set name = excluded.name, category_id = coalesce(excluded.category_id, product.category_id),
                                price = excluded.price, sensitive = excluded.sensitive,
                                repurchase_cycle_days = coalesce(excluded.repurchase_cycle_days, product.repurchase_cycle_days),

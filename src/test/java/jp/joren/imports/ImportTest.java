@@ -112,14 +112,15 @@ class ImportTest {
     @Test
     void productsWithABomAndEnglishHeadersAreCreatedThenUpdatedByCode() {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-        String csv = "code,name,category,price,cycle days\r\nNEW-1,土鍋 8号,土鍋,\"4,800\",\r\nTW-01,かや織りふきん(新),ふきん,350,\r\n";
+        String csv = "code,name,category,price,cycle days\r\nNEW-1,土鍋 8号,土鍋,\"4,800\",\r\ntw-01,かや織りふきん(新),ふきん,350,\r\n";
         String job = upload("PRODUCTS", "products.csv", concat(bom, csv.getBytes(StandardCharsets.UTF_8)));
         assertThat(owner.get(job).text()).contains("UTF-8 (BOM)");
         check(job);
         owner.submit(job, "form[action$=/run]", Map.of());
         assertThat(waitUntilFinished(job)).contains("新規 1件、更新 1件");
         assertThat(count("select price from product where code = 'NEW-1'")).isEqualTo(4800);
-        assertThat(count("select price from product where code = 'TW-01'")).isEqualTo(350);
+        assertThat(count("select price from product where code = 'TW-01'")).as("matched ignoring case").isEqualTo(350);
+        assertThat(count("select count(*) from product where lower(code) = 'tw-01'")).isEqualTo(1);
         assertThat(count("select count(*) from category where name in ('土鍋', 'ふきん')")).isEqualTo(2);
     }
 

@@ -49,12 +49,11 @@ class PurchaseChecks {
     /** One read-only transaction for every check, so a busy counter pays for one round of begin and commit. */
     @Transactional(readOnly = true)
     public Optional<PurchaseDraft> check(PurchaseForm form, Errors errors) {
-        ZoneId zone = shop.currentShop().getZone();
+        ZoneId zone = shop.zone();
         if (form.getCustomerId() != null && !customerCanBuy(form.getCustomerId())) {
             errors.rejectValue("customerId", "purchase.validation.customer");
         }
-        if (form.getStoreId() != null && shop.stores().stream()
-                .noneMatch(store -> store.getId().equals(form.getStoreId()) && store.isActive())) {
+        if (form.getStoreId() != null && !shop.storeIsOpen(form.getStoreId())) {
             errors.rejectValue("storeId", "purchase.validation.store");
         }
         Instant purchasedAt = form.getPurchasedAt() == null ? null : form.getPurchasedAt().atZone(zone).toInstant();
@@ -128,6 +127,6 @@ class PurchaseChecks {
     }
 
     ZoneId zone() {
-        return shop.currentShop().getZone();
+        return shop.zone();
     }
 }

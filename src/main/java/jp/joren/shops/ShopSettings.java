@@ -1,5 +1,6 @@
 package jp.joren.shops;
 
+import java.time.ZoneId;
 import java.util.List;
 
 import jp.joren.shared.NotFoundException;
@@ -36,6 +37,19 @@ public class ShopSettings {
     @Transactional
     void update(ShopSettingsForm form) {
         currentShop().update(form);
+    }
+
+    /** The shop's time zone, without loading the shop (the counter asks on every sale). */
+    @Transactional(readOnly = true)
+    public ZoneId zone() {
+        return ZoneId.of(jdbc.sql("select time_zone from shop").query(String.class).single());
+    }
+
+    /** Whether a sale can be registered in this store (it is the shop's own, and open). */
+    @Transactional(readOnly = true)
+    public boolean storeIsOpen(long storeId) {
+        return jdbc.sql("select exists (select 1 from store where id = ? and active)").param(storeId)
+                .query(Boolean.class).single();
     }
 
     @Transactional(readOnly = true)

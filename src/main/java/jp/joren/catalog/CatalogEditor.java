@@ -3,6 +3,7 @@ package jp.joren.catalog;
 import java.util.List;
 import java.util.Optional;
 
+import jp.joren.shared.LikePatterns;
 import jp.joren.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,7 +56,7 @@ class CatalogEditor {
     Page list(String text, Long categoryId, int page) {
         String where = " where (:text = '' or lower(p.code) like :pattern or lower(p.name) like :pattern)"
                 + " and (cast(:category as bigint) is null or p.category_id = :category)";
-        String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = LikePatterns.containing(text.toLowerCase());
         long total = jdbc.sql("select count(*) from product p" + where)
                 .param("text", text).param("pattern", pattern).param("category", categoryId)
                 .query(Long.class).single();

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import jp.joren.shared.LikePatterns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,8 +81,8 @@ public class CatalogQueries {
                          limit :limit
                         """)
                 .param("text", text)
-                .param("prefix", likeEscaped(text) + "%")
-                .param("contains", "%" + likeEscaped(text) + "%")
+                .param("prefix", LikePatterns.escaped(text) + "%")
+                .param("contains", LikePatterns.containing(text))
                 .param("limit", limit)
                 .query(ProductChoice.class).list();
     }
@@ -103,9 +104,5 @@ public class CatalogQueries {
                 .param("models", modelIds)
                 .query(ModelPart.class).list().stream()
                 .collect(Collectors.groupingBy(ModelPart::modelId));
-    }
-
-    static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

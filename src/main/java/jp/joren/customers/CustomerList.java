@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import jp.joren.shared.LikePatterns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,8 +69,8 @@ public class CustomerList {
         String text = filter.getText();
         return jdbc.sql(sql)
                 .param("text", text)
-                .param("textPrefix", likeEscaped(text) + "%")
-                .param("textContains", "%" + likeEscaped(text.toLowerCase()) + "%")
+                .param("textPrefix", LikePatterns.escaped(text) + "%")
+                .param("textContains", LikePatterns.containing(text.toLowerCase()))
                 .param("tag", filter.getTag())
                 .param("store", filter.getStoreId())
                 .param("channel", filter.getChannel() == null ? null : filter.getChannel().name())
@@ -151,9 +152,5 @@ public class CustomerList {
             case AMOUNT -> " order by total_amount desc, id";
             case NEWEST -> " order by created_at desc, id desc";
         };
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

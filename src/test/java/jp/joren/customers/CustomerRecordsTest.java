@@ -180,7 +180,7 @@ class CustomerRecordsTest {
                 "phone", phone, "email", email, "notes", notes, "emailConsent", Boolean.toString(!email.isEmpty()),
                 "postalConsent", "false", "notADuplicate", "true"));
         assertThat(saved.status()).as(saved.document().select(".error, .error-box").text()).isEqualTo(302);
-        return Long.parseLong(saved.location().replaceFirst("^https?://[^/]+", "").replaceAll("\\D", ""));
+        return Long.parseLong(saved.path().replaceAll("\\D", ""));
     }
 
     private void purchase(long customer, String day, String code) {

@@ -25,6 +25,11 @@ public final class WebSession {
 
     public record Page(int status, String location, String body, HttpResponse<String> response) {
 
+        /** Where a redirect leads, as a path within the site (query included). */
+        public String path() {
+            return location == null ? null : location.replaceFirst("^https?://[^/]+", "");
+        }
+
         public Document document() {
             return Jsoup.parse(body);
         }

@@ -41,10 +41,20 @@ public class CustomerList {
         }
     }
 
+    /**
+     * One page of the list. Visits and consent are summed up for every customer only when a filter or the sort
+     * needs them; otherwise the customers are counted and paged first and only the page's 50 are summed up.
+     */
     public Page page(CustomerFilter filter) {
-        long total = statement("select count(*) from (" + select(filter) + ") matching", filter)
-                .query(Long.class).single();
-        List<CustomerRow> rows = statement(select(filter) + order(filter) + " limit :limit offset :offset", filter)
+        boolean summariesNeeded = !summaryConditions(filter).equals("true")
+                || !(filter.getSort() == CustomerFilter.Sort.KANA || filter.getSort() == CustomerFilter.Sort.NEWEST);
+        String matching = "select c.* from customer c where " + customerConditions(filter);
+        long total = statement(summariesNeeded ? "select count(*) from (" + select(filter, matching) + ") matching"
+                : "select count(*) from (" + matching + ") matching", filter).query(Long.class).single();
+        String sql = summariesNeeded
+                ? select(filter, matching) + order(filter) + " limit :limit offset :offset"
+                : select(filter, matching + order(filter) + " limit :limit offset :offset") + order(filter);
+        List<CustomerRow> rows = statement(sql, filter)
                 .param("limit", PAGE_SIZE)
                 .param("offset", (long) filter.getPage() * PAGE_SIZE)
                 .query(CustomerRow.class).list();
@@ -53,7 +63,8 @@ public class CustomerList {
 
     /** Every matching customer in list order, one at a time (the export of a 100,000-customer shop). */
     public void each(CustomerFilter filter, Consumer<CustomerRow> row) {
-        try (Stream<CustomerRow> rows = statement(select(filter) + order(filter), filter)
+        try (Stream<CustomerRow> rows = statement(select(filter, "select c.* from customer c where "
+                + customerConditions(filter)) + order(filter), filter)
                 .withFetchSize(1_000).query(CustomerRow.class).stream()) {
             rows.forEach(row);
         }
@@ -80,7 +91,8 @@ public class CustomerList {
                 .param("to", filter.getLastVisitTo());
     }
 
-    private static String select(CustomerFilter filter) {
+    /** Conditions on the customer's own columns. */
+    private static String customerConditions(CustomerFilter filter) {
         StringBuilder where = new StringBuilder(filter.isIncludeArchived()
                 ? "c.status in ('ACTIVE', 'ARCHIVED')" : "c.status = 'ACTIVE'");
         if (!filter.getText().isEmpty()) {
@@ -107,6 +119,11 @@ public class CustomerList {
                                   where o.tenant_id = c.tenant_id and o.customer_id = c.id
                                     and o.product_model_id = :model and o.ended_at is null)""");
         }
+        return where.toString();
+    }
+
+    /** Conditions on what is summed up per customer: visits and current consent. */
+    private static String summaryConditions(CustomerFilter filter) {
         StringBuilder outer = new StringBuilder("true");
         if (filter.getLastVisitFrom() != null) {
             outer.append(" and last_visit >= :from");
@@ -122,6 +139,11 @@ public class CustomerList {
                 case NONE -> " and email_consent is distinct from 'GRANTED' and postal_consent is distinct from 'GRANTED'";
             });
         }
+        return outer.toString();
+    }
+
+    /** The list's columns for the customers that {@code customers} (a query over customer c) selects. */
+    private static String select(CustomerFilter filter, String customers) {
         return """
                 select * from (
                     select c.id, c.code, c.name, c.name_kana, c.phone, c.email, c.postal_code, c.prefecture, c.city,
@@ -130,7 +152,7 @@ public class CustomerList {
                            %s as email_consent, %s as postal_consent,
                            coalesce(v.visits, 0) as visits, v.first_visit, v.last_visit,
                            coalesce(v.total_amount, 0) as total_amount
-                      from customer c
+                      from (%s) c
                       left join store s on s.tenant_id = c.tenant_id and s.id = c.store_id
                       left join lateral (select count(distinct p.business_date) as visits,
                                                 min(p.business_date) as first_visit, max(p.business_date) as last_visit,
@@ -138,10 +160,10 @@ public class CustomerList {
                                            from purchase p
                                           where p.tenant_id = c.tenant_id and p.customer_id = c.id
                                             and p.status = 'COMPLETED') v on true
-                     where %s
                 ) listed
                 where %s
-                """.formatted(CURRENT_CONSENT.formatted("EMAIL"), CURRENT_CONSENT.formatted("POSTAL"), where, outer);
+                """.formatted(CURRENT_CONSENT.formatted("EMAIL"), CURRENT_CONSENT.formatted("POSTAL"), customers,
+                summaryConditions(filter));
     }
 
     private static String order(CustomerFilter filter) {

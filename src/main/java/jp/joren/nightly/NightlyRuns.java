@@ -1,6 +1,7 @@
 package jp.joren.nightly;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,11 +10,31 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The nightly_run table: one row per (shop, business date), which is what makes a night run once. */
+/**
+ * The nightly_run table. One scheduled row per (shop, business date) is what makes a night run once; runs
+ * the owner starts by hand come beside it.
+ */
 @Repository
 class NightlyRuns {
 
     record DueShop(long tenantId, LocalDate businessDate) {
+    }
+
+    /** A run as the owner sees it on the runs page. */
+    record Run(long id, LocalDate businessDate, String trigger, String status, String step, int attempts,
+            Instant startedAt, Instant finishedAt, Integer customers, Integer visits, String error) {
+
+        public boolean running() {
+            return status.equals("RUNNING");
+        }
+
+        public Duration duration() {
+            return finishedAt == null ? null : Duration.between(startedAt, finishedAt);
+        }
+
+        public String stepKey() {
+            return "runs.step." + (step == null ? "start" : step);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -30,53 +51,73 @@ class NightlyRuns {
                 .list();
     }
 
-    /** Claims the night; empty when it has already succeeded (or another node holds it). */
-    Optional<Long> claim(LocalDate businessDate) {
+    /**
+     * Claims the scheduled night; empty when it has already succeeded or another node is running it. A run
+     * left RUNNING for an hour belonged to a node that stopped, and is taken over.
+     */
+    Optional<Long> claimScheduled(LocalDate businessDate) {
         return jdbc.sql("""
                         insert into nightly_run (tenant_id, business_date, status)
                         values (app_current_tenant(), :date, 'RUNNING')
-                        on conflict (tenant_id, business_date) do update
+                        on conflict (tenant_id, business_date) where trigger = 'SCHEDULED' do update
                            set status = 'RUNNING', attempts = nightly_run.attempts + 1, started_at = now(),
-                               finished_at = null, error = null
+                               finished_at = null, error = null, step = null
                          where nightly_run.status = 'FAILED'
+                            or (nightly_run.status = 'RUNNING' and nightly_run.started_at < now() - interval '1 hour')
                         returning id
                         """)
                 .param("date", businessDate)
                 .query(Long.class).optional();
     }
 
+    long startManual(LocalDate businessDate, long accountId) {
+        return jdbc.sql("""
+                        insert into nightly_run (tenant_id, business_date, status, trigger, started_by)
+                        values (app_current_tenant(), ?, 'RUNNING', 'MANUAL', ?)
+                        returning id
+                        """)
+                .params(businessDate, accountId)
+                .query(Long.class).single();
+    }
+
+    /** Two runs of one shop (the scheduled one and one started by hand) wait for each other. */
+    void lockShop() {
+        jdbc.sql("select pg_advisory_xact_lock(20261202, cast(app_current_tenant() as integer))").query().singleRow();
+    }
+
+    void step(long runId, String step) {
+        jdbc.sql("update nightly_run set step = ? where id = ?").params(step, runId).update();
+    }
+
     void succeed(long runId, int customers, int visits) {
         jdbc.sql("""
-                        update nightly_run set status = 'SUCCEEDED', finished_at = now(), customers = ?, visits = ?
+                        update nightly_run set status = 'SUCCEEDED', finished_at = now(), customers = ?, visits = ?,
+                               step = null
                          where id = ?
                         """)
                 .params(customers, visits, runId).update();
     }
 
-    void fail(LocalDate businessDate, String error) {
-        jdbc.sql("""
-                        update nightly_run set status = 'FAILED', finished_at = now(), error = ?
-                         where business_date = ?
-                        """)
-                .params(error, businessDate).update();
+    void fail(long runId, String error) {
+        jdbc.sql("update nightly_run set status = 'FAILED', finished_at = now(), error = ? where id = ?")
+                .params(error, runId).update();
     }
 
-    record Counts(int customers, int visits) {
-    }
-
-    /** Set-based: the shop's customers and its visits (customer × business date) of the last year. */
-    Counts countCustomersAndVisits(LocalDate businessDate) {
+    List<Run> recent(int limit) {
         return jdbc.sql("""
-                        select (select count(*) from customer where status = 'ACTIVE') as customers,
-                               (select count(*)
-                                  from (select distinct customer_id, business_date
-                                          from purchase
-                                         where status = 'COMPLETED' and customer_id is not null
-                                           and business_date > cast(:date as date) - 365
-                                           and business_date <= :date) v) as visits
+                        select id, business_date, trigger, status, step, attempts, started_at, finished_at, customers,
+                               visits, error
+                          from nightly_run
+                         order by started_at desc, id desc
+                         limit ?
                         """)
-                .param("date", businessDate)
-                .query((rs, row) -> new Counts(rs.getInt("customers"), rs.getInt("visits")))
-                .single();
+                .param(limit)
+                .query((rs, row) -> new Run(rs.getLong("id"), rs.getObject("business_date", LocalDate.class),
+                        rs.getString("trigger"), rs.getString("status"), rs.getString("step"), rs.getInt("attempts"),
+                        rs.getTimestamp("started_at").toInstant(),
+                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
+                        rs.getObject("customers", Integer.class), rs.getObject("visits", Integer.class),
+                        rs.getString("error")))
+                .list();
     }
 }

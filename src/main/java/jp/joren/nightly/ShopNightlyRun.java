@@ -2,50 +2,77 @@ package jp.joren.nightly;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
+import jp.joren.segments.Portfolio;
 import jp.joren.shared.NightlyChore;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** One shop's night, inside that shop's tenant context; run twice for the same date, it changes nothing. */
+/**
+ * One shop's night, inside that shop's tenant context. The claim commits first, so the owner sees the run
+ * and its steps while it works; the work itself is one transaction, so a failed night leaves nothing half
+ * done, and running it again changes nothing.
+ */
 @Service
 class ShopNightlyRun {
 
     private final NightlyRuns runs;
+    private final Portfolio portfolio;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate separately;
     private final List<NightlyChore> chores;
 
-    ShopNightlyRun(NightlyRuns runs, TransactionTemplate transaction, List<NightlyChore> chores) {
+    ShopNightlyRun(NightlyRuns runs, Portfolio portfolio, PlatformTransactionManager transactions,
+            List<NightlyChore> chores) {
         this.runs = runs;
-        this.transaction = transaction;
+        this.portfolio = portfolio;
+        this.transaction = new TransactionTemplate(transactions);
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.chores = chores;
     }
 
-    /** @return whether this call did the night's work (false: it had already been done) */
+    /** The scheduled night. @return whether this call did the work (false: done already, or running elsewhere) */
     boolean run(long tenantId, LocalDate businessDate) {
         return CurrentTenant.callAs(tenantId, () -> {
-            try {
-                return Boolean.TRUE.equals(transaction.execute(status -> runs.claim(businessDate).map(runId -> {
-                    chores.forEach(chore -> chore.run(businessDate));
-                    NightlyRuns.Counts counts = runs.countCustomersAndVisits(businessDate);
-                    runs.succeed(runId, counts.customers(), counts.visits());
-                    return true;
-                }).orElse(false)));
-            } catch (RuntimeException e) {
-                recordFailure(businessDate, e);
-                throw e;
-            }
+            Optional<Long> claimed = transaction.execute(status -> runs.claimScheduled(businessDate));
+            claimed.ifPresent(runId -> work(runId, businessDate));
+            return claimed.isPresent();
         });
     }
 
-    /** The failed attempt rolled back with its work; the failure itself is kept, for the owner and the retry. */
-    private void recordFailure(LocalDate businessDate, RuntimeException failure) {
+    /** Registers a run the owner started; {@link #work} then does it. */
+    long startManual(LocalDate businessDate, long accountId) {
+        return transaction.execute(status -> runs.startManual(businessDate, accountId));
+    }
+
+    void work(long runId, LocalDate businessDate) {
         try {
             transaction.executeWithoutResult(status -> {
-                runs.claim(businessDate);
-                runs.fail(businessDate, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+                runs.lockShop();
+                // steps are written beside the work, so the owner sees them before it commits
+                Consumer<String> progress = step -> separately.executeWithoutResult(s -> runs.step(runId, step));
+                progress.accept("chores");
+                chores.forEach(chore -> chore.run(businessDate));
+                Portfolio.Classified classified = portfolio.classify(businessDate, progress);
+                runs.succeed(runId, classified.customers(), classified.visits());
             });
+        } catch (RuntimeException e) {
+            recordFailure(runId, e);
+            throw e;
+        }
+    }
+
+    /** The failed attempt rolled back with its work; the failure itself is kept, for the owner and the retry. */
+    private void recordFailure(long runId, RuntimeException failure) {
+        try {
+            transaction.executeWithoutResult(status ->
+                    runs.fail(runId, failure.getClass().getSimpleName() + ": " + failure.getMessage()));
         } catch (RuntimeException couldNotRecord) {
             failure.addSuppressed(couldNotRecord);
         }

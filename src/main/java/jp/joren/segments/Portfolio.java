@@ -1,0 +1,63 @@
+package jp.joren.segments;
+
+import java.time.LocalDate;
+import java.util.function.Consumer;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The night's portfolio work for the current shop: today's cells and every missing month-end snapshot. */
+@Service
+public class Portfolio {
+
+    /** How far back the month-end snapshots reach: a year of movement, and the same month a year earlier. */
+    static final int SNAPSHOT_MONTHS = 25;
+
+    public record Classified(int customers, int visits) {
+    }
+
+    private final PortfolioClassifier classifier;
+    private final PortfolioPolicies policies;
+
+    Portfolio(PortfolioClassifier classifier, PortfolioPolicies policies) {
+        this.classifier = classifier;
+        this.policies = policies;
+    }
+
+    /**
+     * Classifies every customer as of {@code asOf} and takes the month-end snapshots that are missing.
+     * Runs inside the caller's shop transaction; {@code progress} hears the name of each step as it starts.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Classified classify(LocalDate asOf, Consumer<String> progress) {
+        PortfolioPolicy policy = policies.current();
+        progress.accept("visits");
+        int visits = classifier.gatherVisits(asOf);
+        progress.accept("snapshots");
+        LocalDate thisMonth = asOf.withDayOfMonth(1);
+        for (LocalDate monthAfter : classifier.monthsWithoutSnapshot(thisMonth.minusMonths(SNAPSHOT_MONTHS - 1), thisMonth)) {
+            Thresholds thresholds = basis(monthAfter, policy);
+            classifier.snapshotMonth(monthAfter, thresholds);
+        }
+        progress.accept("classify");
+        ShopFigures figures = classifier.figures(asOf);
+        Thresholds thresholds = policy.resolve(figures);
+        classifier.recordBasis(asOf, thresholds, policy.fixedAmountThreshold() != null, figures);
+        int customers = classifier.classifyCustomers(asOf, thresholds, figures);
+        return new Classified(customers, visits);
+    }
+
+    /** New thresholds apply to the history too, so that a trend never mixes two ways of cutting. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forgetHistory() {
+        classifier.forgetHistory();
+    }
+
+    private Thresholds basis(LocalDate asOf, PortfolioPolicy policy) {
+        ShopFigures figures = classifier.figures(asOf);
+        Thresholds thresholds = policy.resolve(figures);
+        classifier.recordBasis(asOf, thresholds, policy.fixedAmountThreshold() != null, figures);
+        return thresholds;
+    }
+}

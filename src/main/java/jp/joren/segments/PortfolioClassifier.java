@@ -1,0 +1,206 @@
+package jp.joren.segments;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The set-based work of the night: the shop's visits are gathered once into a transaction-local table,
+ * and every classification (today's, and each missing month end) is one statement over it.
+ * <p>
+ * "As of d" means at the start of day d: completed purchases with a business date before d count. A visit
+ * is a (customer, business date) with a completed purchase that holds at least one product not excluded
+ * from the portfolio; its amount leaves the excluded lines out.
+ */
+@Repository
+class PortfolioClassifier {
+
+    private final JdbcClient jdbc;
+
+    PortfolioClassifier(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Gathers the visits before {@code asOf}; returns how many there are. */
+    int gatherVisits(LocalDate asOf) {
+        jdbc.sql("drop table if exists night_visit").update();
+        List<Long> excluded = jdbc.sql("select id from product where excluded_from_portfolio").query(Long.class).list();
+        // Only purchases that hold an excluded product need their lines read; most shops have none.
+        String purchases = excluded.isEmpty() ? """
+                select p.customer_id, p.business_date, p.total as amount
+                  from purchase p
+                 where p.status = 'COMPLETED' and p.business_date < :asOf
+                """ : """
+                select p.customer_id, p.business_date, p.total - coalesce(x.excluded_amount, 0) as amount
+                  from purchase p
+                  left join (select l.purchase_id,
+                                    sum(l.amount) filter (where l.product_id = any(:excluded)) as excluded_amount,
+                                    bool_and(l.product_id = any(:excluded)) as only_excluded
+                               from purchase_line l
+                              where l.purchase_id in (select purchase_id from purchase_line
+                                                       where product_id = any(:excluded))
+                              group by l.purchase_id) x on x.purchase_id = p.id
+                 where p.status = 'COMPLETED' and p.business_date < :asOf and x.only_excluded is not true
+                """;
+        var statement = jdbc.sql("""
+                create temporary table night_visit on commit drop as
+                select v.customer_id, v.day, v.amount,
+                       row_number() over by_day as visit_no,
+                       count(*) over by_customer as visits_of_customer,
+                       v.day - lag(v.day) over by_day as gap
+                  from (select p.customer_id, p.business_date as day, sum(p.amount) as amount
+                          from (%s) p
+                          join customer c on c.id = p.customer_id and c.status = 'ACTIVE'
+                         group by p.customer_id, p.business_date) v
+                window by_customer as (partition by v.customer_id),
+                       by_day as (partition by v.customer_id order by v.day)
+                """.formatted(purchases))
+                .param("asOf", asOf);
+        if (!excluded.isEmpty()) {
+            statement = statement.param("excluded", excluded.toArray(Long[]::new));
+        }
+        int visits = statement.update();
+        jdbc.sql("analyze night_visit").update();
+        return visits;
+    }
+
+    /** The shop-wide figures of the visits before {@code asOf} (which may be earlier than the gathering's). */
+    ShopFigures figures(LocalDate asOf) {
+        return jdbc.sql("""
+                        select count(*) as visits_total,
+                               count(*) filter (where day >= cast(:asOf as date) - 365) as visits_last_year,
+                               coalesce(sum(amount) filter (where day >= cast(:asOf as date) - 365), 0) as amount_last_year,
+                               percentile_disc(0.5) within group (order by gap) as median_gap,
+                               percentile_disc(0.5) within group (order by gap) filter (where visit_no = 2) as median_first_gap,
+                               percentile_disc(0.9) within group (order by gap) as gap_p90
+                          from night_visit
+                         where day < :asOf
+                        """)
+                .param("asOf", asOf)
+                .query((rs, row) -> new ShopFigures(rs.getInt("visits_total"), rs.getInt("visits_last_year"),
+                        rs.getLong("amount_last_year"), rs.getObject("median_gap", Integer.class),
+                        rs.getObject("median_first_gap", Integer.class), rs.getObject("gap_p90", Integer.class)))
+                .single();
+    }
+
+    void recordBasis(LocalDate asOf, Thresholds thresholds, boolean amountFixed, ShopFigures figures) {
+        jdbc.sql("""
+                        insert into portfolio_basis (tenant_id, as_of, first_tenure_days, second_tenure_days, lapse_days,
+                                                     amount_threshold, amount_is_fixed, visits_total, visits_last_year,
+                                                     visit_amount_last_year, median_gap_days, median_first_gap_days,
+                                                     gap_p90_days)
+                        values (app_current_tenant(), :asOf, :first, :second, :lapse, :amount, :fixed, :visits,
+                                :visitsLastYear, :visitAmount, :medianGap, :firstGap, :p90)
+                        on conflict (tenant_id, as_of) do update
+                           set first_tenure_days = excluded.first_tenure_days,
+                               second_tenure_days = excluded.second_tenure_days, lapse_days = excluded.lapse_days,
+                               amount_threshold = excluded.amount_threshold, amount_is_fixed = excluded.amount_is_fixed,
+                               visits_total = excluded.visits_total, visits_last_year = excluded.visits_last_year,
+                               visit_amount_last_year = excluded.visit_amount_last_year,
+                               median_gap_days = excluded.median_gap_days,
+                               median_first_gap_days = excluded.median_first_gap_days,
+                               gap_p90_days = excluded.gap_p90_days, computed_at = now()
+                        """)
+                .param("asOf", asOf)
+                .param("first", thresholds.firstTenureDays())
+                .param("second", thresholds.secondTenureDays())
+                .param("lapse", thresholds.lapseDays())
+                .param("amount", thresholds.amountThreshold())
+                .param("fixed", amountFixed)
+                .param("visits", figures.visitsTotal())
+                .param("visitsLastYear", figures.visitsLastYear())
+                .param("visitAmount", figures.visitsLastYear() == 0 ? null
+                        : Math.round((double) figures.amountLastYear() / figures.visitsLastYear()))
+                .param("medianGap", figures.medianGapDays())
+                .param("firstGap", figures.medianFirstGapDays())
+                .param("p90", figures.gapP90Days())
+                .update();
+    }
+
+    /**
+     * Every customer's current metrics and cell, as of the gathering's date. The expected interval follows
+     * DESIGN.md §6: the median of the last 3 gaps from 4 visits on; with 2–3 visits the mean of the own gaps
+     * blended half and half with the shop's median gap; with one visit the shop's median first-to-second gap
+     * (30 days when unknown).
+     */
+    int classifyCustomers(LocalDate asOf, Thresholds thresholds, ShopFigures figures) {
+        jdbc.sql("delete from customer_portfolio").update();
+        return jdbc.sql("""
+                        insert into customer_portfolio (tenant_id, customer_id, as_of, visits, first_visit, last_visit,
+                                                        tenure_days, lapse_days, amount, expected_interval_days,
+                                                        segment, lapsed)
+                        select app_current_tenant(), customer_id, :asOf, visits, first_visit, last_visit, tenure,
+                               :asOf - last_visit, amount,
+                               case when visits >= 4 then last_gaps_sum - last_gaps_max - last_gaps_min
+                                    when visits >= 2 then round((tenure::numeric / (visits - 1) + :medianGap) / 2)
+                                    else :firstGap end,
+                               %s, :asOf - last_visit >= :lapse
+                          from (select customer_id, count(*) as visits, min(day) as first_visit, max(day) as last_visit,
+                                       max(day) - min(day) as tenure, sum(amount) as amount,
+                                       sum(gap) filter (where visit_no > visits_of_customer - 3) as last_gaps_sum,
+                                       max(gap) filter (where visit_no > visits_of_customer - 3) as last_gaps_max,
+                                       min(gap) filter (where visit_no > visits_of_customer - 3) as last_gaps_min
+                                  from night_visit
+                                 group by customer_id) m
+                        """.formatted(SEGMENT_RULE))
+                .param("asOf", asOf)
+                .param("medianGap", figures.medianGapDays() == null ? DEFAULT_GAP_DAYS : figures.medianGapDays())
+                .param("firstGap", figures.medianFirstGapDays() == null ? DEFAULT_GAP_DAYS : figures.medianFirstGapDays())
+                .param("first", thresholds.firstTenureDays())
+                .param("second", thresholds.secondTenureDays())
+                .param("lapse", thresholds.lapseDays())
+                .param("amount", thresholds.amountThreshold())
+                .update();
+    }
+
+    /** Every customer's cell at the close of the month before {@code monthAfter} (the first of a month). */
+    int snapshotMonth(LocalDate monthAfter, Thresholds thresholds) {
+        LocalDate month = monthAfter.minusMonths(1);
+        jdbc.sql("delete from portfolio_snapshot where month = ?").param(month).update();
+        return jdbc.sql("""
+                        insert into portfolio_snapshot (tenant_id, month, customer_id, visits, amount, segment, lapsed)
+                        select app_current_tenant(), :month, customer_id, visits, amount, %s, :asOf - last_visit >= :lapse
+                          from (select customer_id, count(*) as visits, max(day) as last_visit,
+                                       max(day) - min(day) as tenure, sum(amount) as amount
+                                  from night_visit
+                                 where day < :asOf
+                                 group by customer_id) m
+                        """.formatted(SEGMENT_RULE))
+                .param("month", month)
+                .param("asOf", monthAfter)
+                .param("first", thresholds.firstTenureDays())
+                .param("second", thresholds.secondTenureDays())
+                .param("lapse", thresholds.lapseDays())
+                .param("amount", thresholds.amountThreshold())
+                .update();
+    }
+
+    /** Month ends of the window whose snapshot has not been taken (each needs its first-of-month basis). */
+    List<LocalDate> monthsWithoutSnapshot(LocalDate from, LocalDate until) {
+        return jdbc.sql("""
+                        select m::date from generate_series(cast(:from as date), cast(:until as date), interval '1 month') m
+                         where not exists (select 1 from portfolio_basis b where b.as_of = m::date)
+                         order by 1
+                        """)
+                .param("from", from).param("until", until)
+                .query(LocalDate.class).list();
+    }
+
+    /** Forgets the snapshots and bases, so the next classification takes them again with new thresholds. */
+    void forgetHistory() {
+        jdbc.sql("delete from portfolio_snapshot").update();
+        jdbc.sql("delete from portfolio_basis").update();
+    }
+
+    static final int DEFAULT_GAP_DAYS = 30;
+
+    /** The rule of {@link Thresholds#cellOf}, for a whole table at once. */
+    private static final String SEGMENT_RULE = """
+            case when visits = 1 then 'FIRST'
+                 when tenure < :first then 'TODDLER'
+                 when amount < :amount then 'STEADY'
+                 when tenure < :second then 'TREND'
+                 else 'LOYAL' end""";
+}

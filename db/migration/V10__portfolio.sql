@@ -56,6 +56,7 @@ create table customer_portfolio (
     as_of                  date    not null,
     visits                 integer not null,
     first_visit            date    not null,
+    second_visit           date,
     last_visit             date    not null,
     tenure_days            integer not null,
     lapse_days             integer not null,
@@ -85,6 +86,36 @@ create table portfolio_snapshot (
 );
 alter table portfolio_snapshot enable row level security;
 create policy portfolio_snapshot_isolation on portfolio_snapshot
+    using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());
+
+-- Per month: how many customers each cell held, and how many moved from which cell to which (a customer
+-- with no cell the month before comes from nowhere: from_segment is null). Summed when the snapshot is
+-- taken, so that a year of trend is a few hundred rows to read.
+create table portfolio_month_cell (
+    tenant_id bigint  not null references shop (id),
+    month     date    not null,
+    segment   text    not null,
+    lapsed    boolean not null,
+    customers integer not null,
+    amount    bigint  not null,
+    primary key (tenant_id, month, segment, lapsed)
+);
+alter table portfolio_month_cell enable row level security;
+create policy portfolio_month_cell_isolation on portfolio_month_cell
+    using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());
+
+create table portfolio_movement (
+    tenant_id    bigint  not null references shop (id),
+    month        date    not null,
+    from_segment text,
+    from_lapsed  boolean,
+    to_segment   text    not null,
+    to_lapsed    boolean not null,
+    customers    integer not null
+);
+create index portfolio_movement_by_month on portfolio_movement (tenant_id, month);
+alter table portfolio_movement enable row level security;
+create policy portfolio_movement_isolation on portfolio_movement
     using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());
 
 -- Runs started by the owner come beside the scheduled one of the day; the step shows a run's progress.

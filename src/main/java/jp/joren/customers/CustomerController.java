@@ -9,6 +9,7 @@ import jp.joren.accounts.JorenUser;
 import jp.joren.catalog.CatalogQueries;
 import jp.joren.catalog.ProductChoice;
 import jp.joren.shared.Kana;
+import jp.joren.segments.CustomerStandings;
 import jp.joren.shops.ShopSettings;
 import jp.joren.shops.Store;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -41,10 +42,13 @@ class CustomerController {
     private final CatalogQueries catalog;
     private final Clock clock;
 
+    private final CustomerStandings standings;
+
     CustomerController(CustomerRegistry registry, CustomerSearch search, DuplicateFinder duplicates,
             ConsentLedger consents, OwnedProducts ownedProducts, CustomerHistory history, ShopSettings shop,
-            CatalogQueries catalog, Clock clock) {
+            CatalogQueries catalog, CustomerStandings standings, Clock clock) {
         this.registry = registry;
+        this.standings = standings;
         this.search = search;
         this.duplicates = duplicates;
         this.consents = consents;
@@ -114,6 +118,8 @@ class CustomerController {
         model.addAttribute("consentHistory", consents.history(id));
         model.addAttribute("owned", ownedProducts.of(id));
         model.addAttribute("facts", history.facts(id));
+        model.addAttribute("standing", standings.of(id).orElse(null));
+        model.addAttribute("cellHistory", standings.history(id));
         model.addAttribute("purchases", history.purchases(id, 100));
         model.addAttribute("today", LocalDate.now(clock.withZone(shop.currentShop().getZone())));
         model.addAttribute("consentChannels", List.of(ConsentChannel.EMAIL, ConsentChannel.POSTAL));

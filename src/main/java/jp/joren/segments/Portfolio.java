@@ -39,6 +39,7 @@ public class Portfolio {
         for (LocalDate monthAfter : classifier.monthsWithoutSnapshot(thisMonth.minusMonths(SNAPSHOT_MONTHS - 1), thisMonth)) {
             Thresholds thresholds = basis(monthAfter, policy);
             classifier.snapshotMonth(monthAfter, thresholds);
+            classifier.summarizeMonth(monthAfter.minusMonths(1));
         }
         progress.accept("classify");
         ShopFigures figures = classifier.figures(asOf);
@@ -46,6 +47,11 @@ public class Portfolio {
         classifier.recordBasis(asOf, thresholds, policy.fixedAmountThreshold() != null, figures);
         int customers = classifier.classifyCustomers(asOf, thresholds, figures);
         return new Classified(customers, visits);
+    }
+
+    @Transactional(readOnly = true)
+    public PortfolioPolicy policy() {
+        return policies.current();
     }
 
     /** New thresholds apply to the history too, so that a trend never mixes two ways of cutting. */

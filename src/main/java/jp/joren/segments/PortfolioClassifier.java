@@ -128,16 +128,17 @@ class PortfolioClassifier {
     int classifyCustomers(LocalDate asOf, Thresholds thresholds, ShopFigures figures) {
         jdbc.sql("delete from customer_portfolio").update();
         return jdbc.sql("""
-                        insert into customer_portfolio (tenant_id, customer_id, as_of, visits, first_visit, last_visit,
+                        insert into customer_portfolio (tenant_id, customer_id, as_of, visits, first_visit, second_visit, last_visit,
                                                         tenure_days, lapse_days, amount, expected_interval_days,
                                                         segment, lapsed)
-                        select app_current_tenant(), customer_id, :asOf, visits, first_visit, last_visit, tenure,
+                        select app_current_tenant(), customer_id, :asOf, visits, first_visit, second_visit, last_visit, tenure,
                                :asOf - last_visit, amount,
                                case when visits >= 4 then last_gaps_sum - last_gaps_max - last_gaps_min
                                     when visits >= 2 then round((tenure::numeric / (visits - 1) + :medianGap) / 2)
                                     else :firstGap end,
                                %s, :asOf - last_visit >= :lapse
-                          from (select customer_id, count(*) as visits, min(day) as first_visit, max(day) as last_visit,
+                          from (select customer_id, count(*) as visits, min(day) as first_visit,
+                                       min(day) filter (where visit_no = 2) as second_visit, max(day) as last_visit,
                                        max(day) - min(day) as tenure, sum(amount) as amount,
                                        sum(gap) filter (where visit_no > visits_of_customer - 3) as last_gaps_sum,
                                        max(gap) filter (where visit_no > visits_of_customer - 3) as last_gaps_max,
@@ -177,6 +178,34 @@ class PortfolioClassifier {
                 .update();
     }
 
+    /**
+     * Sums a month's snapshot into counts per cell and, when the month before was taken too, into the
+     * movement between cells.
+     */
+    void summarizeMonth(LocalDate month) {
+        jdbc.sql("delete from portfolio_month_cell where month = ?").param(month).update();
+        jdbc.sql("delete from portfolio_movement where month = ?").param(month).update();
+        jdbc.sql("""
+                        insert into portfolio_month_cell (tenant_id, month, segment, lapsed, customers, amount)
+                        select app_current_tenant(), month, segment, lapsed, count(*), sum(amount)
+                          from portfolio_snapshot
+                         where month = ?
+                         group by month, segment, lapsed
+                        """).param(month).update();
+        jdbc.sql("""
+                        insert into portfolio_movement (tenant_id, month, from_segment, from_lapsed, to_segment, to_lapsed,
+                                                        customers)
+                        select app_current_tenant(), t.month, f.segment, f.lapsed, t.segment, t.lapsed, count(*)
+                          from portfolio_snapshot t
+                          left join portfolio_snapshot f on f.customer_id = t.customer_id and f.month = :before
+                         where t.month = :month
+                           and exists (select 1 from portfolio_basis b where b.as_of = :month)
+                         group by t.month, f.segment, f.lapsed, t.segment, t.lapsed
+                        """)
+                .param("month", month).param("before", month.minusMonths(1))
+                .update();
+    }
+
     /** Month ends of the window whose snapshot has not been taken (each needs its first-of-month basis). */
     List<LocalDate> monthsWithoutSnapshot(LocalDate from, LocalDate until) {
         return jdbc.sql("""
@@ -191,6 +220,8 @@ class PortfolioClassifier {
     /** Forgets the snapshots and bases, so the next classification takes them again with new thresholds. */
     void forgetHistory() {
         jdbc.sql("delete from portfolio_snapshot").update();
+        jdbc.sql("delete from portfolio_month_cell").update();
+        jdbc.sql("delete from portfolio_movement").update();
         jdbc.sql("delete from portfolio_basis").update();
     }
 

@@ -21,11 +21,63 @@ public class Formats {
         return (amount < 0 ? "-¥" : "¥") + NumberFormat.getIntegerInstance(Locale.JAPAN).format(Math.abs(amount));
     }
 
+    /** A whole number with thousands separators. */
+    public String count(long value) {
+        return NumberFormat.getIntegerInstance(Locale.JAPAN).format(value);
+    }
+
+    /** An average in yen, rounded to the yen; a dash when there is nothing to average. */
+    public String yenRounded(Double amount) {
+        return amount == null ? "—" : yen(Math.round(amount));
+    }
+
+    /** A ratio as a percentage with one decimal; a dash when undefined. */
+    public String percent(Double ratio) {
+        return ratio == null ? "—" : String.format(Locale.ROOT, "%.1f%%", ratio * 100);
+    }
+
+    public String decimal(Double value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** The change of a ratio in percentage points, signed: "+3.2pt". */
+    public String points(Double now, Double before) {
+        if (now == null || before == null) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, "%+.1fpt", (now - before) * 100);
+    }
+
+    /** The relative change of an amount or count, signed: "+12.5%"; a dash when there was nothing before. */
+    public String change(Number now, Number before) {
+        if (now == null || before == null || before.doubleValue() == 0) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, "%+.1f%%", (now.doubleValue() - before.doubleValue()) / before.doubleValue() * 100);
+    }
+
+    /** "up", "down" or "flat", for colouring a change. */
+    public String trend(Number now, Number before) {
+        if (now == null || before == null || now.doubleValue() == before.doubleValue()) {
+            return "flat";
+        }
+        return now.doubleValue() > before.doubleValue() ? "up" : "down";
+    }
+
     public String date(LocalDate date) {
         if (date == null) {
             return "";
         }
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(date);
+    }
+
+    /** A calendar month: 2026年11月, Nov 2026. */
+    public String month(LocalDate day) {
+        if (day == null) {
+            return "";
+        }
+        String pattern = locale().getLanguage().equals("ja") ? "uuuu年M月" : "MMM uuuu";
+        return DateTimeFormatter.ofPattern(pattern, locale()).format(day);
     }
 
     /** The day an instant falls on, in the reader's time zone. */

@@ -1,0 +1,89 @@
+package jp.joren.dashboard;
+
+/**
+ * The customers behind a number of the dashboard, as a query of customer ids. Parameters: {@code from},
+ * {@code until} and {@code before} (the period and the one before it), {@code snapshot} (the month-end
+ * snapshot at the period's start), {@code cohortFrom}/{@code cohortUntil}, {@code today}, and where an
+ * audience names one: {@code segment}/{@code lapsed} (a cell), {@code visits}, {@code tier}, {@code town},
+ * {@code towns} (the neighbourhood).
+ */
+enum Audience {
+    BUYERS(Sql.PERIOD_BUYERS),
+    NEW(Sql.NEW),
+    /** Everyone who bought and is not new: the same split as the figures. */
+    REPEAT("(%s) except (%s)".formatted(Sql.PERIOD_BUYERS, Sql.NEW)),
+    LOYAL_BUYERS("""
+            select b.customer_id from (%s) b
+              join portfolio_snapshot s on s.customer_id = b.customer_id and s.month = :snapshot and s.segment = 'LOYAL'
+            """.formatted(Sql.PERIOD_BUYERS)),
+    RETURNED("""
+            select b.customer_id from (%s) b
+              join customer_portfolio cp on cp.customer_id = b.customer_id
+             where cp.first_visit < :from
+               and not exists (select 1 from purchase e where e.customer_id = b.customer_id and e.status = 'COMPLETED'
+                                 and e.business_date >= :before and e.business_date < :from)
+            """.formatted(Sql.PERIOD_BUYERS)),
+    LOST("""
+            select distinct e.customer_id from purchase e
+             where e.status = 'COMPLETED' and e.customer_id is not null
+               and e.business_date >= :before and e.business_date < :from
+               and not exists (select 1 from purchase p where p.customer_id = e.customer_id and p.status = 'COMPLETED'
+                                 and p.business_date >= :from and p.business_date < :until)
+            """),
+    ACTIVE_AT_START("select customer_id from portfolio_snapshot where month = :snapshot and not lapsed"),
+    COHORT("""
+            select customer_id from customer_portfolio where first_visit >= :cohortFrom and first_visit < :cohortUntil
+            """),
+    COHORT_RETURNED("""
+            select customer_id from customer_portfolio where first_visit >= :cohortFrom and first_visit < :cohortUntil
+               and second_visit <= first_visit + 90
+            """),
+    NOT_SEEN_TWO_TO_THREE_MONTHS("select customer_id from customer_portfolio where :today - last_visit between 60 and 90"),
+    OVERDUE("""
+            select customer_id from customer_portfolio
+             where not lapsed and :today - last_visit > expected_interval_days + %d
+            """.formatted(PortfolioReads.GRACE_DAYS)),
+    CELL("select customer_id from customer_portfolio where segment = :segment and lapsed = :lapsed"),
+    TOP("select customer_id from customer_portfolio where segment = 'LOYAL' and not lapsed"),
+    FUNNEL("""
+            select customer_id from customer_portfolio
+             where first_visit >= cast(:until as date) - 365 and first_visit < :until and visits >= :visits
+            """),
+    TIER("""
+            select c.id from customer c
+             where c.status = 'ACTIVE'
+               and case when c.town = any(:towns) then 1 when c.acquisition_channel = 'ONLINE' then 3
+                        when c.acquisition_channel = 'SNS' then 4 else 2 end = :tier
+            """),
+    TOWN("""
+            select c.id from customer c
+             where c.status = 'ACTIVE' and coalesce(nullif(trim(c.town), ''), '') = :town
+               and case when c.town = any(:towns) then 1 when c.acquisition_channel = 'ONLINE' then 3
+                        when c.acquisition_channel = 'SNS' then 4 else 2 end = :tier
+            """);
+
+    private static final class Sql {
+        static final String PERIOD_BUYERS = """
+                select distinct customer_id from purchase
+                 where status = 'COMPLETED' and customer_id is not null
+                   and business_date >= :from and business_date < :until
+                """;
+        static final String NEW = """
+                select b.customer_id from (%s) b
+                  left join customer_portfolio cp on cp.customer_id = b.customer_id
+                 where coalesce(cp.first_visit, :from) >= :from
+                   and not exists (select 1 from purchase e where e.customer_id = b.customer_id and e.status = 'COMPLETED'
+                                     and e.business_date >= :before and e.business_date < :from)
+                """.formatted(PERIOD_BUYERS);
+    }
+
+    final String sql;
+
+    Audience(String sql) {
+        this.sql = sql;
+    }
+
+    String messageKey() {
+        return "dashboard.audience." + name();
+    }
+}

@@ -1,0 +1,63 @@
+package jp.joren.dashboard;
+
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jp.joren.audit.AuditAction;
+import jp.joren.audit.AuditLog;
+import jp.joren.segments.Portfolio;
+import jp.joren.shared.ExcelCsvWriter;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The customers behind a dashboard number, on screen a page at a time and as CSV; every export is audited. */
+@Service
+class AudienceList {
+
+    record Page(long total, List<AudienceMembers.Member> members) {
+    }
+
+    private static final List<String> HEADERS = List.of("customer.field.code", "customer.field.name",
+            "customer.field.nameKana", "customer.field.phone", "customer.field.email", "customer.field.town",
+            "dashboard.column.cell", "customer.visits", "customer.totalAmount", "customer.lastVisit",
+            "dashboard.column.nextVisit");
+
+    private final AudienceMembers members;
+    private final Portfolio portfolio;
+    private final AuditLog audit;
+    private final MessageSource messages;
+
+    AudienceList(AudienceMembers members, Portfolio portfolio, AuditLog audit, MessageSource messages) {
+        this.members = members;
+        this.portfolio = portfolio;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    @Transactional(readOnly = true)
+    public Page page(Selection selection, LocalDate today, int page) {
+        List<String> towns = portfolio.policy().neighbourhoodTowns();
+        return new Page(members.count(selection, today, towns), members.page(selection, today, towns, page));
+    }
+
+    @Transactional
+    public void export(Selection selection, LocalDate today, OutputStream out, Locale locale, long ownerId) {
+        List<String> towns = portfolio.policy().neighbourhoodTowns();
+        int[] rows = {0};
+        try (ExcelCsvWriter csv = new ExcelCsvWriter(out)) {
+            csv.row(HEADERS.stream().map(key -> messages.getMessage(key, null, locale)).toList());
+            members.each(selection, today, towns, member -> {
+                csv.row(member.code(), member.name(), member.nameKana(), member.phone(), member.email(), member.town(),
+                        member.cell() == null ? "" : messages.getMessage(member.cell().messageKey(), null, locale),
+                        member.visits(), member.amount(), member.lastVisit(), member.nextExpected());
+                rows[0]++;
+            });
+        }
+        audit.record(ownerId, AuditAction.DATA_EXPORTED, "dashboard_audience", null,
+                Map.of("audience", selection.audience().name(), "rows", rows[0]));
+    }
+}

@@ -1,0 +1,84 @@
+package jp.joren.dashboard;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+import jp.joren.segments.Cell;
+import jp.joren.segments.Segment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The customers of a {@link Selection}, with their portfolio figures, largest spenders first. */
+@Repository
+class AudienceMembers {
+
+    static final int PAGE_SIZE = 100;
+
+    record Member(long id, String code, String name, String nameKana, String phone, String email, String town,
+            Cell cell, Integer visits, Long amount, LocalDate lastVisit, LocalDate nextExpected) {
+    }
+
+    private final JdbcClient jdbc;
+
+    AudienceMembers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long count(Selection selection, LocalDate today, List<String> towns) {
+        return bind(jdbc.sql("select count(*) from (" + selection.audience().sql + ") a"), selection, today, towns)
+                .query(Long.class).single();
+    }
+
+    List<Member> page(Selection selection, LocalDate today, List<String> towns, int page) {
+        return bind(jdbc.sql(SELECT.formatted(selection.audience().sql) + " limit :limit offset :offset"),
+                selection, today, towns)
+                .param("limit", PAGE_SIZE).param("offset", Math.max(0, page) * PAGE_SIZE)
+                .query((rs, row) -> member(rs))
+                .list();
+    }
+
+    void each(Selection selection, LocalDate today, List<String> towns, Consumer<Member> consumer) {
+        bind(jdbc.sql(SELECT.formatted(selection.audience().sql)), selection, today, towns)
+                .query((rs, row) -> member(rs))
+                .stream().forEach(consumer);
+    }
+
+    private static final String SELECT = """
+            select c.id, c.code, c.name, c.name_kana, c.phone, c.email, c.town, cp.segment, cp.lapsed, cp.visits,
+                   cp.amount, cp.last_visit, cp.last_visit + cp.expected_interval_days as next_expected
+              from customer c
+              left join customer_portfolio cp on cp.customer_id = c.id
+             where c.id in (%s)
+             order by cp.amount desc nulls last, c.id
+            """;
+
+    private static Member member(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String segment = rs.getString("segment");
+        return new Member(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("name_kana"),
+                rs.getString("phone"), rs.getString("email"), rs.getString("town"),
+                segment == null ? null : new Cell(Segment.valueOf(segment), rs.getBoolean("lapsed")),
+                rs.getObject("visits", Integer.class), rs.getObject("amount", Long.class),
+                rs.getObject("last_visit", LocalDate.class), rs.getObject("next_expected", LocalDate.class));
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Selection selection,
+            LocalDate today, List<String> towns) {
+        Period period = selection.period();
+        Period cohort = period.cohortOldEnough();
+        return statement
+                .param("from", period.from())
+                .param("until", period.until())
+                .param("before", period.previous().from())
+                .param("snapshot", period.snapshotAtStart())
+                .param("cohortFrom", cohort.from())
+                .param("cohortUntil", cohort.until())
+                .param("today", today)
+                .param("segment", selection.cell() == null ? null : selection.cell().segment().name())
+                .param("lapsed", selection.cell() != null && selection.cell().lapsed())
+                .param("visits", selection.visits())
+                .param("tier", selection.tier())
+                .param("town", selection.town())
+                .param("towns", towns.toArray(String[]::new));
+    }
+}

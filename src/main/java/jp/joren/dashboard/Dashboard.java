@@ -1,0 +1,144 @@
+package jp.joren.dashboard;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jp.joren.segments.Cell;
+import jp.joren.segments.Portfolio;
+import jp.joren.segments.Segment;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Assembles the dashboard of a period: one read-only transaction, a handful of set-based queries. */
+@Service
+class Dashboard {
+
+    static final List<Segment> SEGMENTS = List.of(Segment.values());
+
+    static final List<Cell> CELLS = List.of(Segment.values()).stream()
+            .flatMap(segment -> List.of(new Cell(segment, false), new Cell(segment, true)).stream()).toList();
+
+    record Compared(PeriodFigures current, PeriodFigures previous, PeriodFigures lastYear) {
+    }
+
+    record Movement(LocalDate month, Map<String, Long> counts, long total) {
+
+        /** Customers who moved from {@code from} (null: had no cell the month before) to {@code to}. */
+        public long count(Cell from, Cell to) {
+            return counts.getOrDefault(key(from, to), 0L);
+        }
+
+        static String key(Cell from, Cell to) {
+            return (from == null ? "NEW" : from.code()) + ">" + to.code();
+        }
+    }
+
+    record Trend(List<LocalDate> months, Map<Cell, long[]> counts) {
+
+        public long[] of(Cell cell) {
+            return counts.getOrDefault(cell, new long[months.size()]);
+        }
+    }
+
+    record CategoryRow(String category, Double topShare, Double allShare, Double lift, Double penetration) {
+    }
+
+    record View(Period period, LocalDate today, Optional<LocalDate> classifiedAsOf, Compared figures,
+            List<DashboardQueries.MonthSales> monthlySales, List<Charts.Rect> salesBars, List<Charts.Rect> waterfall,
+            Map<Cell, PortfolioReads.CellFigures> cells, long classified, List<Charts.Bubble> bubbles,
+            Movement movement, Trend trend, PortfolioReads.Recency recency, List<PortfolioReads.Interval> intervals,
+            List<DashboardQueries.CategoryPreference> categories, List<PortfolioReads.CellConsent> reach,
+            PortfolioReads.Funnel funnel, List<PortfolioReads.Cohort> cohorts,
+            List<DashboardQueries.AreaFigures> tradeArea, List<String> neighbourhood) {
+
+        public PortfolioReads.CellFigures figuresOf(Segment segment, boolean lapsed) {
+            Cell cell = new Cell(segment, lapsed);
+            return cells.getOrDefault(cell, new PortfolioReads.CellFigures(cell, 0, 0, 0, 0));
+        }
+
+        public List<Integer> cohortWindows() {
+            return java.util.Arrays.stream(PortfolioReads.COHORT_WINDOWS).boxed().toList();
+        }
+
+        /** Question 8, row by row: shares of the 優良 customers' and of everyone's spending, lift, penetration. */
+        public List<CategoryRow> categoryRows() {
+            long topTotal = categories.stream().mapToLong(DashboardQueries.CategoryPreference::topSales).sum();
+            long allTotal = categories.stream().mapToLong(DashboardQueries.CategoryPreference::allSales).sum();
+            return categories.stream().map(c -> {
+                Double topShare = topTotal == 0 ? null : (double) c.topSales() / topTotal;
+                Double allShare = allTotal == 0 ? null : (double) c.allSales() / allTotal;
+                Double lift = topShare == null || allShare == null || allShare == 0 ? null : topShare / allShare;
+                Double penetration = recency.loyal() == 0 ? null : (double) c.topBuyers() / recency.loyal();
+                return new CategoryRow(c.category(), topShare, allShare, lift, penetration);
+            }).toList();
+        }
+
+        public Double loyalShareOfCustomers() {
+            PortfolioReads.CellFigures loyal = cells.get(new Cell(Segment.LOYAL, false));
+            long lapsedLoyal = Optional.ofNullable(cells.get(new Cell(Segment.LOYAL, true)))
+                    .map(PortfolioReads.CellFigures::customers).orElse(0L);
+            long loyalCustomers = (loyal == null ? 0 : loyal.customers()) + lapsedLoyal;
+            return classified == 0 ? null : (double) loyalCustomers / classified;
+        }
+    }
+
+    private final DashboardQueries queries;
+    private final PortfolioReads portfolio;
+    private final Portfolio segments;
+
+    Dashboard(DashboardQueries queries, PortfolioReads portfolio, Portfolio segments) {
+        this.queries = queries;
+        this.portfolio = portfolio;
+        this.segments = segments;
+    }
+
+    @Transactional(readOnly = true)
+    public View view(Period period, LocalDate today) {
+        Compared figures = new Compared(queries.periodFigures(period), queries.periodFigures(period.previous()),
+                queries.periodFigures(period.lastYear()));
+        LocalDate lastMonth = period.last().withDayOfMonth(1);
+        List<DashboardQueries.MonthSales> monthly = queries.monthlySales(lastMonth.minusMonths(11), lastMonth.plusMonths(1));
+        Map<Cell, PortfolioReads.CellFigures> cells = new HashMap<>();
+        List<PortfolioReads.CellFigures> cellFigures = portfolio.cells(period);
+        cellFigures.forEach(cell -> cells.put(cell.cell(), cell));
+        long classified = cellFigures.stream().mapToLong(PortfolioReads.CellFigures::customers).sum();
+        Optional<LocalDate> asOf = portfolio.classifiedAsOf();
+        List<String> neighbourhood = segments.policy().neighbourhoodTowns();
+        return new View(period, today, asOf, figures, monthly, Charts.stackedSales(monthly),
+                Charts.waterfall(figures.current()), cells, classified, Charts.portfolio(cellFigures),
+                movement(lastMonth), trend(lastMonth), portfolio.recency(today), portfolio.intervals(period.until()),
+                queries.categories(period), portfolio.reach(), portfolio.funnel(period.until()),
+                portfolio.cohorts(lastMonth.minusMonths(11), lastMonth.plusMonths(1), asOf.orElse(today)),
+                queries.tradeArea(period, neighbourhood), neighbourhood);
+    }
+
+    private Movement movement(LocalDate month) {
+        Optional<LocalDate> known = portfolio.latestMovementMonth(month);
+        Map<String, Long> counts = new HashMap<>();
+        long total = 0;
+        if (known.isPresent()) {
+            for (PortfolioReads.Move move : portfolio.movement(known.get())) {
+                counts.put(Movement.key(move.from(), move.to()), move.customers());
+                total += move.customers();
+            }
+        }
+        return new Movement(known.orElse(null), counts, total);
+    }
+
+    /** Twelve months up to the last one closed by {@code month}'s end. */
+    private Trend trend(LocalDate month) {
+        LocalDate lastMonth = portfolio.latestClosedMonth(month).orElse(month);
+        List<LocalDate> months = new java.util.ArrayList<>();
+        for (int i = 11; i >= 0; i--) {
+            months.add(lastMonth.minusMonths(i));
+        }
+        Map<Cell, long[]> counts = new HashMap<>();
+        for (PortfolioReads.MonthCell row : portfolio.trend(months.get(0), lastMonth)) {
+            counts.computeIfAbsent(row.cell(), cell -> new long[months.size()])[months.indexOf(row.month())] = row.customers();
+        }
+        return new Trend(months, counts);
+    }
+}

@@ -1,0 +1,101 @@
+package jp.joren.dashboard;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jp.joren.accounts.JorenUser;
+import jp.joren.segments.Cell;
+import jp.joren.shops.ShopSettings;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The owner's dashboard and the customer lists behind its numbers (owner only, see SecurityConfiguration). */
+@Controller
+@RequestMapping("/dashboard")
+class DashboardController {
+
+    private final Dashboard dashboard;
+    private final AudienceList audiences;
+    private final ShopSettings shop;
+    private final Clock clock;
+
+    DashboardController(Dashboard dashboard, AudienceList audiences, ShopSettings shop, Clock clock) {
+        this.dashboard = dashboard;
+        this.audiences = audiences;
+        this.shop = shop;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String show(@ModelAttribute("choice") PeriodChoice choice, Model model) {
+        LocalDate today = today();
+        Period period = choice.resolve(today);
+        model.addAttribute("view", dashboard.view(period, today));
+        model.addAttribute("links", new DrillLinks(period));
+        model.addAttribute("cells", Dashboard.CELLS);
+        model.addAttribute("segments", Dashboard.SEGMENTS);
+        model.addAttribute("kinds", List.of(Period.Kind.values()));
+        if (choice.invalidCustomRange()) {
+            model.addAttribute("notice", "dashboard.period.invalid");
+        }
+        return "dashboard/index";
+    }
+
+    @GetMapping("/customers")
+    String customers(@ModelAttribute("choice") PeriodChoice choice, @RequestParam Audience audience,
+            @RequestParam(required = false) String cell, @RequestParam(required = false) Integer visits,
+            @RequestParam(required = false) Integer tier, @RequestParam(required = false) String town,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        LocalDate today = today();
+        Selection selection = new Selection(audience, choice.resolve(today), cell == null ? null : Cell.ofCode(cell),
+                visits, tier, town);
+        AudienceList.Page result = audiences.page(selection, today, page);
+        model.addAttribute("selection", selection);
+        model.addAttribute("links", new DrillLinks(selection.period()));
+        model.addAttribute("result", result);
+        model.addAttribute("exportUrl", ServletUriComponentsBuilder.fromCurrentRequest()
+                .replacePath("/dashboard/customers.csv").replaceQueryParam("page").build().toUriString());
+        if (page > 0) {
+            model.addAttribute("previousPage", withQueryParam("page", page - 1));
+        }
+        if ((long) (page + 1) * AudienceMembers.PAGE_SIZE < result.total()) {
+            model.addAttribute("nextPage", withQueryParam("page", page + 1));
+        }
+        return "dashboard/customers";
+    }
+
+    @GetMapping("/customers.csv")
+    void export(@ModelAttribute("choice") PeriodChoice choice, @RequestParam Audience audience,
+            @RequestParam(required = false) String cell, @RequestParam(required = false) Integer visits,
+            @RequestParam(required = false) Integer tier, @RequestParam(required = false) String town,
+            @AuthenticationPrincipal JorenUser owner, Locale locale, HttpServletResponse response) throws IOException {
+        LocalDate today = today();
+        Selection selection = new Selection(audience, choice.resolve(today), cell == null ? null : Cell.ofCode(cell),
+                visits, tier, town);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("customers-" + audience.name().toLowerCase(Locale.ROOT) + "-" + today + ".csv").build()
+                .toString());
+        audiences.export(selection, today, response.getOutputStream(), locale, owner.accountId());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(shop.zone()));
+    }
+
+    private static String withQueryParam(String name, Object value) {
+        return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam(name, value).build().toUriString();
+    }
+}

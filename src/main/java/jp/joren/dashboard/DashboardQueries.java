@@ -1,0 +1,207 @@
+package jp.joren.dashboard;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The dashboard's set-based reads over the purchases of a period and the nightly portfolio. A customer's
+ * first visit comes from last night's classification; a customer with no classification yet first came
+ * after it, so inside the period.
+ */
+@Repository
+class DashboardQueries {
+
+    private final JdbcClient jdbc;
+
+    DashboardQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    PeriodFigures periodFigures(Period period) {
+        Period before = period.previous();
+        Period cohort = period.cohortOldEnough();
+        return jdbc.sql("""
+                        with receipts as materialized (
+                            select p.customer_id, p.business_date, p.total
+                              from purchase p
+                             where p.status = 'COMPLETED' and p.business_date >= :before and p.business_date < :until
+                        ), days as (
+                            select customer_id, business_date >= :from as in_period,
+                                   count(distinct business_date) as visits, sum(total) as amount
+                              from receipts
+                             where customer_id is not null
+                             group by customer_id, business_date >= :from
+                        ), buyers as (
+                            select d.customer_id, bool_or(d.in_period) as bought, bool_or(not d.in_period) as bought_before,
+                                   coalesce(sum(d.visits) filter (where d.in_period), 0) as visits,
+                                   coalesce(sum(d.amount) filter (where d.in_period), 0) as amount
+                              from days d
+                             group by d.customer_id
+                        ), kinds as (
+                            select b.*,
+                                   b.bought and not b.bought_before and coalesce(cp.first_visit, :from) >= :from as is_new,
+                                   s.segment = 'LOYAL' as was_loyal
+                              from buyers b
+                              left join customer_portfolio cp on cp.customer_id = b.customer_id
+                              left join portfolio_snapshot s on s.customer_id = b.customer_id and s.month = :snapshot
+                        ), items as (
+                            select coalesce(sum(l.quantity), 0) as items, coalesce(sum(l.amount), 0) as line_amount
+                              from purchase_line l
+                              join purchase p on p.id = l.purchase_id
+                             where p.status = 'COMPLETED' and p.customer_id is not null
+                               and p.business_date >= :from and p.business_date < :until
+                        )
+                        select (select coalesce(sum(total), 0) from receipts where business_date >= :from) as sales,
+                               (select coalesce(sum(total), 0) from receipts
+                                 where business_date >= :from and customer_id is not null) as identified_sales,
+                               count(*) filter (where bought) as buyers,
+                               coalesce(sum(visits), 0) as visits,
+                               (select items from items) as items,
+                               (select line_amount from items) as line_amount,
+                               count(*) filter (where is_new) as new_buyers,
+                               coalesce(sum(amount) filter (where is_new), 0) as new_sales,
+                               coalesce(sum(amount) filter (where was_loyal), 0) as loyal_sales,
+                               count(*) filter (where bought_before) as buyers_before,
+                               count(*) filter (where bought and not bought_before and not is_new) as returned,
+                               count(*) filter (where bought_before and not bought) as lost,
+                               (select count(*) from portfolio_snapshot where month = :snapshot and not lapsed) as active_at_start,
+                               (select count(*) from customer_portfolio
+                                 where first_visit >= :cohortFrom and first_visit < :cohortUntil) as cohort,
+                               (select count(*) from customer_portfolio
+                                 where first_visit >= :cohortFrom and first_visit < :cohortUntil
+                                   and second_visit <= first_visit + 90) as cohort_returned
+                          from kinds
+                        """)
+                .param("before", before.from())
+                .param("from", period.from())
+                .param("until", period.until())
+                .param("snapshot", period.snapshotAtStart())
+                .param("cohortFrom", cohort.from())
+                .param("cohortUntil", cohort.until())
+                .query((rs, row) -> new PeriodFigures(rs.getLong("sales"), rs.getLong("identified_sales"),
+                        rs.getLong("buyers"), rs.getLong("visits"), rs.getLong("items"), rs.getLong("line_amount"),
+                        rs.getLong("new_buyers"), rs.getLong("new_sales"), rs.getLong("loyal_sales"),
+                        rs.getLong("buyers_before"), rs.getLong("returned"), rs.getLong("lost"),
+                        rs.getLong("active_at_start"), rs.getLong("cohort"), rs.getLong("cohort_returned")))
+                .single();
+    }
+
+    /** New and repeat sales of each month, for the stacked bars. */
+    record MonthSales(LocalDate month, long newSales, long repeatSales, long walkInSales) {
+    }
+
+    List<MonthSales> monthlySales(LocalDate fromMonth, LocalDate untilMonth) {
+        return jdbc.sql("""
+                        select date_trunc('month', p.business_date)::date as month,
+                               coalesce(sum(p.total) filter (where p.customer_id is not null
+                                   and coalesce(cp.first_visit, p.business_date) >= date_trunc('month', p.business_date)), 0) as new_sales,
+                               coalesce(sum(p.total) filter (where p.customer_id is not null
+                                   and cp.first_visit < date_trunc('month', p.business_date)), 0) as repeat_sales,
+                               coalesce(sum(p.total) filter (where p.customer_id is null), 0) as walk_in_sales
+                          from purchase p
+                          left join customer_portfolio cp on cp.customer_id = p.customer_id
+                         where p.status = 'COMPLETED' and p.business_date >= :from and p.business_date < :until
+                         group by 1
+                         order by 1
+                        """)
+                .param("from", fromMonth).param("until", untilMonth)
+                .query((rs, row) -> new MonthSales(rs.getObject("month", LocalDate.class), rs.getLong("new_sales"),
+                        rs.getLong("repeat_sales"), rs.getLong("walk_in_sales")))
+                .list();
+    }
+
+    /**
+     * Question 8: per category, the 優良 customers' share of their own spending against everyone's, its
+     * lift, and how many of the 優良 customers bought in it.
+     */
+    record CategoryPreference(String category, long topSales, long allSales, long topBuyers) {
+    }
+
+    List<CategoryPreference> categories(Period period) {
+        return jdbc.sql("""
+                        with lines as (
+                            select l.product_id, l.amount, p.customer_id, cp.segment = 'LOYAL' and not cp.lapsed as top
+                              from purchase_line l
+                              join purchase p on p.id = l.purchase_id
+                              left join customer_portfolio cp on cp.customer_id = p.customer_id
+                             where p.status = 'COMPLETED' and p.customer_id is not null
+                               and p.business_date >= :from and p.business_date < :until
+                        )
+                        select c.name as category, coalesce(sum(lines.amount) filter (where top), 0) as top_sales,
+                               sum(lines.amount) as all_sales,
+                               count(distinct lines.customer_id) filter (where top) as top_buyers
+                          from lines
+                          join product pr on pr.id = lines.product_id
+                          left join category c on c.id = pr.category_id
+                         group by c.id, c.name
+                         order by 2 desc, 3 desc
+                        """)
+                .param("from", period.from()).param("until", period.until())
+                .query((rs, row) -> new CategoryPreference(rs.getString("category"), rs.getLong("top_sales"),
+                        rs.getLong("all_sales"), rs.getLong("top_buyers")))
+                .list();
+    }
+
+    /**
+     * The trade area (商圏, DESIGN.md §5): tier 1 the shop's own neighbourhood towns, tier 3 customers who
+     * came through the online shop, tier 4 through SNS, tier 2 everyone else who comes to the store. One row
+     * per tier (town null) and one per tier and town.
+     */
+    record AreaFigures(int tier, String town, long customers, long active, long activeAtStart, long buyers,
+            long visits, long amount) {
+
+        public Double visitsPerBuyer() {
+            return buyers == 0 ? null : (double) visits / buyers;
+        }
+
+        public Double amountPerVisit() {
+            return visits == 0 ? null : (double) amount / visits;
+        }
+
+        public long activeChange() {
+            return active - activeAtStart;
+        }
+    }
+
+    List<AreaFigures> tradeArea(Period period, List<String> neighbourhood) {
+        return jdbc.sql("""
+                        with tiered as (
+                            select c.id, coalesce(nullif(trim(c.town), ''), '') as town,
+                                   case when c.town = any(:towns) then 1
+                                        when c.acquisition_channel = 'ONLINE' then 3
+                                        when c.acquisition_channel = 'SNS' then 4
+                                        else 2 end as tier
+                              from customer c
+                             where c.status = 'ACTIVE'
+                        ), bought as (
+                            select customer_id, count(distinct business_date) as visits, sum(total) as amount
+                              from purchase
+                             where status = 'COMPLETED' and customer_id is not null
+                               and business_date >= :from and business_date < :until
+                             group by customer_id
+                        )
+                        select t.tier, t.town, grouping(t.town) = 1 as whole_tier, count(*) as customers,
+                               count(*) filter (where not cp.lapsed) as active,
+                               count(*) filter (where not s.lapsed) as active_at_start,
+                               count(b.customer_id) as buyers, coalesce(sum(b.visits), 0) as visits,
+                               coalesce(sum(b.amount), 0) as amount
+                          from tiered t
+                          left join customer_portfolio cp on cp.customer_id = t.id
+                          left join portfolio_snapshot s on s.customer_id = t.id and s.month = :snapshot
+                          left join bought b on b.customer_id = t.id
+                         group by grouping sets ((t.tier), (t.tier, t.town))
+                         order by t.tier, grouping(t.town) desc, count(*) desc, t.town
+                        """)
+                .param("towns", neighbourhood.toArray(String[]::new))
+                .param("from", period.from()).param("until", period.until())
+                .param("snapshot", period.snapshotAtStart())
+                .query((rs, row) -> new AreaFigures(rs.getInt("tier"),
+                        rs.getBoolean("whole_tier") ? null : rs.getString("town"), rs.getLong("customers"),
+                        rs.getLong("active"), rs.getLong("active_at_start"), rs.getLong("buyers"), rs.getLong("visits"),
+                        rs.getLong("amount")))
+                .list();
+    }
+}

@@ -1,0 +1,51 @@
+package jp.joren.dashboard;
+
+import jp.joren.segments.Cell;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The address of the customer list behind a number of the dashboard, for one period. */
+public record DrillLinks(Period period) {
+
+    public String audience(String audience) {
+        return base(audience).build().encode().toUriString();
+    }
+
+    /** The same audience in another period (the buyers of the period before, for the waterfall). */
+    public String audienceIn(String audience, Period other) {
+        return new DrillLinks(other).audience(audience);
+    }
+
+    public String cell(Cell cell) {
+        return base(Audience.CELL.name()).queryParam("cell", cell.code()).build().encode().toUriString();
+    }
+
+    public String cell(jp.joren.segments.Segment segment, boolean lapsed) {
+        return cell(new Cell(segment, lapsed));
+    }
+
+    public String funnel(int visits) {
+        return base(Audience.FUNNEL.name()).queryParam("visits", visits).build().encode().toUriString();
+    }
+
+    public String tier(int tier) {
+        return base(Audience.TIER.name()).queryParam("tier", tier).build().encode().toUriString();
+    }
+
+    public String town(int tier, String town) {
+        return base(Audience.TOWN.name()).queryParam("tier", tier).queryParam("town", town).build().encode()
+                .toUriString();
+    }
+
+    /** This dashboard for another period. */
+    public String dashboard(Period other) {
+        return UriComponentsBuilder.fromPath("/dashboard").queryParam("period", other.kind())
+                .queryParam("at", other.from()).queryParam("from", other.from()).queryParam("to", other.last())
+                .build().encode().toUriString();
+    }
+
+    private UriComponentsBuilder base(String audience) {
+        return UriComponentsBuilder.fromPath("/dashboard/customers").queryParam("audience", Audience.valueOf(audience))
+                .queryParam("period", period.kind()).queryParam("at", period.from())
+                .queryParam("from", period.from()).queryParam("to", period.last());
+    }
+}

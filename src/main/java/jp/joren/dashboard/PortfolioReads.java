@@ -1,0 +1,242 @@
+package jp.joren.dashboard;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jp.joren.segments.Cell;
+import jp.joren.segments.Segment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The dashboard's reads of last night's portfolio and its month-end summaries: small tables, or one pass
+ * over the classified customers.
+ */
+@Repository
+class PortfolioReads {
+
+    /** Days past the expected interval before a customer counts as overdue (DESIGN.md §6, early lapse). */
+    static final int GRACE_DAYS = 15;
+
+    record CellFigures(Cell cell, long customers, long sales, double averageTenureDays, double averageAmount) {
+    }
+
+    record Move(Cell from, Cell to, long customers) {
+    }
+
+    record MonthCell(LocalDate month, Cell cell, long customers) {
+    }
+
+    record Recency(long notSeenTwoToThreeMonths, long overdue, long loyal, long classified, long topDecile) {
+    }
+
+    record Interval(boolean top, long customers, Double p25, Double median, Double p75) {
+    }
+
+    record Funnel(long first, long second, long third, long fourth, long fifthOrMore, Double medianDaysToSecond) {
+
+        record Step(int visits, long customers, Double share, int widthStep) {
+        }
+
+        public List<Step> steps() {
+            long[] counts = {first, second, third, fourth, fifthOrMore};
+            List<Step> steps = new java.util.ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                steps.add(new Step(i + 1, counts[i], first == 0 ? null : (double) counts[i] / first,
+                        Charts.widthStep(counts[i], first)));
+            }
+            return steps;
+        }
+    }
+
+    /** A month's new customers; for each window whether it is over for all of them yet, and who came back. */
+    record Cohort(LocalDate month, long size, long[] returned, boolean[] known) {
+
+        public List<Integer> windows() {
+            return java.util.stream.IntStream.range(0, COHORT_WINDOWS.length).boxed().toList();
+        }
+
+        public Double rate(int window) {
+            return size == 0 ? null : (double) returned[window] / size;
+        }
+
+        public String css(int window) {
+            return known[window] ? "heat-" + Charts.heat(rate(window) == null ? 0 : rate(window)) : "unknown";
+        }
+    }
+
+    record CellConsent(Cell cell, long customers, long email, long postal) {
+    }
+
+    private final JdbcClient jdbc;
+
+    PortfolioReads(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<LocalDate> classifiedAsOf() {
+        return jdbc.sql("select max(as_of) from customer_portfolio").query(LocalDate.class).optional();
+    }
+
+    List<CellFigures> cells(Period period) {
+        return jdbc.sql("""
+                        select cp.segment, cp.lapsed, count(*) as customers, coalesce(sum(s.sales), 0) as sales,
+                               avg(cp.tenure_days) as tenure, avg(cp.amount) as amount
+                          from customer_portfolio cp
+                          left join (select customer_id, sum(total) as sales
+                                       from purchase
+                                      where status = 'COMPLETED' and customer_id is not null
+                                        and business_date >= :from and business_date < :until
+                                      group by customer_id) s on s.customer_id = cp.customer_id
+                         group by cp.segment, cp.lapsed
+                        """)
+                .param("from", period.from()).param("until", period.until())
+                .query((rs, row) -> new CellFigures(cell(rs.getString("segment"), rs.getBoolean("lapsed")),
+                        rs.getLong("customers"), rs.getLong("sales"), rs.getDouble("tenure"), rs.getDouble("amount")))
+                .list();
+    }
+
+    List<Move> movement(LocalDate month) {
+        return jdbc.sql("""
+                        select from_segment, from_lapsed, to_segment, to_lapsed, customers
+                          from portfolio_movement where month = ?
+                        """)
+                .param(month)
+                .query((rs, row) -> new Move(
+                        rs.getString("from_segment") == null ? null
+                                : cell(rs.getString("from_segment"), rs.getBoolean("from_lapsed")),
+                        cell(rs.getString("to_segment"), rs.getBoolean("to_lapsed")), rs.getLong("customers")))
+                .list();
+    }
+
+    /** The latest month whose movement is known, no later than {@code month}. */
+    Optional<LocalDate> latestMovementMonth(LocalDate month) {
+        return jdbc.sql("select max(month) from portfolio_movement where month <= ?").param(month)
+                .query(LocalDate.class).optional();
+    }
+
+    Optional<LocalDate> latestClosedMonth(LocalDate month) {
+        return jdbc.sql("select max(month) from portfolio_month_cell where month <= ?").param(month)
+                .query(LocalDate.class).optional();
+    }
+
+    List<MonthCell> trend(LocalDate fromMonth, LocalDate toMonth) {
+        return jdbc.sql("""
+                        select month, segment, lapsed, customers from portfolio_month_cell
+                         where month >= ? and month <= ? order by month
+                        """)
+                .params(fromMonth, toMonth)
+                .query((rs, row) -> new MonthCell(rs.getObject("month", LocalDate.class),
+                        cell(rs.getString("segment"), rs.getBoolean("lapsed")), rs.getLong("customers")))
+                .list();
+    }
+
+    /** Questions 3 and 6, counted on the days since last night as well. */
+    Recency recency(LocalDate today) {
+        return jdbc.sql("""
+                        select count(*) filter (where :today - last_visit between 60 and 90) as two_to_three,
+                               count(*) filter (where not lapsed and :today - last_visit > expected_interval_days + :grace) as overdue,
+                               count(*) filter (where segment = 'LOYAL' and not lapsed) as loyal,
+                               count(*) as classified
+                          from customer_portfolio
+                        """)
+                .param("today", today).param("grace", GRACE_DAYS)
+                .query((rs, row) -> new Recency(rs.getLong("two_to_three"), rs.getLong("overdue"), rs.getLong("loyal"),
+                        rs.getLong("classified"), (rs.getLong("classified") + 9) / 10))
+                .single();
+    }
+
+    /**
+     * Question 7: the spread of customers' own average interval between visits (tenure ÷ gaps), for the
+     * 優良 customers and the others who visited in the 365 days before {@code until}.
+     */
+    List<Interval> intervals(LocalDate until) {
+        return jdbc.sql("""
+                        select segment = 'LOYAL' as top, count(*) as customers,
+                               percentile_cont(0.25) within group (order by tenure_days::numeric / (visits - 1)) as p25,
+                               percentile_cont(0.5) within group (order by tenure_days::numeric / (visits - 1)) as median,
+                               percentile_cont(0.75) within group (order by tenure_days::numeric / (visits - 1)) as p75
+                          from customer_portfolio
+                         where visits >= 2 and last_visit >= cast(:until as date) - 365 and last_visit < :until
+                         group by segment = 'LOYAL'
+                         order by 1 desc
+                        """)
+                .param("until", until)
+                .query((rs, row) -> new Interval(rs.getBoolean("top"), rs.getLong("customers"),
+                        rs.getObject("p25", Double.class), rs.getObject("median", Double.class),
+                        rs.getObject("p75", Double.class)))
+                .list();
+    }
+
+    /** Question 10: how far the customers who first came in the 365 days before {@code until} have got. */
+    Funnel funnel(LocalDate until) {
+        return jdbc.sql("""
+                        select count(*) as first, count(*) filter (where visits >= 2) as second,
+                               count(*) filter (where visits >= 3) as third, count(*) filter (where visits >= 4) as fourth,
+                               count(*) filter (where visits >= 5) as fifth,
+                               percentile_cont(0.5) within group (order by second_visit - first_visit) as days_to_second
+                          from customer_portfolio
+                         where first_visit >= cast(:until as date) - 365 and first_visit < :until
+                        """)
+                .param("until", until)
+                .query((rs, row) -> new Funnel(rs.getLong("first"), rs.getLong("second"), rs.getLong("third"),
+                        rs.getLong("fourth"), rs.getLong("fifth"), rs.getObject("days_to_second", Double.class)))
+                .single();
+    }
+
+    public static final int[] COHORT_WINDOWS = {30, 60, 90, 180, 365};
+
+    /** Question 5: for each month's new customers, the share with a second visit within 30 … 365 days. */
+    List<Cohort> cohorts(LocalDate fromMonth, LocalDate untilMonth, LocalDate asOf) {
+        return jdbc.sql("""
+                        select date_trunc('month', first_visit)::date as month, count(*) as size,
+                               count(*) filter (where second_visit - first_visit <= 30) as d30,
+                               count(*) filter (where second_visit - first_visit <= 60) as d60,
+                               count(*) filter (where second_visit - first_visit <= 90) as d90,
+                               count(*) filter (where second_visit - first_visit <= 180) as d180,
+                               count(*) filter (where second_visit - first_visit <= 365) as d365
+                          from customer_portfolio
+                         where first_visit >= ? and first_visit < ?
+                         group by 1 order by 1
+                        """)
+                .params(fromMonth, untilMonth)
+                .query((rs, row) -> {
+                    LocalDate month = rs.getObject("month", LocalDate.class);
+                    long[] returned = new long[COHORT_WINDOWS.length];
+                    boolean[] known = new boolean[COHORT_WINDOWS.length];
+                    for (int i = 0; i < COHORT_WINDOWS.length; i++) {
+                        returned[i] = rs.getLong("d" + COHORT_WINDOWS[i]);
+                        // only when the whole cohort has had the full window
+                        known[i] = !month.plusMonths(1).plusDays(COHORT_WINDOWS[i]).isAfter(asOf);
+                    }
+                    return new Cohort(month, rs.getLong("size"), returned, known);
+                })
+                .list();
+    }
+
+    /** Question 9: each cell with how many of its customers can be reached by email and by post. */
+    List<CellConsent> reach() {
+        return jdbc.sql("""
+                        with current_consent as (
+                            select distinct on (customer_id, channel) customer_id, channel, granted and not pending as granted
+                              from consent
+                             where purpose = 'ADVERTISING' and channel in ('EMAIL', 'POSTAL')
+                             order by customer_id, channel, recorded_at desc, id desc
+                        )
+                        select cp.segment, cp.lapsed, count(*) as customers,
+                               count(*) filter (where e.granted) as email, count(*) filter (where p.granted) as postal
+                          from customer_portfolio cp
+                          left join current_consent e on e.customer_id = cp.customer_id and e.channel = 'EMAIL'
+                          left join current_consent p on p.customer_id = cp.customer_id and p.channel = 'POSTAL'
+                         group by cp.segment, cp.lapsed
+                        """)
+                .query((rs, row) -> new CellConsent(cell(rs.getString("segment"), rs.getBoolean("lapsed")),
+                        rs.getLong("customers"), rs.getLong("email"), rs.getLong("postal")))
+                .list();
+    }
+
+    private static Cell cell(String segment, boolean lapsed) {
+        return new Cell(Segment.valueOf(segment), lapsed);
+    }
+}

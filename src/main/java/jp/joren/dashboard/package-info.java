@@ -1,0 +1,6 @@
+/**
+ * The owner's dashboard: the "10 questions" of DESIGN.md §5 for a chosen period with their changes, the
+ * portfolio and its movement, the sales equation with the buyers waterfall, the trade area; every count
+ * opens the list of customers behind it, exportable as CSV.
+ */
+package jp.joren.dashboard;

@@ -1,0 +1,56 @@
+package jp.joren.segments;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A customer's place in the portfolio for the customer page: the current cell and the month-end history. */
+@Service
+public class CustomerStandings {
+
+    public record MonthCell(LocalDate month, Cell cell) {
+    }
+
+    private final JdbcClient jdbc;
+
+    CustomerStandings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CustomerStanding> of(long customerId) {
+        return jdbc.sql("""
+                        select cp.as_of, cp.segment, cp.lapsed, cp.visits, cp.tenure_days, cp.lapse_days, cp.amount,
+                               cp.expected_interval_days, cp.last_visit, b.first_tenure_days, b.second_tenure_days,
+                               b.lapse_days as lapse_threshold, b.amount_threshold
+                          from customer_portfolio cp
+                          join portfolio_basis b on b.as_of = cp.as_of
+                         where cp.customer_id = ?
+                        """)
+                .param(customerId)
+                .query((rs, row) -> new CustomerStanding(rs.getObject("as_of", LocalDate.class),
+                        new Cell(Segment.valueOf(rs.getString("segment")), rs.getBoolean("lapsed")), rs.getInt("visits"),
+                        rs.getInt("tenure_days"), rs.getInt("lapse_days"), rs.getLong("amount"),
+                        rs.getInt("expected_interval_days"), rs.getObject("last_visit", LocalDate.class),
+                        new Thresholds(rs.getInt("first_tenure_days"), rs.getInt("second_tenure_days"),
+                                rs.getInt("lapse_threshold"), rs.getLong("amount_threshold"))))
+                .optional();
+    }
+
+    /** The customer's cell at each recorded month end, latest first. */
+    @Transactional(readOnly = true)
+    public List<MonthCell> history(long customerId) {
+        return jdbc.sql("""
+                        select month, segment, lapsed from portfolio_snapshot
+                         where customer_id = ? order by month desc limit 24
+                        """)
+                .param(customerId)
+                .query((rs, row) -> new MonthCell(rs.getObject("month", LocalDate.class),
+                        new Cell(Segment.valueOf(rs.getString("segment")), rs.getBoolean("lapsed"))))
+                .list();
+    }
+}

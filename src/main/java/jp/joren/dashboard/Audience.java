@@ -7,7 +7,7 @@ package jp.joren.dashboard;
  * audience names one: {@code segment}/{@code lapsed} (a cell), {@code visits}, {@code tier}, {@code town},
  * {@code towns} (the neighbourhood).
  */
-enum Audience {
+public enum Audience {
     BUYERS(Sql.PERIOD_BUYERS),
     NEW(Sql.NEW),
     /** Everyone who bought and is not new: the same split as the figures. */
@@ -83,7 +83,7 @@ enum Audience {
         this.sql = sql;
     }
 
-    String messageKey() {
+    public String messageKey() {
         return "dashboard.audience." + name();
     }
 }

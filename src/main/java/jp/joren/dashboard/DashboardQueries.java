@@ -29,11 +29,11 @@ class DashboardQueries {
                               from purchase p
                              where p.status = 'COMPLETED' and p.business_date >= :before and p.business_date < :until
                         ), days as (
-                            select customer_id, business_date >= :from as in_period,
-                                   count(distinct business_date) as visits, sum(total) as amount
-                              from receipts
-                             where customer_id is not null
-                             group by customer_id, business_date >= :from
+                            select customer_id, in_period, count(distinct business_date) as visits, sum(total) as amount
+                              from (select customer_id, business_date, total, business_date >= :from as in_period
+                                      from receipts
+                                     where customer_id is not null) r
+                             group by customer_id, in_period
                         ), buyers as (
                             select d.customer_id, bool_or(d.in_period) as bought, bool_or(not d.in_period) as bought_before,
                                    coalesce(sum(d.visits) filter (where d.in_period), 0) as visits,

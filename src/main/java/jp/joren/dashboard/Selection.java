@@ -5,7 +5,7 @@ import java.util.List;
 import jp.joren.segments.Cell;
 
 /** One audience of one period, with the cell, visit count, tier or town it names (null where it names none). */
-record Selection(Audience audience, Period period, Cell cell, Integer visits, Integer tier, String town) {
+public record Selection(Audience audience, Period period, Cell cell, Integer visits, Integer tier, String town) {
 
     Selection {
         boolean complete = switch (audience) {

@@ -1,0 +1,192 @@
+package jp.joren.dashboard;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jp.joren.segments.Cell;
+import jp.joren.segments.Portfolio;
+import jp.joren.segments.Segment;
+import jp.joren.shops.ShopFixtures;
+import jp.joren.shops.ShopFixtures.TestShop;
+import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.WebSession;
+import jp.joren.tenancy.CurrentTenant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The dashboard of October 2026 for a small shop whose every figure was worked out by hand. Each purchase has
+ * one line of two items. The amount threshold is ¥70,000 (fewer than 100 visits).
+ * <pre>
+ *  A  2025-12-01 ¥30,000  2026-06-01 ¥30,000  2026-09-10 ¥20,000  2026-10-05 ¥10,000   優良 at the start of October
+ *  B  2026-10-10 ¥5,000 + ¥1,000 (one visit)  2026-10-20 ¥4,000                        new in October
+ *  C  2026-05-01 ¥3,000  2026-09-15 ¥2,000                                              lost in October
+ *  D  2026-02-01 ¥4,000  2026-10-12 ¥6,000                                              lapsed, came back
+ *  E  2026-10-15 ¥8,000 cancelled                                                       no visit
+ *  F  2026-08-20 ¥2,000                                                                 not seen for 74 days
+ *  G  2026-07-05 ¥1,000  2026-09-01 ¥1,000                                              July cohort, back within 90 days
+ *  H  2026-07-20 ¥1,000                                                                 July cohort, not back
+ *  walk-in 2026-10-03 ¥5,000
+ * </pre>
+ */
+@JorenIntegrationTest
+class DashboardFiguresTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 2);
+    private static final Period OCTOBER = Period.containing(Period.Kind.MONTH, LocalDate.of(2026, 10, 1));
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ShopFixtures shops;
+
+    @Autowired
+    Portfolio portfolio;
+
+    @Autowired
+    Dashboard dashboard;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    private TestShop shop;
+    private final Map<String, Long> customers = new HashMap<>();
+
+    @BeforeEach
+    void handMadeShop() {
+        shop = shops.newShop("ダッシュボード 検算の店");
+        inShop(() -> {
+            long store = jdbc.sql("select min(id) from store").query(Long.class).single();
+            long product = jdbc.sql("""
+                    insert into product (tenant_id, code, name, price) values (app_current_tenant(), 'P', '品物', 1000)
+                    returning id
+                    """).query(Long.class).single();
+            Object[][] receipts = {
+                    {"A", "2025-12-01", 30_000, "COMPLETED"}, {"A", "2026-06-01", 30_000, "COMPLETED"},
+                    {"A", "2026-09-10", 20_000, "COMPLETED"}, {"A", "2026-10-05", 10_000, "COMPLETED"},
+                    {"B", "2026-10-10", 5_000, "COMPLETED"}, {"B", "2026-10-10", 1_000, "COMPLETED"},
+                    {"B", "2026-10-20", 4_000, "COMPLETED"},
+                    {"C", "2026-05-01", 3_000, "COMPLETED"}, {"C", "2026-09-15", 2_000, "COMPLETED"},
+                    {"D", "2026-02-01", 4_000, "COMPLETED"}, {"D", "2026-10-12", 6_000, "COMPLETED"},
+                    {"E", "2026-10-15", 8_000, "CANCELLED"},
+                    {"F", "2026-08-20", 2_000, "COMPLETED"},
+                    {"G", "2026-07-05", 1_000, "COMPLETED"}, {"G", "2026-09-01", 1_000, "COMPLETED"},
+                    {"H", "2026-07-20", 1_000, "COMPLETED"},
+                    {null, "2026-10-03", 5_000, "COMPLETED"}};
+            for (Object[] receipt : receipts) {
+                Long customer = receipt[0] == null ? null : customers.computeIfAbsent((String) receipt[0], name -> jdbc
+                        .sql("insert into customer (tenant_id, name) values (app_current_tenant(), ?) returning id")
+                        .param("顧客" + name).query(Long.class).single());
+                long purchase = jdbc.sql("""
+                                insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total, status)
+                                values (app_current_tenant(), ?, ?, cast(? as date) + time '11:00', cast(? as date), ?, ?)
+                                returning id
+                                """)
+                        .params(customer, store, receipt[1], receipt[1], receipt[2], receipt[3]).query(Long.class).single();
+                jdbc.sql("""
+                                insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price, amount)
+                                values (app_current_tenant(), ?, ?, 2, ?, ?)
+                                """)
+                        .params(purchase, product, ((Integer) receipt[2]) / 2, receipt[2]).update();
+            }
+            portfolio.classify(TODAY, step -> { });
+            return null;
+        });
+    }
+
+    @Test
+    void theFiguresOfOctoberAreTheHandComputedOnes() {
+        Dashboard.View view = inShop(() -> dashboard.view(OCTOBER, TODAY));
+        PeriodFigures october = view.figures().current();
+
+        assertThat(october.sales()).isEqualTo(31_000);
+        assertThat(october.identifiedSales()).isEqualTo(26_000);
+        assertThat(october.identifiedShare()).isCloseTo(26.0 / 31, within(1e-9));
+        // question 1: everyone but B came before October; A was 優良 at its start
+        assertThat(october.repeatShare()).isCloseTo(16.0 / 26, within(1e-9));
+        assertThat(october.loyalShare()).isCloseTo(10.0 / 26, within(1e-9));
+        // question 2
+        assertThat(october.newBuyers()).isEqualTo(1);
+        assertThat(october.newShare()).isCloseTo(10.0 / 26, within(1e-9));
+        // question 3, as of 2 November: F (74 days) and G (62 days)
+        assertThat(view.recency().notSeenTwoToThreeMonths()).isEqualTo(2);
+        // question 4: A, B and D bought; A, C, F, G and H were active on 1 October (D had lapsed), B is new
+        assertThat(october.buyers()).isEqualTo(3);
+        assertThat(october.activeAtStart()).isEqualTo(5);
+        assertThat(october.buyingShare()).isCloseTo(3.0 / 6, within(1e-9));
+        // question 5: the July cohort, G came back within 90 days, H did not
+        assertThat(october.cohort()).isEqualTo(2);
+        assertThat(october.cohortReturnRate()).isCloseTo(0.5, within(1e-9));
+        // question 6: A
+        assertThat(view.recency().loyal()).isEqualTo(1);
+        // question 10: first visits since 1 Nov 2025: A, B, C, D, F, G, H
+        assertThat(view.funnel().steps()).extracting(PortfolioReads.Funnel.Step::customers).containsExactly(7L, 5L, 1L, 1L, 0L);
+
+        // the sales equation: 3 buyers × 4/3 visits × ¥6,500 = ¥26,000; ¥2,600 × 2.5 items = ¥6,500
+        assertThat(october.visits()).isEqualTo(4);
+        assertThat(october.visitsPerBuyer() * october.buyers() * october.amountPerVisit()).isCloseTo(26_000, within(1e-6));
+        assertThat(october.averageItemPrice()).isCloseTo(2_600, within(1e-9));
+        assertThat(october.itemsPerVisit()).isCloseTo(2.5, within(1e-9));
+        // the waterfall: September's buyers A, C, G; C and G lost; B new; D returned
+        assertThat(october.buyersBefore()).isEqualTo(3);
+        assertThat(october.lost()).isEqualTo(2);
+        assertThat(october.returned()).isEqualTo(1);
+        assertThat(october.buyersBefore() - october.lost() + october.newBuyers() + october.returned())
+                .isEqualTo(october.buyers());
+
+        // September for the comparison: A ¥20,000, C ¥2,000, G ¥1,000, nobody new
+        assertThat(view.figures().previous().identifiedSales()).isEqualTo(23_000);
+        assertThat(view.figures().previous().newShare()).isEqualTo(0.0);
+
+        // the portfolio now, and October's movement: D came back, B came new
+        assertThat(view.figuresOf(Segment.LOYAL, false).customers()).isEqualTo(1);
+        assertThat(view.figuresOf(Segment.LOYAL, false).sales()).isEqualTo(10_000);
+        assertThat(view.figuresOf(Segment.STEADY, false).customers()).isEqualTo(2);
+        assertThat(view.figuresOf(Segment.FIRST, false).customers()).isEqualTo(2);
+        assertThat(view.movement().month()).isEqualTo(LocalDate.of(2026, 10, 1));
+        assertThat(view.movement().count(new Cell(Segment.FIRST, true), new Cell(Segment.STEADY, false))).isEqualTo(1);
+        assertThat(view.movement().count(null, new Cell(Segment.TODDLER, false))).isEqualTo(1);
+        assertThat(view.movement().count(new Cell(Segment.LOYAL, false), new Cell(Segment.LOYAL, false))).isEqualTo(1);
+    }
+
+    @Test
+    void theOwnerOpensTheDashboardAndTheCustomersBehindANumberAndExportsThem() {
+        WebSession owner = new WebSession(port);
+        owner.logIn(shop.ownerEmail(), shop.password());
+
+        WebSession.Page page = owner.get("/dashboard?period=MONTH&at=2026-10-01");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.document().select("#identified-share strong").text()).isEqualTo("83.9%");
+        String lostLink = page.document().select("#waterfall a").get(1).attr("href");
+
+        WebSession.Page lost = owner.get(lostLink);
+        assertThat(lost.status()).isEqualTo(200);
+        assertThat(lost.document().select("tr.audience-member td:first-child").eachText())
+                .containsExactlyInAnyOrder("顧客C", "顧客G");
+
+        WebSession.Page csv = owner.get(lost.document().select("#export").attr("href"));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).contains("顧客C").contains("顧客G").doesNotContain("顧客A");
+
+        WebSession clerk = owner.newClerk("店員 一郎");
+        assertThat(clerk.get("/dashboard").status()).isEqualTo(403);
+    }
+
+    private <T> T inShop(Supplier<T> work) {
+        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
+    }
+}

@@ -65,8 +65,9 @@ class DashboardController {
         model.addAttribute("selection", selection);
         model.addAttribute("links", new DrillLinks(selection.period()));
         model.addAttribute("result", result);
-        model.addAttribute("exportUrl", ServletUriComponentsBuilder.fromCurrentRequest()
-                .replacePath("/dashboard/customers.csv").replaceQueryParam("page").build().toUriString());
+        var export = ServletUriComponentsBuilder.fromCurrentRequest().replacePath("/dashboard/customers.csv")
+                .replaceQueryParam("page").build();
+        model.addAttribute("exportUrl", export.getPath() + "?" + export.getQuery());
         if (page > 0) {
             model.addAttribute("previousPage", withQueryParam("page", page - 1));
         }

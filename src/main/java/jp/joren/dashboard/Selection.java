@@ -7,7 +7,7 @@ import jp.joren.segments.Cell;
 /** One audience of one period, with the cell, visit count, tier or town it names (null where it names none). */
 public record Selection(Audience audience, Period period, Cell cell, Integer visits, Integer tier, String town) {
 
-    Selection {
+    public Selection {
         boolean complete = switch (audience) {
             case CELL -> cell != null;
             case FUNNEL -> visits != null && visits >= 1;

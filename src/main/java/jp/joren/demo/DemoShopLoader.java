@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import jp.joren.accounts.AccountDirectory;
+import jp.joren.nightly.ShopNightlyRun;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +27,7 @@ class DemoShopLoader implements ApplicationRunner {
 
     private final DemoShopGenerator generator;
     private final AccountDirectory accounts;
+    private final ShopNightlyRun nights;
     private final Environment environment;
     private final Clock clock;
     private final long seed;
@@ -33,11 +35,13 @@ class DemoShopLoader implements ApplicationRunner {
     private final String email;
     private final String password;
 
-    DemoShopLoader(DemoShopGenerator generator, AccountDirectory accounts, Environment environment, Clock clock,
+    DemoShopLoader(DemoShopGenerator generator, AccountDirectory accounts, ShopNightlyRun nights,
+            Environment environment, Clock clock,
             @Value("${joren.demo.seed}") long seed, @Value("${joren.demo.customers}") int customers,
             @Value("${joren.demo.owner-email}") String email, @Value("${joren.demo.owner-password}") String password) {
         this.generator = generator;
         this.accounts = accounts;
+        this.nights = nights;
         this.environment = environment;
         this.clock = clock;
         this.seed = seed;
@@ -56,7 +60,9 @@ class DemoShopLoader implements ApplicationRunner {
             log.info("Generating the demo shop: " + customers + " customers, two years of history up to "
                     + today.minusDays(1) + "…");
             long started = System.nanoTime();
-            generator.generate(new DemoShopSpec(seed, customers, today, email, password, SHOP_NAME));
+            long tenantId = generator.generate(new DemoShopSpec(seed, customers, today, email, password, SHOP_NAME));
+            // the owner's dashboard has something to show at once, not after tonight
+            nights.run(tenantId, today);
             status = String.format("Joren demo shop ready: generated in %.1f s", (System.nanoTime() - started) / 1e9);
         }
         log.info(box(status,

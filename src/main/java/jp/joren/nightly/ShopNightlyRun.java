@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * done, and running it again changes nothing.
  */
 @Service
-class ShopNightlyRun {
+public class ShopNightlyRun {
 
     private final NightlyRuns runs;
     private final Portfolio portfolio;
@@ -38,7 +38,7 @@ class ShopNightlyRun {
     }
 
     /** The scheduled night. @return whether this call did the work (false: done already, or running elsewhere) */
-    boolean run(long tenantId, LocalDate businessDate) {
+    public boolean run(long tenantId, LocalDate businessDate) {
         return CurrentTenant.callAs(tenantId, () -> {
             Optional<Long> claimed = transaction.execute(status -> runs.claimScheduled(businessDate));
             claimed.ifPresent(runId -> work(runId, businessDate));

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import jp.joren.accounts.AccountDirectory;
+import jp.joren.nightly.ShopNightlyRun;
 import jp.joren.support.JorenIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,6 +33,9 @@ class DemoShopLoaderTest {
     AccountDirectory accounts;
 
     @Autowired
+    ShopNightlyRun nights;
+
+    @Autowired
     Environment environment;
 
     @Autowired
@@ -43,7 +47,7 @@ class DemoShopLoaderTest {
     @Test
     void theFirstStartCreatesTheDemoShopAndEveryStartSaysHowToLogIn(CapturedOutput output) {
         String email = "demo-loader-" + System.nanoTime() + "@joren.example";
-        DemoShopLoader loader = new DemoShopLoader(generator, accounts, environment, CLOCK, 20261124, 300, email,
+        DemoShopLoader loader = new DemoShopLoader(generator, accounts, nights, environment, CLOCK, 20261124, 300, email,
                 "joren-demo-2026");
 
         loader.run(new DefaultApplicationArguments());
@@ -56,6 +60,8 @@ class DemoShopLoaderTest {
         LocalDate lastDay = shops.inShop(shop, db -> db.sql("select max(business_date) from purchase")
                 .query(LocalDate.class).single());
         assertThat(lastDay).as("the last day of history: the day before today in Tokyo").isEqualTo("2026-11-24");
+        assertThat(shops.count(shop, "select count(*) from customer_portfolio where as_of = date '2026-11-25'"))
+                .as("the first night has classified the customers").isGreaterThan(250);
 
         loader.run(new DefaultApplicationArguments());
 

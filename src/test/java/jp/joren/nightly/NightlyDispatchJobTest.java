@@ -26,7 +26,7 @@ class NightlyDispatchJobTest {
         };
         ShopNightlyRun secondShopFails = new ShopNightlyRun(null, null, null, List.of()) {
             @Override
-            boolean run(long tenantId, LocalDate businessDate) {
+            public boolean run(long tenantId, LocalDate businessDate) {
                 if (tenantId == 2) {
                     throw new IllegalStateException("shop 2 is broken");
                 }

@@ -1,0 +1,101 @@
+package jp.joren.browser;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import jp.joren.demo.DemoShopGenerator;
+import jp.joren.demo.DemoShopSpec;
+import jp.joren.nightly.ShopNightlyRun;
+import jp.joren.support.JorenIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The owner of a demo shop, after its first night, opens the dashboard, clicks the number of customers not
+ * seen for 2–3 months and gets exactly that many customers, each last seen 60 to 90 days ago.
+ */
+@JorenIntegrationTest
+class DashboardBrowserTest {
+
+    private static final String PASSWORD = "joren-demo-2026";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoShopGenerator generator;
+
+    @Autowired
+    ShopNightlyRun nights;
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+    boolean passed;
+    String ownerEmail;
+    LocalDate today;
+
+    @BeforeEach
+    void aDemoShopAfterItsFirstNight() throws Exception {
+        today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        ownerEmail = "dashboard-" + System.nanoTime() + "@test.joren.jp";
+        long tenantId = generator.generate(new DemoShopSpec(7, 400, today, ownerEmail, PASSWORD, "かなもの屋 さくら"));
+        assertThat(nights.run(tenantId, today)).isTrue();
+        browser = HeadlessChromium.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        if (browser == null) {
+            return;
+        }
+        if (!passed) {
+            HeadlessChromium.keepEvidence(browser, test.getTestMethod().map(m -> m.getName()).orElse("dashboard"));
+        }
+        browser.quit();
+    }
+
+    @Test
+    void theOwnerClicksTheCustomersNotSeenForTwoToThreeMonthsAndGetsThatList() {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("email")).sendKeys(ownerEmail);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.urlMatches("/home$"));
+
+        browser.findElement(By.linkText("ダッシュボード")).click();
+        wait.until(ExpectedConditions.urlMatches("/dashboard$"));
+        assertThat(browser.findElement(By.id("period-label")).getText())
+                .startsWith(today.getYear() + "年" + today.getMonthValue() + "月1日");
+        WebElement notSeen = browser.findElement(By.id("not-seen-link"));
+        int shown = Integer.parseInt(notSeen.getText().replaceAll("[^0-9]", ""));
+        assertThat(shown).isPositive();
+
+        notSeen.click();
+        wait.until(ExpectedConditions.urlContains("audience=NOT_SEEN_TWO_TO_THREE_MONTHS"));
+        assertThat(browser.findElement(By.id("audience-title")).getText()).isEqualTo("2〜3か月来店のない顧客");
+        assertThat(browser.findElement(By.id("audience-count")).getText()).isEqualTo(shown + "人");
+        List<WebElement> rows = browser.findElements(By.cssSelector("tr.audience-member"));
+        assertThat(rows).hasSize(Math.min(shown, 100));
+        for (WebElement row : rows) {
+            String lastVisit = row.findElements(By.tagName("td")).get(7).getText();
+            LocalDate last = LocalDate.parse(lastVisit.replace("年", "-").replace("月", "-").replace("日", ""),
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-M-d"));
+            assertThat(java.time.temporal.ChronoUnit.DAYS.between(last, today)).isBetween(60L, 90L);
+        }
+        passed = true;
+    }
+}

@@ -19,8 +19,8 @@ class CatalogEditor {
     static final int PAGE_SIZE = 50;
 
     record ProductRow(long id, String code, String name, Long categoryId, String categoryName, long price,
-                      boolean sensitive, Integer repurchaseCycleDays, boolean active, Long modelId, String modelNumber,
-                      Long partId) {
+                      boolean sensitive, boolean excludedFromPortfolio, Integer repurchaseCycleDays, boolean active,
+                      Long modelId, String modelNumber, Long partId) {
     }
 
     record PartRow(long partId, long productId, String partNumber, String name, long price, int replacementIntervalDays,
@@ -39,7 +39,7 @@ class CatalogEditor {
 
     private static final String PRODUCT = """
             select p.id, p.code, p.name, p.category_id, c.name as category_name, p.price, p.sensitive,
-                   p.repurchase_cycle_days, p.active, m.id as model_id, m.model_number, k.id as part_id
+                   p.excluded_from_portfolio, p.repurchase_cycle_days, p.active, m.id as model_id, m.model_number, k.id as part_id
               from product p
               left join category c on c.tenant_id = p.tenant_id and c.id = p.category_id
               left join product_model m on m.tenant_id = p.tenant_id and m.product_id = p.id
@@ -82,12 +82,14 @@ class CatalogEditor {
     @Transactional
     long create(ProductForm form, long price, Integer cycleDays) {
         return jdbc.sql("""
-                        insert into product (tenant_id, code, name, category_id, price, sensitive, repurchase_cycle_days, active)
-                        values (app_current_tenant(), :code, :name, :category, :price, :sensitive, :cycle, :active)
+                        insert into product (tenant_id, code, name, category_id, price, sensitive, excluded_from_portfolio,
+                                             repurchase_cycle_days, active)
+                        values (app_current_tenant(), :code, :name, :category, :price, :sensitive, :excluded, :cycle, :active)
                         returning id
                         """)
                 .param("code", form.getCode()).param("name", form.getName().strip()).param("category", form.getCategoryId())
-                .param("price", price).param("sensitive", form.isSensitive()).param("cycle", cycleDays)
+                .param("price", price).param("sensitive", form.isSensitive())
+                .param("excluded", form.isExcludedFromPortfolio()).param("cycle", cycleDays)
                 .param("active", form.isActive())
                 .query(Long.class).single();
     }
@@ -97,11 +99,13 @@ class CatalogEditor {
         find(id);
         jdbc.sql("""
                         update product set code = :code, name = :name, category_id = :category, price = :price,
-                                           sensitive = :sensitive, repurchase_cycle_days = :cycle, active = :active
+                                           sensitive = :sensitive, excluded_from_portfolio = :excluded,
+                                           repurchase_cycle_days = :cycle, active = :active
                          where id = :id
                         """)
                 .param("code", form.getCode()).param("name", form.getName().strip()).param("category", form.getCategoryId())
-                .param("price", price).param("sensitive", form.isSensitive()).param("cycle", cycleDays)
+                .param("price", price).param("sensitive", form.isSensitive())
+                .param("excluded", form.isExcludedFromPortfolio()).param("cycle", cycleDays)
                 .param("active", form.isActive()).param("id", id)
                 .update();
         // a part's number is its product code: keep them the same

@@ -23,6 +23,8 @@ public class ProductForm {
 
     private boolean sensitive;
 
+    private boolean excludedFromPortfolio;
+
     private String repurchaseCycleDays = "";
 
     private boolean active = true;
@@ -34,6 +36,7 @@ public class ProductForm {
         form.categoryId = product.categoryId();
         form.price = Long.toString(product.price());
         form.sensitive = product.sensitive();
+        form.excludedFromPortfolio = product.excludedFromPortfolio();
         form.repurchaseCycleDays = product.repurchaseCycleDays() == null ? "" : product.repurchaseCycleDays().toString();
         form.active = product.active();
         return form;
@@ -69,6 +72,14 @@ public class ProductForm {
 
     public void setPrice(String price) {
         this.price = price;
+    }
+
+    public boolean isExcludedFromPortfolio() {
+        return excludedFromPortfolio;
+    }
+
+    public void setExcludedFromPortfolio(boolean excludedFromPortfolio) {
+        this.excludedFromPortfolio = excludedFromPortfolio;
     }
 
     public boolean isSensitive() {

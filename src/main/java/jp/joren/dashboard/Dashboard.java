@@ -85,12 +85,18 @@ class Dashboard {
         }
     }
 
+    record Insights(List<ProductInsights.Rhythm> rhythms, List<ProductInsights.Pair> productPairs,
+            List<ProductInsights.Pair> categoryPairs) {
+    }
+
     private final DashboardQueries queries;
     private final PortfolioReads portfolio;
     private final Portfolio segments;
+    private final ProductInsights products;
 
-    Dashboard(DashboardQueries queries, PortfolioReads portfolio, Portfolio segments) {
+    Dashboard(DashboardQueries queries, PortfolioReads portfolio, Portfolio segments, ProductInsights products) {
         this.queries = queries;
+        this.products = products;
         this.portfolio = portfolio;
         this.segments = segments;
     }
@@ -113,6 +119,11 @@ class Dashboard {
                 queries.categories(period), portfolio.reach(), portfolio.funnel(period.until()),
                 portfolio.cohorts(lastMonth.minusMonths(11), lastMonth.plusMonths(1), asOf.orElse(today)),
                 queries.tradeArea(period, neighbourhood), neighbourhood);
+    }
+
+    @Transactional(readOnly = true)
+    public Insights productInsights(LocalDate today) {
+        return new Insights(products.rhythms(today), products.productPairs(today), products.categoryPairs(today));
     }
 
     private Movement movement(LocalDate month) {

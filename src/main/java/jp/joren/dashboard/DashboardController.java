@@ -53,6 +53,15 @@ class DashboardController {
         return "dashboard/index";
     }
 
+    /** Periodicity and relatedness: a page of its own, since it reads two years of purchase lines. */
+    @GetMapping("/products")
+    String products(Model model) {
+        LocalDate today = today();
+        model.addAttribute("insights", dashboard.productInsights(today));
+        model.addAttribute("today", today);
+        return "dashboard/products";
+    }
+
     @GetMapping("/customers")
     String customers(@ModelAttribute("choice") PeriodChoice choice, @RequestParam Audience audience,
             @RequestParam(required = false) String cell, @RequestParam(required = false) Integer visits,

@@ -35,23 +35,29 @@ class ManualRuns {
         this.executor = executor;
     }
 
-    /** Starts a run of the current shop for its today; returns the run's id. */
+    /** Starts a run of the current shop for its today: registered now, worked in the background. */
     long start(long accountId) {
         long tenantId = CurrentTenant.require();
         LocalDate today = LocalDate.now(clock.withZone(shop.zone()));
         long runId = shopRun.startManual(today, accountId);
-        executor.execute(() -> CurrentTenant.runAs(tenantId, () -> {
-            try {
-                shopRun.work(runId, today);
-            } catch (RuntimeException e) {
-                log.error("Run " + runId + " of shop " + tenantId + " failed", e);
-            }
-        }));
+        executor.execute(() -> CurrentTenant.runAs(tenantId, () -> work(tenantId, runId, today)));
         return runId;
     }
 
+    /** After the new thresholds are committed; the whole run, registration included, in the background. */
     @TransactionalEventListener
     void policyChanged(PortfolioPolicyChanged change) {
-        CurrentTenant.runAs(change.tenantId(), () -> start(change.changedBy()));
+        executor.execute(() -> CurrentTenant.runAs(change.tenantId(), () -> {
+            LocalDate today = LocalDate.now(clock.withZone(shop.zone()));
+            work(change.tenantId(), shopRun.startManual(today, change.changedBy()), today);
+        }));
+    }
+
+    private void work(long tenantId, long runId, LocalDate today) {
+        try {
+            shopRun.work(runId, today);
+        } catch (RuntimeException e) {
+            log.error("Run " + runId + " of shop " + tenantId + " failed", e);
+        }
     }
 }

@@ -37,9 +37,8 @@ public class Portfolio {
         progress.accept("snapshots");
         LocalDate thisMonth = asOf.withDayOfMonth(1);
         for (LocalDate monthAfter : classifier.monthsWithoutSnapshot(thisMonth.minusMonths(SNAPSHOT_MONTHS - 1), thisMonth)) {
-            Thresholds thresholds = basis(monthAfter, policy);
-            classifier.snapshotMonth(monthAfter, thresholds);
-            classifier.summarizeMonth(monthAfter.minusMonths(1));
+            Thresholds before = policy.resolve(classifier.figures(monthAfter.minusMonths(1)));
+            classifier.snapshotMonth(monthAfter, basis(monthAfter, policy), before);
         }
         progress.accept("classify");
         ShopFigures figures = classifier.figures(asOf);

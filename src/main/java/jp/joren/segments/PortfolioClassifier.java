@@ -156,53 +156,60 @@ class PortfolioClassifier {
                 .update();
     }
 
-    /** Every customer's cell at the close of the month before {@code monthAfter} (the first of a month). */
-    int snapshotMonth(LocalDate monthAfter, Thresholds thresholds) {
+    /**
+     * Every customer's cell at the close of the month before {@code monthAfter} (the first of a month), the
+     * month's count per cell, and the movement from the close of the month before it. Both closes are read
+     * from the same visits in one pass, each cut with its own month's thresholds; a customer with no visit
+     * by the earlier close moves from nowhere (a null cell).
+     */
+    int snapshotMonth(LocalDate monthAfter, Thresholds thresholds, Thresholds before) {
         LocalDate month = monthAfter.minusMonths(1);
-        jdbc.sql("delete from portfolio_snapshot where month = ?").param(month).update();
+        for (String table : List.of("portfolio_snapshot", "portfolio_month_cell", "portfolio_movement")) {
+            jdbc.sql("delete from " + table + " where month = ?").param(month).update();
+        }
         return jdbc.sql("""
-                        insert into portfolio_snapshot (tenant_id, month, customer_id, visits, amount, segment, lapsed)
-                        select app_current_tenant(), :month, customer_id, visits, amount, %s, :asOf - last_visit >= :lapse
-                          from (select customer_id, count(*) as visits, max(day) as last_visit,
-                                       max(day) - min(day) as tenure, sum(amount) as amount
-                                  from night_visit
-                                 where day < :asOf
-                                 group by customer_id) m
-                        """.formatted(SEGMENT_RULE))
+                        with m as (
+                            select customer_id, count(*) as visits, max(day) as last_visit, max(day) - min(day) as tenure,
+                                   sum(amount) as amount,
+                                   count(*) filter (where day < :beforeAsOf) as before_visits,
+                                   max(day) filter (where day < :beforeAsOf) as before_last_visit,
+                                   max(day) filter (where day < :beforeAsOf) - min(day) as before_tenure,
+                                   sum(amount) filter (where day < :beforeAsOf) as before_amount
+                              from night_visit
+                             where day < :asOf
+                             group by customer_id
+                        ), cells as materialized (
+                            select customer_id, visits, amount, %s as segment, :asOf - last_visit >= :lapse as lapsed,
+                                   case when before_visits = 0 then null else %s end as before_segment,
+                                   case when before_visits = 0 then null
+                                        else :beforeAsOf - before_last_visit >= :beforeLapse end as before_lapsed
+                              from m
+                        ), snapshot as (
+                            insert into portfolio_snapshot (tenant_id, month, customer_id, visits, amount, segment, lapsed)
+                            select app_current_tenant(), :month, customer_id, visits, amount, segment, lapsed from cells
+                        ), counts as (
+                            insert into portfolio_month_cell (tenant_id, month, segment, lapsed, customers, amount)
+                            select app_current_tenant(), :month, segment, lapsed, count(*), sum(amount)
+                              from cells group by segment, lapsed
+                        )
+                        insert into portfolio_movement (tenant_id, month, from_segment, from_lapsed, to_segment, to_lapsed,
+                                                        customers)
+                        select app_current_tenant(), :month, before_segment, before_lapsed, segment, lapsed, count(*)
+                          from cells
+                         group by before_segment, before_lapsed, segment, lapsed
+                        """.formatted(SEGMENT_RULE, segmentRule("before_visits", "before_tenure", "before_amount",
+                        ":beforeFirst", ":beforeAmount", ":beforeSecond")))
                 .param("month", month)
                 .param("asOf", monthAfter)
+                .param("beforeAsOf", month)
                 .param("first", thresholds.firstTenureDays())
                 .param("second", thresholds.secondTenureDays())
                 .param("lapse", thresholds.lapseDays())
                 .param("amount", thresholds.amountThreshold())
-                .update();
-    }
-
-    /**
-     * Sums a month's snapshot into counts per cell and, when the month before was taken too, into the
-     * movement between cells.
-     */
-    void summarizeMonth(LocalDate month) {
-        jdbc.sql("delete from portfolio_month_cell where month = ?").param(month).update();
-        jdbc.sql("delete from portfolio_movement where month = ?").param(month).update();
-        jdbc.sql("""
-                        insert into portfolio_month_cell (tenant_id, month, segment, lapsed, customers, amount)
-                        select app_current_tenant(), month, segment, lapsed, count(*), sum(amount)
-                          from portfolio_snapshot
-                         where month = ?
-                         group by month, segment, lapsed
-                        """).param(month).update();
-        jdbc.sql("""
-                        insert into portfolio_movement (tenant_id, month, from_segment, from_lapsed, to_segment, to_lapsed,
-                                                        customers)
-                        select app_current_tenant(), t.month, f.segment, f.lapsed, t.segment, t.lapsed, count(*)
-                          from portfolio_snapshot t
-                          left join portfolio_snapshot f on f.customer_id = t.customer_id and f.month = :before
-                         where t.month = :month
-                           and exists (select 1 from portfolio_basis b where b.as_of = :month)
-                         group by t.month, f.segment, f.lapsed, t.segment, t.lapsed
-                        """)
-                .param("month", month).param("before", month.minusMonths(1))
+                .param("beforeFirst", before.firstTenureDays())
+                .param("beforeSecond", before.secondTenureDays())
+                .param("beforeLapse", before.lapseDays())
+                .param("beforeAmount", before.amountThreshold())
                 .update();
     }
 
@@ -228,10 +235,15 @@ class PortfolioClassifier {
     static final int DEFAULT_GAP_DAYS = 30;
 
     /** The rule of {@link Thresholds#cellOf}, for a whole table at once. */
-    private static final String SEGMENT_RULE = """
-            case when visits = 1 then 'FIRST'
-                 when tenure < :first then 'TODDLER'
-                 when amount < :amount then 'STEADY'
-                 when tenure < :second then 'TREND'
-                 else 'LOYAL' end""";
+    private static final String SEGMENT_RULE = segmentRule("visits", "tenure", "amount", ":first", ":amount", ":second");
+
+    private static String segmentRule(String visits, String tenure, String amount, String first, String amountThreshold,
+            String second) {
+        return """
+                case when %1$s = 1 then 'FIRST'
+                     when %2$s < %4$s then 'TODDLER'
+                     when %3$s < %5$s then 'STEADY'
+                     when %2$s < %6$s then 'TREND'
+                     else 'LOYAL' end""".formatted(visits, tenure, amount, first, amountThreshold, second);
+    }
 }

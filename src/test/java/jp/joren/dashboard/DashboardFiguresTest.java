@@ -133,6 +133,18 @@ class DashboardFiguresTest {
         assertThat(october.cohortReturnRate()).isCloseTo(0.5, within(1e-9));
         // question 6: A
         assertThat(view.recency().loyal()).isEqualTo(1);
+        // question 7: average own intervals of those seen in the year before 1 November: A (308 days / 3 gaps)
+        // against B 10, G 58, C 137 and D 253
+        assertThat(view.intervals()).extracting(PortfolioReads.Interval::top, PortfolioReads.Interval::median)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(true, 308.0 / 3), org.assertj.core.groups.Tuple.tuple(false, 97.5));
+        // question 8: the one (uncategorised) product is all of A's October spending and of everyone's
+        assertThat(view.categoryRows()).singleElement().satisfies(row -> {
+            assertThat(row.topShare()).isEqualTo(1.0);
+            assertThat(row.lift()).isEqualTo(1.0);
+            assertThat(row.penetration()).isEqualTo(1.0);
+        });
+        // question 9: nobody gave consent to promotions
+        assertThat(view.reach()).allSatisfy(cell -> assertThat(cell.email() + cell.postal()).isZero());
         // question 10: first visits since 1 Nov 2025: A, B, C, D, F, G, H
         assertThat(view.funnel().steps()).extracting(PortfolioReads.Funnel.Step::customers).containsExactly(7L, 5L, 1L, 1L, 0L);
 
@@ -181,6 +193,10 @@ class DashboardFiguresTest {
         WebSession.Page csv = owner.get(lost.document().select("#export").attr("href"));
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body()).contains("顧客C").contains("顧客G").doesNotContain("顧客A");
+
+        // A bought the product four times: gaps of 182, 101 and 25 days
+        WebSession.Page products = owner.get("/dashboard/products");
+        assertThat(products.document().select("#rhythms tbody tr").eachText()).containsExactly("P 品物 1 101.00日 —");
 
         WebSession clerk = owner.newClerk("店員 一郎");
         assertThat(clerk.get("/dashboard").status()).isEqualTo(403);

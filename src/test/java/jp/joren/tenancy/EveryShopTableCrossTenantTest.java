@@ -1,10 +1,12 @@
 package jp.joren.tenancy;
 
 import java.sql.Connection;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jp.joren.nightly.ShopNightlyRun;
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.CounterFixtures;
@@ -39,6 +41,9 @@ class EveryShopTableCrossTenantTest {
     CounterFixtures counter;
 
     @Autowired
+    ShopNightlyRun nights;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -68,7 +73,9 @@ class EveryShopTableCrossTenantTest {
             }
         }
         assertThat(tablesWithRowsOfA).contains("customer", "consent", "purchase", "purchase_line", "owned_product",
-                "audit_event", "customer_merge", "product", "product_model", "consumable_part", "part_fit");
+                "audit_event", "customer_merge", "product", "product_model", "consumable_part", "part_fit",
+                "nightly_run", "portfolio_policy", "portfolio_basis", "customer_portfolio", "portfolio_snapshot",
+                "portfolio_month_cell", "portfolio_movement");
 
         for (String table : tablesWithRowsOfA) {
             Long seen = CurrentTenant.callAs(shopB.tenantId(), () -> transaction.execute(status -> jdbc
@@ -97,6 +104,11 @@ class EveryShopTableCrossTenantTest {
         owner.submit(receipt, "form[action$=/cancel]", Map.of("reason", "打ち間違い"));
         owner.submit("/customers/merges/new?survivor=" + first + "&merged=" + second, "form[action=/customers/merges]", Map.of());
         owner.get("/customers/" + first + "/data-export");
+        owner.post("/purchases", Map.of("_csrf", owner.csrfToken("/purchases/new"),
+                "customerId", Long.toString(first), "storeId", Long.toString(kitchen.storeId()),
+                "purchasedAt", "2026-04-02T10:00", "channel", "STORE", "lines[0].code", "TW-01"));
+        owner.submit("/settings/portfolio", "#portfolio-settings", Map.of("neighbourhoodTowns", "本町一丁目"));
+        nights.run(shop.tenantId(), LocalDate.of(2026, 6, 10));
     }
 
     private static long register(WebSession owner, String phone, String email) {

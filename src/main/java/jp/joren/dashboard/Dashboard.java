@@ -9,6 +9,7 @@ import java.util.Optional;
 import jp.joren.segments.Cell;
 import jp.joren.segments.Portfolio;
 import jp.joren.segments.Segment;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -93,32 +94,103 @@ class Dashboard {
     private final PortfolioReads portfolio;
     private final Portfolio segments;
     private final ProductInsights products;
+    private final DashboardMemo memo;
 
-    Dashboard(DashboardQueries queries, PortfolioReads portfolio, Portfolio segments, ProductInsights products) {
+    Dashboard(DashboardQueries queries, PortfolioReads portfolio, Portfolio segments, ProductInsights products,
+            DashboardMemo memo) {
         this.queries = queries;
+        this.memo = memo;
         this.products = products;
         this.portfolio = portfolio;
         this.segments = segments;
     }
 
+    /**
+     * The dashboard of {@code period}. What cannot change before the next night (periods already over, and
+     * figures of last night's classification alone) is remembered per shop and classification date.
+     */
     @Transactional(readOnly = true)
     public View view(Period period, LocalDate today) {
-        Compared figures = new Compared(queries.periodFigures(period), queries.periodFigures(period.previous()),
-                queries.periodFigures(period.lastYear()));
+        Optional<LocalDate> asOf = portfolio.classifiedAsOf();
+        Remembered remembered = new Remembered(CurrentTenant.require(), asOf.orElse(null), today);
+        Compared figures = new Compared(figures(period, remembered), figures(period.previous(), remembered),
+                figures(period.lastYear(), remembered));
         LocalDate lastMonth = period.last().withDayOfMonth(1);
-        List<DashboardQueries.MonthSales> monthly = queries.monthlySales(lastMonth.minusMonths(11), lastMonth.plusMonths(1));
+        List<DashboardQueries.MonthSales> monthly = monthlySales(lastMonth.minusMonths(11), lastMonth.plusMonths(1), remembered);
         Map<Cell, PortfolioReads.CellFigures> cells = new HashMap<>();
-        List<PortfolioReads.CellFigures> cellFigures = portfolio.cells(period);
+        List<PortfolioReads.CellFigures> cellFigures = remembered.ifClosed(period, "cells", () -> portfolio.withSales(
+                remembered.always(List.of("cells"), portfolio::cells), period));
         cellFigures.forEach(cell -> cells.put(cell.cell(), cell));
         long classified = cellFigures.stream().mapToLong(PortfolioReads.CellFigures::customers).sum();
-        Optional<LocalDate> asOf = portfolio.classifiedAsOf();
         List<String> neighbourhood = segments.policy().neighbourhoodTowns();
         return new View(period, today, asOf, figures, monthly, Charts.stackedSales(monthly),
                 Charts.waterfall(figures.current()), cells, classified, Charts.portfolio(cellFigures),
-                movement(lastMonth), trend(lastMonth), portfolio.recency(today), portfolio.intervals(period.until()),
-                queries.categories(period), portfolio.reach(), portfolio.funnel(period.until()),
-                portfolio.cohorts(lastMonth.minusMonths(11), lastMonth.plusMonths(1), asOf.orElse(today)),
-                queries.tradeArea(period, neighbourhood), neighbourhood);
+                remembered.always(List.of("movement", lastMonth), () -> movement(lastMonth)),
+                remembered.always(List.of("trend", lastMonth), () -> trend(lastMonth)),
+                remembered.always(List.of("recency"), () -> portfolio.recency(today)),
+                remembered.always(List.of("intervals", period.until()), () -> portfolio.intervals(period.until())),
+                remembered.ifClosed(period, "categories", () -> queries.categories(period)),
+                remembered.always(List.of("reach"), portfolio::reach),
+                remembered.always(List.of("funnel", period.until()), () -> portfolio.funnel(period.until())),
+                remembered.always(List.of("cohorts", lastMonth), () -> portfolio.cohorts(lastMonth.minusMonths(11),
+                        lastMonth.plusMonths(1), asOf.orElse(today))),
+                DashboardQueries.tradeArea(
+                        remembered.always(List.of("areaCounts", period.snapshotAtStart(), neighbourhood),
+                                () -> queries.areaCounts(period.snapshotAtStart(), neighbourhood)),
+                        remembered.ifClosed(period, List.of("areaSales", neighbourhood),
+                                () -> queries.areaSales(period, neighbourhood))),
+                neighbourhood);
+    }
+
+    private PeriodFigures figures(Period period, Remembered remembered) {
+        return remembered.ifClosed(period, "figures", () -> queries.periodFigures(period,
+                remembered.ifClosed(period.previous(), "buyers", () -> queries.buyers(period.previous()))));
+    }
+
+    /** The closed months remembered, the month that holds today read afresh. */
+    private List<DashboardQueries.MonthSales> monthlySales(LocalDate fromMonth, LocalDate untilMonth, Remembered remembered) {
+        LocalDate openMonth = remembered.today().withDayOfMonth(1);
+        if (!untilMonth.isAfter(openMonth)) {
+            return remembered.always(List.of("monthlySales", fromMonth, untilMonth),
+                    () -> queries.monthlySales(fromMonth, untilMonth));
+        }
+        List<DashboardQueries.MonthSales> months = new java.util.ArrayList<>(remembered.always(
+                List.of("monthlySales", fromMonth, openMonth), () -> queries.monthlySales(fromMonth, openMonth)));
+        months.addAll(queries.monthlySales(openMonth, untilMonth));
+        return months;
+    }
+
+    /** Remembering for one shop, one classification and one day. */
+    private final class Remembered {
+
+        private final long tenant;
+        private final LocalDate asOf;
+        private final LocalDate today;
+
+        Remembered(long tenant, LocalDate asOf, LocalDate today) {
+            this.tenant = tenant;
+            this.asOf = asOf;
+            this.today = today;
+        }
+
+        LocalDate today() {
+            return today;
+        }
+
+        /** Figures of last night's data alone. */
+        <T> T always(List<Object> what, java.util.function.Supplier<T> compute) {
+            List<Object> key = new java.util.ArrayList<>(List.of(tenant, String.valueOf(asOf), today));
+            key.addAll(what);
+            return memo.get(key, compute);
+        }
+
+        /** Figures of a period: remembered once the period is over, read afresh while it runs. */
+        <T> T ifClosed(Period period, Object what, java.util.function.Supplier<T> compute) {
+            if (period.until().isAfter(today)) {
+                return compute.get();
+            }
+            return always(List.of(what, period.from(), period.until()), compute);
+        }
     }
 
     @Transactional(readOnly = true)

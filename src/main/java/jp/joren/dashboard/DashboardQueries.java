@@ -20,62 +20,59 @@ class DashboardQueries {
         this.jdbc = jdbc;
     }
 
-    PeriodFigures periodFigures(Period period) {
-        Period before = period.previous();
+    /**
+     * The figures of a period. Only the period's own purchases are read; whether a buyer also bought in the
+     * period before is one index probe each, and that period's number of buyers comes from {@code
+     * buyersBefore} (a closed period, which the caller may have remembered).
+     */
+    PeriodFigures periodFigures(Period period, long buyersBefore) {
         Period cohort = period.cohortOldEnough();
         return jdbc.sql("""
                         with receipts as materialized (
-                            select p.customer_id, p.business_date, p.total
+                            select p.id, p.customer_id, p.business_date, p.total
                               from purchase p
-                             where p.status = 'COMPLETED' and p.business_date >= :before and p.business_date < :until
-                        ), days as (
-                            select customer_id, in_period, count(distinct business_date) as visits, sum(total) as amount
-                              from (select customer_id, business_date, total, business_date >= :from as in_period
-                                      from receipts
-                                     where customer_id is not null) r
-                             group by customer_id, in_period
+                             where p.status = 'COMPLETED' and p.business_date >= :from and p.business_date < :until
                         ), buyers as (
-                            select d.customer_id, bool_or(d.in_period) as bought, bool_or(not d.in_period) as bought_before,
-                                   coalesce(sum(d.visits) filter (where d.in_period), 0) as visits,
-                                   coalesce(sum(d.amount) filter (where d.in_period), 0) as amount
-                              from days d
-                             group by d.customer_id
+                            select customer_id, count(distinct business_date) as visits, sum(total) as amount
+                              from receipts
+                             where customer_id is not null
+                             group by customer_id
                         ), kinds as (
                             select b.*,
-                                   b.bought and not b.bought_before and coalesce(cp.first_visit, :from) >= :from as is_new,
-                                   s.segment = 'LOYAL' as was_loyal
+                                   exists (select 1 from purchase e
+                                            where e.customer_id = b.customer_id and e.status = 'COMPLETED'
+                                              and e.business_date >= :before and e.business_date < :from) as bought_before,
+                                   cp.first_visit, s.segment = 'LOYAL' as was_loyal
                               from buyers b
                               left join customer_portfolio cp on cp.customer_id = b.customer_id
                               left join portfolio_snapshot s on s.customer_id = b.customer_id and s.month = :snapshot
+                        ), classified as (
+                            select *, not bought_before and coalesce(first_visit, :from) >= :from as is_new from kinds
                         ), items as (
                             select coalesce(sum(l.quantity), 0) as items, coalesce(sum(l.amount), 0) as line_amount
                               from purchase_line l
-                              join purchase p on p.id = l.purchase_id
-                             where p.status = 'COMPLETED' and p.customer_id is not null
-                               and p.business_date >= :from and p.business_date < :until
+                             where l.purchase_id in (select id from receipts where customer_id is not null)
                         )
-                        select (select coalesce(sum(total), 0) from receipts where business_date >= :from) as sales,
-                               (select coalesce(sum(total), 0) from receipts
-                                 where business_date >= :from and customer_id is not null) as identified_sales,
-                               count(*) filter (where bought) as buyers,
+                        select (select coalesce(sum(total), 0) from receipts) as sales,
+                               (select coalesce(sum(total), 0) from receipts where customer_id is not null) as identified_sales,
+                               count(*) as buyers,
                                coalesce(sum(visits), 0) as visits,
                                (select items from items) as items,
                                (select line_amount from items) as line_amount,
                                count(*) filter (where is_new) as new_buyers,
                                coalesce(sum(amount) filter (where is_new), 0) as new_sales,
                                coalesce(sum(amount) filter (where was_loyal), 0) as loyal_sales,
-                               count(*) filter (where bought_before) as buyers_before,
-                               count(*) filter (where bought and not bought_before and not is_new) as returned,
-                               count(*) filter (where bought_before and not bought) as lost,
+                               count(*) filter (where bought_before) as stayed,
+                               count(*) filter (where not bought_before and not is_new) as returned,
                                (select count(*) from portfolio_snapshot where month = :snapshot and not lapsed) as active_at_start,
                                (select count(*) from customer_portfolio
                                  where first_visit >= :cohortFrom and first_visit < :cohortUntil) as cohort,
                                (select count(*) from customer_portfolio
                                  where first_visit >= :cohortFrom and first_visit < :cohortUntil
                                    and second_visit <= first_visit + 90) as cohort_returned
-                          from kinds
+                          from classified
                         """)
-                .param("before", before.from())
+                .param("before", period.previous().from())
                 .param("from", period.from())
                 .param("until", period.until())
                 .param("snapshot", period.snapshotAtStart())
@@ -83,10 +80,21 @@ class DashboardQueries {
                 .param("cohortUntil", cohort.until())
                 .query((rs, row) -> new PeriodFigures(rs.getLong("sales"), rs.getLong("identified_sales"),
                         rs.getLong("buyers"), rs.getLong("visits"), rs.getLong("items"), rs.getLong("line_amount"),
-                        rs.getLong("new_buyers"), rs.getLong("new_sales"), rs.getLong("loyal_sales"),
-                        rs.getLong("buyers_before"), rs.getLong("returned"), rs.getLong("lost"),
+                        rs.getLong("new_buyers"), rs.getLong("new_sales"), rs.getLong("loyal_sales"), buyersBefore,
+                        rs.getLong("returned"), buyersBefore - rs.getLong("stayed"),
                         rs.getLong("active_at_start"), rs.getLong("cohort"), rs.getLong("cohort_returned")))
                 .single();
+    }
+
+    /** How many customers bought in a period. */
+    long buyers(Period period) {
+        return jdbc.sql("""
+                        select count(distinct customer_id) from purchase
+                         where status = 'COMPLETED' and customer_id is not null
+                           and business_date >= :from and business_date < :until
+                        """)
+                .param("from", period.from()).param("until", period.until())
+                .query(Long.class).single();
     }
 
     /** New and repeat sales of each month, for the stacked bars. */
@@ -166,42 +174,77 @@ class DashboardQueries {
         }
     }
 
-    List<AreaFigures> tradeArea(Period period, List<String> neighbourhood) {
+    /** Customers and active customers per tier and town: last night's figures, and those at the period's start. */
+    record AreaCounts(int tier, String town, long customers, long active, long activeAtStart) {
+    }
+
+    /** Buyers, visits and amount per tier and town in a period. */
+    record AreaSales(int tier, String town, long buyers, long visits, long amount) {
+    }
+
+    private static final String TIER = """
+            case when c.town = any(:towns) then 1
+                 when c.acquisition_channel = 'ONLINE' then 3
+                 when c.acquisition_channel = 'SNS' then 4
+                 else 2 end""";
+
+    List<AreaCounts> areaCounts(LocalDate snapshot, List<String> neighbourhood) {
         return jdbc.sql("""
-                        with tiered as (
-                            select c.id, coalesce(nullif(trim(c.town), ''), '') as town,
-                                   case when c.town = any(:towns) then 1
-                                        when c.acquisition_channel = 'ONLINE' then 3
-                                        when c.acquisition_channel = 'SNS' then 4
-                                        else 2 end as tier
-                              from customer c
-                             where c.status = 'ACTIVE'
-                        ), bought as (
+                        select tier, town, grouping(town) = 1 as whole_tier, count(*) as customers,
+                               count(*) filter (where not cp.lapsed) as active,
+                               count(*) filter (where not s.lapsed) as active_at_start
+                          from (select c.id, %s as tier, coalesce(nullif(trim(c.town), ''), '') as town
+                                  from customer c where c.status = 'ACTIVE') c
+                          left join customer_portfolio cp on cp.customer_id = c.id
+                          left join portfolio_snapshot s on s.customer_id = c.id and s.month = :snapshot
+                         group by grouping sets ((tier), (tier, town))
+                        """.formatted(TIER))
+                .param("towns", neighbourhood.toArray(String[]::new))
+                .param("snapshot", snapshot)
+                .query((rs, row) -> new AreaCounts(rs.getInt("tier"), rs.getBoolean("whole_tier") ? null : rs.getString("town"),
+                        rs.getLong("customers"), rs.getLong("active"), rs.getLong("active_at_start")))
+                .list();
+    }
+
+    List<AreaSales> areaSales(Period period, List<String> neighbourhood) {
+        return jdbc.sql("""
+                        with bought as (
                             select customer_id, count(distinct business_date) as visits, sum(total) as amount
                               from purchase
                              where status = 'COMPLETED' and customer_id is not null
                                and business_date >= :from and business_date < :until
                              group by customer_id
                         )
-                        select t.tier, t.town, grouping(t.town) = 1 as whole_tier, count(*) as customers,
-                               count(*) filter (where not cp.lapsed) as active,
-                               count(*) filter (where not s.lapsed) as active_at_start,
-                               count(b.customer_id) as buyers, coalesce(sum(b.visits), 0) as visits,
-                               coalesce(sum(b.amount), 0) as amount
-                          from tiered t
-                          left join customer_portfolio cp on cp.customer_id = t.id
-                          left join portfolio_snapshot s on s.customer_id = t.id and s.month = :snapshot
-                          left join bought b on b.customer_id = t.id
-                         group by grouping sets ((t.tier), (t.tier, t.town))
-                         order by t.tier, grouping(t.town) desc, count(*) desc, t.town
-                        """)
+                        select tier, town, grouping(town) = 1 as whole_tier,
+                               count(*) as buyers, sum(visits) as visits, sum(amount) as amount
+                          from (select b.visits, b.amount, %s as tier, coalesce(nullif(trim(c.town), ''), '') as town
+                                  from bought b
+                                  join customer c on c.id = b.customer_id
+                                 where c.status = 'ACTIVE') t
+                         group by grouping sets ((tier), (tier, town))
+                        """.formatted(TIER))
                 .param("towns", neighbourhood.toArray(String[]::new))
                 .param("from", period.from()).param("until", period.until())
-                .param("snapshot", period.snapshotAtStart())
-                .query((rs, row) -> new AreaFigures(rs.getInt("tier"),
-                        rs.getBoolean("whole_tier") ? null : rs.getString("town"), rs.getLong("customers"),
-                        rs.getLong("active"), rs.getLong("active_at_start"), rs.getLong("buyers"), rs.getLong("visits"),
-                        rs.getLong("amount")))
+                .query((rs, row) -> new AreaSales(rs.getInt("tier"), rs.getBoolean("whole_tier") ? null : rs.getString("town"),
+                        rs.getLong("buyers"), rs.getLong("visits"), rs.getLong("amount")))
                 .list();
+    }
+
+    /** The two halves side by side, tiers first, then their towns by number of customers. */
+    static List<AreaFigures> tradeArea(List<AreaCounts> counts, List<AreaSales> sales) {
+        java.util.Map<String, AreaSales> salesByKey = new java.util.HashMap<>();
+        sales.forEach(sale -> salesByKey.put(sale.tier() + "/" + sale.town(), sale));
+        return counts.stream()
+                .sorted(java.util.Comparator.comparingInt(AreaCounts::tier)
+                        .thenComparing(count -> count.town() != null)
+                        .thenComparing(AreaCounts::customers, java.util.Comparator.reverseOrder())
+                        .thenComparing(count -> count.town() == null ? "" : count.town()))
+                .map(count -> {
+                    AreaSales sale = salesByKey.get(count.tier() + "/" + count.town());
+                    return new AreaFigures(count.tier(), count.town(), count.customers(), count.active(),
+                            count.activeAtStart(), sale == null ? 0 : sale.buyers(), sale == null ? 0 : sale.visits(),
+                            sale == null ? 0 : sale.amount());
+                })
+                .toList();
     }
 }

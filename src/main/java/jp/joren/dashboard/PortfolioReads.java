@@ -76,25 +76,36 @@ class PortfolioReads {
     }
 
     Optional<LocalDate> classifiedAsOf() {
-        return jdbc.sql("select max(as_of) from customer_portfolio").query(LocalDate.class).optional();
+        return jdbc.sql("select max(as_of) from portfolio_basis").query(LocalDate.class).optional();
     }
 
-    List<CellFigures> cells(Period period) {
+    /** Last night's cells: customers, average tenure and amount; the period's sales are added by {@link #withSales}. */
+    List<CellFigures> cells() {
         return jdbc.sql("""
-                        select cp.segment, cp.lapsed, count(*) as customers, coalesce(sum(s.sales), 0) as sales,
-                               avg(cp.tenure_days) as tenure, avg(cp.amount) as amount
-                          from customer_portfolio cp
-                          left join (select customer_id, sum(total) as sales
-                                       from purchase
-                                      where status = 'COMPLETED' and customer_id is not null
-                                        and business_date >= :from and business_date < :until
-                                      group by customer_id) s on s.customer_id = cp.customer_id
+                        select segment, lapsed, count(*) as customers, avg(tenure_days) as tenure, avg(amount) as amount
+                          from customer_portfolio
+                         group by segment, lapsed
+                        """)
+                .query((rs, row) -> new CellFigures(cell(rs.getString("segment"), rs.getBoolean("lapsed")),
+                        rs.getLong("customers"), 0, rs.getDouble("tenure"), rs.getDouble("amount")))
+                .list();
+    }
+
+    /** The cells with the sales of the period by the customers now in each. */
+    List<CellFigures> withSales(List<CellFigures> cells, Period period) {
+        java.util.Map<Cell, Long> sales = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select cp.segment, cp.lapsed, sum(p.total) as sales
+                          from purchase p
+                          join customer_portfolio cp on cp.customer_id = p.customer_id
+                         where p.status = 'COMPLETED' and p.business_date >= :from and p.business_date < :until
                          group by cp.segment, cp.lapsed
                         """)
                 .param("from", period.from()).param("until", period.until())
-                .query((rs, row) -> new CellFigures(cell(rs.getString("segment"), rs.getBoolean("lapsed")),
-                        rs.getLong("customers"), rs.getLong("sales"), rs.getDouble("tenure"), rs.getDouble("amount")))
+                .query((rs, row) -> sales.put(cell(rs.getString("segment"), rs.getBoolean("lapsed")), rs.getLong("sales")))
                 .list();
+        return cells.stream().map(c -> new CellFigures(c.cell(), c.customers(), sales.getOrDefault(c.cell(), 0L),
+                c.averageTenureDays(), c.averageAmount())).toList();
     }
 
     List<Move> movement(LocalDate month) {

@@ -91,7 +91,7 @@ class NightlyRuns {
 
     void succeed(long runId, int customers, int visits) {
         jdbc.sql("""
-                        update nightly_run set status = 'SUCCEEDED', finished_at = now(), customers = ?, visits = ?,
+                        update nightly_run set status = 'SUCCEEDED', finished_at = clock_timestamp(), customers = ?, visits = ?,
                                step = null
                          where id = ?
                         """)
@@ -99,7 +99,7 @@ class NightlyRuns {
     }
 
     void fail(long runId, String error) {
-        jdbc.sql("update nightly_run set status = 'FAILED', finished_at = now(), error = ? where id = ?")
+        jdbc.sql("update nightly_run set status = 'FAILED', finished_at = clock_timestamp(), error = ? where id = ?")
                 .params(error, runId).update();
     }
 

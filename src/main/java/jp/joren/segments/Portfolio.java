@@ -36,12 +36,22 @@ public class Portfolio {
         int visits = classifier.gatherVisits(asOf);
         progress.accept("snapshots");
         LocalDate thisMonth = asOf.withDayOfMonth(1);
+        boolean thresholdsNeedGaps = policy.preset() == Preset.AUTO;
+        Thresholds before = null;
+        LocalDate previous = null;
         for (LocalDate monthAfter : classifier.monthsWithoutSnapshot(thisMonth.minusMonths(SNAPSHOT_MONTHS - 1), thisMonth)) {
-            Thresholds before = policy.resolve(classifier.figures(monthAfter.minusMonths(1)));
-            classifier.snapshotMonth(monthAfter, basis(monthAfter, policy), before);
+            // the month before's thresholds: those of the previous turn, unless a month lies between
+            if (before == null || !monthAfter.minusMonths(1).equals(previous)) {
+                before = policy.resolve(classifier.figures(monthAfter.minusMonths(1), thresholdsNeedGaps));
+            }
+            Thresholds thresholds = basis(monthAfter, policy, thresholdsNeedGaps);
+            classifier.snapshotMonth(monthAfter, thresholds, before);
+            before = thresholds;
+            previous = monthAfter;
         }
         progress.accept("classify");
-        ShopFigures figures = classifier.figures(asOf);
+        // today's expected intervals need the shop's median gaps whatever the thresholds
+        ShopFigures figures = classifier.figures(asOf, true);
         Thresholds thresholds = policy.resolve(figures);
         classifier.recordBasis(asOf, thresholds, policy.fixedAmountThreshold() != null, figures);
         int customers = classifier.classifyCustomers(asOf, thresholds, figures);
@@ -59,8 +69,8 @@ public class Portfolio {
         classifier.forgetHistory();
     }
 
-    private Thresholds basis(LocalDate asOf, PortfolioPolicy policy) {
-        ShopFigures figures = classifier.figures(asOf);
+    private Thresholds basis(LocalDate asOf, PortfolioPolicy policy, boolean withGaps) {
+        ShopFigures figures = classifier.figures(asOf, withGaps);
         Thresholds thresholds = policy.resolve(figures);
         classifier.recordBasis(asOf, thresholds, policy.fixedAmountThreshold() != null, figures);
         return thresholds;

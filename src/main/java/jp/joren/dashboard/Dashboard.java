@@ -129,7 +129,7 @@ class Dashboard {
                 remembered.always(List.of("trend", lastMonth), () -> trend(lastMonth)),
                 remembered.always(List.of("recency"), () -> portfolio.recency(today)),
                 remembered.always(List.of("intervals", period.until()), () -> portfolio.intervals(period.until())),
-                remembered.ifClosed(period, "categories", () -> queries.categories(period)),
+                remembered.always(List.of("categories"), () -> queries.categories(asOf.orElse(today))),
                 remembered.always(List.of("reach"), portfolio::reach),
                 remembered.always(List.of("funnel", period.until()), () -> portfolio.funnel(period.until())),
                 remembered.always(List.of("cohorts", lastMonth), () -> portfolio.cohorts(lastMonth.minusMonths(11),

@@ -29,7 +29,7 @@ class DashboardQueries {
         Period cohort = period.cohortOldEnough();
         return jdbc.sql("""
                         with receipts as materialized (
-                            select p.id, p.customer_id, p.business_date, p.total
+                            select p.customer_id, p.business_date, p.total, p.item_count
                               from purchase p
                              where p.status = 'COMPLETED' and p.business_date >= :from and p.business_date < :until
                         ), buyers as (
@@ -48,17 +48,12 @@ class DashboardQueries {
                               left join portfolio_snapshot s on s.customer_id = b.customer_id and s.month = :snapshot
                         ), classified as (
                             select *, not bought_before and coalesce(first_visit, :from) >= :from as is_new from kinds
-                        ), items as (
-                            select coalesce(sum(l.quantity), 0) as items, coalesce(sum(l.amount), 0) as line_amount
-                              from purchase_line l
-                             where l.purchase_id in (select id from receipts where customer_id is not null)
                         )
                         select (select coalesce(sum(total), 0) from receipts) as sales,
                                (select coalesce(sum(total), 0) from receipts where customer_id is not null) as identified_sales,
                                count(*) as buyers,
                                coalesce(sum(visits), 0) as visits,
-                               (select items from items) as items,
-                               (select line_amount from items) as line_amount,
+                               (select coalesce(sum(item_count), 0) from receipts where customer_id is not null) as items,
                                count(*) filter (where is_new) as new_buyers,
                                coalesce(sum(amount) filter (where is_new), 0) as new_sales,
                                coalesce(sum(amount) filter (where was_loyal), 0) as loyal_sales,
@@ -79,7 +74,7 @@ class DashboardQueries {
                 .param("cohortFrom", cohort.from())
                 .param("cohortUntil", cohort.until())
                 .query((rs, row) -> new PeriodFigures(rs.getLong("sales"), rs.getLong("identified_sales"),
-                        rs.getLong("buyers"), rs.getLong("visits"), rs.getLong("items"), rs.getLong("line_amount"),
+                        rs.getLong("buyers"), rs.getLong("visits"), rs.getLong("items"),
                         rs.getLong("new_buyers"), rs.getLong("new_sales"), rs.getLong("loyal_sales"), buyersBefore,
                         rs.getLong("returned"), buyersBefore - rs.getLong("stayed"),
                         rs.getLong("active_at_start"), rs.getLong("cohort"), rs.getLong("cohort_returned")))
@@ -128,7 +123,8 @@ class DashboardQueries {
     record CategoryPreference(String category, long topSales, long allSales, long topBuyers) {
     }
 
-    List<CategoryPreference> categories(Period period) {
+    /** Over the 365 days before {@code until}. */
+    List<CategoryPreference> categories(LocalDate until) {
         return jdbc.sql("""
                         with lines as (
                             select l.product_id, l.amount, p.customer_id, cp.segment = 'LOYAL' and not cp.lapsed as top
@@ -136,7 +132,7 @@ class DashboardQueries {
                               join purchase p on p.id = l.purchase_id
                               left join customer_portfolio cp on cp.customer_id = p.customer_id
                              where p.status = 'COMPLETED' and p.customer_id is not null
-                               and p.business_date >= :from and p.business_date < :until
+                               and p.business_date >= cast(:until as date) - 365 and p.business_date < :until
                         )
                         select c.name as category, coalesce(sum(lines.amount) filter (where top), 0) as top_sales,
                                sum(lines.amount) as all_sales,
@@ -147,7 +143,7 @@ class DashboardQueries {
                          group by c.id, c.name
                          order by 2 desc, 3 desc
                         """)
-                .param("from", period.from()).param("until", period.until())
+                .param("until", until)
                 .query((rs, row) -> new CategoryPreference(rs.getString("category"), rs.getLong("top_sales"),
                         rs.getLong("all_sales"), rs.getLong("top_buyers")))
                 .list();

@@ -5,7 +5,7 @@ package jp.joren.dashboard;
  * Ratios are null where their denominator is zero. Shares of sales are of the identified sales (those with
  * a known customer), since walk-in sales cannot be new or repeat.
  */
-public record PeriodFigures(long sales, long identifiedSales, long buyers, long visits, long items, long lineAmount,
+public record PeriodFigures(long sales, long identifiedSales, long buyers, long visits, long items,
         long newBuyers, long newSales, long loyalSales, long buyersBefore, long returned, long lost,
         long activeAtStart, long cohort, long cohortReturned) {
 
@@ -46,8 +46,9 @@ public record PeriodFigures(long sales, long identifiedSales, long buyers, long 
         return ratio(identifiedSales, visits);
     }
 
+    /** Identified sales ÷ items, so that item price × items per visit is exactly the amount per visit. */
     public Double averageItemPrice() {
-        return ratio(lineAmount, items);
+        return ratio(identifiedSales, items);
     }
 
     public Double itemsPerVisit() {

@@ -176,6 +176,31 @@ class DashboardFiguresTest {
     }
 
     @Test
+    void aReceiptsItemCountFollowsItsLinesWhoeverWritesThem() {
+        String counts = inShop(() -> {
+            long purchase = jdbc.sql("select id from purchase where customer_id = ? order by id limit 1")
+                    .param(customers.get("A")).query(Long.class).single();
+            long product = jdbc.sql("select id from product limit 1").query(Long.class).single();
+            StringBuilder seen = new StringBuilder();
+            Supplier<Integer> items = () -> jdbc.sql("select item_count from purchase where id = ?").param(purchase)
+                    .query(Integer.class).single();
+            seen.append(items.get());
+            jdbc.sql("""
+                    insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price, amount)
+                    values (app_current_tenant(), ?, ?, 3, 100, 300), (app_current_tenant(), ?, ?, 1, 100, 100)
+                    """).params(purchase, product, purchase, product).update();
+            seen.append(' ').append(items.get());
+            jdbc.sql("update purchase_line set quantity = quantity + 1 where purchase_id = ?").param(purchase).update();
+            seen.append(' ').append(items.get());
+            jdbc.sql("delete from purchase_line where purchase_id = ? and quantity = 4").param(purchase).update();
+            seen.append(' ').append(items.get());
+            return seen.toString();
+        });
+        // two items, then 2 + 3 + 1, then each line one more, then without the line of four
+        assertThat(counts).isEqualTo("2 6 9 5");
+    }
+
+    @Test
     void theOwnerOpensTheDashboardAndTheCustomersBehindANumberAndExportsThem() {
         WebSession owner = new WebSession(port);
         owner.logIn(shop.ownerEmail(), shop.password());

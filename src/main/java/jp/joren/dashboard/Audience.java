@@ -45,6 +45,14 @@ public enum Audience {
             """.formatted(PortfolioReads.GRACE_DAYS)),
     CELL("select customer_id from customer_portfolio where segment = :segment and lapsed = :lapsed"),
     TOP("select customer_id from customer_portfolio where segment = 'LOYAL' and not lapsed"),
+    /** Customers in a cell at a month's close who were in another (or none) at the close before. */
+    MOVED("""
+            select t.customer_id from portfolio_snapshot t
+              left join portfolio_snapshot f on f.customer_id = t.customer_id and f.month = :monthBefore
+             where t.month = :month and t.segment = :segment and t.lapsed = :lapsed
+               and (case when cast(:fromSegment as text) is null then f.customer_id is null
+                         else f.segment = :fromSegment and f.lapsed = :fromLapsed end)
+            """),
     FUNNEL("""
             select customer_id from customer_portfolio
              where first_visit >= cast(:until as date) - 365 and first_visit < :until and visits >= :visits

@@ -17,6 +17,7 @@ final class Charts {
     static final int HEIGHT = 200;
     private static final int MARGIN = 24;
 
+    /** A bar or part of one; {@code label} is a month (sales) or a message key (waterfall). */
     record Rect(double x, double y, double width, double height, String css, String label, long value) {
     }
 
@@ -58,7 +59,8 @@ final class Charts {
         double plot = HEIGHT - 2 * MARGIN;
         double[][] spans = {{0, before}, {afterLost, before}, {afterLost, afterNew}, {afterNew, after}, {0, after}};
         String[] css = {"total", "lost", "new", "returned", "total"};
-        String[] labels = {"before", "lost", "new", "returned", "now"};
+        String[] labels = {"dashboard.waterfall.axis.before", "dashboard.waterfall.axis.lost",
+                "dashboard.waterfall.axis.new", "dashboard.waterfall.axis.returned", "dashboard.waterfall.axis.now"};
         long[] values = {before, -figures.lost(), figures.newBuyers(), figures.returned(), after};
         List<Rect> rects = new ArrayList<>();
         for (int i = 0; i < spans.length; i++) {

@@ -8,7 +8,6 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.joren.accounts.JorenUser;
-import jp.joren.segments.Cell;
 import jp.joren.shops.ShopSettings;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -63,13 +62,10 @@ class DashboardController {
     }
 
     @GetMapping("/customers")
-    String customers(@ModelAttribute("choice") PeriodChoice choice, @RequestParam Audience audience,
-            @RequestParam(required = false) String cell, @RequestParam(required = false) Integer visits,
-            @RequestParam(required = false) Integer tier, @RequestParam(required = false) String town,
+    String customers(@ModelAttribute("choice") PeriodChoice choice, @ModelAttribute("audience") AudienceChoice audience,
             @RequestParam(defaultValue = "0") int page, Model model) {
         LocalDate today = today();
-        Selection selection = new Selection(audience, choice.resolve(today), cell == null ? null : Cell.ofCode(cell),
-                visits, tier, town);
+        Selection selection = audience.resolve(choice.resolve(today));
         AudienceList.Page result = audiences.page(selection, today, page);
         model.addAttribute("selection", selection);
         model.addAttribute("links", new DrillLinks(selection.period()));
@@ -87,16 +83,13 @@ class DashboardController {
     }
 
     @GetMapping("/customers.csv")
-    void export(@ModelAttribute("choice") PeriodChoice choice, @RequestParam Audience audience,
-            @RequestParam(required = false) String cell, @RequestParam(required = false) Integer visits,
-            @RequestParam(required = false) Integer tier, @RequestParam(required = false) String town,
+    void export(@ModelAttribute("choice") PeriodChoice choice, @ModelAttribute("audience") AudienceChoice audience,
             @AuthenticationPrincipal JorenUser owner, Locale locale, HttpServletResponse response) throws IOException {
         LocalDate today = today();
-        Selection selection = new Selection(audience, choice.resolve(today), cell == null ? null : Cell.ofCode(cell),
-                visits, tier, town);
+        Selection selection = audience.resolve(choice.resolve(today));
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("customers-" + audience.name().toLowerCase(Locale.ROOT) + "-" + today + ".csv").build()
+                .filename("customers-" + selection.audience().name().toLowerCase(Locale.ROOT) + "-" + today + ".csv").build()
                 .toString());
         audiences.export(selection, today, response.getOutputStream(), locale, owner.accountId());
     }

@@ -23,6 +23,12 @@ public record DrillLinks(Period period) {
         return cell(new Cell(segment, lapsed));
     }
 
+    /** The customers who moved from {@code from} (null: new) to {@code to} at the close of {@code month}. */
+    public String moved(Cell from, Cell to, java.time.LocalDate month) {
+        return base(Audience.MOVED.name()).queryParam("fromCell", from == null ? AudienceChoice.NEW : from.code())
+                .queryParam("cell", to.code()).queryParam("month", month).build().encode().toUriString();
+    }
+
     public String funnel(int visits) {
         return base(Audience.FUNNEL.name()).queryParam("visits", visits).build().encode().toUriString();
     }

@@ -36,6 +36,11 @@ public class Formats {
         return ratio == null ? "—" : String.format(Locale.ROOT, "%.1f%%", ratio * 100);
     }
 
+    /** A measured number of days, to the day. */
+    public String days(Double value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%.0f", value);
+    }
+
     public String decimal(Double value) {
         return value == null ? "—" : String.format(Locale.ROOT, "%.2f", value);
     }

@@ -219,9 +219,14 @@ class DashboardFiguresTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body()).contains("顧客C").contains("顧客G").doesNotContain("顧客A");
 
+        // October's movement: D came back from 初回離脱 to コツコツ現役
+        String cameBack = page.document().select("#movement a[href*=fromCell=FIRST-LAPSED][href*=cell=STEADY-ACTIVE]").attr("href");
+        assertThat(owner.get(cameBack).document().select("tr.audience-member td:first-child").eachText())
+                .containsExactly("顧客D");
+
         // A bought the product four times: gaps of 182, 101 and 25 days
         WebSession.Page products = owner.get("/dashboard/products");
-        assertThat(products.document().select("#rhythms tbody tr").eachText()).containsExactly("P 品物 1 101.00日 —");
+        assertThat(products.document().select("#rhythms tbody tr").eachText()).containsExactly("P 品物 1 101日 —");
 
         WebSession clerk = owner.newClerk("店員 一郎");
         assertThat(clerk.get("/dashboard").status()).isEqualTo(403);

@@ -1,0 +1,89 @@
+package jp.joren.dashboard;
+
+import java.time.LocalDate;
+
+import jp.joren.segments.Cell;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The audience part of a customer list's address, as the dashboard's links write it. */
+public class AudienceChoice {
+
+    /** Written for a movement from nowhere: the customers new that month. */
+    static final String NEW = "NEW";
+
+    private Audience audience;
+    private String cell;
+    /** Not "from", which is the period's first day. */
+    private String fromCell;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate month;
+
+    private Integer visits;
+    private Integer tier;
+    private String town;
+
+    Selection resolve(Period period) {
+        if (audience == null) {
+            throw new IllegalArgumentException("no audience");
+        }
+        return new Selection(audience, period, cell == null ? null : Cell.ofCode(cell),
+                fromCell == null || fromCell.equals(NEW) ? null : Cell.ofCode(fromCell), month, visits, tier, town);
+    }
+
+    public Audience getAudience() {
+        return audience;
+    }
+
+    public void setAudience(Audience audience) {
+        this.audience = audience;
+    }
+
+    public String getCell() {
+        return cell;
+    }
+
+    public void setCell(String cell) {
+        this.cell = cell;
+    }
+
+    public String getFromCell() {
+        return fromCell;
+    }
+
+    public void setFromCell(String fromCell) {
+        this.fromCell = fromCell;
+    }
+
+    public LocalDate getMonth() {
+        return month;
+    }
+
+    public void setMonth(LocalDate month) {
+        this.month = month;
+    }
+
+    public Integer getVisits() {
+        return visits;
+    }
+
+    public void setVisits(Integer visits) {
+        this.visits = visits;
+    }
+
+    public Integer getTier() {
+        return tier;
+    }
+
+    public void setTier(Integer tier) {
+        this.tier = tier;
+    }
+
+    public String getTown() {
+        return town;
+    }
+
+    public void setTown(String town) {
+        this.town = town;
+    }
+}

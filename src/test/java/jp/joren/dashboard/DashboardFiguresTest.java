@@ -228,8 +228,27 @@ class DashboardFiguresTest {
         WebSession.Page products = owner.get("/dashboard/products");
         assertThat(products.document().select("#rhythms tbody tr").eachText()).containsExactly("P 品物 1 101日 —");
 
+        // A's page says where A stands, and why
+        WebSession.Page customerA = owner.get("/customers/" + customers.get("A"));
+        assertThat(customerA.document().select("#customer-cell").text()).isEqualTo("優良現役");
+        assertThat(customerA.document().select("#cell-reasons li").eachText()).containsExactly(
+                "累計額 ¥90,000 が基準 ¥70,000 以上、在籍期間 308日 が 210日 以上なので「優良」。",
+                "最終来店から 28日、離脱の基準 240日 未満なので「現役」。");
+        assertThat(customerA.document().select("#expected-next-visit").text()).contains("2027年1月14日", "101日");
+
         WebSession clerk = owner.newClerk("店員 一郎");
         assertThat(clerk.get("/dashboard").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aShopNotYetClassifiedSeesItsDashboardAndIsToldWhy() {
+        TestShop fresh = shops.newShop("まだ夜を越していない店");
+        WebSession owner = new WebSession(port);
+        owner.logIn(fresh.ownerEmail(), fresh.password());
+        WebSession.Page page = owner.get("/dashboard");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.document().select(".notice-box").text()).startsWith("まだ夜間処理で顧客を区分していません。");
+        assertThat(page.document().select("#q2 td").get(2).text()).startsWith("—");
     }
 
     private <T> T inShop(Supplier<T> work) {

@@ -88,7 +88,7 @@ class MessagesTest {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String code = Files.readString(source);
                 collect(Pattern.compile("\\{((?:validation|error)\\.[A-Za-z0-9_.]+)}"), code, used);
-                collect(Pattern.compile("\"((?:validation|staff|settings|store|login|customer|catalog|purchase|import|export|join|audit)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\""), code, used);
+                collect(Pattern.compile("\"((?:validation|staff|settings|store|login|customer|catalog|purchase|import|export|join|audit|dashboard|portfolio|runs|segment|cell)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\""), code, used);
             }
         }
         assertThat(used).isNotEmpty();

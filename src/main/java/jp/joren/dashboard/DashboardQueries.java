@@ -37,15 +37,17 @@ class DashboardQueries {
                               from receipts
                              where customer_id is not null
                              group by customer_id
-                        ), kinds as (
+                        ), loyal_at_start as (
+                            select customer_id from portfolio_snapshot
+                             where month = :snapshot and segment = 'LOYAL'
+                        ), kinds as materialized (
                             select b.*,
                                    exists (select 1 from purchase e
                                             where e.customer_id = b.customer_id and e.status = 'COMPLETED'
                                               and e.business_date >= :before and e.business_date < :from) as bought_before,
-                                   cp.first_visit, s.segment = 'LOYAL' as was_loyal
+                                   cp.first_visit, b.customer_id in (select customer_id from loyal_at_start) as was_loyal
                               from buyers b
                               left join customer_portfolio cp on cp.customer_id = b.customer_id
-                              left join portfolio_snapshot s on s.customer_id = b.customer_id and s.month = :snapshot
                         ), classified as (
                             select *, not bought_before and coalesce(first_visit, :from) >= :from as is_new from kinds
                         )

@@ -1,6 +1,5 @@
 package jp.joren.browser;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -10,16 +9,12 @@ import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.CounterFixtures;
 import jp.joren.support.JorenIntegrationTest;
 import jp.joren.support.WebSession;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -30,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the keyboard alone; the customer page then shows her new pressure cooker and when its gasket is due.
  */
 @JorenIntegrationTest
-class CounterBrowserTest {
+class CounterBrowserTest extends BrowserJourney {
 
     @LocalServerPort
     int port;
@@ -41,9 +36,6 @@ class CounterBrowserTest {
     @Autowired
     CounterFixtures counter;
 
-    ChromeDriver browser;
-    WebDriverWait wait;
-    boolean passed;
     TestShop shop;
 
     @BeforeEach
@@ -54,20 +46,9 @@ class CounterBrowserTest {
         owner.logIn(shop.ownerEmail(), shop.password());
         owner.submit("/customers/new", "form.customer-form", Map.of("name", "松本 美咲", "nameKana", "マツモト ミサキ",
                 "phone", "090-2468-1357", "emailConsent", "false", "postalConsent", "true"));
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        openBrowser();
     }
 
-    @AfterEach
-    void closeBrowser(TestInfo test) {
-        if (browser == null) {
-            return;
-        }
-        if (!passed) {
-            HeadlessChromium.keepEvidence(browser, test.getTestMethod().map(m -> m.getName()).orElse("counter"));
-        }
-        browser.quit();
-    }
 
     @Test
     void aClerkRegistersAThreeLinePurchaseWithoutTouchingTheMouse() {

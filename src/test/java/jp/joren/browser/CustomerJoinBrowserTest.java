@@ -1,6 +1,5 @@
 package jp.joren.browser;
 
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,15 +8,11 @@ import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.JorenIntegrationTest;
 import jp.joren.support.TestMailbox;
 import jp.joren.tenancy.CurrentTenant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the link in the email the shop sent; only then does the ledger count her consent.
  */
 @JorenIntegrationTest
-class CustomerJoinBrowserTest {
+class CustomerJoinBrowserTest extends BrowserJourney {
 
     @LocalServerPort
     int port;
@@ -44,27 +39,13 @@ class CustomerJoinBrowserTest {
     @Autowired
     TransactionTemplate transaction;
 
-    ChromeDriver browser;
-    WebDriverWait wait;
-    boolean passed;
 
     @BeforeEach
-    void openBrowser() throws Exception {
-        browser = HeadlessChromium.start();
+    void openAPhoneSizedBrowser() throws Exception {
+        openBrowser();
         browser.manage().window().setSize(new Dimension(390, 844));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     }
 
-    @AfterEach
-    void closeBrowser(TestInfo test) {
-        if (browser == null) {
-            return;
-        }
-        if (!passed) {
-            HeadlessChromium.keepEvidence(browser, test.getTestMethod().map(m -> m.getName()).orElse("join"));
-        }
-        browser.quit();
-    }
 
     @Test
     void aCustomerSignsUpOnHerPhoneAndConfirmsByTheEmailedLink() {

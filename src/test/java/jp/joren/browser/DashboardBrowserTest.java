@@ -1,6 +1,5 @@
 package jp.joren.browser;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -9,16 +8,12 @@ import jp.joren.demo.DemoShopGenerator;
 import jp.joren.demo.DemoShopSpec;
 import jp.joren.nightly.ShopNightlyRun;
 import jp.joren.support.JorenIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * seen for 2–3 months and gets exactly that many customers, each last seen 60 to 90 days ago.
  */
 @JorenIntegrationTest
-class DashboardBrowserTest {
+class DashboardBrowserTest extends BrowserJourney {
 
     private static final String PASSWORD = "joren-demo-2026";
 
@@ -42,9 +37,6 @@ class DashboardBrowserTest {
     @Autowired
     ShopNightlyRun nights;
 
-    ChromeDriver browser;
-    WebDriverWait wait;
-    boolean passed;
     String ownerEmail;
     LocalDate today;
 
@@ -54,20 +46,9 @@ class DashboardBrowserTest {
         ownerEmail = "dashboard-" + System.nanoTime() + "@test.joren.jp";
         long tenantId = generator.generate(new DemoShopSpec(7, 400, today, ownerEmail, PASSWORD, "かなもの屋 さくら"));
         assertThat(nights.run(tenantId, today)).isTrue();
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        openBrowser();
     }
 
-    @AfterEach
-    void closeBrowser(TestInfo test) {
-        if (browser == null) {
-            return;
-        }
-        if (!passed) {
-            HeadlessChromium.keepEvidence(browser, test.getTestMethod().map(m -> m.getName()).orElse("dashboard"));
-        }
-        browser.quit();
-    }
 
     @Test
     void theOwnerClicksTheCustomersNotSeenForTwoToThreeMonthsAndGetsThatList() {

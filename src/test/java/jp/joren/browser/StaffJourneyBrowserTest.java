@@ -1,45 +1,29 @@
 package jp.joren.browser;
 
-import java.time.Duration;
 
 import jp.joren.support.JorenIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A shop owner signs up and adds a clerk; the clerk logs in and is refused the owner's settings. */
 @JorenIntegrationTest
-class StaffJourneyBrowserTest {
+class StaffJourneyBrowserTest extends BrowserJourney {
 
     @LocalServerPort
     int port;
 
-    ChromeDriver browser;
-    WebDriverWait wait;
-    boolean passed;
 
     @BeforeEach
-    void openBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    void open() throws Exception {
+        openBrowser();
     }
 
-    @AfterEach
-    void closeBrowser(TestInfo test) {
-        if (!passed) {
-            HeadlessChromium.keepEvidence(browser, test.getTestMethod().map(m -> m.getName()).orElse("journey"));
-        }
-        browser.quit();
-    }
 
     @Test
     void ownerSignsUpAddsAClerkAndTheClerkIsRefusedTheSettings() {

@@ -1,6 +1,5 @@
 package jp.joren.dashboard;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,0 +1,35 @@
+package jp.joren.browser;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A journey in headless Chromium: each test opens the browser when its data is ready, sets {@code passed}
+ * at its end, and a failed one leaves a screenshot and the page's HTML behind.
+ */
+abstract class BrowserJourney {
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+    boolean passed;
+
+    void openBrowser() throws Exception {
+        browser = HeadlessChromium.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        if (browser == null) {
+            return;
+        }
+        if (!passed) {
+            HeadlessChromium.keepEvidence(browser, test.getTestMethod().map(m -> m.getName()).orElse("journey"));
+        }
+        browser.quit();
+    }
+}

@@ -45,6 +45,10 @@ public enum Audience {
             """.formatted(PortfolioReads.GRACE_DAYS)),
     CELL("select customer_id from customer_portfolio where segment = :segment and lapsed = :lapsed"),
     TOP("select customer_id from customer_portfolio where segment = 'LOYAL' and not lapsed"),
+    /** Customers in a cell at a month's close. */
+    MONTH_CELL("""
+            select customer_id from portfolio_snapshot where month = :month and segment = :segment and lapsed = :lapsed
+            """),
     /** Customers in a cell at a month's close who were in another (or none) at the close before. */
     MOVED("""
             select t.customer_id from portfolio_snapshot t

@@ -42,6 +42,16 @@ class Dashboard {
         public long[] of(Cell cell) {
             return counts.getOrDefault(cell, new long[months.size()]);
         }
+
+        /** Month by month, the cell's count, for a row of the table. */
+        public List<MonthCount> row(Cell cell) {
+            long[] counts = of(cell);
+            return java.util.stream.IntStream.range(0, months.size())
+                    .mapToObj(i -> new MonthCount(months.get(i), counts[i])).toList();
+        }
+    }
+
+    record MonthCount(LocalDate month, long customers) {
     }
 
     record CategoryRow(String category, Double topShare, Double allShare, Double lift, Double penetration) {

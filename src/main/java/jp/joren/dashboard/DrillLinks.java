@@ -23,6 +23,12 @@ public record DrillLinks(Period period) {
         return cell(new Cell(segment, lapsed));
     }
 
+    /** The customers in {@code cell} at the close of {@code month}. */
+    public String monthCell(Cell cell, java.time.LocalDate month) {
+        return base(Audience.MONTH_CELL.name()).queryParam("cell", cell.code()).queryParam("month", month).build()
+                .encode().toUriString();
+    }
+
     /** The customers who moved from {@code from} (null: new) to {@code to} at the close of {@code month}. */
     public String moved(Cell from, Cell to, java.time.LocalDate month) {
         return base(Audience.MOVED.name()).queryParam("fromCell", from == null ? AudienceChoice.NEW : from.code())

@@ -14,7 +14,7 @@ public record Selection(Audience audience, Period period, Cell cell, Cell from, 
     public Selection {
         boolean complete = switch (audience) {
             case CELL -> cell != null;
-            case MOVED -> cell != null && month != null;
+            case MOVED, MONTH_CELL -> cell != null && month != null;
             case FUNNEL -> visits != null && visits >= 1;
             case TIER -> tier != null;
             case TOWN -> tier != null && town != null;

@@ -223,6 +223,11 @@ class DashboardFiguresTest {
         assertThat(owner.get(cameBack).document().select("tr.audience-member td:first-child").eachText())
                 .containsExactly("顧客D");
 
+        // the trend: 優良現役 at the close of October is A
+        String loyalInOctober = page.document().select(".trend a[href*=audience=MONTH_CELL][href*=cell=LOYAL-ACTIVE][href*=month=2026-10-01]").attr("href");
+        assertThat(owner.get(loyalInOctober).document().select("tr.audience-member td:first-child").eachText())
+                .containsExactly("顧客A");
+
         // A bought the product four times: gaps of 182, 101 and 25 days
         WebSession.Page products = owner.get("/dashboard/products");
         assertThat(products.document().select("#rhythms tbody tr").eachText()).containsExactly("P 品物 1 101日 —");

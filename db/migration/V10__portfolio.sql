@@ -22,6 +22,9 @@ alter table portfolio_policy enable row level security;
 create policy portfolio_policy_isolation on portfolio_policy
     using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());
 
+-- The trade area reads each buyer's town and channel: from this index alone, not from the wide customer rows.
+create index customer_area on customer (tenant_id, id) include (town, acquisition_channel, status);
+
 -- Free samples and the like: never a visit, never an amount.
 alter table product add column excluded_from_portfolio boolean not null default false;
 

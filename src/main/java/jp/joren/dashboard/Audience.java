@@ -63,16 +63,12 @@ public enum Audience {
             """),
     TIER("""
             select c.id from customer c
-             where c.status = 'ACTIVE'
-               and case when c.town = any(:towns) then 1 when c.acquisition_channel = 'ONLINE' then 3
-                        when c.acquisition_channel = 'SNS' then 4 else 2 end = :tier
-            """),
+             where c.status = 'ACTIVE' and %s = :tier
+            """.formatted(DashboardQueries.TIER)),
     TOWN("""
             select c.id from customer c
-             where c.status = 'ACTIVE' and coalesce(nullif(trim(c.town), ''), '') = :town
-               and case when c.town = any(:towns) then 1 when c.acquisition_channel = 'ONLINE' then 3
-                        when c.acquisition_channel = 'SNS' then 4 else 2 end = :tier
-            """);
+             where c.status = 'ACTIVE' and coalesce(nullif(trim(c.town), ''), '') = :town and %s = :tier
+            """.formatted(DashboardQueries.TIER));
 
     private static final class Sql {
         static final String PERIOD_BUYERS = """

@@ -57,7 +57,7 @@ class Dashboard {
     record CategoryRow(String category, Double topShare, Double allShare, Double lift, Double penetration) {
     }
 
-    record View(Period period, LocalDate today, Optional<LocalDate> classifiedAsOf, Compared figures,
+    record View(Period period, Optional<LocalDate> classifiedAsOf, Compared figures,
             List<DashboardQueries.MonthSales> monthlySales, List<Charts.Rect> salesBars, List<Charts.Rect> waterfall,
             Map<Cell, PortfolioReads.CellFigures> cells, long classified, List<Charts.Bubble> bubbles,
             Movement movement, Trend trend, PortfolioReads.Recency recency, List<PortfolioReads.Interval> intervals,
@@ -102,17 +102,17 @@ class Dashboard {
 
     private final DashboardQueries queries;
     private final PortfolioReads portfolio;
-    private final Portfolio segments;
+    private final Portfolio portfolioSettings;
     private final ProductInsights products;
     private final DashboardMemo memo;
 
-    Dashboard(DashboardQueries queries, PortfolioReads portfolio, Portfolio segments, ProductInsights products,
+    Dashboard(DashboardQueries queries, PortfolioReads portfolio, Portfolio portfolioSettings, ProductInsights products,
             DashboardMemo memo) {
         this.queries = queries;
         this.memo = memo;
         this.products = products;
         this.portfolio = portfolio;
-        this.segments = segments;
+        this.portfolioSettings = portfolioSettings;
     }
 
     /**
@@ -132,8 +132,8 @@ class Dashboard {
                 remembered.always(List.of("cells"), portfolio::cells), period));
         cellFigures.forEach(cell -> cells.put(cell.cell(), cell));
         long classified = cellFigures.stream().mapToLong(PortfolioReads.CellFigures::customers).sum();
-        List<String> neighbourhood = segments.policy().neighbourhoodTowns();
-        return new View(period, today, asOf, figures, monthly, Charts.stackedSales(monthly),
+        List<String> neighbourhood = portfolioSettings.policy().neighbourhoodTowns();
+        return new View(period, asOf, figures, monthly, Charts.stackedSales(monthly),
                 Charts.waterfall(figures.current()), cells, classified, Charts.portfolio(cellFigures),
                 remembered.always(List.of("movement", lastMonth), () -> movement(lastMonth)),
                 remembered.always(List.of("trend", lastMonth), () -> trend(lastMonth)),

@@ -180,7 +180,8 @@ class DashboardQueries {
     record AreaSales(int tier, String town, long buyers, long visits, long amount) {
     }
 
-    private static final String TIER = """
+    /** The trade-area tier of a customer row {@code c}; {@code :towns} is the neighbourhood. */
+    static final String TIER = """
             case when c.town = any(:towns) then 1
                  when c.acquisition_channel = 'ONLINE' then 3
                  when c.acquisition_channel = 'SNS' then 4

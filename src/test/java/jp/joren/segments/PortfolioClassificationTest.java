@@ -72,8 +72,8 @@ class PortfolioClassificationTest {
         buy(lapse240, 240, 1_000);
         long cancelledAndReturned = customer("取消と返品");
         buy(cancelledAndReturned, 50, 3_000);
-        buy(cancelledAndReturned, 20, 3_000, "CANCELLED");
-        buy(cancelledAndReturned, 5, 3_000, "RETURNED");
+        purchase(cancelledAndReturned, 20, 3_000, "CANCELLED");
+        purchase(cancelledAndReturned, 5, 3_000, "RETURNED");
         long sampleOnly = customer("試供品だけ");
         buy(sampleOnly, 30, 2_000);
         buyLines(sampleOnly, 3, Map.of(sample, 0L));
@@ -161,11 +161,7 @@ class PortfolioClassificationTest {
     }
 
     private void buy(long customer, int daysBeforeAsOf, long total) {
-        buy(customer, daysBeforeAsOf, total, "COMPLETED");
-    }
-
-    private void buy(long customer, int daysBeforeAsOf, long total, String status) {
-        purchase(customer, daysBeforeAsOf, total, status);
+        purchase(customer, daysBeforeAsOf, total, "COMPLETED");
     }
 
     private void buyLines(long customer, int daysBeforeAsOf, Map<Long, Long> amountByProduct) {

@@ -5,7 +5,8 @@ package jp.joren.dashboard;
  * {@code until} and {@code before} (the period and the one before it), {@code snapshot} (the month-end
  * snapshot at the period's start), {@code cohortFrom}/{@code cohortUntil}, {@code today}, and where an
  * audience names one: {@code segment}/{@code lapsed} (a cell), {@code visits}, {@code tier}, {@code town},
- * {@code towns} (the neighbourhood).
+ * {@code towns} (the neighbourhood), {@code category} (a category's id, 0 for products without one),
+ * {@code step} (a step of the second-visit follow-up).
  */
 public enum Audience {
     BUYERS(Sql.PERIOD_BUYERS),
@@ -57,6 +58,24 @@ public enum Audience {
                and (case when cast(:fromSegment as text) is null then f.customer_id is null
                          else f.segment = :fromSegment and f.lapsed = :fromLapsed end)
             """),
+    /** Question 7: the 優良 customers whose intervals are measured (two visits or more in the trailing year). */
+    TOP_REPEATERS(Sql.REPEATERS + " and segment = 'LOYAL'"),
+    /** Question 7: everyone else whose intervals are measured. */
+    OTHER_REPEATERS(Sql.REPEATERS + " and segment <> 'LOYAL'"),
+    /** Question 8: the 優良 customers (today) who bought in a category over the trailing year. */
+    TOP_CATEGORY_BUYERS("""
+            select distinct p.customer_id
+              from purchase p
+              join customer_portfolio cp on cp.customer_id = p.customer_id and cp.segment = 'LOYAL' and not cp.lapsed
+              join purchase_line l on l.purchase_id = p.id
+              join product pr on pr.id = l.product_id
+             where p.status = 'COMPLETED' and p.business_date >= cast(:today as date) - 365 and p.business_date < :today
+               and coalesce(pr.category_id, 0) = :category
+            """),
+    /** Question 10: the new customers of the funnel's year who were sent a step of the follow-up. */
+    FOLLOW_UP_SENT(Sql.FOLLOWED_UP),
+    /** Question 10: those of them who came back after it. */
+    FOLLOW_UP_CONVERTED(Sql.FOLLOWED_UP + " and " + PortfolioReads.CAME_BACK_AFTER_FOLLOW_UP),
     FUNNEL("""
             select customer_id from customer_portfolio
              where first_visit >= cast(:until as date) - 365 and first_visit < :until and visits >= :visits
@@ -65,12 +84,31 @@ public enum Audience {
             select c.id from customer c
              where c.status = 'ACTIVE' and %s = :tier
             """.formatted(DashboardQueries.TIER)),
+    TIER_ACTIVE("""
+            select c.id from customer c
+              join customer_portfolio cp on cp.customer_id = c.id and not cp.lapsed
+             where c.status = 'ACTIVE' and %s = :tier
+            """.formatted(DashboardQueries.TIER)),
+    TOWN_ACTIVE("""
+            select c.id from customer c
+              join customer_portfolio cp on cp.customer_id = c.id and not cp.lapsed
+             where c.status = 'ACTIVE' and coalesce(nullif(trim(c.town), ''), '') = :town and %s = :tier
+            """.formatted(DashboardQueries.TIER)),
     TOWN("""
             select c.id from customer c
              where c.status = 'ACTIVE' and coalesce(nullif(trim(c.town), ''), '') = :town and %s = :tier
             """.formatted(DashboardQueries.TIER));
 
     private static final class Sql {
+        static final String FOLLOWED_UP = """
+                select cp.customer_id from outbox_message m
+                  join customer_portfolio cp on cp.customer_id = m.customer_id
+                 where m.rule = '%s' and m.occasion = :step and m.status = 'SENT'
+                   and cp.first_visit >= cast(:until as date) - 365 and cp.first_visit < :until
+                """.formatted(jp.joren.reminders.FollowUpStep.RULE);
+        static final String REPEATERS = """
+                select customer_id from customer_portfolio
+                 where visits >= 2 and last_visit >= cast(:until as date) - 365 and last_visit < :until""";
         static final String PERIOD_BUYERS = """
                 select distinct customer_id from purchase
                  where status = 'COMPLETED' and customer_id is not null

@@ -2,6 +2,7 @@ package jp.joren.dashboard;
 
 import java.time.LocalDate;
 
+import jp.joren.reminders.FollowUpStep;
 import jp.joren.segments.Cell;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -22,13 +23,15 @@ public class AudienceChoice {
     private Integer visits;
     private Integer tier;
     private String town;
+    private Long category;
+    private FollowUpStep step;
 
     Selection resolve(Period period) {
         if (audience == null) {
             throw new IllegalArgumentException("no audience");
         }
         return new Selection(audience, period, cell == null ? null : Cell.ofCode(cell),
-                fromCell == null || fromCell.equals(NEW) ? null : Cell.ofCode(fromCell), month, visits, tier, town);
+                fromCell == null || fromCell.equals(NEW) ? null : Cell.ofCode(fromCell), month, visits, tier, town, category, step);
     }
 
     public Audience getAudience() {
@@ -85,5 +88,21 @@ public class AudienceChoice {
 
     public void setTown(String town) {
         this.town = town;
+    }
+
+    public Long getCategory() {
+        return category;
+    }
+
+    public void setCategory(Long category) {
+        this.category = category;
+    }
+
+    public FollowUpStep getStep() {
+        return step;
+    }
+
+    public void setStep(FollowUpStep step) {
+        this.step = step;
     }
 }

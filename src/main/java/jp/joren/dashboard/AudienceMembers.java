@@ -83,6 +83,8 @@ class AudienceMembers {
                 .param("visits", selection.visits())
                 .param("tier", selection.tier())
                 .param("town", selection.town())
+                .param("category", selection.category())
+                .param("step", selection.step() == null ? null : selection.step().name())
                 .param("towns", towns.toArray(String[]::new));
     }
 }

@@ -1,11 +1,14 @@
 package jp.joren.dashboard;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jp.joren.reminders.ReminderPolicies;
 import jp.joren.segments.Cell;
 import jp.joren.segments.Portfolio;
 import jp.joren.segments.Segment;
@@ -18,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 class Dashboard {
 
     static final List<Segment> SEGMENTS = List.of(Segment.values());
+
+    static final int TOWNS_PER_TIER_ON_DASHBOARD = 8;
 
     static final List<Cell> CELLS = List.of(Segment.values()).stream()
             .flatMap(segment -> List.of(new Cell(segment, false), new Cell(segment, true)).stream()).toList();
@@ -54,7 +59,8 @@ class Dashboard {
     record MonthCount(LocalDate month, long customers) {
     }
 
-    record CategoryRow(String category, Double topShare, Double allShare, Double lift, Double penetration) {
+    record CategoryRow(long categoryId, String category, Double topShare, Double allShare, Double lift,
+            Double penetration, long topBuyers) {
     }
 
     record View(Period period, Optional<LocalDate> classifiedAsOf, Compared figures,
@@ -62,7 +68,7 @@ class Dashboard {
             Map<Cell, PortfolioReads.CellFigures> cells, long classified, List<Charts.Bubble> bubbles,
             Movement movement, Trend trend, PortfolioReads.Recency recency, List<PortfolioReads.Interval> intervals,
             List<DashboardQueries.CategoryPreference> categories, List<PortfolioReads.CellConsent> reach,
-            PortfolioReads.Funnel funnel, List<PortfolioReads.Cohort> cohorts,
+            int frequencyCapDays, PortfolioReads.Funnel funnel, List<PortfolioReads.FollowUp> followUps, List<PortfolioReads.Cohort> cohorts,
             List<DashboardQueries.AreaFigures> tradeArea, List<String> neighbourhood) {
 
         public PortfolioReads.CellFigures figuresOf(Segment segment, boolean lapsed) {
@@ -83,8 +89,20 @@ class Dashboard {
                 Double allShare = allTotal == 0 ? null : (double) c.allSales() / allTotal;
                 Double lift = topShare == null || allShare == null || allShare == 0 ? null : topShare / allShare;
                 Double penetration = recency.loyal() == 0 ? null : (double) c.topBuyers() / recency.loyal();
-                return new CategoryRow(c.category(), topShare, allShare, lift, penetration);
+                return new CategoryRow(c.categoryId(), c.category(), topShare, allShare, lift, penetration,
+                        c.topBuyers());
             }).toList();
+        }
+
+        /** The tiers, each with its largest towns; every town is on the trade-area page. */
+        public List<DashboardQueries.AreaFigures> tradeAreaSummary() {
+            Map<Integer, Integer> townsShown = new HashMap<>();
+            return tradeArea.stream().filter(row -> row.town() == null
+                    || townsShown.merge(row.tier(), 1, Integer::sum) <= TOWNS_PER_TIER_ON_DASHBOARD).toList();
+        }
+
+        public long townsNotShown() {
+            return tradeArea.size() - tradeAreaSummary().size();
         }
 
         public Double loyalShareOfCustomers() {
@@ -105,10 +123,14 @@ class Dashboard {
     private final Portfolio portfolioSettings;
     private final ProductInsights products;
     private final DashboardMemo memo;
+    private final ReminderPolicies reminderPolicies;
+    private final Clock clock;
 
     Dashboard(DashboardQueries queries, PortfolioReads portfolio, Portfolio portfolioSettings, ProductInsights products,
-            DashboardMemo memo) {
+            DashboardMemo memo, ReminderPolicies reminderPolicies, Clock clock) {
         this.queries = queries;
+        this.reminderPolicies = reminderPolicies;
+        this.clock = clock;
         this.memo = memo;
         this.products = products;
         this.portfolio = portfolio;
@@ -123,38 +145,56 @@ class Dashboard {
     public View view(Period period, LocalDate today) {
         Optional<LocalDate> asOf = portfolio.classifiedAsOf();
         Remembered remembered = new Remembered(CurrentTenant.require(), asOf.orElse(null), today);
-        Compared figures = new Compared(figures(period, remembered), figures(period.previous(), remembered),
-                figures(period.lastYear(), remembered));
+        List<String> neighbourhood = portfolioSettings.policy().neighbourhoodTowns();
+        int cap = reminderPolicies.current().frequencyCapDays();
+        PeriodReading reading = reading(period, neighbourhood, remembered);
+        Compared figures = new Compared(reading.figures(), reading(period.previous(), neighbourhood, remembered).figures(),
+                reading(period.lastYear(), neighbourhood, remembered).figures());
         LocalDate lastMonth = period.last().withDayOfMonth(1);
         List<DashboardQueries.MonthSales> monthly = monthlySales(lastMonth.minusMonths(11), lastMonth.plusMonths(1), remembered);
         Map<Cell, PortfolioReads.CellFigures> cells = new HashMap<>();
-        List<PortfolioReads.CellFigures> cellFigures = remembered.ifClosed(period, "cells", () -> portfolio.withSales(
-                remembered.always(List.of("cells"), portfolio::cells), period));
+        List<PortfolioReads.CellFigures> cellFigures = remembered.always(List.of("cells"), portfolio::cells).stream()
+                .map(cell -> cell.withSales(reading.salesOf(cell.cell()))).toList();
         cellFigures.forEach(cell -> cells.put(cell.cell(), cell));
         long classified = cellFigures.stream().mapToLong(PortfolioReads.CellFigures::customers).sum();
-        List<String> neighbourhood = portfolioSettings.policy().neighbourhoodTowns();
         return new View(period, asOf, figures, monthly, Charts.stackedSales(monthly),
                 Charts.waterfall(figures.current()), cells, classified, Charts.portfolio(cellFigures),
                 remembered.always(List.of("movement", lastMonth), () -> movement(lastMonth)),
                 remembered.always(List.of("trend", lastMonth), () -> trend(lastMonth)),
                 remembered.always(List.of("recency"), () -> portfolio.recency(today)),
                 remembered.always(List.of("intervals", period.until()), () -> portfolio.intervals(period.until())),
-                remembered.always(List.of("categories"), () -> queries.categories(asOf.orElse(today))),
-                remembered.always(List.of("reach"), portfolio::reach),
+                remembered.always(List.of("categories"), () -> queries.categories(today)),
+                remembered.always(List.of("reach", cap), () -> portfolio.reach(clock.instant().minus(Duration.ofDays(cap)))),
+                cap,
                 remembered.always(List.of("funnel", period.until()), () -> portfolio.funnel(period.until())),
+                portfolio.followUps(period.until()),
                 remembered.always(List.of("cohorts", lastMonth), () -> portfolio.cohorts(lastMonth.minusMonths(11),
                         lastMonth.plusMonths(1), asOf.orElse(today))),
-                DashboardQueries.tradeArea(
-                        remembered.always(List.of("areaCounts", period.snapshotAtStart(), neighbourhood),
-                                () -> queries.areaCounts(period.snapshotAtStart(), neighbourhood)),
-                        remembered.ifClosed(period, List.of("areaSales", neighbourhood),
-                                () -> queries.areaSales(period, neighbourhood))),
+                tradeArea(period, neighbourhood, reading, remembered),
                 neighbourhood);
     }
 
-    private PeriodFigures figures(Period period, Remembered remembered) {
-        return remembered.ifClosed(period, "figures", () -> queries.periodFigures(period,
-                remembered.ifClosed(period.previous(), "buyers", () -> queries.buyers(period.previous()))));
+    /** The trade area of a period, every town of it. */
+    @Transactional(readOnly = true)
+    public List<DashboardQueries.AreaFigures> tradeArea(Period period, LocalDate today) {
+        Remembered remembered = new Remembered(CurrentTenant.require(), portfolio.classifiedAsOf().orElse(null), today);
+        List<String> neighbourhood = portfolioSettings.policy().neighbourhoodTowns();
+        return tradeArea(period, neighbourhood, reading(period, neighbourhood, remembered), remembered);
+    }
+
+    private List<DashboardQueries.AreaFigures> tradeArea(Period period, List<String> neighbourhood, PeriodReading reading,
+            Remembered remembered) {
+        return DashboardQueries.tradeArea(remembered.always(List.of("areaCounts", period.snapshotAtStart(), neighbourhood),
+                () -> queries.areaCounts(period.snapshotAtStart(), neighbourhood)), reading.areaSales());
+    }
+
+    /** A period's one pass over its purchases, with the period before's buyers and the counts at its start. */
+    private PeriodReading reading(Period period, List<String> neighbourhood, Remembered remembered) {
+        return remembered.ifClosed(period, List.of("reading", neighbourhood), () -> queries.read(period,
+                remembered.ifClosed(period.previous(), "buyers", () -> queries.buyers(period.previous())),
+                remembered.always(List.of("start", period.kind(), period.from(), period.until()),
+                        () -> queries.startOf(period)),
+                neighbourhood));
     }
 
     /** The closed months remembered, the month that holds today read afresh. */

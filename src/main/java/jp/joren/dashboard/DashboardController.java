@@ -52,6 +52,17 @@ class DashboardController {
         return "dashboard/index";
     }
 
+    /** Every town of the trade area; the dashboard shows each tier's largest. */
+    @GetMapping("/area")
+    String tradeArea(@ModelAttribute("choice") PeriodChoice choice, Model model) {
+        LocalDate today = today();
+        Period period = choice.resolve(today);
+        model.addAttribute("period", period);
+        model.addAttribute("rows", dashboard.tradeArea(period, today));
+        model.addAttribute("links", new DrillLinks(period));
+        return "dashboard/area";
+    }
+
     /** Periodicity and relatedness: a page of its own, since it reads two years of purchase lines. */
     @GetMapping("/products")
     String products(Model model) {

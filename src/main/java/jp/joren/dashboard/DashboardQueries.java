@@ -3,6 +3,8 @@ package jp.joren.dashboard;
 import java.time.LocalDate;
 import java.util.List;
 
+import jp.joren.segments.Cell;
+import jp.joren.segments.Segment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,13 +23,16 @@ class DashboardQueries {
     }
 
     /**
-     * The figures of a period. Only the period's own purchases are read; whether a buyer also bought in the
-     * period before is one index probe each, and that period's number of buyers comes from {@code
-     * buyersBefore} (a closed period, which the caller may have remembered).
+     * A period read in one pass over its own purchases: its figures, the sales of the customers now in each
+     * cell, and the buyers, visits and amount per trade-area tier and town ({@code towns} is the
+     * neighbourhood). Each buyer is put beside the period before's buyers, the 優良 customers at the start and
+     * last night's portfolio by hash joins, not one probe per buyer; the period before's number of buyers is
+     * {@code buyersBefore} (a closed period, which the caller may have remembered), and the counts at the
+     * period's start are {@code start}.
      */
-    PeriodFigures periodFigures(Period period, long buyersBefore) {
-        Period cohort = period.cohortOldEnough();
-        return jdbc.sql("""
+    PeriodReading read(Period period, long buyersBefore, StartCounts start, List<String> towns) {
+        PeriodReading.Builder reading = new PeriodReading.Builder(buyersBefore, start);
+        jdbc.sql("""
                         with receipts as materialized (
                             select p.customer_id, p.business_date, p.total, p.item_count
                               from purchase p
@@ -37,49 +42,80 @@ class DashboardQueries {
                               from receipts
                              where customer_id is not null
                              group by customer_id
-                        ), loyal_at_start as (
-                            select customer_id from portfolio_snapshot
-                             where month = :snapshot and segment = 'LOYAL'
-                        ), kinds as materialized (
-                            select b.*,
-                                   exists (select 1 from purchase e
-                                            where e.customer_id = b.customer_id and e.status = 'COMPLETED'
-                                              and e.business_date >= :before and e.business_date < :from) as bought_before,
-                                   cp.first_visit, b.customer_id in (select customer_id from loyal_at_start) as was_loyal
+                        ), bought_before as materialized (
+                            select distinct customer_id from purchase
+                             where status = 'COMPLETED' and customer_id is not null
+                               and business_date >= :before and business_date < :from
+                        ), loyal_at_start as materialized (
+                            select customer_id from portfolio_snapshot where month = :snapshot and segment = 'LOYAL'
+                        ), each_buyer as materialized (
+                            select b.visits, b.amount, bb.customer_id is not null as bought_before,
+                                   bb.customer_id is null and coalesce(cp.first_visit, :from) >= :from as is_new,
+                                   l.customer_id is not null as was_loyal, cp.segment, cp.lapsed,
+                                   case when c.status = 'ACTIVE' then %s end as tier,
+                                   coalesce(nullif(trim(c.town), ''), '') as town
                               from buyers b
+                              join customer c on c.id = b.customer_id
+                              left join bought_before bb on bb.customer_id = b.customer_id
+                              left join loyal_at_start l on l.customer_id = b.customer_id
                               left join customer_portfolio cp on cp.customer_id = b.customer_id
-                        ), classified as (
-                            select *, not bought_before and coalesce(first_visit, :from) >= :from as is_new from kinds
                         )
-                        select (select coalesce(sum(total), 0) from receipts) as sales,
-                               (select coalesce(sum(total), 0) from receipts where customer_id is not null) as identified_sales,
-                               count(*) as buyers,
-                               coalesce(sum(visits), 0) as visits,
-                               (select coalesce(sum(item_count), 0) from receipts where customer_id is not null) as items,
+                        select grouping(segment, lapsed) = 0 as by_cell, grouping(tier) = 0 as by_tier,
+                               grouping(town) = 0 as by_town, segment, lapsed, tier, town,
+                               count(*) as buyers, coalesce(sum(visits), 0) as visits, coalesce(sum(amount), 0) as amount,
                                count(*) filter (where is_new) as new_buyers,
                                coalesce(sum(amount) filter (where is_new), 0) as new_sales,
                                coalesce(sum(amount) filter (where was_loyal), 0) as loyal_sales,
                                count(*) filter (where bought_before) as stayed,
                                count(*) filter (where not bought_before and not is_new) as returned,
-                               (select count(*) from portfolio_snapshot where month = :snapshot and not lapsed) as active_at_start,
-                               (select count(*) from customer_portfolio
-                                 where first_visit >= :cohortFrom and first_visit < :cohortUntil) as cohort,
-                               (select count(*) from customer_portfolio
-                                 where first_visit >= :cohortFrom and first_visit < :cohortUntil
-                                   and second_visit <= first_visit + 90) as cohort_returned
-                          from classified
-                        """)
+                               (select coalesce(sum(total), 0) from receipts) as sales,
+                               (select coalesce(sum(item_count), 0) from receipts where customer_id is not null) as items
+                          from each_buyer
+                         group by grouping sets ((), (segment, lapsed), (tier), (tier, town))
+                        """.formatted(TIER))
                 .param("before", period.previous().from())
                 .param("from", period.from())
                 .param("until", period.until())
                 .param("snapshot", period.snapshotAtStart())
+                .param("towns", towns.toArray(String[]::new))
+                .query(rs -> {
+                    if (rs.getBoolean("by_cell")) {
+                        if (rs.getString("segment") != null) {
+                            reading.cellSales(new Cell(Segment.valueOf(rs.getString("segment")), rs.getBoolean("lapsed")),
+                                    rs.getLong("amount"));
+                        }
+                    } else if (rs.getBoolean("by_tier")) {
+                        if (rs.getObject("tier") != null) {
+                            reading.area(new AreaSales(rs.getInt("tier"), rs.getBoolean("by_town") ? rs.getString("town") : null,
+                                    rs.getLong("buyers"), rs.getLong("visits"), rs.getLong("amount")));
+                        }
+                    } else {
+                        reading.totals(rs.getLong("sales"), rs.getLong("amount"), rs.getLong("buyers"),
+                                rs.getLong("visits"), rs.getLong("items"), rs.getLong("new_buyers"),
+                                rs.getLong("new_sales"), rs.getLong("loyal_sales"), rs.getLong("returned"),
+                                rs.getLong("stayed"));
+                    }
+                });
+        return reading.build();
+    }
+
+    /** What a period's figures take from the night: the active customers at its start, and its cohort. */
+    record StartCounts(long activeAtStart, long cohort, long cohortReturned) {
+    }
+
+    StartCounts startOf(Period period) {
+        Period cohort = period.cohortOldEnough();
+        return jdbc.sql("""
+                        select (select count(*) from portfolio_snapshot where month = :snapshot and not lapsed) as active_at_start,
+                               count(*) as cohort, count(*) filter (where second_visit <= first_visit + 90) as cohort_returned
+                          from customer_portfolio
+                         where first_visit >= :cohortFrom and first_visit < :cohortUntil
+                        """)
+                .param("snapshot", period.snapshotAtStart())
                 .param("cohortFrom", cohort.from())
                 .param("cohortUntil", cohort.until())
-                .query((rs, row) -> new PeriodFigures(rs.getLong("sales"), rs.getLong("identified_sales"),
-                        rs.getLong("buyers"), rs.getLong("visits"), rs.getLong("items"),
-                        rs.getLong("new_buyers"), rs.getLong("new_sales"), rs.getLong("loyal_sales"), buyersBefore,
-                        rs.getLong("returned"), buyersBefore - rs.getLong("stayed"),
-                        rs.getLong("active_at_start"), rs.getLong("cohort"), rs.getLong("cohort_returned")))
+                .query((rs, row) -> new StartCounts(rs.getLong("active_at_start"), rs.getLong("cohort"),
+                        rs.getLong("cohort_returned")))
                 .single();
     }
 
@@ -122,7 +158,7 @@ class DashboardQueries {
      * Question 8: per category, the 優良 customers' share of their own spending against everyone's, its
      * lift, and how many of the 優良 customers bought in it.
      */
-    record CategoryPreference(String category, long topSales, long allSales, long topBuyers) {
+    record CategoryPreference(long categoryId, String category, long topSales, long allSales, long topBuyers) {
     }
 
     /** Over the 365 days before {@code until}. */
@@ -136,7 +172,8 @@ class DashboardQueries {
                              where p.status = 'COMPLETED' and p.customer_id is not null
                                and p.business_date >= cast(:until as date) - 365 and p.business_date < :until
                         )
-                        select c.name as category, coalesce(sum(lines.amount) filter (where top), 0) as top_sales,
+                        select coalesce(c.id, 0) as category_id, c.name as category,
+                               coalesce(sum(lines.amount) filter (where top), 0) as top_sales,
                                sum(lines.amount) as all_sales,
                                count(distinct lines.customer_id) filter (where top) as top_buyers
                           from lines
@@ -146,7 +183,7 @@ class DashboardQueries {
                          order by 2 desc, 3 desc
                         """)
                 .param("until", until)
-                .query((rs, row) -> new CategoryPreference(rs.getString("category"), rs.getLong("top_sales"),
+                .query((rs, row) -> new CategoryPreference(rs.getLong("category_id"), rs.getString("category"), rs.getLong("top_sales"),
                         rs.getLong("all_sales"), rs.getLong("top_buyers")))
                 .list();
     }
@@ -202,30 +239,6 @@ class DashboardQueries {
                 .param("snapshot", snapshot)
                 .query((rs, row) -> new AreaCounts(rs.getInt("tier"), rs.getBoolean("whole_tier") ? null : rs.getString("town"),
                         rs.getLong("customers"), rs.getLong("active"), rs.getLong("active_at_start")))
-                .list();
-    }
-
-    List<AreaSales> areaSales(Period period, List<String> neighbourhood) {
-        return jdbc.sql("""
-                        with bought as (
-                            select customer_id, count(distinct business_date) as visits, sum(total) as amount
-                              from purchase
-                             where status = 'COMPLETED' and customer_id is not null
-                               and business_date >= :from and business_date < :until
-                             group by customer_id
-                        )
-                        select tier, town, grouping(town) = 1 as whole_tier,
-                               count(*) as buyers, sum(visits) as visits, sum(amount) as amount
-                          from (select b.visits, b.amount, %s as tier, coalesce(nullif(trim(c.town), ''), '') as town
-                                  from bought b
-                                  join customer c on c.id = b.customer_id
-                                 where c.status = 'ACTIVE') t
-                         group by grouping sets ((tier), (tier, town))
-                        """.formatted(TIER))
-                .param("towns", neighbourhood.toArray(String[]::new))
-                .param("from", period.from()).param("until", period.until())
-                .query((rs, row) -> new AreaSales(rs.getInt("tier"), rs.getBoolean("whole_tier") ? null : rs.getString("town"),
-                        rs.getLong("buyers"), rs.getLong("visits"), rs.getLong("amount")))
                 .list();
     }
 

@@ -39,6 +39,32 @@ public record DrillLinks(Period period) {
         return base(Audience.FUNNEL.name()).queryParam("visits", visits).build().encode().toUriString();
     }
 
+    /** Question 7: the customers whose intervals make the row of the 優良 customers ({@code top}) or the others'. */
+    public String repeaters(boolean top) {
+        return audience((top ? Audience.TOP_REPEATERS : Audience.OTHER_REPEATERS).name());
+    }
+
+    /** Question 8: the 優良 customers who bought in a category. */
+    public String topCategoryBuyers(long category) {
+        return base(Audience.TOP_CATEGORY_BUYERS.name()).queryParam("category", category).build().encode()
+                .toUriString();
+    }
+
+    public String tierActive(int tier) {
+        return base(Audience.TIER_ACTIVE.name()).queryParam("tier", tier).build().encode().toUriString();
+    }
+
+    public String townActive(int tier, String town) {
+        return base(Audience.TOWN_ACTIVE.name()).queryParam("tier", tier).queryParam("town", town).build().encode()
+                .toUriString();
+    }
+
+    /** Question 10: the new customers sent a step of the follow-up, or those of them who came back. */
+    public String followUp(jp.joren.reminders.FollowUpStep step, boolean cameBack) {
+        return base((cameBack ? Audience.FOLLOW_UP_CONVERTED : Audience.FOLLOW_UP_SENT).name())
+                .queryParam("step", step).build().encode().toUriString();
+    }
+
     public String tier(int tier) {
         return base(Audience.TIER.name()).queryParam("tier", tier).build().encode().toUriString();
     }
@@ -46,6 +72,13 @@ public record DrillLinks(Period period) {
     public String town(int tier, String town) {
         return base(Audience.TOWN.name()).queryParam("tier", tier).queryParam("town", town).build().encode()
                 .toUriString();
+    }
+
+    /** Every town of the trade area in this period. */
+    public String tradeArea() {
+        return UriComponentsBuilder.fromPath("/dashboard/area").queryParam("period", period.kind())
+                .queryParam("at", period.from()).queryParam("from", period.from()).queryParam("to", period.last())
+                .build().encode().toUriString();
     }
 
     /** This dashboard for another period. */

@@ -1,9 +1,14 @@
 package jp.joren.dashboard;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import jp.joren.reminders.FollowUpStep;
 import jp.joren.segments.Cell;
 import jp.joren.segments.Segment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +25,11 @@ class PortfolioReads {
     static final int GRACE_DAYS = 15;
 
     record CellFigures(Cell cell, long customers, long sales, double averageTenureDays, double averageAmount) {
+
+        /** The same cell with the sales of a period by the customers now in it. */
+        CellFigures withSales(long periodSales) {
+            return new CellFigures(cell, customers, periodSales, averageTenureDays, averageAmount);
+        }
     }
 
     record Move(Cell from, Cell to, long customers) {
@@ -66,8 +76,25 @@ class PortfolioReads {
         }
     }
 
-    record CellConsent(Cell cell, long customers, long email, long postal) {
+    /** {@code emailNow}: of those reachable by email, the ones the frequency cap does not hold back today. */
+    record CellConsent(Cell cell, long customers, long email, long emailNow, long postal) {
     }
+
+    /** A step of the second-visit follow-up: messages sent, and the customers who came back after it. */
+    record FollowUp(FollowUpStep step, long sent, long converted) {
+
+        public Double conversion() {
+            return sent == 0 ? null : (double) converted / sent;
+        }
+    }
+
+    /**
+     * A follow-up {@code m} worked for the customer's portfolio row {@code cp}: the second visit came on or
+     * after the day it was sent (in the shop's time zone), within 90 days of the first.
+     */
+    static final String CAME_BACK_AFTER_FOLLOW_UP = """
+            cp.second_visit >= (m.sent_at at time zone (select time_zone from shop))::date
+            and cp.second_visit <= cp.first_visit + 90""";
 
     private final JdbcClient jdbc;
 
@@ -79,7 +106,7 @@ class PortfolioReads {
         return jdbc.sql("select max(as_of) from portfolio_basis").query(LocalDate.class).optional();
     }
 
-    /** Last night's cells: customers, average tenure and amount; the period's sales are added by {@link #withSales}. */
+    /** Last night's cells: customers, average tenure and amount; the period's sales are added from its {@link PeriodReading}. */
     List<CellFigures> cells() {
         return jdbc.sql("""
                         select segment, lapsed, count(*) as customers, avg(tenure_days) as tenure, avg(amount) as amount
@@ -89,23 +116,6 @@ class PortfolioReads {
                 .query((rs, row) -> new CellFigures(cell(rs.getString("segment"), rs.getBoolean("lapsed")),
                         rs.getLong("customers"), 0, rs.getDouble("tenure"), rs.getDouble("amount")))
                 .list();
-    }
-
-    /** The cells with the sales of the period by the customers now in each. */
-    List<CellFigures> withSales(List<CellFigures> cells, Period period) {
-        java.util.Map<Cell, Long> sales = new java.util.HashMap<>();
-        jdbc.sql("""
-                        select cp.segment, cp.lapsed, sum(p.total) as sales
-                          from purchase p
-                          join customer_portfolio cp on cp.customer_id = p.customer_id
-                         where p.status = 'COMPLETED' and p.business_date >= :from and p.business_date < :until
-                         group by cp.segment, cp.lapsed
-                        """)
-                .param("from", period.from()).param("until", period.until())
-                .query((rs, row) -> sales.put(cell(rs.getString("segment"), rs.getBoolean("lapsed")), rs.getLong("sales")))
-                .list();
-        return cells.stream().map(c -> new CellFigures(c.cell(), c.customers(), sales.getOrDefault(c.cell(), 0L),
-                c.averageTenureDays(), c.averageAmount())).toList();
     }
 
     List<Move> movement(LocalDate month) {
@@ -226,25 +236,60 @@ class PortfolioReads {
                 .list();
     }
 
-    /** Question 9: each cell with how many of its customers can be reached by email and by post. */
-    List<CellConsent> reach() {
+    /**
+     * Question 9: each cell with how many of its customers can be reached by email and by post, and how many
+     * of those by email could be sent a promotion now: no promotional message since {@code capSince}.
+     */
+    List<CellConsent> reach(Instant capSince) {
         return jdbc.sql("""
                         with current_consent as (
                             select distinct on (customer_id, channel) customer_id, channel, granted and not pending as granted
                               from consent
                              where purpose = 'ADVERTISING' and channel in ('EMAIL', 'POSTAL')
                              order by customer_id, channel, recorded_at desc, id desc
+                        ), capped as (
+                            select distinct customer_id from outbox_message
+                             where promotional and status = 'SENT' and sent_at >= :capSince
                         )
                         select cp.segment, cp.lapsed, count(*) as customers,
-                               count(*) filter (where e.granted) as email, count(*) filter (where p.granted) as postal
+                               count(*) filter (where e.granted) as email,
+                               count(*) filter (where e.granted and c.customer_id is null) as email_now,
+                               count(*) filter (where p.granted) as postal
                           from customer_portfolio cp
                           left join current_consent e on e.customer_id = cp.customer_id and e.channel = 'EMAIL'
                           left join current_consent p on p.customer_id = cp.customer_id and p.channel = 'POSTAL'
+                          left join capped c on c.customer_id = cp.customer_id
                          group by cp.segment, cp.lapsed
                         """)
+                .param("capSince", java.sql.Timestamp.from(capSince))
                 .query((rs, row) -> new CellConsent(cell(rs.getString("segment"), rs.getBoolean("lapsed")),
-                        rs.getLong("customers"), rs.getLong("email"), rs.getLong("postal")))
+                        rs.getLong("customers"), rs.getLong("email"), rs.getLong("email_now"), rs.getLong("postal")))
                 .list();
+    }
+
+    /**
+     * Question 10, the follow-ups: per step, how many of the customers who first came in the 365 days before
+     * {@code until} were sent it, and how many of those came back for a second visit after it, within the
+     * 90 days the method aims at.
+     */
+    List<FollowUp> followUps(LocalDate until) {
+        Map<FollowUpStep, FollowUp> sent = new EnumMap<>(FollowUpStep.class);
+        jdbc.sql("""
+                        select m.occasion, count(*) as sent,
+                               count(*) filter (where %s) as converted
+                          from outbox_message m
+                          join customer_portfolio cp on cp.customer_id = m.customer_id
+                         where m.rule = :rule and m.status = 'SENT'
+                           and cp.first_visit >= cast(:until as date) - 365 and cp.first_visit < :until
+                         group by m.occasion
+                        """.formatted(CAME_BACK_AFTER_FOLLOW_UP))
+                .param("rule", FollowUpStep.RULE)
+                .param("until", until)
+                .query(rs -> {
+                    FollowUpStep step = FollowUpStep.valueOf(rs.getString("occasion"));
+                    sent.put(step, new FollowUp(step, rs.getLong("sent"), rs.getLong("converted")));
+                });
+        return Arrays.stream(FollowUpStep.values()).map(step -> sent.getOrDefault(step, new FollowUp(step, 0, 0))).toList();
     }
 
     private static Cell cell(String segment, boolean lapsed) {

@@ -2,22 +2,26 @@ package jp.joren.dashboard;
 
 import java.time.LocalDate;
 
+import jp.joren.reminders.FollowUpStep;
 import jp.joren.segments.Cell;
 
 /**
  * One audience of one period, with what it names (null where it names none): a cell; for a movement, the
- * cell moved from (null: new that month) and the month; a visit count; a tier or a town.
+ * cell moved from (null: new that month) and the month; a visit count; a tier or a town; a category (0:
+ * products without one); a step of the second-visit follow-up.
  */
 public record Selection(Audience audience, Period period, Cell cell, Cell from, LocalDate month, Integer visits,
-        Integer tier, String town) {
+        Integer tier, String town, Long category, FollowUpStep step) {
 
     public Selection {
         boolean complete = switch (audience) {
             case CELL -> cell != null;
             case MOVED, MONTH_CELL -> cell != null && month != null;
             case FUNNEL -> visits != null && visits >= 1;
-            case TIER -> tier != null;
-            case TOWN -> tier != null && town != null;
+            case TIER, TIER_ACTIVE -> tier != null;
+            case TOWN, TOWN_ACTIVE -> tier != null && town != null;
+            case TOP_CATEGORY_BUYERS -> category != null;
+            case FOLLOW_UP_SENT, FOLLOW_UP_CONVERTED -> step != null;
             default -> true;
         };
         if (!complete) {

@@ -1,5 +1,7 @@
 package jp.joren.dashboard;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -175,6 +177,63 @@ class DashboardFiguresTest {
     }
 
     @Test
+    void promotionsReachOnlyConsentingCustomersUnderTheCapAndFollowUpsCountWhoCameBack() {
+        inShop(() -> {
+            for (String name : new String[] {"A", "B", "C"}) {
+                jdbc.sql("""
+                        insert into consent (tenant_id, customer_id, channel, purpose, granted, method)
+                        values (app_current_tenant(), ?, 'EMAIL', 'ADVERTISING', true, 'COUNTER')
+                        """).param(customers.get(name)).update();
+            }
+            // C then withdrew; A was sent a promotion 3 days ago, so the 14-day cap holds A back
+            jdbc.sql("""
+                    insert into consent (tenant_id, customer_id, channel, purpose, granted, method, recorded_at)
+                    values (app_current_tenant(), ?, 'EMAIL', 'ADVERTISING', false, 'COUNTER', now() + interval '1 second')
+                    """).param(customers.get("C")).update();
+            sent("A", "WIN_BACK", "2026-10", Instant.now().minus(Duration.ofDays(3)));
+            // the second-visit follow-up on day 7: B (came back on 20 October), G (on 1 September), H (never)
+            sent("B", "SECOND_VISIT", "DAY_7", Instant.parse("2026-10-17T01:00:00Z"));
+            sent("G", "SECOND_VISIT", "DAY_7", Instant.parse("2026-07-12T01:00:00Z"));
+            sent("H", "SECOND_VISIT", "DAY_7", Instant.parse("2026-07-27T01:00:00Z"));
+            // on day 30: F, who has not come back
+            sent("F", "SECOND_VISIT", "DAY_30", Instant.parse("2026-09-19T01:00:00Z"));
+            return null;
+        });
+
+        Dashboard.View view = inShop(() -> dashboard.view(OCTOBER, TODAY));
+        assertThat(view.frequencyCapDays()).isEqualTo(14);
+        assertThat(view.reach()).filteredOn(reach -> reach.cell().equals(new Cell(Segment.LOYAL, false)))
+                .singleElement().satisfies(loyal -> {
+                    assertThat(loyal.email()).isEqualTo(1);
+                    assertThat(loyal.emailNow()).isZero();
+                });
+        assertThat(view.reach()).extracting(PortfolioReads.CellConsent::email).containsOnly(0L, 1L);
+        assertThat(view.reach().stream().mapToLong(PortfolioReads.CellConsent::email).sum()).isEqualTo(2);
+        assertThat(view.reach().stream().mapToLong(PortfolioReads.CellConsent::emailNow).sum()).isEqualTo(1);
+        assertThat(view.followUps()).extracting(f -> f.step().name(), PortfolioReads.FollowUp::sent,
+                PortfolioReads.FollowUp::converted).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("DAY_7", 3L, 2L), org.assertj.core.groups.Tuple.tuple("DAY_30", 1L, 0L));
+
+        WebSession owner = new WebSession(port);
+        owner.logIn(shop.ownerEmail(), shop.password());
+        WebSession.Page page = owner.get("/dashboard?period=MONTH&at=2026-10-01");
+        assertThat(page.document().select("#reach + table thead th").eachText()).contains("今メールを送れる（14日に1通まで）");
+        assertThat(membersBehind(owner, page.document().selectFirst("#follow-ups a[href*=audience=FOLLOW_UP_CONVERTED][href*=step=DAY_7]")))
+                .containsExactlyInAnyOrder("顧客B", "顧客G");
+        assertThat(membersBehind(owner, page.document().selectFirst("#follow-ups a[href*=audience=FOLLOW_UP_SENT][href*=step=DAY_30]")))
+                .containsExactly("顧客F");
+    }
+
+    private void sent(String customer, String rule, String occasion, Instant at) {
+        jdbc.sql("""
+                        insert into outbox_message (tenant_id, customer_id, rule, occasion, channel, status, due_on, sent_at)
+                        values (app_current_tenant(), ?, ?, ?, 'EMAIL', 'SENT', cast(? as timestamptz)::date, ?)
+                        """)
+                .params(customers.get(customer), rule, occasion, java.sql.Timestamp.from(at), java.sql.Timestamp.from(at))
+                .update();
+    }
+
+    @Test
     void aReceiptsItemCountFollowsItsLinesWhoeverWritesThem() {
         String counts = inShop(() -> {
             long purchase = jdbc.sql("select id from purchase where customer_id = ? order by id limit 1")
@@ -228,6 +287,20 @@ class DashboardFiguresTest {
         assertThat(owner.get(loyalInOctober).document().select("tr.audience-member td:first-child").eachText())
                 .containsExactly("顧客A");
 
+        // question 7: A's intervals against those of B, C, D and G
+        assertThat(membersBehind(owner, page.document().selectFirst("#intervals + table a[href*=audience=TOP_REPEATERS]")))
+                .containsExactly("顧客A");
+        assertThat(membersBehind(owner, page.document().selectFirst("#intervals + table a[href*=audience=OTHER_REPEATERS]")))
+                .containsExactlyInAnyOrder("顧客B", "顧客C", "顧客D", "顧客G");
+        // question 8: A is the 優良 customer who bought in the (missing) category
+        assertThat(membersBehind(owner, page.document().selectFirst("#categories + table a[href*=audience=TOP_CATEGORY_BUYERS]")))
+                .containsExactly("顧客A");
+        // the trade area: everyone came to the store (tier 2); E never completed a purchase, so is not active
+        assertThat(membersBehind(owner, page.document().selectFirst(".trade-area a[href*=audience=TIER&][href*=tier=2]:matches(^8$)")))
+                .hasSize(8);
+        assertThat(membersBehind(owner, page.document().selectFirst(".trade-area a[href*=audience=TIER_ACTIVE][href*=tier=2]")))
+                .hasSize(7).doesNotContain("顧客E");
+
         // A bought the product four times: gaps of 182, 101 and 25 days
         WebSession.Page products = owner.get("/dashboard/products");
         assertThat(products.document().select("#rhythms tbody tr").eachText()).containsExactly("P 品物 1 101日 —");
@@ -253,6 +326,17 @@ class DashboardFiguresTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.document().select(".notice-box").text()).startsWith("まだ夜間処理で顧客を区分していません。");
         assertThat(page.document().select("#q2 td").get(2).text()).startsWith("—");
+    }
+
+    /** The customers listed behind a number of the dashboard, after checking the list counts as many. */
+    private static java.util.List<String> membersBehind(WebSession owner, org.jsoup.nodes.Element number) {
+        assertThat(number).as("a link on the dashboard").isNotNull();
+        WebSession.Page list = owner.get(number.attr("href"));
+        assertThat(list.status()).isEqualTo(200);
+        java.util.List<String> names = list.document().select("tr.audience-member td:first-child").eachText();
+        assertThat(list.document().select("#audience-count").text()).contains(number.text());
+        assertThat(names).hasSize(Integer.parseInt(number.text().replace(",", "")));
+        return names;
     }
 
     private <T> T inShop(Supplier<T> work) {

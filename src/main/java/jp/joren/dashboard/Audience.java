@@ -6,7 +6,7 @@ package jp.joren.dashboard;
  * snapshot at the period's start), {@code cohortFrom}/{@code cohortUntil}, {@code today}, and where an
  * audience names one: {@code segment}/{@code lapsed} (a cell), {@code visits}, {@code tier}, {@code town},
  * {@code towns} (the neighbourhood), {@code category} (a category's id, 0 for products without one),
- * {@code step} (a step of the second-visit follow-up).
+ * {@code step} (a step of the second-visit follow-up), {@code capSince} (the start of the frequency cap's window).
  */
 public enum Audience {
     BUYERS(Sql.PERIOD_BUYERS),
@@ -46,6 +46,21 @@ public enum Audience {
             """.formatted(PortfolioReads.GRACE_DAYS)),
     CELL("select customer_id from customer_portfolio where segment = :segment and lapsed = :lapsed"),
     TOP("select customer_id from customer_portfolio where segment = 'LOYAL' and not lapsed"),
+    /** Question 6: the tenth of the customers with the largest cumulative amount. */
+    TOP_DECILE("""
+            select customer_id from customer_portfolio
+             order by amount desc, customer_id
+             limit (select (count(*) + 9) / 10 from customer_portfolio)
+            """),
+    /** Question 9: the customers of a cell who can be reached by email. */
+    REACH_EMAIL(Sql.CELL_REACH + " where e.channel = 'EMAIL' and e.granted"),
+    /** Question 9: of those, the ones the frequency cap does not hold back ({@code capSince}). */
+    REACH_EMAIL_NOW(Sql.CELL_REACH + """
+             where e.channel = 'EMAIL' and e.granted
+               and cp.customer_id not in (%s)
+            """.formatted(PortfolioReads.CAPPED)),
+    /** Question 9: the customers of a cell who can be reached by post. */
+    REACH_POSTAL(Sql.CELL_REACH + " where e.channel = 'POSTAL' and e.granted"),
     /** Customers in a cell at a month's close. */
     MONTH_CELL("""
             select customer_id from portfolio_snapshot where month = :month and segment = :segment and lapsed = :lapsed
@@ -100,6 +115,10 @@ public enum Audience {
             """.formatted(DashboardQueries.TIER));
 
     private static final class Sql {
+        static final String CELL_REACH = """
+                select cp.customer_id from customer_portfolio cp
+                  join (%s) e on e.customer_id = cp.customer_id and cp.segment = :segment and cp.lapsed = :lapsed
+                """.formatted(PortfolioReads.ADVERTISING_CONSENT);
         static final String FOLLOWED_UP = """
                 select cp.customer_id from outbox_message m
                   join customer_portfolio cp on cp.customer_id = m.customer_id

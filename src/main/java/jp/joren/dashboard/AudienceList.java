@@ -1,6 +1,8 @@
 package jp.joren.dashboard;
 
 import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +10,7 @@ import java.util.Map;
 
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
+import jp.joren.reminders.ReminderPolicies;
 import jp.joren.segments.Portfolio;
 import jp.joren.shared.ExcelCsvWriter;
 import org.springframework.context.MessageSource;
@@ -30,9 +33,14 @@ class AudienceList {
     private final Portfolio portfolio;
     private final AuditLog audit;
     private final MessageSource messages;
+    private final ReminderPolicies reminderPolicies;
+    private final Clock clock;
 
-    AudienceList(AudienceMembers members, Portfolio portfolio, AuditLog audit, MessageSource messages) {
+    AudienceList(AudienceMembers members, Portfolio portfolio, AuditLog audit, MessageSource messages,
+            ReminderPolicies reminderPolicies, Clock clock) {
         this.members = members;
+        this.reminderPolicies = reminderPolicies;
+        this.clock = clock;
         this.portfolio = portfolio;
         this.audit = audit;
         this.messages = messages;
@@ -40,17 +48,21 @@ class AudienceList {
 
     @Transactional(readOnly = true)
     public Page page(Selection selection, LocalDate today, int page) {
-        List<String> towns = portfolio.policy().neighbourhoodTowns();
-        return new Page(members.count(selection, today, towns), members.page(selection, today, towns, page));
+        AudienceMembers.Context context = context(today);
+        return new Page(members.count(selection, context), members.page(selection, context, page));
+    }
+
+    private AudienceMembers.Context context(LocalDate today) {
+        return new AudienceMembers.Context(today, portfolio.policy().neighbourhoodTowns(),
+                clock.instant().minus(Duration.ofDays(reminderPolicies.current().frequencyCapDays())));
     }
 
     @Transactional
     public void export(Selection selection, LocalDate today, OutputStream out, Locale locale, long ownerId) {
-        List<String> towns = portfolio.policy().neighbourhoodTowns();
         int[] rows = {0};
         try (ExcelCsvWriter csv = new ExcelCsvWriter(out)) {
             csv.row(HEADERS.stream().map(key -> messages.getMessage(key, null, locale)).toList());
-            members.each(selection, today, towns, member -> {
+            members.each(selection, context(today), member -> {
                 csv.row(member.code(), member.name(), member.nameKana(), member.phone(), member.email(), member.town(),
                         member.cell() == null ? "" : messages.getMessage(member.cell().messageKey(), null, locale),
                         member.visits(), member.amount(), member.lastVisit(), member.nextExpected());

@@ -1,5 +1,7 @@
 package jp.joren.dashboard;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,21 +27,25 @@ class AudienceMembers {
         this.jdbc = jdbc;
     }
 
-    long count(Selection selection, LocalDate today, List<String> towns) {
-        return bind(jdbc.sql("select count(*) from (" + selection.audience().sql + ") a"), selection, today, towns)
+    /** What an audience is read against: today, the shop's neighbourhood, the frequency cap's window. */
+    record Context(LocalDate today, List<String> towns, Instant capSince) {
+    }
+
+    long count(Selection selection, Context context) {
+        return bind(jdbc.sql("select count(*) from (" + selection.audience().sql + ") a"), selection, context)
                 .query(Long.class).single();
     }
 
-    List<Member> page(Selection selection, LocalDate today, List<String> towns, int page) {
+    List<Member> page(Selection selection, Context context, int page) {
         return bind(jdbc.sql(SELECT.formatted(selection.audience().sql) + " limit :limit offset :offset"),
-                selection, today, towns)
+                selection, context)
                 .param("limit", PAGE_SIZE).param("offset", Math.max(0, page) * PAGE_SIZE)
                 .query((rs, row) -> member(rs))
                 .list();
     }
 
-    void each(Selection selection, LocalDate today, List<String> towns, Consumer<Member> consumer) {
-        bind(jdbc.sql(SELECT.formatted(selection.audience().sql)), selection, today, towns)
+    void each(Selection selection, Context context, Consumer<Member> consumer) {
+        bind(jdbc.sql(SELECT.formatted(selection.audience().sql)), selection, context)
                 .query((rs, row) -> member(rs))
                 .stream().forEach(consumer);
     }
@@ -63,7 +69,7 @@ class AudienceMembers {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Selection selection,
-            LocalDate today, List<String> towns) {
+            Context context) {
         Period period = selection.period();
         Period cohort = period.cohortOldEnough();
         return statement
@@ -73,7 +79,7 @@ class AudienceMembers {
                 .param("snapshot", period.snapshotAtStart())
                 .param("cohortFrom", cohort.from())
                 .param("cohortUntil", cohort.until())
-                .param("today", today)
+                .param("today", context.today())
                 .param("segment", selection.cell() == null ? null : selection.cell().segment().name())
                 .param("lapsed", selection.cell() != null && selection.cell().lapsed())
                 .param("fromSegment", selection.from() == null ? null : selection.from().segment().name())
@@ -85,6 +91,7 @@ class AudienceMembers {
                 .param("town", selection.town())
                 .param("category", selection.category())
                 .param("step", selection.step() == null ? null : selection.step().name())
-                .param("towns", towns.toArray(String[]::new));
+                .param("towns", context.towns().toArray(String[]::new))
+                .param("capSince", Timestamp.from(context.capSince()));
     }
 }

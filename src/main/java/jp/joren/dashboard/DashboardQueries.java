@@ -53,7 +53,8 @@ class DashboardQueries {
                                    bb.customer_id is null and coalesce(cp.first_visit, :from) >= :from as is_new,
                                    l.customer_id is not null as was_loyal, cp.segment, cp.lapsed,
                                    case when c.status = 'ACTIVE' then %s end as tier,
-                                   coalesce(nullif(trim(c.town), ''), '') as town
+                                   -- compared byte by byte, which is quicker; the towns are put in order in Java
+                                   coalesce(nullif(trim(c.town), ''), '') collate "C" as town
                               from buyers b
                               join customer c on c.id = b.customer_id
                               left join bought_before bb on bb.customer_id = b.customer_id

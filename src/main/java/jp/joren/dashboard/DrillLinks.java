@@ -19,6 +19,11 @@ public record DrillLinks(Period period) {
         return base(Audience.CELL.name()).queryParam("cell", cell.code()).build().encode().toUriString();
     }
 
+    /** Question 9: the customers of a cell reachable by {@code audience} (one of the REACH_ audiences). */
+    public String reach(String audience, Cell cell) {
+        return base(audience).queryParam("cell", cell.code()).build().encode().toUriString();
+    }
+
     public String cell(jp.joren.segments.Segment segment, boolean lapsed) {
         return cell(new Cell(segment, lapsed));
     }

@@ -15,7 +15,7 @@ public record Selection(Audience audience, Period period, Cell cell, Cell from, 
 
     public Selection {
         boolean complete = switch (audience) {
-            case CELL -> cell != null;
+            case CELL, REACH_EMAIL, REACH_EMAIL_NOW, REACH_POSTAL -> cell != null;
             case MOVED, MONTH_CELL -> cell != null && month != null;
             case FUNNEL -> visits != null && visits >= 1;
             case TIER, TIER_ACTIVE -> tier != null;

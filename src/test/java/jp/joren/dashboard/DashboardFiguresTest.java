@@ -218,6 +218,14 @@ class DashboardFiguresTest {
         owner.logIn(shop.ownerEmail(), shop.password());
         WebSession.Page page = owner.get("/dashboard?period=MONTH&at=2026-10-01");
         assertThat(page.document().select("#reach + table thead th").eachText()).contains("今メールを送れる（14日に1通まで）");
+        // who exactly: A accepts email but was sent a promotion lately; B can be emailed now
+        assertThat(membersBehind(owner, page.document().selectFirst("#reach + table a[href*=audience=REACH_EMAIL&][href*=cell=LOYAL-ACTIVE]")))
+                .containsExactly("顧客A");
+        assertThat(membersBehind(owner, page.document().selectFirst("#reach + table a[href*=audience=REACH_EMAIL_NOW][href*=cell=LOYAL-ACTIVE]")))
+                .isEmpty();
+        assertThat(page.document().select("#reach + table a[href*=audience=REACH_EMAIL_NOW]").stream()
+                .filter(link -> !link.text().equals("0")).flatMap(link -> membersBehind(owner, link).stream()))
+                .containsExactly("顧客B");
         assertThat(membersBehind(owner, page.document().selectFirst("#follow-ups a[href*=audience=FOLLOW_UP_CONVERTED][href*=step=DAY_7]")))
                 .containsExactlyInAnyOrder("顧客B", "顧客G");
         assertThat(membersBehind(owner, page.document().selectFirst("#follow-ups a[href*=audience=FOLLOW_UP_SENT][href*=step=DAY_30]")))
@@ -287,6 +295,8 @@ class DashboardFiguresTest {
         assertThat(owner.get(loyalInOctober).document().select("tr.audience-member td:first-child").eachText())
                 .containsExactly("顧客A");
 
+        // question 6: of seven classified customers, the top tenth is one, A
+        assertThat(membersBehind(owner, page.document().selectFirst("#q6 a[href*=audience=TOP_DECILE]"))).containsExactly("顧客A");
         // question 7: A's intervals against those of B, C, D and G
         assertThat(membersBehind(owner, page.document().selectFirst("#intervals + table a[href*=audience=TOP_REPEATERS]")))
                 .containsExactly("顧客A");
@@ -334,8 +344,15 @@ class DashboardFiguresTest {
         WebSession.Page list = owner.get(number.attr("href"));
         assertThat(list.status()).isEqualTo(200);
         java.util.List<String> names = list.document().select("tr.audience-member td:first-child").eachText();
-        assertThat(list.document().select("#audience-count").text()).contains(number.text());
-        assertThat(names).hasSize(Integer.parseInt(number.text().replace(",", "")));
+        // the count the link shows is the last number in its text ("8", "1人", "（上位10%は 1人）")
+        java.util.regex.Matcher digits = java.util.regex.Pattern.compile("\\d[\\d,]*").matcher(number.text());
+        String count = null;
+        while (digits.find()) {
+            count = digits.group();
+        }
+        assertThat(count).as("the count in %s", number.text()).isNotNull();
+        assertThat(list.document().select("#audience-count").text()).contains(count);
+        assertThat(names).hasSize(Integer.parseInt(count.replace(",", "")));
         return names;
     }
 

@@ -6,7 +6,8 @@ package jp.joren.dashboard;
  * snapshot at the period's start), {@code cohortFrom}/{@code cohortUntil}, {@code today}, and where an
  * audience names one: {@code segment}/{@code lapsed} (a cell), {@code visits}, {@code tier}, {@code town},
  * {@code towns} (the neighbourhood), {@code category} (a category's id, 0 for products without one),
- * {@code step} (a step of the second-visit follow-up), {@code capSince} (the start of the frequency cap's window).
+ * {@code step} (a step of the second-visit follow-up), {@code capSince} (the start of the frequency cap's window), {@code days}
+ * (a window after the first visit).
  */
 public enum Audience {
     BUYERS(Sql.PERIOD_BUYERS),
@@ -39,6 +40,10 @@ public enum Audience {
             select customer_id from customer_portfolio where first_visit >= :cohortFrom and first_visit < :cohortUntil
                and second_visit <= first_visit + 90
             """),
+    /** The heat map of question 5: the customers who first came in {@code month}. */
+    MONTH_COHORT(Sql.MONTH_COHORT),
+    /** Those of them whose second visit came within {@code days} of the first. */
+    MONTH_COHORT_RETURNED(Sql.MONTH_COHORT + " and second_visit - first_visit <= :days"),
     NOT_SEEN_TWO_TO_THREE_MONTHS("select customer_id from customer_portfolio where :today - last_visit between 60 and 90"),
     OVERDUE("""
             select customer_id from customer_portfolio
@@ -115,6 +120,9 @@ public enum Audience {
             """.formatted(DashboardQueries.TIER));
 
     private static final class Sql {
+        static final String MONTH_COHORT = """
+                select customer_id from customer_portfolio
+                 where first_visit >= :month and first_visit < (cast(:month as date) + interval '1 month')::date""";
         static final String CELL_REACH = """
                 select cp.customer_id from customer_portfolio cp
                   join (%s) e on e.customer_id = cp.customer_id and cp.segment = :segment and cp.lapsed = :lapsed

@@ -25,13 +25,14 @@ public class AudienceChoice {
     private String town;
     private Long category;
     private FollowUpStep step;
+    private Integer days;
 
     Selection resolve(Period period) {
         if (audience == null) {
             throw new IllegalArgumentException("no audience");
         }
         return new Selection(audience, period, cell == null ? null : Cell.ofCode(cell),
-                fromCell == null || fromCell.equals(NEW) ? null : Cell.ofCode(fromCell), month, visits, tier, town, category, step);
+                fromCell == null || fromCell.equals(NEW) ? null : Cell.ofCode(fromCell), month, visits, tier, town, category, step, days);
     }
 
     public Audience getAudience() {
@@ -104,5 +105,13 @@ public class AudienceChoice {
 
     public void setStep(FollowUpStep step) {
         this.step = step;
+    }
+
+    public Integer getDays() {
+        return days;
+    }
+
+    public void setDays(Integer days) {
+        this.days = days;
     }
 }

@@ -91,6 +91,7 @@ class AudienceMembers {
                 .param("town", selection.town())
                 .param("category", selection.category())
                 .param("step", selection.step() == null ? null : selection.step().name())
+                .param("days", selection.days())
                 .param("towns", context.towns().toArray(String[]::new))
                 .param("capSince", Timestamp.from(context.capSince()));
     }

@@ -34,6 +34,17 @@ public record DrillLinks(Period period) {
                 .encode().toUriString();
     }
 
+    /** The customers who first came in {@code month}. */
+    public String cohort(java.time.LocalDate month) {
+        return base(Audience.MONTH_COHORT.name()).queryParam("month", month).build().encode().toUriString();
+    }
+
+    /** Those of them who came a second time within {@code days}. */
+    public String cohortReturned(java.time.LocalDate month, int days) {
+        return base(Audience.MONTH_COHORT_RETURNED.name()).queryParam("month", month).queryParam("days", days).build()
+                .encode().toUriString();
+    }
+
     /** The customers who moved from {@code from} (null: new) to {@code to} at the close of {@code month}. */
     public String moved(Cell from, Cell to, java.time.LocalDate month) {
         return base(Audience.MOVED.name()).queryParam("fromCell", from == null ? AudienceChoice.NEW : from.code())

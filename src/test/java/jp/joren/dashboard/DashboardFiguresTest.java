@@ -295,6 +295,13 @@ class DashboardFiguresTest {
         assertThat(owner.get(loyalInOctober).document().select("tr.audience-member td:first-child").eachText())
                 .containsExactly("顧客A");
 
+        // question 5's heat map: the July cohort is G and H; G came back after 58 days
+        assertThat(membersBehind(owner, page.document().selectFirst("#cohorts + table a[href*=audience=MONTH_COHORT&][href*=month=2026-07-01]")))
+                .containsExactlyInAnyOrder("顧客G", "顧客H");
+        assertThat(owner.get(page.document().selectFirst("#cohorts + table a[href*=audience=MONTH_COHORT_RETURNED][href*=month=2026-07-01][href*=days=60]")
+                .attr("href")).document().select("tr.audience-member td:first-child").eachText()).containsExactly("顧客G");
+        assertThat(owner.get(page.document().selectFirst("#cohorts + table a[href*=audience=MONTH_COHORT_RETURNED][href*=month=2026-07-01][href*=days=30]")
+                .attr("href")).document().select("tr.audience-member td:first-child").eachText()).isEmpty();
         // question 6: of seven classified customers, the top tenth is one, A
         assertThat(membersBehind(owner, page.document().selectFirst("#q6 a[href*=audience=TOP_DECILE]"))).containsExactly("顧客A");
         // question 7: A's intervals against those of B, C, D and G

@@ -139,12 +139,13 @@ class Dashboard {
 
     /**
      * The dashboard of {@code period}. What cannot change before the next night (periods already over, and
-     * figures of last night's classification alone) is remembered per shop and classification date.
+     * figures of last night's classification alone) is remembered per shop and classification.
      */
     @Transactional(readOnly = true)
     public View view(Period period, LocalDate today) {
-        Optional<LocalDate> asOf = portfolio.classifiedAsOf();
-        Remembered remembered = new Remembered(CurrentTenant.require(), asOf.orElse(null), today);
+        Optional<PortfolioReads.Classification> classification = portfolio.classification();
+        Optional<LocalDate> asOf = classification.map(PortfolioReads.Classification::asOf);
+        Remembered remembered = new Remembered(CurrentTenant.require(), classification.orElse(null), today);
         List<String> neighbourhood = portfolioSettings.policy().neighbourhoodTowns();
         int cap = reminderPolicies.current().frequencyCapDays();
         PeriodReading reading = reading(period, neighbourhood, remembered);
@@ -177,7 +178,7 @@ class Dashboard {
     /** The trade area of a period, every town of it. */
     @Transactional(readOnly = true)
     public List<DashboardQueries.AreaFigures> tradeArea(Period period, LocalDate today) {
-        Remembered remembered = new Remembered(CurrentTenant.require(), portfolio.classifiedAsOf().orElse(null), today);
+        Remembered remembered = new Remembered(CurrentTenant.require(), portfolio.classification().orElse(null), today);
         List<String> neighbourhood = portfolioSettings.policy().neighbourhoodTowns();
         return tradeArea(period, neighbourhood, reading(period, neighbourhood, remembered), remembered);
     }
@@ -210,16 +211,19 @@ class Dashboard {
         return months;
     }
 
-    /** Remembering for one shop, one classification and one day. */
+    /**
+     * Remembering for one shop, one classification and one day. A classification made again (new thresholds,
+     * a run by hand) is a new key, even on the same day.
+     */
     private final class Remembered {
 
         private final long tenant;
-        private final LocalDate asOf;
+        private final PortfolioReads.Classification classification;
         private final LocalDate today;
 
-        Remembered(long tenant, LocalDate asOf, LocalDate today) {
+        Remembered(long tenant, PortfolioReads.Classification classification, LocalDate today) {
             this.tenant = tenant;
-            this.asOf = asOf;
+            this.classification = classification;
             this.today = today;
         }
 
@@ -229,7 +233,7 @@ class Dashboard {
 
         /** Figures of last night's data alone. */
         <T> T always(List<Object> what, java.util.function.Supplier<T> compute) {
-            List<Object> key = new java.util.ArrayList<>(List.of(tenant, String.valueOf(asOf), today));
+            List<Object> key = new java.util.ArrayList<>(List.of(tenant, String.valueOf(classification), today));
             key.addAll(what);
             return memo.get(key, compute);
         }

@@ -114,8 +114,15 @@ class PortfolioReads {
         this.jdbc = jdbc;
     }
 
-    Optional<LocalDate> classifiedAsOf() {
-        return jdbc.sql("select max(as_of) from portfolio_basis").query(LocalDate.class).optional();
+    /** The shop's current classification: as of which day, and when it was made (a run by hand makes another). */
+    record Classification(LocalDate asOf, Instant classifiedAt) {
+    }
+
+    Optional<Classification> classification() {
+        return jdbc.sql("select as_of, classified_at from portfolio_classification")
+                .query((rs, row) -> new Classification(rs.getObject("as_of", LocalDate.class),
+                        rs.getTimestamp("classified_at").toInstant()))
+                .optional();
     }
 
     /** Last night's cells: customers, average tenure and amount; the period's sales are added from its {@link PeriodReading}. */

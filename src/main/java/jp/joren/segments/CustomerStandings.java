@@ -24,11 +24,12 @@ public class CustomerStandings {
     @Transactional(readOnly = true)
     public Optional<CustomerStanding> of(long customerId) {
         return jdbc.sql("""
-                        select cp.as_of, cp.segment, cp.lapsed, cp.visits, cp.tenure_days, cp.lapse_days, cp.amount,
-                               cp.expected_interval_days, cp.last_visit, b.first_tenure_days, b.second_tenure_days,
-                               b.lapse_days as lapse_threshold, b.amount_threshold
+                        select k.as_of, cp.segment, cp.lapsed, cp.visits, cp.tenure_days, k.as_of - cp.last_visit as lapse_days,
+                               cp.amount, cp.expected_interval_days, cp.last_visit, b.first_tenure_days,
+                               b.second_tenure_days, b.lapse_days as lapse_threshold, b.amount_threshold
                           from customer_portfolio cp
-                          join portfolio_basis b on b.as_of = cp.as_of
+                          cross join portfolio_classification k
+                          join portfolio_basis b on b.as_of = k.as_of
                          where cp.customer_id = ?
                         """)
                 .param(customerId)

@@ -138,25 +138,47 @@ class PortfolioClassifier {
      * (30 days when unknown).
      */
     int classifyCustomers(LocalDate asOf, Thresholds thresholds, ShopFigures figures) {
-        jdbc.sql("delete from customer_portfolio").update();
-        return jdbc.sql("""
-                        insert into customer_portfolio (tenant_id, customer_id, as_of, visits, first_visit, second_visit, last_visit,
-                                                        tenure_days, lapse_days, amount, expected_interval_days,
-                                                        segment, lapsed)
-                        select app_current_tenant(), customer_id, :asOf, visits, first_visit, second_visit, last_visit, tenure,
-                               :asOf - last_visit, amount,
-                               case when visits >= 4 then last_gaps_sum - last_gaps_max - last_gaps_min
-                                    when visits >= 2 then round((tenure::numeric / (visits - 1) + :medianGap) / 2)
-                                    else :firstGap end,
-                               %s, :asOf - last_visit >= :lapse
-                          from (select customer_id, count(*) as visits, min(day) as first_visit,
-                                       min(day) filter (where visit_no = 2) as second_visit, max(day) as last_visit,
-                                       max(day) - min(day) as tenure, sum(amount) as amount,
-                                       sum(gap) filter (where visit_no > visits_of_customer - 3) as last_gaps_sum,
-                                       max(gap) filter (where visit_no > visits_of_customer - 3) as last_gaps_max,
-                                       min(gap) filter (where visit_no > visits_of_customer - 3) as last_gaps_min
-                                  from night_visit
-                                 group by customer_id) m
+        // Only the rows that changed are written: most customers neither came nor crossed a threshold since
+        // the night before, and rewriting them all was 40% of the night. The table's statistics can be stale
+        // (right after a shop's first night, and the application may not analyse it); a nested loop over a
+        // table believed empty is quadratic, so the joins here are hashed or merged whatever the estimates.
+        jdbc.sql("set local enable_nestloop = off").update();
+        jdbc.sql("""
+                        with computed as materialized (
+                            select customer_id, visits, first_visit, second_visit, last_visit, tenure, amount,
+                                   case when visits >= 4 then last_gaps_sum - last_gaps_max - last_gaps_min
+                                        when visits >= 2 then round((tenure::numeric / (visits - 1) + :medianGap) / 2)
+                                        else :firstGap end as expected,
+                                   %s as segment, :asOf - last_visit >= :lapse as lapsed
+                              from (select customer_id, count(*) as visits, min(day) as first_visit,
+                                           min(day) filter (where visit_no = 2) as second_visit, max(day) as last_visit,
+                                           max(day) - min(day) as tenure, sum(amount) as amount,
+                                           sum(gap) filter (where visit_no > visits_of_customer - 3) as last_gaps_sum,
+                                           max(gap) filter (where visit_no > visits_of_customer - 3) as last_gaps_max,
+                                           min(gap) filter (where visit_no > visits_of_customer - 3) as last_gaps_min
+                                      from night_visit
+                                     group by customer_id) m
+                        ), changed as (
+                            update customer_portfolio cp
+                               set visits = c.visits, first_visit = c.first_visit, second_visit = c.second_visit,
+                                   last_visit = c.last_visit, tenure_days = c.tenure, amount = c.amount,
+                                   expected_interval_days = c.expected, segment = c.segment, lapsed = c.lapsed
+                              from computed c
+                             where cp.customer_id = c.customer_id
+                               and (cp.visits, cp.first_visit, cp.second_visit, cp.last_visit, cp.amount,
+                                    cp.expected_interval_days, cp.segment, cp.lapsed)
+                                   is distinct from (c.visits, c.first_visit, c.second_visit, c.last_visit, c.amount,
+                                                     c.expected, c.segment, c.lapsed)
+                        ), gone as (
+                            delete from customer_portfolio cp
+                             where not exists (select 1 from computed c where c.customer_id = cp.customer_id)
+                        )
+                        insert into customer_portfolio (tenant_id, customer_id, visits, first_visit, second_visit, last_visit,
+                                                        tenure_days, amount, expected_interval_days, segment, lapsed)
+                        select app_current_tenant(), customer_id, visits, first_visit, second_visit, last_visit, tenure,
+                               amount, expected, segment, lapsed
+                          from computed
+                            on conflict (tenant_id, customer_id) do nothing
                         """.formatted(SEGMENT_RULE))
                 .param("asOf", asOf)
                 .param("medianGap", figures.medianGapDays() == null ? DEFAULT_GAP_DAYS : figures.medianGapDays())
@@ -166,6 +188,13 @@ class PortfolioClassifier {
                 .param("lapse", thresholds.lapseDays())
                 .param("amount", thresholds.amountThreshold())
                 .update();
+        jdbc.sql("set local enable_nestloop = on").update();
+        jdbc.sql("""
+                        insert into portfolio_classification (tenant_id, as_of) values (app_current_tenant(), ?)
+                        on conflict (tenant_id) do update set as_of = excluded.as_of, classified_at = now()
+                        """)
+                .param(asOf).update();
+        return jdbc.sql("select count(*) from customer_portfolio").query(Integer.class).single();
     }
 
     /**

@@ -60,7 +60,10 @@ class DemoShopLoaderTest {
         LocalDate lastDay = shops.inShop(shop, db -> db.sql("select max(business_date) from purchase")
                 .query(LocalDate.class).single());
         assertThat(lastDay).as("the last day of history: the day before today in Tokyo").isEqualTo("2026-11-24");
-        assertThat(shops.count(shop, "select count(*) from customer_portfolio where as_of = date '2026-11-25'"))
+        assertThat(shops.count(shop, """
+                select count(*) from customer_portfolio
+                 where exists (select 1 from portfolio_classification where as_of = date '2026-11-25')
+                """))
                 .as("the first night has classified the customers").isGreaterThan(250);
 
         loader.run(new DefaultApplicationArguments());

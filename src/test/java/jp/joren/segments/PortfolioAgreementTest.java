@@ -104,9 +104,9 @@ class PortfolioAgreementTest {
         Map<Long, String> actual = new TreeMap<>();
         inShop(tenant, () -> {
             jdbc.sql("""
-                    select customer_id, concat_ws(' ', visits, first_visit, last_visit, tenure_days, lapse_days, amount,
-                           expected_interval_days, segment || case when lapsed then '-LAPSED' else '-ACTIVE' end)
-                      from customer_portfolio
+                    select customer_id, concat_ws(' ', visits, first_visit, last_visit, tenure_days, k.as_of - last_visit,
+                           amount, expected_interval_days, segment || case when lapsed then '-LAPSED' else '-ACTIVE' end)
+                      from customer_portfolio cross join portfolio_classification k
                     """).query((rs, row) -> actual.put(rs.getLong(1), rs.getString(2))).list();
             return null;
         });

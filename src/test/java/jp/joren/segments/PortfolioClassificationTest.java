@@ -118,6 +118,46 @@ class PortfolioClassificationTest {
     }
 
     @Test
+    void theNextNightFollowsWhatChangedAndOnlyThat() {
+        long steady = customer("また来た人");
+        buy(steady, 100, 30_000);
+        buy(steady, 10, 30_000);
+        long nearLapse = customer("明日で離脱");
+        buy(nearLapse, 239, 1_000);
+        long retires = customer("退会する人");
+        buy(retires, 30, 5_000);
+        long cancels = customer("取り消す人");
+        long cancelled = purchase(cancels, 20, 3_000, "COMPLETED");
+        long quiet = customer("何も変わらない人");
+        buy(quiet, 50, 2_000);
+        classify(AS_OF);
+        String quietRowVersion = rowVersion(quiet);
+        assertThat(row(steady)).isEqualTo("2 visits, tenure 90, lapse 10, ¥60000, STEADY active");
+        assertThat(row(retires)).isEqualTo("1 visits, tenure 0, lapse 30, ¥5000, FIRST active");
+
+        // by the next night: one more visit, a customer retired, a receipt cancelled, and a day went by
+        buy(steady, 0, 30_000);
+        inShop(() -> jdbc.sql("update customer set status = 'RETIRED' where id = ?").param(retires).update());
+        inShop(() -> jdbc.sql("update purchase set status = 'CANCELLED' where id = ?").param(cancelled).update());
+        Portfolio.Classified next = classify(AS_OF.plusDays(1));
+
+        assertThat(next.customers()).isEqualTo(3);
+        assertThat(row(steady)).isEqualTo("3 visits, tenure 100, lapse 1, ¥90000, TREND active");
+        assertThat(row(nearLapse)).isEqualTo("1 visits, tenure 0, lapse 240, ¥1000, FIRST lapsed");
+        assertThat(row(retires)).isEqualTo("none");
+        assertThat(row(cancels)).isEqualTo("none");
+        // a customer who neither came nor crossed a threshold is not written again
+        assertThat(row(quiet)).isEqualTo("1 visits, tenure 0, lapse 51, ¥2000, FIRST active");
+        assertThat(rowVersion(quiet)).isEqualTo(quietRowVersion);
+    }
+
+    /** The transaction that last wrote the customer's portfolio row. */
+    private String rowVersion(long customer) {
+        return inShop(() -> jdbc.sql("select xmin::text from customer_portfolio where customer_id = ?").param(customer)
+                .query(String.class).single());
+    }
+
+    @Test
     void classifyingTwiceGivesTheSameCellsAndSnapshots() {
         long regular = customer("常連さん");
         for (int daysAgo : new int[] {300, 200, 100, 40, 10}) {
@@ -138,9 +178,9 @@ class PortfolioClassificationTest {
 
     private String row(long customer) {
         return inShop(() -> jdbc.sql("""
-                        select visits || ' visits, tenure ' || tenure_days || ', lapse ' || lapse_days || ', ¥' || amount
-                               || ', ' || segment || case when lapsed then ' lapsed' else ' active' end
-                          from customer_portfolio where customer_id = ?
+                        select visits || ' visits, tenure ' || tenure_days || ', lapse ' || (k.as_of - last_visit)
+                               || ', ¥' || amount || ', ' || segment || case when lapsed then ' lapsed' else ' active' end
+                          from customer_portfolio cross join portfolio_classification k where customer_id = ?
                         """).param(customer).query(String.class).optional().orElse("none"));
     }
 

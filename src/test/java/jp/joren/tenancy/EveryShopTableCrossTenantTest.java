@@ -74,7 +74,8 @@ class EveryShopTableCrossTenantTest {
         }
         assertThat(tablesWithRowsOfA).contains("customer", "consent", "purchase", "purchase_line", "owned_product",
                 "audit_event", "customer_merge", "product", "product_model", "consumable_part", "part_fit",
-                "nightly_run", "portfolio_policy", "portfolio_basis", "customer_portfolio", "portfolio_snapshot",
+                "nightly_run", "portfolio_policy", "portfolio_basis", "portfolio_classification", "customer_portfolio",
+                "portfolio_snapshot",
                 "portfolio_month_cell", "portfolio_movement");
 
         for (String table : tablesWithRowsOfA) {

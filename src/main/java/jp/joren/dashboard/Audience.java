@@ -6,8 +6,8 @@ package jp.joren.dashboard;
  * snapshot at the period's start), {@code cohortFrom}/{@code cohortUntil}, {@code today}, and where an
  * audience names one: {@code segment}/{@code lapsed} (a cell), {@code visits}, {@code tier}, {@code town},
  * {@code towns} (the neighbourhood), {@code category} (a category's id, 0 for products without one),
- * {@code step} (a step of the second-visit follow-up), {@code capSince} (the start of the frequency cap's window), {@code days}
- * (a window after the first visit).
+ * {@code step} (a step of the second-visit follow-up), {@code capSince} (the start of the frequency cap's
+ * window), {@code days} (a window after the first visit).
  */
 public enum Audience {
     BUYERS(Sql.PERIOD_BUYERS),

@@ -32,7 +32,8 @@ public class AudienceChoice {
             throw new IllegalArgumentException("no audience");
         }
         return new Selection(audience, period, cell == null ? null : Cell.ofCode(cell),
-                fromCell == null || fromCell.equals(NEW) ? null : Cell.ofCode(fromCell), month, visits, tier, town, category, step, days);
+                fromCell == null || fromCell.equals(NEW) ? null : Cell.ofCode(fromCell), month, visits, tier, town,
+                category, step, days);
     }
 
     public Audience getAudience() {

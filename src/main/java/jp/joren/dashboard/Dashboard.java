@@ -68,7 +68,8 @@ class Dashboard {
             Map<Cell, PortfolioReads.CellFigures> cells, long classified, List<Charts.Bubble> bubbles,
             Movement movement, Trend trend, PortfolioReads.Recency recency, List<PortfolioReads.Interval> intervals,
             List<DashboardQueries.CategoryPreference> categories, List<PortfolioReads.CellConsent> reach,
-            int frequencyCapDays, PortfolioReads.Funnel funnel, List<PortfolioReads.FollowUp> followUps, List<PortfolioReads.Cohort> cohorts,
+            int frequencyCapDays, PortfolioReads.Funnel funnel, List<PortfolioReads.FollowUp> followUps,
+            List<PortfolioReads.Cohort> cohorts,
             List<DashboardQueries.AreaFigures> tradeArea, List<String> neighbourhood) {
 
         public PortfolioReads.CellFigures figuresOf(Segment segment, boolean lapsed) {
@@ -165,7 +166,8 @@ class Dashboard {
                 remembered.always(List.of("recency"), () -> portfolio.recency(today)),
                 remembered.always(List.of("intervals", period.until()), () -> portfolio.intervals(period.until())),
                 remembered.always(List.of("categories"), () -> queries.categories(today)),
-                remembered.always(List.of("reach", cap), () -> portfolio.reach(clock.instant().minus(Duration.ofDays(cap)))),
+                remembered.always(List.of("reach", cap),
+                        () -> portfolio.reach(clock.instant().minus(Duration.ofDays(cap)))),
                 cap,
                 remembered.always(List.of("funnel", period.until()), () -> portfolio.funnel(period.until())),
                 portfolio.followUps(period.until()),

@@ -87,8 +87,9 @@ class DashboardQueries {
                         }
                     } else if (rs.getBoolean("by_tier")) {
                         if (rs.getObject("tier") != null) {
-                            reading.area(new AreaSales(rs.getInt("tier"), rs.getBoolean("by_town") ? rs.getString("town") : null,
-                                    rs.getLong("buyers"), rs.getLong("visits"), rs.getLong("amount")));
+                            String town = rs.getBoolean("by_town") ? rs.getString("town") : null;
+                            reading.area(new AreaSales(rs.getInt("tier"), town, rs.getLong("buyers"), rs.getLong("visits"),
+                                    rs.getLong("amount")));
                         }
                     } else {
                         reading.totals(rs.getLong("sales"), rs.getLong("amount"), rs.getLong("buyers"),
@@ -184,8 +185,8 @@ class DashboardQueries {
                          order by 2 desc, 3 desc
                         """)
                 .param("until", until)
-                .query((rs, row) -> new CategoryPreference(rs.getLong("category_id"), rs.getString("category"), rs.getLong("top_sales"),
-                        rs.getLong("all_sales"), rs.getLong("top_buyers")))
+                .query((rs, row) -> new CategoryPreference(rs.getLong("category_id"), rs.getString("category"),
+                        rs.getLong("top_sales"), rs.getLong("all_sales"), rs.getLong("top_buyers")))
                 .list();
     }
 

@@ -125,7 +125,7 @@ class PortfolioReads {
                 .optional();
     }
 
-    /** Last night's cells: customers, average tenure and amount; the period's sales are added from its {@link PeriodReading}. */
+    /** Last night's cells: customers, average tenure and amount; a period's sales come from its {@link PeriodReading}. */
     List<CellFigures> cells() {
         return jdbc.sql("""
                         select segment, lapsed, count(*) as customers, avg(tenure_days) as tenure, avg(amount) as amount

@@ -139,9 +139,10 @@ class PortfolioClassifier {
      */
     int classifyCustomers(LocalDate asOf, Thresholds thresholds, ShopFigures figures) {
         // Only the rows that changed are written: most customers neither came nor crossed a threshold since
-        // the night before, and rewriting them all was 40% of the night. The table's statistics can be stale
-        // (right after a shop's first night, and the application may not analyse it); a nested loop over a
-        // table believed empty is quadratic, so the joins here are hashed or merged whatever the estimates.
+        // the night before, and rewriting them all left a dead row per customer every night. The table's
+        // statistics can be stale (right after a shop's first night, and the application may not analyse
+        // it); a nested loop over a table believed empty is quadratic, so the joins here are hashed or
+        // merged whatever the estimates.
         jdbc.sql("set local enable_nestloop = off").update();
         jdbc.sql("""
                         with computed as materialized (

@@ -3,11 +3,10 @@
 -- twice queue it once. The dashboard's questions 9 (who can be reached now, under the frequency cap) and
 -- 10 (follow-ups sent and converted) read it.
 
--- Absent row: the defaults of §6, at most one promotional message per 14 days, a 10% hold-out per rule.
+-- Absent row: the default of §6, at most one promotional message per 14 days to a customer.
 create table reminder_policy (
     tenant_id          bigint      not null references shop (id),
     frequency_cap_days integer     not null default 14 check (frequency_cap_days between 1 and 365),
-    holdout_percent    integer     not null default 10 check (holdout_percent between 0 and 50),
     updated_at         timestamptz not null default now(),
     primary key (tenant_id)
 );

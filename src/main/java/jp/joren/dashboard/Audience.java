@@ -93,9 +93,10 @@ public enum Audience {
                and coalesce(pr.category_id, 0) = :category
             """),
     /** Question 10: the new customers of the funnel's year who were sent a step of the follow-up. */
-    FOLLOW_UP_SENT(Sql.FOLLOWED_UP),
+    FOLLOW_UP_SENT("select cp.customer_id " + PortfolioReads.FOLLOW_UPS_SENT + " and m.occasion = :step"),
     /** Question 10: those of them who came back after it. */
-    FOLLOW_UP_CONVERTED(Sql.FOLLOWED_UP + " and " + PortfolioReads.CAME_BACK_AFTER_FOLLOW_UP),
+    FOLLOW_UP_CONVERTED("select cp.customer_id " + PortfolioReads.FOLLOW_UPS_SENT + " and m.occasion = :step and "
+            + PortfolioReads.CAME_BACK_AFTER_FOLLOW_UP),
     FUNNEL("""
             select customer_id from customer_portfolio
              where first_visit >= cast(:until as date) - 365 and first_visit < :until and visits >= :visits
@@ -127,12 +128,6 @@ public enum Audience {
                 select cp.customer_id from customer_portfolio cp
                   join (%s) e on e.customer_id = cp.customer_id and cp.segment = :segment and cp.lapsed = :lapsed
                 """.formatted(PortfolioReads.ADVERTISING_CONSENT);
-        static final String FOLLOWED_UP = """
-                select cp.customer_id from outbox_message m
-                  join customer_portfolio cp on cp.customer_id = m.customer_id
-                 where m.rule = '%s' and m.occasion = :step and m.status = 'SENT'
-                   and cp.first_visit >= cast(:until as date) - 365 and cp.first_visit < :until
-                """.formatted(jp.joren.reminders.FollowUpStep.RULE);
         static final String REPEATERS = """
                 select customer_id from customer_portfolio
                  where visits >= 2 and last_visit >= cast(:until as date) - 365 and last_visit < :until""";

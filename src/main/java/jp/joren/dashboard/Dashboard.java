@@ -144,9 +144,8 @@ class Dashboard {
      */
     @Transactional(readOnly = true)
     public View view(Period period, LocalDate today) {
-        Optional<PortfolioReads.Classification> classification = portfolio.classification();
-        Optional<LocalDate> asOf = classification.map(PortfolioReads.Classification::asOf);
-        Remembered remembered = new Remembered(CurrentTenant.require(), classification.orElse(null), today);
+        Remembered remembered = remembering(today);
+        Optional<LocalDate> asOf = remembered.classification().map(PortfolioReads.Classification::asOf);
         List<String> neighbourhood = portfolioSettings.policy().neighbourhoodTowns();
         int cap = reminderPolicies.current().frequencyCapDays();
         PeriodReading reading = reading(period, neighbourhood, remembered);
@@ -180,7 +179,7 @@ class Dashboard {
     /** The trade area of a period, every town of it. */
     @Transactional(readOnly = true)
     public List<DashboardQueries.AreaFigures> tradeArea(Period period, LocalDate today) {
-        Remembered remembered = new Remembered(CurrentTenant.require(), portfolio.classification().orElse(null), today);
+        Remembered remembered = remembering(today);
         List<String> neighbourhood = portfolioSettings.policy().neighbourhoodTowns();
         return tradeArea(period, neighbourhood, reading(period, neighbourhood, remembered), remembered);
     }
@@ -189,6 +188,11 @@ class Dashboard {
             Remembered remembered) {
         return DashboardQueries.tradeArea(remembered.always(List.of("areaCounts", period.snapshotAtStart(), neighbourhood),
                 () -> queries.areaCounts(period.snapshotAtStart(), neighbourhood)), reading.areaSales());
+    }
+
+    /** Remembering for the current shop and classification, today. */
+    private Remembered remembering(LocalDate today) {
+        return new Remembered(CurrentTenant.require(), portfolio.classification().orElse(null), today);
     }
 
     /** A period's one pass over its purchases, with the period before's buyers and the counts at its start. */
@@ -231,6 +235,10 @@ class Dashboard {
 
         LocalDate today() {
             return today;
+        }
+
+        Optional<PortfolioReads.Classification> classification() {
+            return Optional.ofNullable(classification);
         }
 
         /** Figures of last night's data alone. */

@@ -108,6 +108,17 @@ class PortfolioReads {
             select distinct customer_id from outbox_message
              where promotional and status = 'SENT' and sent_at >= :capSince""";
 
+    /**
+     * The second-visit follow-ups {@code m} sent to the customers {@code cp} who first came in the 365 days
+     * before {@code :until} (the funnel's new customers).
+     */
+    static final String FOLLOW_UPS_SENT = """
+              from outbox_message m
+              join customer_portfolio cp on cp.customer_id = m.customer_id
+             where m.rule = '%s' and m.status = 'SENT'
+               and cp.first_visit >= cast(:until as date) - 365 and cp.first_visit < :until
+            """.formatted(FollowUpStep.RULE);
+
     private final JdbcClient jdbc;
 
     PortfolioReads(JdbcClient jdbc) {
@@ -286,15 +297,10 @@ class PortfolioReads {
     List<FollowUp> followUps(LocalDate until) {
         Map<FollowUpStep, FollowUp> sent = new EnumMap<>(FollowUpStep.class);
         jdbc.sql("""
-                        select m.occasion, count(*) as sent,
-                               count(*) filter (where %s) as converted
-                          from outbox_message m
-                          join customer_portfolio cp on cp.customer_id = m.customer_id
-                         where m.rule = :rule and m.status = 'SENT'
-                           and cp.first_visit >= cast(:until as date) - 365 and cp.first_visit < :until
+                        select m.occasion, count(*) as sent, count(*) filter (where %s) as converted
+                        %s
                          group by m.occasion
-                        """.formatted(CAME_BACK_AFTER_FOLLOW_UP))
-                .param("rule", FollowUpStep.RULE)
+                        """.formatted(CAME_BACK_AFTER_FOLLOW_UP, FOLLOW_UPS_SENT))
                 .param("until", until)
                 .query(rs -> {
                     FollowUpStep step = FollowUpStep.valueOf(rs.getString("occasion"));

@@ -14,8 +14,8 @@ public class ReminderPolicies {
     }
 
     public ReminderPolicy current() {
-        return jdbc.sql("select frequency_cap_days, holdout_percent from reminder_policy")
-                .query((rs, row) -> new ReminderPolicy(rs.getInt("frequency_cap_days"), rs.getInt("holdout_percent")))
+        return jdbc.sql("select frequency_cap_days from reminder_policy")
+                .query((rs, row) -> new ReminderPolicy(rs.getInt("frequency_cap_days")))
                 .optional().orElse(ReminderPolicy.DEFAULTS);
     }
 }

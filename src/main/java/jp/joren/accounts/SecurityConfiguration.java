@@ -15,13 +15,14 @@ import org.springframework.security.web.context.SecurityContextRepository;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String[] PUBLIC_PATHS = {"/", "/login", "/signup", "/join/**", "/language", "/static/**",
+    static final String[] PUBLIC_PATHS = {"/", "/login", "/signup", "/join/**", "/u/**", "/language", "/static/**",
             "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/info"};
 
     /** Pages only the shop's owner may open; later features add their dashboards and exports here. */
     static final String[] OWNER_PATHS = {"/settings/**", "/staff/**", "/catalog/**", "/imports/**", "/exports/**",
             "/audit/**", "/customers/export", "/customers/merges/**", "/customers/*/retire", "/customers/*/data-export",
-            "/customers/*/archive", "/customers/*/unarchive", "/dashboard", "/dashboard/**", "/runs", "/runs/**"};
+            "/customers/*/archive", "/customers/*/unarchive", "/dashboard", "/dashboard/**", "/runs", "/runs/**",
+            "/reminders", "/reminders/**"};
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, LoginAccounts accounts, LoginThrottle throttle,
@@ -41,6 +42,8 @@ class SecurityConfiguration {
                         .usernameParameter("email")
                         .successHandler(onSuccess)
                         .failureHandler(new LoginFailureHandler()))
+                // an email client's one-click unsubscribe (RFC 8058) has no session and no token
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/u/**"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .securityContext(context -> context.securityContextRepository(securityContextRepository()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(

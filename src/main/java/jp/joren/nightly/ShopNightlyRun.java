@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import jp.joren.reminders.ReminderQueue;
 import jp.joren.segments.Portfolio;
 import jp.joren.shared.NightlyChore;
 import jp.joren.tenancy.CurrentTenant;
@@ -26,10 +27,12 @@ public class ShopNightlyRun {
     private final TransactionTemplate transaction;
     private final TransactionTemplate separately;
     private final List<NightlyChore> chores;
+    private final ReminderQueue reminders;
 
     ShopNightlyRun(NightlyRuns runs, Portfolio portfolio, PlatformTransactionManager transactions,
-            List<NightlyChore> chores) {
+            List<NightlyChore> chores, ReminderQueue reminders) {
         this.runs = runs;
+        this.reminders = reminders;
         this.portfolio = portfolio;
         this.transaction = new TransactionTemplate(transactions);
         this.separately = new TransactionTemplate(transactions);
@@ -60,6 +63,8 @@ public class ShopNightlyRun {
                 progress.accept("chores");
                 chores.forEach(chore -> chore.run(businessDate));
                 Portfolio.Classified classified = portfolio.classify(businessDate, progress);
+                progress.accept("reminders");
+                reminders.queue(businessDate);
                 runs.succeed(runId, classified.customers(), classified.visits());
             });
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
 import jp.joren.customers.OwnedProducts;
+import jp.joren.reminders.PurchaseExits;
 import jp.joren.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,10 +30,12 @@ class PurchaseBook {
     private final AuditLog audit;
     private final PurchaseQueries queries;
     private final PurchaseChecks checks;
+    private final PurchaseExits reminderExits;
 
     PurchaseBook(JdbcClient jdbc, OwnedProducts ownedProducts, AuditLog audit, PurchaseQueries queries,
-            PurchaseChecks checks) {
+            PurchaseChecks checks, PurchaseExits reminderExits) {
         this.jdbc = jdbc;
+        this.reminderExits = reminderExits;
         this.checks = checks;
         this.ownedProducts = ownedProducts;
         this.audit = audit;
@@ -150,6 +153,8 @@ class PurchaseBook {
             lines.stream().filter(line -> line.product().isModel()).forEach(line ->
                     ownedProducts.registerFromPurchase(draft.customerId(), line.product().modelId(),
                             draft.businessDate(), id, clerkId));
+            reminderExits.customerBought(draft.customerId(),
+                    lines.stream().map(line -> line.product().id()).toList());
         }
     }
 

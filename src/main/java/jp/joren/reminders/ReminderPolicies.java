@@ -14,8 +14,20 @@ public class ReminderPolicies {
     }
 
     public ReminderPolicy current() {
-        return jdbc.sql("select frequency_cap_days from reminder_policy")
-                .query((rs, row) -> new ReminderPolicy(rs.getInt("frequency_cap_days")))
+        return jdbc.sql("select frequency_cap_days, emails_per_minute from reminder_policy")
+                .query((rs, row) -> new ReminderPolicy(rs.getInt("frequency_cap_days"), rs.getInt("emails_per_minute")))
                 .optional().orElse(ReminderPolicy.DEFAULTS);
+    }
+
+    public void save(ReminderPolicy policy) {
+        jdbc.sql("""
+                        insert into reminder_policy (tenant_id, frequency_cap_days, emails_per_minute)
+                        values (app_current_tenant(), :cap, :rate)
+                        on conflict (tenant_id) do update
+                           set frequency_cap_days = excluded.frequency_cap_days,
+                               emails_per_minute = excluded.emails_per_minute, updated_at = now()""")
+                .param("cap", policy.frequencyCapDays())
+                .param("rate", policy.emailsPerMinute())
+                .update();
     }
 }

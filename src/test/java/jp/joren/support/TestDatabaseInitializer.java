@@ -24,6 +24,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "spring.mail.host", "127.0.0.1",
                 "spring.mail.port", Integer.toString(TestMailbox.get().port()),
                 // tests run nights themselves; a dispatch firing on the clock would claim their shops' nights
-                "joren.nightly.dispatch-cron", "0 0 0 1 1 ? 2099")));
+                "joren.nightly.dispatch-cron", "0 0 0 1 1 ? 2099",
+                // and send their shops' email themselves, to see what one pass does
+                "joren.reminders.send-cron", "0 0 0 1 1 ? 2099")));
     }
 }

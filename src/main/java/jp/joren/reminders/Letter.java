@@ -1,0 +1,29 @@
+package jp.joren.reminders;
+
+import java.time.LocalDate;
+
+/**
+ * Everything one outbox message says, read from the database: the customer, what the rule names for them
+ * (their model and its part, a consumable), their coupon, and the shop that signs it.
+ */
+public record Letter(long messageId, ReminderRule rule, String channel, String status, String reason, LocalDate dueOn,
+        long customerId, String customerName, String email, String postalCode, String address,
+        String productName, String partNumber, Long productPrice, String modelName, String modelNumber,
+        String couponCode, Offer offer, LocalDate couponValidUntil, String unsubscribeToken, Sender sender) {
+
+    /** Who signs a promotional email: 特定電子メール法 wants the name, a postal address and a contact. */
+    public record Sender(String shopName, String name, String postalAddress, String email, String phone) {
+
+        boolean complete() {
+            return !blank(name) && !blank(postalAddress) && (!blank(email) || !blank(phone));
+        }
+
+        String signature() {
+            return blank(name) ? shopName : name;
+        }
+
+        private static boolean blank(String text) {
+            return text == null || text.isBlank();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package jp.joren.reminders;
+
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Writes a message out from its rule's wording: the shop's own or the default, with {variables} filled from
+ * the customer's data. Every email ends with what 特定電子メール法 asks of a promotional email — who sends it,
+ * their postal address and contact, and how to refuse further mail — whatever the wording says.
+ */
+@Component
+class LetterWriter {
+
+    /** The variables a wording may use. */
+    static final List<String> VARIABLES = List.of("customer", "shop", "model", "modelNumber", "part", "partNumber",
+            "price", "product", "coupon", "couponValue", "couponExpiry");
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z]+)}");
+    private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    /** The shops are Japanese; their customers read Japanese mail. */
+    private static final Locale MAIL_LOCALE = Locale.JAPANESE;
+
+    private final MessageSource messages;
+    private final String publicUrl;
+
+    LetterWriter(MessageSource messages, @Value("${joren.public-url}") String publicUrl) {
+        this.messages = messages;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    /** The variables of a wording that do not exist, for the form's message. */
+    static Set<String> unknownVariables(String wording) {
+        Set<String> unknown = new TreeSet<>();
+        if (wording != null) {
+            Matcher matcher = VARIABLE.matcher(wording);
+            while (matcher.find()) {
+                if (!VARIABLES.contains(matcher.group(1))) {
+                    unknown.add(matcher.group(1));
+                }
+            }
+        }
+        return unknown;
+    }
+
+    String defaultSubject(ReminderRule rule) {
+        return messages.getMessage("reminders.mail." + rule.name() + ".subject", null, MAIL_LOCALE);
+    }
+
+    String defaultBody(ReminderRule rule) {
+        return messages.getMessage("reminders.mail." + rule.name() + ".body", null, MAIL_LOCALE);
+    }
+
+    WrittenLetter write(Letter letter, RuleSettings settings) {
+        Map<String, String> values = values(letter);
+        String subject = fill(settings.subject() != null ? settings.subject() : defaultSubject(letter.rule()), values);
+        String body = fill(settings.body() != null ? settings.body() : defaultBody(letter.rule()), values);
+        String unsubscribeUrl = publicUrl + "/u/" + letter.unsubscribeToken();
+        Letter.Sender sender = letter.sender();
+        String contact = String.join(" / ", nonBlank(sender.phone(), sender.email()));
+        String footer = messages.getMessage("reminders.mail.footer",
+                new Object[] {sender.signature(), orEmpty(sender.postalAddress()), contact}, MAIL_LOCALE);
+        String refusal = fill(messages.getMessage("reminders.mail.refusal", null, MAIL_LOCALE), values);
+        String text = body + "\n\n--\n" + footer + "\n\n" + refusal + "\n" + unsubscribeUrl + "\n";
+        String html = "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\"><title>" + HtmlUtils.htmlEscape(subject)
+                + "</title></head><body style=\"font-family:sans-serif;line-height:1.7\"><p>"
+                + paragraphs(body) + "</p><hr><p style=\"color:#555;font-size:90%\">" + paragraphs(footer)
+                + "</p><p style=\"color:#555;font-size:90%\">" + HtmlUtils.htmlEscape(refusal) + "<br><a href=\""
+                + HtmlUtils.htmlEscape(unsubscribeUrl) + "\">" + HtmlUtils.htmlEscape(unsubscribeUrl)
+                + "</a></p></body></html>";
+        return new WrittenLetter(subject, text, html, unsubscribeUrl);
+    }
+
+    private Map<String, String> values(Letter letter) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("customer", letter.customerName());
+        values.put("shop", letter.sender().shopName());
+        values.put("model", orEmpty(letter.modelName()));
+        values.put("modelNumber", orEmpty(letter.modelNumber()));
+        values.put("part", orEmpty(letter.productName()));
+        values.put("partNumber", orEmpty(letter.partNumber()));
+        values.put("product", orEmpty(letter.productName()));
+        values.put("price", letter.productPrice() == null ? "" : yen(letter.productPrice()));
+        values.put("coupon", orEmpty(letter.couponCode()));
+        values.put("couponValue", letter.offer() == null ? "" : offer(letter.offer()));
+        values.put("couponExpiry", letter.couponValidUntil() == null ? "" : JAPANESE_DATE.format(letter.couponValidUntil()));
+        return values;
+    }
+
+    private String offer(Offer offer) {
+        String off = messages.getMessage("reminders.mail.offer." + offer.kind().name(), new Object[] {offer.value()},
+                MAIL_LOCALE);
+        return offer.capYen() == null ? off
+                : messages.getMessage("reminders.mail.offer.capped", new Object[] {off, yen(offer.capYen())}, MAIL_LOCALE);
+    }
+
+    private static String yen(long amount) {
+        return String.format(Locale.JAPAN, "%,d円", amount);
+    }
+
+    private static String fill(String wording, Map<String, String> values) {
+        return VARIABLE.matcher(wording).replaceAll(match ->
+                Matcher.quoteReplacement(values.getOrDefault(match.group(1), match.group())));
+    }
+
+    private static String paragraphs(String text) {
+        return HtmlUtils.htmlEscape(text).replace("\n", "<br>");
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static List<String> nonBlank(String... texts) {
+        return java.util.Arrays.stream(texts).filter(text -> text != null && !text.isBlank()).toList();
+    }
+}

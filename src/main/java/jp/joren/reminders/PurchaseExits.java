@@ -1,0 +1,48 @@
+package jp.joren.reminders;
+
+import java.util.Collection;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Exit on purchase (DESIGN.md §6): a customer who buys is not reminded to come. A message that names a
+ * product (a part, a consumable) ends only when that product is bought; any other ends with any purchase.
+ */
+@Repository
+public class PurchaseExits {
+
+    private final JdbcClient jdbc;
+
+    PurchaseExits(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The counter registered a purchase: the customer's waiting reminders that it answers are withdrawn at once. */
+    public void customerBought(long customerId, Collection<Long> productIds) {
+        jdbc.sql("""
+                        update outbox_message set status = 'WITHDRAWN', reason = 'BOUGHT'
+                         where customer_id = :customer and status = 'QUEUED'
+                           and (product_id is null or product_id = any(:products))""")
+                .param("customer", customerId)
+                .param("products", productIds.toArray(Long[]::new))
+                .update();
+    }
+
+    /**
+     * The night's safety net for purchases that did not come through the counter (an import, a correction):
+     * a completed purchase registered after a message was queued withdraws it the same way.
+     */
+    void withdrawAnsweredByPurchases() {
+        jdbc.sql("""
+                update outbox_message m set status = 'WITHDRAWN', reason = 'BOUGHT'
+                 where m.status = 'QUEUED'
+                   and exists (select 1 from purchase p
+                                where p.customer_id = m.customer_id and p.status = 'COMPLETED'
+                                  and p.created_at >= m.queued_at
+                                  and (m.product_id is null
+                                       or exists (select 1 from purchase_line l
+                                                   where l.purchase_id = p.id and l.product_id = m.product_id)))""")
+                .update();
+    }
+}

@@ -1,0 +1,106 @@
+package jp.joren.reminders;
+
+import java.util.Map;
+
+/**
+ * Who each rule reaches on a night (DESIGN.md §6), as SQL. Each query returns (customer_id, subject_ref,
+ * occasion, due_on, product_id, owned_product_id) with {@code :today} the night's business date and
+ * {@code :timing} the rule's timing setting; customer_portfolio is already classified as of {@code :today}.
+ * An occasion names the event a message answers (a due date, an absence that began on a day, a year), so
+ * the outbox's unique key lets each event queue one message however often the night runs.
+ */
+final class ReminderCandidates {
+
+    private ReminderCandidates() {
+    }
+
+    /**
+     * A part fitting a model the customer owns, due {@code replacement_interval_days} after the model was
+     * bought or the part last bought, whichever is later; it is queued from its lead days before the due day
+     * until a month after it. Sensitive products are never named.
+     */
+    private static final String PART_REPLACEMENT = """
+            select o.customer_id, 'owned:' || o.id || ':part:' || cp.id as subject_ref, due.on::text as occasion,
+                   due.on - cp.reminder_lead_days as due_on, cp.product_id, o.id as owned_product_id
+              from owned_product o
+              join part_fit f on f.model_id = o.product_model_id
+              join consumable_part cp on cp.id = f.part_id
+              join product part on part.id = cp.product_id and part.active and not part.sensitive
+              cross join lateral (
+                    select greatest(o.purchased_on,
+                                    (select max(p.business_date)
+                                       from purchase_line l
+                                       join purchase p on p.id = l.purchase_id
+                                      where l.product_id = cp.product_id and p.customer_id = o.customer_id
+                                        and p.status = 'COMPLETED' and p.business_date < :today))
+                           + cp.replacement_interval_days as on) due
+             where o.ended_at is null
+               and due.on - cp.reminder_lead_days <= :today and due.on > cast(:today as date) - 30""";
+
+    /** A consumable bought last on a day: queued {@code :timing} days before its cycle ends, until a month after. */
+    private static final String CONSUMABLE_REPURCHASE = """
+            select last.customer_id, 'product:' || last.product_id as subject_ref, last.bought_on::text as occasion,
+                   last.bought_on + last.cycle - :timing as due_on, last.product_id, null::bigint as owned_product_id
+              from (select p.customer_id, l.product_id, max(p.business_date) as bought_on,
+                           min(item.repurchase_cycle_days) as cycle
+                      from product item
+                      join purchase_line l on l.product_id = item.id
+                      join purchase p on p.id = l.purchase_id
+                     where item.repurchase_cycle_days is not null and item.active and not item.sensitive
+                       and not exists (select 1 from consumable_part cp where cp.product_id = item.id)
+                       and p.customer_id is not null and p.status = 'COMPLETED' and p.business_date < :today
+                     group by p.customer_id, l.product_id) last
+             where last.bought_on + last.cycle - :timing <= :today and last.bought_on + last.cycle > cast(:today as date) - 30""";
+
+    /** One visit so far: day 7 until day 30, then day 30 until day 90, the goal's end (FollowUpStep). */
+    private static final String SECOND_VISIT = """
+            select cp.customer_id, '' as subject_ref, step.occasion, cp.first_visit + step.days as due_on,
+                   null::bigint as product_id, null::bigint as owned_product_id
+              from customer_portfolio cp
+              join (values ('DAY_7', 7, 30), ('DAY_30', 30, 90)) step(occasion, days, until) on true
+             where cp.visits = 1
+               and cast(:today as date) - cp.first_visit >= step.days and cast(:today as date) - cp.first_visit < step.until""";
+
+    /** Away longer than the customer's own expected interval plus the grace, but not yet the 90 days of win-back. */
+    private static final String EARLY_LAPSE = """
+            select cp.customer_id, '' as subject_ref, 'AWAY_SINCE_' || cp.last_visit as occasion,
+                   cp.last_visit + cp.expected_interval_days + :timing as due_on,
+                   null::bigint as product_id, null::bigint as owned_product_id
+              from customer_portfolio cp
+             where cp.visits >= 2
+               and cast(:today as date) - cp.last_visit >= cp.expected_interval_days + :timing
+               and cast(:today as date) - cp.last_visit < 90""";
+
+    /** Away {@code :timing} days (90) and past the own interval with grace, until the 180-day last call. */
+    private static final String WIN_BACK = """
+            select cp.customer_id, '' as subject_ref, 'AWAY_SINCE_' || cp.last_visit as occasion,
+                   cp.last_visit + greatest(:timing, cp.expected_interval_days + 15) as due_on,
+                   null::bigint as product_id, null::bigint as owned_product_id
+              from customer_portfolio cp
+             where cast(:today as date) - cp.last_visit >= greatest(:timing, cp.expected_interval_days + 15)
+               and cast(:today as date) - cp.last_visit < 180""";
+
+    /** Away 180 days, then 365: the second call only in its first month, so no one hears it years late. */
+    private static final String LAST_CALL = """
+            select cp.customer_id, '' as subject_ref, 'AWAY_SINCE_' || cp.last_visit || '_' || call.days as occasion,
+                   cp.last_visit + call.days as due_on, null::bigint as product_id, null::bigint as owned_product_id
+              from customer_portfolio cp
+              join (values (180, 365), (365, 395)) call(days, until) on true
+             where cast(:today as date) - cp.last_visit >= call.days and cast(:today as date) - cp.last_visit < call.until""";
+
+    /** Each active 優良 customer, once a calendar year. */
+    private static final String TOP_THANKS = """
+            select cp.customer_id, '' as subject_ref, extract(year from cast(:today as date))::text as occasion,
+                   cast(:today as date) as due_on, null::bigint as product_id, null::bigint as owned_product_id
+              from customer_portfolio cp
+             where cp.segment = 'LOYAL' and not cp.lapsed""";
+
+    static final Map<ReminderRule, String> BY_RULE = Map.of(
+            ReminderRule.PART_REPLACEMENT, PART_REPLACEMENT,
+            ReminderRule.CONSUMABLE_REPURCHASE, CONSUMABLE_REPURCHASE,
+            ReminderRule.SECOND_VISIT, SECOND_VISIT,
+            ReminderRule.EARLY_LAPSE, EARLY_LAPSE,
+            ReminderRule.WIN_BACK, WIN_BACK,
+            ReminderRule.LAST_CALL, LAST_CALL,
+            ReminderRule.TOP_THANKS, TOP_THANKS);
+}

@@ -1,0 +1,152 @@
+package jp.joren.reminders;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jp.joren.shared.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The owner's reminders: the rules and their settings, the outbox with each message's reason, a preview, sending. */
+@Controller
+@RequestMapping("/reminders")
+class ReminderController {
+
+    private final ReminderRules rules;
+    private final ReminderPolicies policies;
+    private final OutboxQueries outbox;
+    private final Letters letters;
+    private final LetterWriter writer;
+    private final OutboxSender sender;
+
+    ReminderController(ReminderRules rules, ReminderPolicies policies, OutboxQueries outbox, Letters letters,
+            LetterWriter writer, OutboxSender sender) {
+        this.rules = rules;
+        this.policies = policies;
+        this.outbox = outbox;
+        this.letters = letters;
+        this.writer = writer;
+        this.sender = sender;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    String overview(Model model) {
+        model.addAttribute("rules", rules.all().values());
+        model.addAttribute("counts", outbox.countsByRule());
+        model.addAttribute("policy", policies.current());
+        model.addAttribute("senderComplete", outbox.senderComplete());
+        return "reminders/overview";
+    }
+
+    @PostMapping("/policy")
+    @Transactional
+    String savePolicy(@RequestParam int frequencyCapDays, @RequestParam int emailsPerMinute,
+            RedirectAttributes redirect) {
+        if (frequencyCapDays < 1 || frequencyCapDays > 365 || emailsPerMinute < 1 || emailsPerMinute > 100_000) {
+            redirect.addFlashAttribute("policyError", true);
+        } else {
+            policies.save(new ReminderPolicy(frequencyCapDays, emailsPerMinute));
+            redirect.addFlashAttribute("saved", true);
+        }
+        return "redirect:/reminders";
+    }
+
+    @GetMapping("/rules/{rule}")
+    @Transactional(readOnly = true)
+    String rule(@PathVariable ReminderRule rule, Model model) {
+        RuleSettings settings = rules.get(rule);
+        model.addAttribute("form", RuleForm.of(settings, writer));
+        return rulePage(rule, settings, model);
+    }
+
+    @PostMapping("/rules/{rule}")
+    @Transactional
+    String saveRule(@PathVariable ReminderRule rule, @Valid @ModelAttribute("form") RuleForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        for (String field : List.of("subject", "body")) {
+            Set<String> unknown = LetterWriter.unknownVariables("subject".equals(field) ? form.getSubject() : form.getBody());
+            if (!unknown.isEmpty()) {
+                result.rejectValue(field, "reminders.rule.unknownVariables", new Object[] {String.join(", ", unknown)},
+                        null);
+            }
+        }
+        if (form.getSubject() == null || form.getSubject().isBlank()) {
+            result.rejectValue("subject", "reminders.rule.subjectMissing");
+        }
+        if (form.getBody() == null || form.getBody().isBlank()) {
+            result.rejectValue("body", "reminders.rule.bodyMissing");
+        }
+        if (form.isOffer() && form.getCouponValue() == null) {
+            result.rejectValue("couponValue", "reminders.rule.couponValueMissing");
+        }
+        if (form.isOffer() && form.getCouponKind() == Offer.CouponKind.PERCENT && form.getCouponValue() != null
+                && form.getCouponValue() > 100) {
+            result.rejectValue("couponValue", "reminders.rule.percentTooLarge");
+        }
+        if (form.isEnabled() && !outbox.senderComplete()) {
+            result.reject("reminders.rule.senderIncomplete");
+        }
+        if (result.hasErrors()) {
+            return rulePage(rule, rules.get(rule), model);
+        }
+        rules.save(form.toSettings(rule, writer));
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/reminders/rules/" + rule.name();
+    }
+
+    private String rulePage(ReminderRule rule, RuleSettings settings, Model model) {
+        model.addAttribute("rule", rule);
+        model.addAttribute("variables", LetterWriter.VARIABLES);
+        model.addAttribute("couponKinds", Arrays.asList(Offer.CouponKind.values()));
+        model.addAttribute("senderComplete", outbox.senderComplete());
+        Optional<Letter> example = outbox.latestMessageOf(rule).flatMap(letters::find);
+        model.addAttribute("preview", example.map(letter -> writer.write(letter, settings)).orElse(null));
+        model.addAttribute("previewCustomer", example.map(Letter::customerName).orElse(null));
+        return "reminders/rule";
+    }
+
+    @GetMapping("/outbox")
+    @Transactional(readOnly = true)
+    String outbox(@RequestParam(required = false) String status, @RequestParam(required = false) ReminderRule rule,
+            Model model) {
+        model.addAttribute("messages", outbox.latest(status == null || status.isBlank() ? null : status, rule));
+        model.addAttribute("status", status);
+        model.addAttribute("rule", rule);
+        model.addAttribute("statuses", List.of("QUEUED", "HELD", "SENDING", "SENT", "FAILED", "WITHDRAWN"));
+        model.addAttribute("ruleChoices", Arrays.asList(ReminderRule.values()));
+        model.addAttribute("senderComplete", outbox.senderComplete());
+        model.addAttribute("page", OutboxQueries.PAGE);
+        return "reminders/outbox";
+    }
+
+    @GetMapping("/outbox/{id}")
+    @Transactional(readOnly = true)
+    String message(@PathVariable long id, Model model) {
+        Letter letter = letters.find(id).orElseThrow(() -> new NotFoundException("outbox message", id));
+        Map<ReminderRule, RuleSettings> settings = rules.all();
+        model.addAttribute("letter", letter);
+        model.addAttribute("written", writer.write(letter, settings.get(letter.rule())));
+        return "reminders/message";
+    }
+
+    /** Sends what is due now instead of waiting for the next pass of the sender (at most half a minute). */
+    @PostMapping("/outbox/send")
+    String send(RedirectAttributes redirect) {
+        redirect.addFlashAttribute("delivery", sender.sendDue());
+        return "redirect:/reminders/outbox";
+    }
+}

@@ -1,0 +1,131 @@
+package jp.joren.reminders;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The night's reminders (DESIGN.md §6): each enabled rule's customers go into the outbox once per occasion,
+ * each with its channel or the guard that holds it back, so the owner sees why a customer hears nothing.
+ * Runs inside the shop's night transaction, after the portfolio is classified.
+ */
+@Service
+public class ReminderQueue {
+
+    /**
+     * The guards at queueing: an active customer reachable by email (advertising consent that is not
+     * pending, an address, not unsubscribed) or else by post (consent and an address); then the rule's
+     * hold-out group, drawn from a hash of shop, customer and rule so a customer stays in or out of it
+     * night after night. The unreachable are not part of the hold-out: it compares like with like.
+     */
+    private static final String QUEUE = """
+            with candidate as (%s),
+            consent_now as (
+                select distinct on (customer_id, channel) customer_id, channel, granted and not pending as granted
+                  from consent
+                 where purpose = 'ADVERTISING' and channel in ('EMAIL', 'POSTAL')
+                   and customer_id in (select customer_id from candidate)
+                 order by customer_id, channel, recorded_at desc, id desc),
+            reach as (
+                select c.*,
+                       coalesce(e.granted, false) and coalesce(cu.email, '') <> '' as email_consent,
+                       exists (select 1 from email_suppression s
+                                where s.address_hash = encode(sha256(convert_to(lower(trim(cu.email)), 'UTF8')), 'hex'))
+                           as unsubscribed,
+                       coalesce(p.granted, false) and coalesce(cu.postal_code, '') <> ''
+                           and coalesce(cu.city, '') || coalesce(cu.town, '') || coalesce(cu.address_line, '') <> ''
+                           as postal,
+                       ('x' || substr(md5(cu.tenant_id || ':' || cu.id || ':' || :rule), 1, 7))::bit(28)::int %% 100
+                           < :holdout as held_out
+                  from candidate c
+                  join customer cu on cu.id = c.customer_id and cu.status = 'ACTIVE'
+                  left join consent_now e on e.customer_id = c.customer_id and e.channel = 'EMAIL'
+                  left join consent_now p on p.customer_id = c.customer_id and p.channel = 'POSTAL'
+                 -- a night run again in the day does not remind someone who has bought since
+                 where not exists (select 1 from purchase b
+                                    where b.customer_id = c.customer_id and b.status = 'COMPLETED'
+                                      and b.business_date >= :today
+                                      and (c.product_id is null
+                                           or exists (select 1 from purchase_line l
+                                                       where l.purchase_id = b.id and l.product_id = c.product_id)))),
+            routed as (
+                select r.*, r.email_consent and not r.unsubscribed as email,
+                       (r.email_consent and not r.unsubscribed) or r.postal as reachable
+                  from reach r)
+            insert into outbox_message (tenant_id, customer_id, rule, subject_ref, occasion, channel, promotional,
+                                        status, reason, due_on, product_id, owned_product_id, unsubscribe_token)
+            select app_current_tenant(), customer_id, :rule, subject_ref, occasion,
+                   case when email then 'EMAIL' else 'POSTAL' end, :promotional,
+                   case when reachable and not held_out then 'QUEUED' else 'HELD' end,
+                   case when not reachable and email_consent then 'UNSUBSCRIBED'
+                        when not reachable then 'NO_CONSENT'
+                        when held_out then 'HOLDOUT' end,
+                   due_on, product_id, owned_product_id,
+                   replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '')
+              from routed
+            on conflict (tenant_id, customer_id, rule, subject_ref, occasion) do nothing""";
+
+    /** A coupon for each message of the rule that will go out and has none yet; its code is random. */
+    private static final String ISSUE_COUPONS = """
+            with needing as (
+                select id, customer_id from outbox_message
+                 where rule = :rule and status = 'QUEUED' and coupon_id is null),
+            issued as (
+                insert into coupon (tenant_id, code, customer_id, kind, value, cap, valid_from, valid_until, issued_for)
+                select app_current_tenant(), upper(substr(md5(gen_random_uuid()::text), 1, 16)), customer_id,
+                       :kind, :value, :cap, :today, cast(:today as date) + :validDays, :rule || '#' || id
+                  from needing
+                returning id, issued_for)
+            update outbox_message m set coupon_id = i.id
+              from issued i
+             where m.rule = :rule and m.status = 'QUEUED' and m.coupon_id is null
+               and i.issued_for = :rule || '#' || m.id""";
+
+    private final JdbcClient jdbc;
+    private final ReminderRules rules;
+    private final PurchaseExits exits;
+
+    ReminderQueue(JdbcClient jdbc, ReminderRules rules, PurchaseExits exits) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+        this.exits = exits;
+    }
+
+    /** @return the messages each enabled rule added tonight, held ones included */
+    public Map<ReminderRule, Integer> queue(LocalDate today) {
+        exits.withdrawAnsweredByPurchases();
+        Map<ReminderRule, Integer> queued = new EnumMap<>(ReminderRule.class);
+        for (RuleSettings settings : rules.all().values()) {
+            if (settings.enabled()) {
+                queued.put(settings.rule(), queue(settings, today));
+            }
+        }
+        return queued;
+    }
+
+    private int queue(RuleSettings settings, LocalDate today) {
+        ReminderRule rule = settings.rule();
+        int added = jdbc.sql(QUEUE.formatted(ReminderCandidates.BY_RULE.get(rule)))
+                .param("today", today)
+                .param("timing", settings.timingOrDefault())
+                .param("rule", rule.name())
+                .param("holdout", settings.holdoutPercent())
+                .param("promotional", rule.promotional())
+                .update();
+        Offer offer = settings.offer();
+        if (offer != null && added > 0) {
+            jdbc.sql(ISSUE_COUPONS)
+                    .param("rule", rule.name())
+                    .param("kind", offer.kind().name())
+                    .param("value", offer.value())
+                    .param("cap", offer.capYen())
+                    .param("today", today)
+                    .param("validDays", offer.validDays())
+                    .update();
+        }
+        return added;
+    }
+}

@@ -1,0 +1,16 @@
+package jp.joren.reminders;
+
+/**
+ * One shop's settings of one rule. {@code subject} and {@code body} are the shop's own wording, null for the
+ * default wording of the shop's language; {@code offer} is null when the rule hands out no coupon.
+ */
+public record RuleSettings(ReminderRule rule, boolean enabled, Integer timingDays, int holdoutPercent, Offer offer,
+        String subject, String body) {
+
+    /** DESIGN.md §6: a tenth of the customers of each rule hear nothing, so the shop can see what the rule adds. */
+    public static final int DEFAULT_HOLDOUT_PERCENT = 10;
+
+    public int timingOrDefault() {
+        return timingDays != null ? timingDays : rule.defaultTimingDays() == null ? 0 : rule.defaultTimingDays();
+    }
+}

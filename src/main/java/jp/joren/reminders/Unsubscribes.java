@@ -1,0 +1,90 @@
+package jp.joren.reminders;
+
+import java.util.Optional;
+
+import jp.joren.customers.ConsentChannel;
+import jp.joren.customers.ConsentLedger;
+import jp.joren.tenancy.CurrentTenant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The unsubscribe link of every email (DESIGN.md §7). It needs no login and takes effect at once: the
+ * withdrawal goes into the consent ledger, the address into the shop's suppression list (as a hash, so the
+ * refusal outlives the customer's retirement), and the customer's waiting emails are held back.
+ */
+@Service
+public class Unsubscribes {
+
+    /** Written in the consent ledger as how the withdrawal was made. */
+    static final String METHOD = "UNSUBSCRIBE_LINK";
+
+    private final JdbcClient jdbc;
+    private final ConsentLedger consents;
+    private final TransactionTemplate transaction;
+
+    Unsubscribes(JdbcClient jdbc, ConsentLedger consents, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.consents = consents;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** The shop and customer a link's token belongs to. */
+    public record Recipient(long tenantId, long customerId, String shopName, boolean unsubscribed) {
+    }
+
+    public Optional<Recipient> find(String token) {
+        return shopOf(token).flatMap(tenant -> CurrentTenant.callAs(tenant,
+                () -> transaction.execute(status -> recipient(tenant, token))));
+    }
+
+    /** @return the recipient, now unsubscribed; empty for a token no message has */
+    public Optional<Recipient> unsubscribe(String token, String clientAddress) {
+        return shopOf(token).flatMap(tenant -> CurrentTenant.callAs(tenant, () -> transaction.execute(status -> {
+            Optional<Recipient> recipient = recipient(tenant, token);
+            recipient.filter(found -> !found.unsubscribed()).ifPresent(found -> {
+                consents.recordByCustomer(found.customerId(), ConsentChannel.EMAIL, false, false, METHOD, null,
+                        clientAddress);
+                jdbc.sql("""
+                                insert into email_suppression (tenant_id, address_hash)
+                                select app_current_tenant(), encode(sha256(convert_to(lower(trim(email)), 'UTF8')), 'hex')
+                                  from customer where id = :customer and coalesce(email, '') <> ''
+                                on conflict do nothing""")
+                        .param("customer", found.customerId())
+                        .update();
+                jdbc.sql("""
+                                update outbox_message set status = 'HELD', reason = 'UNSUBSCRIBED'
+                                 where customer_id = :customer and channel = 'EMAIL' and status = 'QUEUED'""")
+                        .param("customer", found.customerId())
+                        .update();
+            });
+            return recipient.map(found -> new Recipient(found.tenantId(), found.customerId(), found.shopName(), true));
+        })));
+    }
+
+    private Optional<Long> shopOf(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id from shop_id_for_unsubscribe_token(:token) id where id is not null")
+                .param("token", token).query(Long.class).optional();
+    }
+
+    private Optional<Recipient> recipient(long tenant, String token) {
+        return jdbc.sql("""
+                        select m.customer_id, s.name,
+                               exists (select 1 from email_suppression x
+                                        where x.address_hash = encode(sha256(convert_to(lower(trim(cu.email)), 'UTF8')), 'hex'))
+                                   as unsubscribed
+                          from outbox_message m
+                          join customer cu on cu.id = m.customer_id
+                          join shop s on s.id = m.tenant_id
+                         where m.unsubscribe_token = :token""")
+                .param("token", token)
+                .query((rs, row) -> new Recipient(tenant, rs.getLong("customer_id"), rs.getString("name"),
+                        rs.getBoolean("unsubscribed")))
+                .optional();
+    }
+}

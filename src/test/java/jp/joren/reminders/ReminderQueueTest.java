@@ -1,0 +1,229 @@
+package jp.joren.reminders;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import jp.joren.segments.Portfolio;
+import jp.joren.shops.ShopFixtures;
+import jp.joren.support.CounterFixtures;
+import jp.joren.support.JorenIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The night's reminder rules of DESIGN.md §6 at their boundaries, their guards, and exit on purchase. */
+@JorenIntegrationTest
+class ReminderQueueTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+
+    @Autowired
+    ShopFixtures shops;
+    @Autowired
+    CounterFixtures counter;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    Portfolio portfolio;
+    @Autowired
+    ReminderQueue queue;
+    @Autowired
+    ReminderRules rules;
+    @Autowired
+    PurchaseExits exits;
+
+    private ReminderShop shop;
+
+    @BeforeEach
+    void kitchenShop() {
+        ShopFixtures.TestShop test = shops.newShop("お知らせの店");
+        shop = new ReminderShop(test, counter.kitchen(test), TODAY, jdbc, transaction, portfolio, queue, rules);
+    }
+
+    @Test
+    void eachRuleQueuesFromItsDayAndNotTheDayBefore() {
+        for (ReminderRule rule : ReminderRule.values()) {
+            shop.enable(rule, 0);
+        }
+        long gasketDueInLeadDays = reachable("パッキン交換30日前");
+        shop.owns(gasketDueInLeadDays, shop.kitchen.cookerModelId(), 700);
+        long gasketDueLater = reachable("パッキン交換31日前");
+        shop.owns(gasketDueLater, shop.kitchen.cookerModelId(), 699);
+        long gasketReplaced = reachable("パッキン交換済み");
+        shop.owns(gasketReplaced, shop.kitchen.cookerModelId(), 760);
+        shop.buy(gasketReplaced, 20, shop.kitchen.gasketId());
+        long filterDue = reachable("フィルター5日前");
+        shop.buy(filterDue, 85, shop.kitchen.filterId());
+        long filterLater = reachable("フィルター6日前");
+        shop.buy(filterLater, 84, shop.kitchen.filterId());
+        long firstVisit6 = visits("初来店6日", 6);
+        long firstVisit7 = visits("初来店7日", 7);
+        long firstVisit29 = visits("初来店29日", 29);
+        long firstVisit30 = visits("初来店30日", 30);
+        long every20Away35 = visits("20日ごと 35日目", 95, 75, 55, 35);
+        long every20Away34 = visits("20日ごと 34日目", 94, 74, 54, 34);
+        long away90 = visits("90日ぶり", 150, 130, 110, 90);
+        long away89 = visits("89日ぶり", 149, 129, 109, 89);
+        long away180 = visits("180日ぶり", 240, 220, 200, 180);
+        long away365 = visits("365日ぶり", 425, 405, 385, 365);
+        long away395 = visits("395日ぶり", 455, 435, 415, 395);
+        // 優良: ¥30,000 over 225 days, above the shop's threshold of ¥20,000 and the 210 days of tenure
+        long loyal = visits("優良", IntStream.rangeClosed(1, 10).map(i -> i * 25).toArray());
+        shop.inShop(() -> jdbc.sql("insert into portfolio_policy (tenant_id, amount_threshold) values (app_current_tenant(), 20000)")
+                .update());
+
+        shop.night(TODAY);
+
+        assertThat(shop.messages(gasketDueInLeadDays))
+                .isEqualTo("PART_REPLACEMENT " + TODAY.plusDays(30) + " QUEUED EMAIL");
+        assertThat(shop.messages(gasketDueLater)).isEmpty();
+        assertThat(shop.messages(gasketReplaced)).isEqualTo("SECOND_VISIT DAY_7 QUEUED EMAIL");
+        assertThat(shop.messages(filterDue)).isEqualTo(
+                "CONSUMABLE_REPURCHASE " + TODAY.minusDays(85) + " QUEUED EMAIL; SECOND_VISIT DAY_30 QUEUED EMAIL");
+        assertThat(shop.messages(filterLater)).isEqualTo("SECOND_VISIT DAY_30 QUEUED EMAIL");
+        assertThat(shop.messages(firstVisit6)).isEmpty();
+        assertThat(shop.messages(firstVisit7)).isEqualTo("SECOND_VISIT DAY_7 QUEUED EMAIL");
+        assertThat(shop.messages(firstVisit29)).isEqualTo("SECOND_VISIT DAY_7 QUEUED EMAIL");
+        assertThat(shop.messages(firstVisit30)).isEqualTo("SECOND_VISIT DAY_30 QUEUED EMAIL");
+        assertThat(shop.messages(every20Away35)).isEqualTo("EARLY_LAPSE AWAY_SINCE_" + TODAY.minusDays(35) + " QUEUED EMAIL");
+        assertThat(shop.messages(every20Away34)).isEmpty();
+        assertThat(shop.messages(away90)).isEqualTo("WIN_BACK AWAY_SINCE_" + TODAY.minusDays(90) + " QUEUED EMAIL");
+        assertThat(shop.messages(away89)).isEqualTo("EARLY_LAPSE AWAY_SINCE_" + TODAY.minusDays(89) + " QUEUED EMAIL");
+        assertThat(shop.messages(away180)).isEqualTo("LAST_CALL AWAY_SINCE_" + TODAY.minusDays(180) + "_180 QUEUED EMAIL");
+        assertThat(shop.messages(away365)).isEqualTo("LAST_CALL AWAY_SINCE_" + TODAY.minusDays(365) + "_365 QUEUED EMAIL");
+        assertThat(shop.messages(away395)).isEmpty();
+        assertThat(shop.messages(loyal)).isEqualTo("TOP_THANKS 2026 QUEUED EMAIL");
+    }
+
+    @Test
+    void theWinBackCouponIsTheCustomersOwnWithTheRulesOffer() {
+        shop.enable(ReminderRule.WIN_BACK, 0);
+        long away = visits("お戻り", 150, 130, 110, 90);
+
+        shop.night(TODAY);
+
+        String coupon = shop.inShop(() -> jdbc.sql("""
+                        select c.code || ' ' || c.customer_id || ' ' || c.kind || ' ' || c.value || ' ' || c.cap || ' '
+                               || c.valid_from || '..' || c.valid_until
+                          from outbox_message m join coupon c on c.id = m.coupon_id where m.customer_id = ?""")
+                .param(away).query(String.class).single());
+        assertThat(coupon).matches("[0-9A-F]{16} " + away + " PERCENT 50 3000 " + TODAY + "\\.\\." + TODAY.plusDays(30));
+    }
+
+    @Test
+    void aNightRunTwiceQueuesEachReminderOnce() {
+        shop.enable(ReminderRule.SECOND_VISIT, 0);
+        long first = visits("一度だけ", 10);
+
+        shop.night(TODAY);
+        shop.night(TODAY);
+        shop.night(TODAY.plusDays(1));
+
+        assertThat(shop.messages(first)).isEqualTo("SECOND_VISIT DAY_7 QUEUED EMAIL");
+    }
+
+    @Test
+    void eachGuardHoldsTheMessageBackWithItsReason() {
+        shop.enable(ReminderRule.SECOND_VISIT, 0);
+        shop.enable(ReminderRule.PART_REPLACEMENT, 0);
+        long postalOnly = shop.customer("郵送だけ", "postal@example.jp", false, true);
+        shop.buy(postalOnly, 7);
+        long noConsent = shop.customer("同意なし", "none@example.jp", false, false);
+        shop.buy(noConsent, 7);
+        long pending = shop.customer("確認待ち", "pending@example.jp", false, false);
+        shop.consent(pending, "EMAIL", true, true);
+        shop.buy(pending, 7);
+        long withdrawn = shop.customer("撤回", "withdrawn@example.jp", true, false);
+        shop.consent(withdrawn, "EMAIL", false, false);
+        shop.buy(withdrawn, 7);
+        long unsubscribed = shop.customer("配信停止", "Stop@Example.jp", true, false);
+        shop.inShop(() -> jdbc.sql("""
+                insert into email_suppression (tenant_id, address_hash)
+                values (app_current_tenant(), encode(sha256(convert_to('stop@example.jp', 'UTF8')), 'hex'))""").update());
+        shop.buy(unsubscribed, 7);
+        long sensitivePart = reachable("要配慮の部品");
+        shop.owns(sensitivePart, shop.kitchen.cookerModelId(), 700);
+        shop.inShop(() -> jdbc.sql("update product set sensitive = true where id = ?").param(shop.kitchen.gasketId()).update());
+
+        shop.night(TODAY);
+
+        assertThat(shop.messages(postalOnly)).isEqualTo("SECOND_VISIT DAY_7 QUEUED POSTAL");
+        assertThat(shop.messages(noConsent)).isEqualTo("SECOND_VISIT DAY_7 HELD NO_CONSENT POSTAL");
+        // a double opt-in not yet confirmed is no consent
+        assertThat(shop.messages(pending)).isEqualTo("SECOND_VISIT DAY_7 HELD NO_CONSENT POSTAL");
+        assertThat(shop.messages(withdrawn)).isEqualTo("SECOND_VISIT DAY_7 HELD NO_CONSENT POSTAL");
+        assertThat(shop.messages(unsubscribed)).isEqualTo("SECOND_VISIT DAY_7 HELD UNSUBSCRIBED POSTAL");
+        // a sensitive product is never named, so there is nothing to remind of
+        assertThat(shop.messages(sensitivePart)).isEmpty();
+    }
+
+    @Test
+    void theHoldOutGroupIsAboutItsShareAndTheSameCustomersNightAfterNight() {
+        shop.enable(ReminderRule.SECOND_VISIT, 50);
+        List<Long> newcomers = IntStream.range(0, 60).mapToObj(i -> visits("新規" + i, 7)).toList();
+
+        shop.night(TODAY);
+        List<Long> heldOnDay7 = heldOut("DAY_7");
+        shop.night(TODAY.plusDays(23));
+        List<Long> heldOnDay30 = heldOut("DAY_30");
+
+        assertThat(heldOnDay7).hasSizeBetween(15, 45);
+        assertThat(heldOnDay30).isEqualTo(heldOnDay7);
+        assertThat(newcomers).containsAll(heldOnDay7);
+    }
+
+    @Test
+    void aPurchaseWithdrawsTheRemindersItAnswersAndOnlyThose() {
+        shop.enable(ReminderRule.PART_REPLACEMENT, 0);
+        shop.enable(ReminderRule.WIN_BACK, 0);
+        long owner = reachable("パッキンの人");
+        shop.owns(owner, shop.kitchen.cookerModelId(), 700);
+        long away = visits("ご無沙汰", 150, 130, 110, 90);
+        long awayToo = visits("ご無沙汰2", 150, 130, 110, 90);
+        shop.night(TODAY);
+
+        // the counter: a cloth does not answer the gasket reminder; the gasket does; any purchase answers a win-back
+        shop.inShop(() -> {
+            exits.customerBought(owner, List.of(shop.kitchen.clothId()));
+            exits.customerBought(away, List.of(shop.kitchen.clothId()));
+            return null;
+        });
+        assertThat(shop.messages(owner)).isEqualTo("PART_REPLACEMENT " + TODAY.plusDays(30) + " QUEUED EMAIL");
+        assertThat(shop.messages(away)).isEqualTo("WIN_BACK AWAY_SINCE_" + TODAY.minusDays(90) + " WITHDRAWN BOUGHT EMAIL");
+        shop.inShop(() -> {
+            exits.customerBought(owner, List.of(shop.kitchen.gasketId()));
+            return null;
+        });
+        assertThat(shop.messages(owner)).isEqualTo("PART_REPLACEMENT " + TODAY.plusDays(30) + " WITHDRAWN BOUGHT EMAIL");
+
+        // a purchase that did not come through the counter (an import) is caught by the next night
+        shop.buy(awayToo, 0);
+        shop.night(TODAY.plusDays(1));
+        assertThat(shop.messages(awayToo)).isEqualTo("WIN_BACK AWAY_SINCE_" + TODAY.minusDays(90) + " WITHDRAWN BOUGHT EMAIL");
+    }
+
+    private List<Long> heldOut(String occasion) {
+        return shop.inShop(() -> jdbc.sql("""
+                        select customer_id from outbox_message where occasion = ? and reason = 'HOLDOUT' order by customer_id""")
+                .param(occasion).query(Long.class).list());
+    }
+
+    private long reachable(String name) {
+        return shop.customer(name, "c" + System.nanoTime() + "@example.jp", true, true);
+    }
+
+    private long visits(String name, int... daysAgo) {
+        long customer = reachable(name);
+        for (int days : daysAgo) {
+            shop.buy(customer, days);
+        }
+        return customer;
+    }
+}

@@ -1,0 +1,121 @@
+package jp.joren.reminders;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jp.joren.segments.Portfolio;
+import jp.joren.shops.ShopFixtures.TestShop;
+import jp.joren.support.CounterFixtures.Kitchen;
+import jp.joren.tenancy.CurrentTenant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A kitchenware shop for the reminder tests, with a sender that may send email, and helpers that write its
+ * customers, consents and purchases relative to the night's business date {@code today}.
+ */
+final class ReminderShop {
+
+    final TestShop shop;
+    final Kitchen kitchen;
+    final LocalDate today;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Portfolio portfolio;
+    private final ReminderQueue queue;
+    private final ReminderRules rules;
+
+    ReminderShop(TestShop shop, Kitchen kitchen, LocalDate today, JdbcClient jdbc, TransactionTemplate transaction,
+            Portfolio portfolio, ReminderQueue queue, ReminderRules rules) {
+        this.shop = shop;
+        this.kitchen = kitchen;
+        this.today = today;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.portfolio = portfolio;
+        this.queue = queue;
+        this.rules = rules;
+        inShop(() -> jdbc.sql("""
+                        update shop set sender_name = '台所道具 みなと', sender_postal_address = '東京都港区芝1-2-3',
+                                        sender_phone = '03-1234-5678', sender_email = 'shop@minato.example'""")
+                .update());
+    }
+
+    void enable(ReminderRule rule, int holdoutPercent) {
+        RuleSettings defaults = rule.defaults();
+        inShop(() -> {
+            rules.save(new RuleSettings(rule, true, defaults.timingDays(), holdoutPercent, defaults.offer(), null, null));
+            return null;
+        });
+    }
+
+    Map<ReminderRule, Integer> night(LocalDate businessDate) {
+        return inShop(() -> {
+            portfolio.classify(businessDate, step -> { });
+            return queue.queue(businessDate);
+        });
+    }
+
+    /** A customer with advertising consent by email (and an address), by post, or none. */
+    long customer(String name, String email, boolean emailConsent, boolean postalConsent) {
+        return inShop(() -> {
+            long id = jdbc.sql("""
+                            insert into customer (tenant_id, name, email, postal_code, prefecture, city, address_line)
+                            values (app_current_tenant(), ?, ?, '105-0014', '東京都', '港区', '芝2-3-4') returning id""")
+                    .params(name, email).query(Long.class).single();
+            if (emailConsent) {
+                consent(id, "EMAIL", true, false);
+            }
+            if (postalConsent) {
+                consent(id, "POSTAL", true, false);
+            }
+            return id;
+        });
+    }
+
+    void consent(long customer, String channel, boolean granted, boolean pending) {
+        inShop(() -> jdbc.sql("""
+                        insert into consent (tenant_id, customer_id, channel, purpose, granted, pending, method)
+                        values (app_current_tenant(), ?, ?, 'ADVERTISING', ?, ?, 'COUNTER')""")
+                .params(customer, channel, granted, pending).update());
+    }
+
+    /** A completed purchase {@code daysAgo} days before {@code today} of the given products (or the cloth). */
+    long buy(long customer, int daysAgo, long... products) {
+        LocalDate day = today.minusDays(daysAgo);
+        long[] lines = products.length == 0 ? new long[] {kitchen.clothId()} : products;
+        return inShop(() -> {
+            long purchase = jdbc.sql("""
+                            insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total)
+                            values (app_current_tenant(), ?, ?, cast(? as date) + time '10:00', ?, 3000) returning id""")
+                    .params(customer, kitchen.storeId(), day, day).query(Long.class).single();
+            for (long product : lines) {
+                jdbc.sql("""
+                                insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price, amount)
+                                values (app_current_tenant(), ?, ?, 1, 3000, 3000)""")
+                        .params(purchase, product).update();
+            }
+            return purchase;
+        });
+    }
+
+    void owns(long customer, long modelId, int boughtDaysAgo) {
+        inShop(() -> jdbc.sql("""
+                        insert into owned_product (tenant_id, customer_id, product_model_id, purchased_on, source)
+                        values (app_current_tenant(), ?, ?, ?, 'STAFF')""")
+                .params(customer, modelId, today.minusDays(boughtDaysAgo)).update());
+    }
+
+    /** "RULE occasion STATUS reason channel" of each of the customer's messages, in rule order. */
+    String messages(long customer) {
+        return inShop(() -> String.join("; ", jdbc.sql("""
+                        select rule || ' ' || occasion || ' ' || status || coalesce(' ' || reason, '') || ' ' || channel
+                          from outbox_message where customer_id = ? order by rule, occasion""")
+                .param(customer).query(String.class).list()));
+    }
+
+    <T> T inShop(Supplier<T> work) {
+        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
+    }
+}

@@ -74,18 +74,23 @@ public class OutboxSender {
               from verdict v
              where m.id = v.id and v.reason is not null""";
 
-    /** One message per customer per batch, so the cap holds within a batch too; the rule order decides which. */
+    /**
+     * One message per customer per batch, so the cap holds within a batch too; the rule order decides which.
+     * The pick is materialized: a subquery with SKIP LOCKED that the planner scans again picks other rows.
+     */
     private static final String CLAIM = """
+            with picked as materialized (
+                select id from outbox_message
+                 where id in (select distinct on (customer_id) id from outbox_message
+                               where status = 'QUEUED' and channel = 'EMAIL' and due_on <= :today
+                                 and (next_attempt_at is null or next_attempt_at <= :now)
+                               order by customer_id, array_position(cast(:ruleOrder as text[]), rule), id)
+                 order by due_on, id
+                 limit :limit
+                   for update skip locked)
             update outbox_message m set status = 'SENDING', claimed_at = :now, attempts = m.attempts + 1
-             where m.id in (
-                    select id from outbox_message
-                     where id in (select distinct on (customer_id) id from outbox_message
-                                   where status = 'QUEUED' and channel = 'EMAIL' and due_on <= :today
-                                     and (next_attempt_at is null or next_attempt_at <= :now)
-                                   order by customer_id, array_position(cast(:ruleOrder as text[]), rule), id)
-                     order by due_on, id
-                     limit :limit
-                       for update skip locked)
+              from picked
+             where m.id = picked.id
             returning m.id""";
 
     private final JdbcClient jdbc;

@@ -1,0 +1,341 @@
+package jp.joren.reminders;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import jp.joren.segments.Portfolio;
+import jp.joren.shops.ShopFixtures;
+import jp.joren.support.CounterFixtures;
+import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.TestMailbox;
+import jp.joren.support.WebSession;
+import jp.joren.tenancy.CurrentTenant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Email delivery through the outbox (DESIGN.md §7) against the in-process SMTP server. */
+@JorenIntegrationTest
+class OutboxSenderTest {
+
+    @Autowired
+    ShopFixtures shops;
+    @Autowired
+    CounterFixtures counter;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    Portfolio portfolio;
+    @Autowired
+    ReminderQueue queue;
+    @Autowired
+    ReminderRules rules;
+    @Autowired
+    ReminderPolicies policies;
+    @Autowired
+    OutboxSender sender;
+    @Autowired
+    OutboxQueries queries;
+    @Autowired
+    Letters letters;
+    @Autowired
+    LetterWriter writer;
+    @Autowired
+    JavaMailSender mail;
+    @Value("${joren.mail.from}")
+    String defaultFrom;
+    @LocalServerPort
+    int port;
+
+    private ReminderShop shop;
+    private LocalDate today;
+
+    @BeforeEach
+    void kitchenShop() {
+        ShopFixtures.TestShop test = shops.newShop("メールの店");
+        today = LocalDate.now(Clock.systemUTC().withZone(java.time.ZoneId.of("Asia/Tokyo")));
+        shop = new ReminderShop(test, counter.kitchen(test), today, jdbc, transaction, portfolio, queue, rules);
+    }
+
+    @Test
+    void thePartReminderNamesTheCustomersPartAndCarriesWhatAPromotionalEmailMust() throws Exception {
+        shop.enable(ReminderRule.PART_REPLACEMENT, 0);
+        String address = address("gasket");
+        long customer = shop.customer("山田 花子", address, true, false);
+        shop.owns(customer, shop.kitchen.cookerModelId(), 700);
+        shop.night(today);
+
+        OutboxSender.Delivery delivery = send(sender);
+
+        assertThat(delivery.sent()).isEqualTo(1);
+        MimeMessage email = only(address);
+        assertThat(email.getSubject()).isEqualTo("圧力鍋パッキンの交換時期が近づいています");
+        assertThat(email.getFrom()[0].toString()).contains("shop@minato.example");
+        String text = part(email, "text/plain");
+        assertThat(text).contains("山田 花子 様", "圧力鍋 はやわざ 4L（型番 PC-100）", "圧力鍋パッキン（品番 GK-100、1,200円）")
+                // 特定電子メール法: the sender, a postal address, a contact, and how to refuse
+                .contains("台所道具 みなと", "東京都港区芝1-2-3", "03-1234-5678", "今後の受信を希望されない場合");
+        String link = unsubscribeLink(email);
+        assertThat(text).contains(link);
+        assertThat(part(email, "text/html")).contains("href=\"" + link + "\"");
+        assertThat(email.getHeader("List-Unsubscribe")).containsExactly("<" + link + ">");
+        assertThat(email.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        assertThat(shop.messages(customer)).isEqualTo("PART_REPLACEMENT " + today.plusDays(30) + " SENT EMAIL");
+        // sending again sends nothing more
+        assertThat(send(sender).sent()).isZero();
+        assertThat(TestMailbox.get().to(address)).hasSize(1);
+    }
+
+    @Test
+    void theUnsubscribeLinkStopsEveryEmailAtOnceAndOutlivesTheCustomer() throws Exception {
+        shop.enable(ReminderRule.SECOND_VISIT, 0);
+        shop.enable(ReminderRule.CONSUMABLE_REPURCHASE, 0);
+        String address = address("stop");
+        long customer = shop.customer("配信 停止子", address, true, false);
+        shop.buy(customer, 7);
+        shop.night(today);
+        send(sender);
+        String path = URI.create(unsubscribeLink(only(address))).getPath();
+        WebSession visitor = new WebSession(port);
+
+        // opening the link changes nothing (mail scanners open links); the button unsubscribes
+        WebSession.Page page = visitor.get(path);
+        assertThat(page.document().select("#unsubscribe").text()).isEqualTo("配信を停止する");
+        assertThat(emailConsent(customer)).isTrue();
+        page = visitor.submit(path, "form:has(#unsubscribe)", Map.of());
+        assertThat(page.document().select("#unsubscribe-result").text()).contains("メールの店", "停止しました");
+
+        assertThat(emailConsent(customer)).isFalse();
+        assertThat(shop.inShop(() -> jdbc.sql("""
+                        select method from consent where customer_id = ? order by id desc limit 1""")
+                .param(customer).query(String.class).single())).isEqualTo("UNSUBSCRIBE_LINK");
+        // the next rule's reminder is not sent: no consent now, and the address is suppressed
+        shop.buy(customer, 0, shop.kitchen.filterId());
+        shop.night(today.plusDays(86));
+        assertThat(shop.messages(customer)).contains("CONSUMABLE_REPURCHASE " + today + " HELD NO_CONSENT POSTAL");
+
+        // retired, then registered again with the same address and a new consent: still unsubscribed
+        shop.inShop(() -> jdbc.sql("update customer set status = 'RETIRED', email = null, name = '—' where id = ?")
+                .param(customer).update());
+        long again = shop.customer("配信 停止子", address.toUpperCase(), true, false);
+        shop.buy(again, 7);
+        shop.night(today);
+        assertThat(shop.messages(again)).isEqualTo("SECOND_VISIT DAY_7 HELD UNSUBSCRIBED POSTAL");
+    }
+
+    @Test
+    void aMailClientsOneClickUnsubscribeNeedsNoPage() throws Exception {
+        shop.enable(ReminderRule.SECOND_VISIT, 0);
+        String address = address("oneclick");
+        long customer = shop.customer("ワンクリック", address, true, false);
+        shop.buy(customer, 7);
+        shop.night(today);
+        send(sender);
+        String link = unsubscribeLink(only(address)).replaceFirst("^https?://[^/]+", "http://localhost:" + port);
+
+        WebSession.Page answer = new WebSession(port).send(HttpRequest.newBuilder(URI.create(link))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(emailConsent(customer)).isFalse();
+        assertThat(new WebSession(port).get("/u/not-a-token").document().select("#unsubscribe-result").text())
+                .isEqualTo("このリンクは無効です。");
+    }
+
+    @Test
+    void theFrequencyCapLetsOnePromotionThroughAndHoldsTheRestWithTheReason() throws Exception {
+        shop.enable(ReminderRule.SECOND_VISIT, 0);
+        shop.enable(ReminderRule.CONSUMABLE_REPURCHASE, 0);
+        String address = address("cap");
+        long customer = shop.customer("上限 太郎", address, true, false);
+        shop.buy(customer, 85, shop.kitchen.filterId());
+        shop.night(today);
+
+        send(sender);
+        send(sender);
+
+        assertThat(shop.messages(customer)).isEqualTo("CONSUMABLE_REPURCHASE " + today.minusDays(85)
+                + " SENT EMAIL; SECOND_VISIT DAY_30 HELD FREQUENCY_CAP EMAIL");
+        assertThat(TestMailbox.get().to(address)).hasSize(1);
+    }
+
+    @Test
+    void consentWithdrawnAfterTheNightStopsTheEmail() {
+        shop.enable(ReminderRule.SECOND_VISIT, 0);
+        String address = address("changed-mind");
+        long customer = shop.customer("気が変わった", address, true, false);
+        shop.buy(customer, 7);
+        shop.night(today);
+        shop.consent(customer, "EMAIL", false, false);
+
+        send(sender);
+
+        assertThat(shop.messages(customer)).isEqualTo("SECOND_VISIT DAY_7 HELD NO_CONSENT EMAIL");
+    }
+
+    @Test
+    void aSenderKilledBetweenSendingAndMarkingNeverSendsTheSameReminderTwice() throws Exception {
+        shop.enable(ReminderRule.SECOND_VISIT, 0);
+        String address = address("crash");
+        long customer = shop.customer("クラッシュ", address, true, false);
+        shop.buy(customer, 7);
+        shop.night(today);
+        JavaMailSenderImpl smtp = (JavaMailSenderImpl) mail;
+        JavaMailSender diesAfterSending = new JavaMailSenderImpl() {
+            {
+                setHost(smtp.getHost());
+                setPort(smtp.getPort());
+            }
+
+            @Override
+            public void send(MimeMessage... messages) {
+                super.send(messages);
+                throw new Killed();
+            }
+        };
+
+        assertThatThrownBy(() -> send(senderWith(diesAfterSending, Clock.systemUTC()))).isInstanceOf(Killed.class);
+        assertThat(shop.messages(customer)).isEqualTo("SECOND_VISIT DAY_7 SENDING EMAIL");
+
+        // restarted: right away, and after the claim is old enough to be called abandoned
+        send(sender);
+        send(senderWith(mail, Clock.offset(Clock.systemUTC(), OutboxSender.ABANDONED_AFTER.plusMinutes(1))));
+
+        assertThat(TestMailbox.get().to(address)).hasSize(1);
+        assertThat(shop.messages(customer)).isEqualTo("SECOND_VISIT DAY_7 FAILED UNCONFIRMED EMAIL");
+    }
+
+    @Test
+    void aMailServerThatIsDownIsTriedAgainWithGrowingPausesThenTheMessageFails() {
+        shop.enable(ReminderRule.SECOND_VISIT, 0);
+        long customer = shop.customer("サーバー停止", address("down"), true, false);
+        shop.buy(customer, 7);
+        shop.night(today);
+        JavaMailSenderImpl down = new JavaMailSenderImpl();
+        down.setHost("127.0.0.1");
+        down.setPort(1);
+
+        Clock clock = Clock.systemUTC();
+        for (int attempt = 1; attempt < OutboxSender.MAX_ATTEMPTS; attempt++) {
+            assertThat(send(senderWith(down, clock)).retrying()).isEqualTo(1);
+            assertThat(shop.messages(customer)).isEqualTo("SECOND_VISIT DAY_7 QUEUED EMAIL");
+            // not before its pause is over
+            assertThat(send(senderWith(down, clock)).retrying()).isZero();
+            clock = Clock.offset(clock, Duration.ofMinutes(1L << attempt).plusSeconds(1));
+        }
+        send(senderWith(down, clock));
+
+        assertThat(shop.messages(customer)).isEqualTo("SECOND_VISIT DAY_7 FAILED DELIVERY_FAILED EMAIL");
+        assertThat(shop.inShop(() -> jdbc.sql("select attempts || ' ' || (last_error is not null) from outbox_message where customer_id = ?")
+                .param(customer).query(String.class).single())).isEqualTo(OutboxSender.MAX_ATTEMPTS + " true");
+    }
+
+    @Test
+    void theShopsSendingRateLimitsOnePass() {
+        shop.enable(ReminderRule.SECOND_VISIT, 0);
+        shop.inShop(() -> {
+            policies.save(new ReminderPolicy(14, 2));
+            return null;
+        });
+        for (int i = 0; i < 3; i++) {
+            shop.buy(shop.customer("速度" + i, address("rate" + i), true, false), 7);
+        }
+        shop.night(today);
+
+        assertThat(send(sender).sent()).isEqualTo(2);
+        assertThat(send(sender).sent()).isZero();
+        assertThat(send(senderWith(mail, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(61)))).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void nothingIsSentWhileTheShopLacksASenderAddressOrContact() {
+        shop.enable(ReminderRule.SECOND_VISIT, 0);
+        long customer = shop.customer("送信者なし", address("nosender"), true, false);
+        shop.buy(customer, 7);
+        shop.night(today);
+        shop.inShop(() -> jdbc.sql("update shop set sender_postal_address = null").update());
+
+        assertThat(send(sender).sent()).isZero();
+
+        assertThat(shop.messages(customer)).isEqualTo("SECOND_VISIT DAY_7 QUEUED EMAIL");
+    }
+
+    private static final class Killed extends Error {
+    }
+
+    private OutboxSender senderWith(JavaMailSender mailSender, Clock clock) {
+        return new OutboxSender(jdbc, queries, mailSender, letters, writer, rules, policies, transactions, clock,
+                defaultFrom);
+    }
+
+    private OutboxSender.Delivery send(OutboxSender outbox) {
+        return CurrentTenant.callAs(shop.shop.tenantId(), outbox::sendDue);
+    }
+
+    private boolean emailConsent(long customer) {
+        return shop.inShop(() -> jdbc.sql("""
+                        select granted and not pending from consent where customer_id = ? and channel = 'EMAIL'
+                         order by recorded_at desc, id desc limit 1""")
+                .param(customer).query(Boolean.class).single());
+    }
+
+    private static String address(String who) {
+        return who + "-" + System.nanoTime() + "@customer.example";
+    }
+
+    private static MimeMessage only(String address) {
+        List<Message> received = TestMailbox.get().to(address);
+        assertThat(received).hasSize(1);
+        return (MimeMessage) received.get(0);
+    }
+
+    private static String unsubscribeLink(MimeMessage email) throws MessagingException {
+        return email.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
+    }
+
+    /** The decoded text of the first part of the given type, searched through the multipart tree. */
+    private static String part(Part part, String type) throws MessagingException, IOException {
+        if (part.isMimeType(type)) {
+            return part.getContent().toString();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                String found = part(child, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -65,6 +65,7 @@ public class DemoShopGenerator {
 
     private void fill(DemoShopSpec spec, JorenUser owner) {
         ShopTeam shopTeam = team.write(owner, spec.ownerPassword());
+        team.signLetters(spec.shopName(), spec.ownerEmail());
         ShopHistory history = new ShopHistory(spec.seed(), spec.today(), catalog.write());
         for (int done = 0; done < spec.customers(); ) {
             ShopHistory.Chunk chunk = history.next(Math.min(CHUNK, spec.customers() - done));

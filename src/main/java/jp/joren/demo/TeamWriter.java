@@ -36,6 +36,16 @@ class TeamWriter {
         return new ShopTeam(mainStore, branch, owner.accountId(), staff);
     }
 
+    /** What the owner fills in the settings before the shop may send email: who signs it, where, how to reach them. */
+    void signLetters(String shopName, String ownerEmail) {
+        jdbc.sql("""
+                        update shop set sender_name = :name, sender_postal_address = '〒111-0036 東京都台東区松が谷1-2-3',
+                                        sender_phone = '03-0000-0000', sender_email = :email""")
+                .param("name", shopName)
+                .param("email", ownerEmail)
+                .update();
+    }
+
     static String staffEmail(String ownerEmail) {
         int at = ownerEmail.lastIndexOf('@');
         return ownerEmail.substring(0, at) + "+staff" + ownerEmail.substring(at);

@@ -119,8 +119,8 @@ public class OutboxSender {
         this.defaultFrom = defaultFrom;
     }
 
-    /** What one pass did, for the owner's page and the tests. */
-    public record Delivery(int sent, int held, int retrying, int failed) {
+    /** What one pass did, for the owner's page (through the session: serializable) and the tests. */
+    public record Delivery(int sent, int held, int retrying, int failed) implements java.io.Serializable {
     }
 
     /** One pass over the current shop's due email, within the shop's sending rate. */

@@ -10,11 +10,13 @@ import java.util.UUID;
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
 import jp.joren.customers.OwnedProducts;
+import jp.joren.reminders.Coupons;
 import jp.joren.reminders.PurchaseExits;
 import jp.joren.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.validation.Errors;
 
 /**
@@ -31,10 +33,12 @@ class PurchaseBook {
     private final PurchaseQueries queries;
     private final PurchaseChecks checks;
     private final PurchaseExits reminderExits;
+    private final Coupons coupons;
 
     PurchaseBook(JdbcClient jdbc, OwnedProducts ownedProducts, AuditLog audit, PurchaseQueries queries,
-            PurchaseChecks checks, PurchaseExits reminderExits) {
+            PurchaseChecks checks, PurchaseExits reminderExits, Coupons coupons) {
         this.jdbc = jdbc;
+        this.coupons = coupons;
         this.reminderExits = reminderExits;
         this.checks = checks;
         this.ownedProducts = ownedProducts;
@@ -48,10 +52,20 @@ class PurchaseBook {
      */
     @Transactional
     public Optional<Long> checkAndRegister(PurchaseForm form, Errors errors, long clerkId) {
-        return checks.check(form, errors).filter(draft -> !errors.hasErrors()).map(draft -> register(draft, clerkId));
+        try {
+            return checks.check(form, errors).filter(draft -> !errors.hasErrors()).map(draft -> register(draft, clerkId));
+        } catch (CouponTaken e) {
+            // another clerk redeemed the coupon between the check and this write: nothing of this purchase stays
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            errors.rejectValue("couponCode", "purchase.validation.coupon.used");
+            return Optional.empty();
+        }
     }
 
-    /** Registers the purchase once per client key: a second submit of the same form returns the first id. */
+    /**
+     * Registers the purchase once per client key: a second submit of the same form returns the first id.
+     * @throws CouponTaken when its coupon was redeemed meanwhile; the caller's transaction must not commit
+     */
     @Transactional
     public long register(PurchaseDraft draft, long clerkId) {
         Long id = jdbc.sql("""
@@ -74,6 +88,9 @@ class PurchaseBook {
                 .query(Long.class).optional().orElse(null);
         if (id == null) {
             return existing(draft.clientKey());
+        }
+        if (draft.couponId() != null && !coupons.redeem(draft.couponId(), id, draft.customerId(), draft.businessDate())) {
+            throw new CouponTaken();
         }
         writeLines(id, draft, clerkId);
         return id;
@@ -155,6 +172,13 @@ class PurchaseBook {
                             draft.businessDate(), id, clerkId));
             reminderExits.customerBought(draft.customerId(),
                     lines.stream().map(line -> line.product().id()).toList());
+        }
+    }
+
+    /** The draft's coupon was used by another purchase after it was checked. */
+    static final class CouponTaken extends RuntimeException {
+        CouponTaken() {
+            super("coupon already redeemed", null, false, false);
         }
     }
 

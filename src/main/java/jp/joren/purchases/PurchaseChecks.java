@@ -16,6 +16,7 @@ import jp.joren.catalog.ProductChoice;
 import jp.joren.customers.Customer;
 import jp.joren.customers.CustomerRegistry;
 import jp.joren.customers.CustomerStatus;
+import jp.joren.reminders.Coupons;
 import jp.joren.shared.Yen;
 import jp.joren.shops.ShopSettings;
 import jp.joren.shops.Store;
@@ -38,9 +39,11 @@ class PurchaseChecks {
     private final CustomerRegistry customers;
     private final ShopSettings shop;
     private final Clock clock;
+    private final Coupons coupons;
 
-    PurchaseChecks(CatalogQueries catalog, CustomerRegistry customers, ShopSettings shop, Clock clock) {
+    PurchaseChecks(CatalogQueries catalog, CustomerRegistry customers, ShopSettings shop, Clock clock, Coupons coupons) {
         this.catalog = catalog;
+        this.coupons = coupons;
         this.customers = customers;
         this.shop = shop;
         this.clock = clock;
@@ -76,10 +79,46 @@ class PurchaseChecks {
         if (errors.hasErrors()) {
             return Optional.empty();
         }
+        Long couponId = null;
+        if (!form.getCouponCode().isBlank()) {
+            Optional<Coupons.Coupon> coupon = applyCoupon(form, lines, errors);
+            if (coupon.isEmpty()) {
+                return Optional.empty();
+            }
+            couponId = coupon.get().id();
+        }
         return Optional.of(new PurchaseDraft(form.getCustomerId(), form.getStoreId(), purchasedAt,
                 form.getPurchasedAt().toLocalDate(), form.getChannel(), lines,
                 form.getStaffNote() == null || form.getStaffNote().isBlank() ? null : form.getStaffNote().strip(),
-                form.getClientKey()));
+                form.getClientKey(), couponId));
+    }
+
+    /**
+     * A coupon takes its discount off one item, the dearest of the purchase (DESIGN.md §6: "half price on one
+     * item", capped). Whether it is still unused is checked here for the clerk and again, atomically, when the
+     * purchase is written.
+     */
+    private Optional<Coupons.Coupon> applyCoupon(PurchaseForm form, List<PricedLine> lines, Errors errors) {
+        Optional<Coupons.Coupon> coupon = coupons.find(form.getCouponCode());
+        if (coupon.isEmpty()) {
+            errors.rejectValue("couponCode", "purchase.validation.coupon.unknown");
+            return Optional.empty();
+        }
+        Optional<String> problem = coupon.get().problem(form.getCustomerId(), form.getPurchasedAt().toLocalDate());
+        if (problem.isPresent()) {
+            errors.rejectValue("couponCode", "purchase.validation.coupon." + problem.get());
+            return Optional.empty();
+        }
+        int dearest = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).unitPrice() > lines.get(dearest).unitPrice()) {
+                dearest = i;
+            }
+        }
+        PricedLine line = lines.get(dearest);
+        long couponDiscount = coupon.get().offer().discountOn(Math.max(0, line.amount() / line.quantity()));
+        lines.set(dearest, new PricedLine(line.product(), line.quantity(), line.unitPrice(), line.discount() + couponDiscount));
+        return coupon;
     }
 
     private boolean customerCanBuy(long customerId) {

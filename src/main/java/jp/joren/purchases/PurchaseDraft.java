@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A purchase that passed every check, ready to be written. */
+/** A purchase that passed every check, ready to be written; {@code couponId} the coupon it redeems, if any. */
 record PurchaseDraft(Long customerId, long storeId, Instant purchasedAt, LocalDate businessDate,
-                     PurchaseChannel channel, List<PricedLine> lines, String staffNote, UUID clientKey) {
+                     PurchaseChannel channel, List<PricedLine> lines, String staffNote, UUID clientKey, Long couponId) {
 
     long total() {
         return lines.stream().mapToLong(PricedLine::amount).sum();

@@ -36,6 +36,9 @@ public class PurchaseForm {
 
     private UUID clientKey = UUID.randomUUID();
 
+    @Size(max = 40)
+    private String couponCode = "";
+
     /** Keeps a few empty lines at the end, so the clerk can keep typing codes. */
     void padLines() {
         lines.removeIf(LineForm::isBlank);
@@ -94,6 +97,14 @@ public class PurchaseForm {
 
     public void setStaffNote(String staffNote) {
         this.staffNote = staffNote;
+    }
+
+    public String getCouponCode() {
+        return couponCode;
+    }
+
+    public void setCouponCode(String couponCode) {
+        this.couponCode = couponCode == null ? "" : couponCode;
     }
 
     public UUID getClientKey() {

@@ -1,0 +1,76 @@
+package jp.joren.reminders;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jp.joren.accounts.JorenUser;
+import jp.joren.shops.ShopSettings;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The owner's postal DM list: the waiting letters, their labels (CSV and a printable A4 page), and "posted". */
+@Controller
+@RequestMapping("/reminders/postal")
+class PostalController {
+
+    private final PostalList postal;
+    private final ShopSettings shop;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    PostalController(PostalList postal, ShopSettings shop, MessageSource messages, Clock clock) {
+        this.postal = postal;
+        this.shop = shop;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        List<PostalLabel> labels = postal.waiting(today());
+        model.addAttribute("labels", labels);
+        model.addAttribute("upTo", labels.stream().mapToLong(PostalLabel::messageId).max().orElse(0));
+        return "reminders/postal";
+    }
+
+    @GetMapping("/labels")
+    String labels(Model model) {
+        model.addAttribute("labels", postal.waiting(today()));
+        return "reminders/labels";
+    }
+
+    @GetMapping("/labels.csv")
+    void csv(@AuthenticationPrincipal JorenUser owner, Locale locale, HttpServletResponse response) throws IOException {
+        LocalDate today = today();
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename("postal-dm-" + today + ".csv").build().toString());
+        List<String> header = List.of("postalCode", "address", "name", "coupon", "couponValidUntil").stream()
+                .map(column -> messages.getMessage("reminders.postal.csv." + column, null, locale)).toList();
+        postal.export(today, header, messages.getMessage("reminders.postal.honorific", null, locale),
+                response.getOutputStream(), owner.accountId());
+    }
+
+    @PostMapping("/posted")
+    String posted(@RequestParam long upTo, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("posted", postal.markPosted(today(), upTo));
+        return "redirect:/reminders/postal";
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(shop.zone()));
+    }
+}

@@ -1,0 +1,147 @@
+package jp.joren.reminders;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import jp.joren.segments.Portfolio;
+import jp.joren.shops.ShopFixtures;
+import jp.joren.support.CounterFixtures;
+import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.WebSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The owner's reminder pages over real HTTP: rule settings, the outbox and its reasons, the postal DM list. */
+@JorenIntegrationTest
+class ReminderPagesTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ShopFixtures shops;
+    @Autowired
+    CounterFixtures counter;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    Portfolio portfolio;
+    @Autowired
+    ReminderQueue queue;
+    @Autowired
+    ReminderRules rules;
+
+    private ReminderShop shop;
+    private WebSession owner;
+    private LocalDate today;
+
+    @BeforeEach
+    void ownerOfAKitchenShop() {
+        ShopFixtures.TestShop test = shops.newShop("画面の店");
+        today = LocalDate.now(Clock.system(ZoneId.of("Asia/Tokyo")));
+        shop = new ReminderShop(test, counter.kitchen(test), today, jdbc, transaction, portfolio, queue, rules);
+        owner = new WebSession(port);
+        owner.logIn(test.ownerEmail(), test.password());
+    }
+
+    @Test
+    void aWordingWithAnUnknownVariableIsRefusedAndKeptAndAGoodOneTurnsTheRuleOn() {
+        WebSession.Page page = owner.submit("/reminders/rules/WIN_BACK", "form.form", Map.of(
+                "enabled", "true", "subject", "{name}様へ", "timingDays", "100"));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.document().select("#subject").val()).isEqualTo("{name}様へ");
+        assertThat(page.document().select("span.error").text()).contains("使えない差し込みがあります：name");
+
+        String defaultBody = owner.open("/reminders/rules/WIN_BACK").document().select("#body").val();
+        page = owner.submit("/reminders/rules/WIN_BACK", "form.form", Map.of("enabled", "true",
+                "subject", "{customer}様へ", "body", defaultBody, "timingDays", "100", "holdoutPercent", "10",
+                "offer", "true", "couponKind", "PERCENT", "couponValue", "30", "couponValidDays", "30"));
+        assertThat(page.status()).as(page.document().select(".error").text()).isEqualTo(302);
+        WebSession.Page overview = owner.open("/reminders");
+        assertThat(overview.document().select("#rule-WIN_BACK").text())
+                .contains("お戻りクーポン", "最終来店から100日", "オン", "30%引きクーポン");
+        RuleSettings saved = shop.inShop(() -> rules.get(ReminderRule.WIN_BACK));
+        assertThat(saved.subject()).isEqualTo("{customer}様へ");
+        // the body left as the default stays "the default"
+        assertThat(saved.body()).isNull();
+    }
+
+    @Test
+    void aRuleCannotBeTurnedOnBeforeTheShopSaysWhoSendsAndFromWhere() {
+        shop.inShop(() -> jdbc.sql("update shop set sender_postal_address = null").update());
+
+        WebSession.Page page = owner.submit("/reminders/rules/SECOND_VISIT", "form.form", Map.of("enabled", "true"));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("送信者名・住所・連絡先を設定するまで、お知らせをオンにできません。");
+        assertThat(owner.open("/reminders").document().select("#sender-incomplete").text()).contains("送信されません");
+        assertThat(shop.inShop(() -> rules.get(ReminderRule.SECOND_VISIT).enabled())).isFalse();
+    }
+
+    @Test
+    void theOutboxSaysWhyAMessageIsNotSentAndPreviewsTheRealCustomersEmail() {
+        shop.enable(ReminderRule.SECOND_VISIT, 0);
+        shop.buy(shop.customer("同意 なし", "none@example.jp", false, false), 7);
+        long reachable = shop.customer("届く 人", "reach@example.jp", true, false);
+        shop.buy(reachable, 7);
+        shop.night(today);
+
+        WebSession.Page outbox = owner.open("/reminders/outbox");
+
+        assertThat(outbox.document().select("tr.status-held").text())
+                .contains("同意 なし", "2回目来店のお誘い", "送らない", "送信できません：メール・郵送の同意がありません");
+        String preview = outbox.document().select("tr.status-queued a.preview-link").attr("href");
+        WebSession.Page message = owner.open(preview);
+        assertThat(message.document().select("#preview-subject").text()).isEqualTo("先日はご来店ありがとうございました");
+        assertThat(message.document().select("#preview-text").text()).contains("届く 人 様", "画面の店", "配信を停止");
+        assertThat(owner.open("/reminders/rules/SECOND_VISIT").document().select("#rule-preview").text())
+                .contains("届く 人 様の場合");
+    }
+
+    @Test
+    void thePostalListPrintsLabelsAndItsCsvAndTheOwnerMarksTheBatchPosted() {
+        shop.enable(ReminderRule.WIN_BACK, 0);
+        long byPost = shop.customer("郵便 好子", null, false, true);
+        for (int days : new int[] {150, 130, 110, 90}) {
+            shop.buy(byPost, days);
+        }
+        shop.night(today);
+
+        WebSession.Page list = owner.open("/reminders/postal");
+        assertThat(list.document().select("tr.postal-label").text())
+                .contains("105-0014", "東京都 港区 芝2-3-4", "郵便 好子", "お戻りクーポン");
+        String coupon = list.document().select("tr.postal-label code").text();
+        assertThat(coupon).hasSize(16);
+        assertThat(owner.open("/reminders/postal/labels").document().select(".label").text())
+                .contains("〒105-0014", "郵便 好子 様", "クーポン番号 " + coupon);
+        WebSession.Page csv = owner.get("/reminders/postal/labels.csv");
+        assertThat(csv.body()).startsWith("\uFEFF郵便番号,住所,氏名,クーポン番号,クーポン有効期限")
+                .contains("105-0014,東京都 港区 芝2-3-4,郵便 好子 様," + coupon + "," + today.plusDays(30));
+        assertThat(csv.response().headers().firstValue("Content-Type").orElseThrow()).contains("text/csv");
+
+        WebSession.Page posted = owner.submit("/reminders/postal", "form:has(#mark-posted)", Map.of());
+        assertThat(owner.open(java.net.URI.create(posted.location()).getPath()).document().select("#posted").text()).isEqualTo("1 通を投函済みにしました。");
+        assertThat(shop.messages(byPost)).isEqualTo("WIN_BACK AWAY_SINCE_" + today.minusDays(90) + " SENT POSTAL");
+        assertThat(shop.inShop(() -> jdbc.sql("select count(*) from audit_event where subject_type = 'postal_list'")
+                .query(Integer.class).single())).isEqualTo(1);
+    }
+
+    @Test
+    void aClerkCannotOpenTheReminders() {
+        WebSession clerk = owner.newClerk("店員 一郎");
+
+        assertThat(clerk.get("/reminders").status()).isEqualTo(403);
+        assertThat(clerk.get("/reminders/postal/labels.csv").status()).isEqualTo(403);
+    }
+
+}

@@ -71,7 +71,7 @@ create policy email_suppression_isolation on email_suppression
     using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());
 
 -- What a message names (the part and the customer's own model, the consumable), its coupon, when a failed
--- delivery is tried again, and the unguessable token of its unsubscribe link.
+-- delivery is tried again, when a sender claimed it, and the unguessable token of its unsubscribe link.
 alter table outbox_message
     add column product_id         bigint,
     add column owned_product_id   bigint,
@@ -79,6 +79,8 @@ alter table outbox_message
     add column next_attempt_at    timestamptz,
     add column unsubscribe_token  text,
     add column claimed_at         timestamptz,
+    -- the customer unsubscribed through this message's link: what the rule cost the shop in reach
+    add column unsubscribed_at    timestamptz,
     add constraint outbox_message_coupon foreign key (tenant_id, coupon_id) references coupon (tenant_id, id);
 create unique index outbox_message_unsubscribe on outbox_message (unsubscribe_token);
 create index outbox_message_by_customer on outbox_message (tenant_id, customer_id) where status = 'QUEUED';

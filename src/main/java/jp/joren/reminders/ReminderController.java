@@ -1,5 +1,7 @@
 package jp.joren.reminders;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +33,13 @@ class ReminderController {
     private final Letters letters;
     private final LetterWriter writer;
     private final OutboxSender sender;
+    private final ReminderResults results;
+    private final Clock clock;
 
     ReminderController(ReminderRules rules, ReminderPolicies policies, OutboxQueries outbox, Letters letters,
-            LetterWriter writer, OutboxSender sender) {
+            LetterWriter writer, OutboxSender sender, ReminderResults results, Clock clock) {
+        this.results = results;
+        this.clock = clock;
         this.rules = rules;
         this.policies = policies;
         this.outbox = outbox;
@@ -141,6 +147,24 @@ class ReminderController {
         model.addAttribute("letter", letter);
         model.addAttribute("written", writer.write(letter, settings.get(letter.rule())));
         return "reminders/message";
+    }
+
+    /**
+     * Did it work: the messages of the last {@code months} months, each side's visits within {@code days} of its
+     * message. Recent messages have had less time; both sides alike, so the comparison stays fair.
+     */
+    @GetMapping("/results")
+    @Transactional(readOnly = true)
+    String results(@RequestParam(defaultValue = "30") int days, @RequestParam(defaultValue = "6") int months,
+            Model model) {
+        int window = Math.max(1, Math.min(days, ReminderResults.MAX_DAYS));
+        int back = Math.max(1, Math.min(months, 24));
+        LocalDate from = LocalDate.now(clock).minusMonths(back);
+        model.addAttribute("results", results.since(from, window));
+        model.addAttribute("days", window);
+        model.addAttribute("months", back);
+        model.addAttribute("from", from);
+        return "reminders/results";
     }
 
     /** Sends what is due now instead of waiting for the next pass of the sender (at most half a minute). */

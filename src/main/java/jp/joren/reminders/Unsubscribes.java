@@ -54,6 +54,9 @@ public class Unsubscribes {
                                 on conflict do nothing""")
                         .param("customer", found.customerId())
                         .update();
+                jdbc.sql("update outbox_message set unsubscribed_at = now() where unsubscribe_token = :token")
+                        .param("token", token)
+                        .update();
                 jdbc.sql("""
                                 update outbox_message set status = 'HELD', reason = 'UNSUBSCRIBED'
                                  where customer_id = :customer and channel = 'EMAIL' and status = 'QUEUED'""")

@@ -3,6 +3,7 @@ package jp.joren.reminders;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import jp.joren.segments.Portfolio;
@@ -39,6 +40,8 @@ class ReminderPagesTest {
     ReminderQueue queue;
     @Autowired
     ReminderRules rules;
+    @Autowired
+    OutboxSender sender;
 
     private ReminderShop shop;
     private WebSession owner;
@@ -134,6 +137,51 @@ class ReminderPagesTest {
         assertThat(shop.messages(byPost)).isEqualTo("WIN_BACK AWAY_SINCE_" + today.minusDays(90) + " SENT POSTAL");
         assertThat(shop.inShop(() -> jdbc.sql("select count(*) from audit_event where subject_type = 'postal_list'")
                 .query(Integer.class).single())).isEqualTo(1);
+    }
+
+    @Test
+    void theResultsCompareWhoCameBackAfterAMessageWithTheHoldOutGroup() {
+        shop.enable(ReminderRule.SECOND_VISIT, 50);
+        for (int i = 0; i < 30; i++) {
+            shop.buy(shop.customer("新規" + i, "new" + i + "-" + System.nanoTime() + "@example.jp", true, false), 7);
+        }
+        shop.night(today);
+        jp.joren.tenancy.CurrentTenant.callAs(shop.shop.tenantId(), sender::sendDue);
+        List<Long> sent = customers("status = 'SENT'");
+        List<Long> heldOut = customers("reason = 'HOLDOUT'");
+        assertThat(sent).hasSizeGreaterThan(3);
+        assertThat(heldOut).hasSizeGreaterThan(1);
+        shop.buy(sent.get(0), 0);
+        shop.buy(sent.get(1), 0);
+        shop.buy(sent.get(2), 0);
+        shop.buy(heldOut.get(0), 0);
+        String token = shop.inShop(() -> jdbc.sql("select unsubscribe_token from outbox_message where customer_id = ?")
+                .param(sent.get(3)).query(String.class).single());
+        new WebSession(port).submit("/u/" + token, "form:has(#unsubscribe)", Map.of());
+
+        WebSession.Page results = owner.open("/reminders/results?days=30");
+
+        assertThat(results.document().select("#result-SECOND_VISIT td").eachText()).containsExactly(
+                "2回目来店のお誘い", String.valueOf(sent.size()), "3", percent(3, sent.size()), decimal(3, sent.size()),
+                "¥9,000", String.valueOf(heldOut.size()), percent(1, heldOut.size()), decimal(1, heldOut.size()),
+                points(3.0 / sent.size() - 1.0 / heldOut.size()), "1", "0");
+    }
+
+    private List<Long> customers(String condition) {
+        return shop.inShop(() -> jdbc.sql("select customer_id from outbox_message where " + condition + " order by id")
+                .query(Long.class).list());
+    }
+
+    private static String percent(int part, int whole) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+    }
+
+    private static String decimal(int part, int whole) {
+        return String.format(java.util.Locale.ROOT, "%.2f", (double) part / whole);
+    }
+
+    private static String points(double difference) {
+        return String.format(java.util.Locale.ROOT, "%+.1fpt", difference * 100);
     }
 
     @Test

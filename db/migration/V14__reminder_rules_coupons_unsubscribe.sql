@@ -104,3 +104,24 @@ as $$
 $$;
 revoke all on function shops_with_email_due(timestamptz) from public;
 grant execute on function shops_with_email_due(timestamptz) to ${app_role};
+
+-- Today's list for staff: what a clerk did about one item (a customer and why, for one occasion), so it
+-- leaves everyone's list; "not now" only until snoozed_until.
+create table contact_task (
+    tenant_id     bigint      not null,
+    customer_id   bigint      not null,
+    reason        text        not null check (reason in ('LOYAL_NOT_SEEN', 'PART_DUE', 'COUPON_EXPIRING', 'OVERDUE', 'BIRTHDAY')),
+    occasion      text        not null,
+    outcome       text        not null check (outcome in ('DONE', 'CALLED', 'NOT_NOW')),
+    note          text,
+    snoozed_until date,
+    acted_by      bigint      not null,
+    acted_at      timestamptz not null default now(),
+    primary key (tenant_id, customer_id, reason, occasion),
+    foreign key (tenant_id, customer_id) references customer (tenant_id, id),
+    foreign key (tenant_id, acted_by) references account (tenant_id, id),
+    check ((outcome = 'NOT_NOW') = (snoozed_until is not null))
+);
+alter table contact_task enable row level security;
+create policy contact_task_isolation on contact_task
+    using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());

@@ -1,0 +1,127 @@
+package jp.joren.benchmarks;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jp.joren.demo.DemoShopGenerator;
+import jp.joren.demo.DemoShopSpec;
+import jp.joren.reminders.OutboxSender;
+import jp.joren.reminders.ReminderPolicies;
+import jp.joren.reminders.ReminderPolicy;
+import jp.joren.reminders.ReminderQueue;
+import jp.joren.reminders.ReminderRule;
+import jp.joren.reminders.ReminderRules;
+import jp.joren.reminders.RuleSettings;
+import jp.joren.segments.Portfolio;
+import jp.joren.support.BenchmarkReport;
+import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.TestDatabase;
+import jp.joren.tenancy.CurrentTenant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The reminders of the largest shop (100,000 customers): every rule on, the night's queue generation after
+ * the portfolio is classified, and the sender delivering to the in-process SMTP server. Run with the
+ * benchmarks profile (README).
+ */
+@JorenIntegrationTest
+class ReminderBenchmark {
+
+    private static final int CUSTOMERS = 100_000;
+    private static final int EMAILS = 5_000;
+
+    @Autowired
+    DemoShopGenerator generator;
+    @Autowired
+    Portfolio portfolio;
+    @Autowired
+    ReminderQueue queue;
+    @Autowired
+    ReminderRules rules;
+    @Autowired
+    ReminderPolicies policies;
+    @Autowired
+    OutboxSender sender;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void queueGenerationAndDeliveryOnTheLargestShop() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        long shop = generator.generate(new DemoShopSpec(20261203, CUSTOMERS, today,
+                "bench-reminders-" + System.nanoTime() + "@bench.joren.jp", "joren-bench-2026", "ベンチマーク金物店"));
+        inShop(shop, () -> {
+            for (ReminderRule rule : ReminderRule.values()) {
+                RuleSettings defaults = rule.defaults();
+                rules.save(new RuleSettings(rule, true, defaults.timingDays(), defaults.holdoutPercent(), defaults.offer(),
+                        null, null));
+            }
+            policies.save(new ReminderPolicy(14, 100_000));
+            return null;
+        });
+        vacuumAnalyze();
+        long purchases = inShop(shop, () -> jdbc.sql("select count(*) from purchase").query(Long.class).single());
+        BenchmarkReport report = new BenchmarkReport("reminders",
+                "Reminders of a shop of %,d customers and %,d purchases with every rule on (hold-out 10%%), on the local PostgreSQL; the SMTP server is GreenMail inside the test JVM."
+                        .formatted(CUSTOMERS, purchases));
+
+        inShop(shop, () -> portfolio.classify(today, step -> { }));
+        long started = System.nanoTime();
+        Map<ReminderRule, Integer> first = inShop(shop, () -> queue.queue(today));
+        double firstNight = (System.nanoTime() - started) / 1e9;
+        report.line("queue generation, the first night with every rule on (%,d messages queued or held: %s): %.2f s (target ≤ 10 s)",
+                first.values().stream().mapToInt(Integer::intValue).sum(), first, firstNight);
+
+        inShop(shop, () -> portfolio.classify(today.plusDays(1), step -> { }));
+        started = System.nanoTime();
+        Map<ReminderRule, Integer> next = inShop(shop, () -> queue.queue(today.plusDays(1)));
+        double nextNight = (System.nanoTime() - started) / 1e9;
+        report.line("queue generation, the next night (%,d new messages): %.2f s", next.values().stream().mapToInt(Integer::intValue).sum(),
+                nextNight);
+
+        // the sender takes what is due; keep EMAILS of the queued emails due, the rest for later
+        int due = inShop(shop, () -> {
+            jdbc.sql("""
+                    update outbox_message set due_on = due_on + 3650
+                     where status = 'QUEUED' and channel = 'EMAIL'
+                       and id not in (select distinct on (customer_id) id from outbox_message
+                                       where status = 'QUEUED' and channel = 'EMAIL' order by customer_id, id limit ?)""")
+                    .param(EMAILS).update();
+            return jdbc.sql("select count(*) from outbox_message where status = 'QUEUED' and channel = 'EMAIL' and due_on <= ?")
+                    .param(today.plusDays(1)).query(Integer.class).single();
+        });
+        started = System.nanoTime();
+        int sent = 0;
+        while (true) {
+            OutboxSender.Delivery delivery = CurrentTenant.callAs(shop, sender::sendDue);
+            if (delivery.sent() == 0) {
+                break;
+            }
+            sent += delivery.sent();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        report.line("delivery of %,d due emails (%,d sent, HTML and text, one SMTP connection per 50): %.2f s, %.0f emails/s (target ≥ 50/s)",
+                due, sent, seconds, sent / seconds);
+        report.write();
+    }
+
+    private static void vacuumAnalyze() {
+        try (java.sql.Connection owner = TestDatabase.get().ownerConnection();
+             java.sql.Statement statement = owner.createStatement()) {
+            statement.execute("vacuum analyze");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T inShop(long tenantId, Supplier<T> work) {
+        return CurrentTenant.callAs(tenantId, () -> transaction.execute(status -> work.get()));
+    }
+}

@@ -1,0 +1,112 @@
+package jp.joren.reminders;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import jp.joren.segments.Portfolio;
+import jp.joren.shops.ShopFixtures;
+import jp.joren.support.CounterFixtures;
+import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.WebSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Today's list at the counter: who to contact and why, and an item dealt with by one clerk leaves the others' list. */
+@JorenIntegrationTest
+class TodayListTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ShopFixtures shops;
+    @Autowired
+    CounterFixtures counter;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    Portfolio portfolio;
+    @Autowired
+    ReminderQueue queue;
+    @Autowired
+    ReminderRules rules;
+    @Autowired
+    TodayList list;
+
+    private ReminderShop shop;
+    private WebSession owner;
+    private WebSession clerk;
+    private LocalDate today;
+
+    @BeforeEach
+    void aShopAfterItsNight() {
+        ShopFixtures.TestShop test = shops.newShop("今日の店");
+        today = LocalDate.now(Clock.system(ZoneId.of("Asia/Tokyo")));
+        shop = new ReminderShop(test, counter.kitchen(test), today, jdbc, transaction, portfolio, queue, rules);
+        owner = new WebSession(port);
+        owner.logIn(test.ownerEmail(), test.password());
+        clerk = owner.newClerk("店員 花子");
+    }
+
+    @Test
+    void theListSaysWhyMostValuableFirstAndWhatOneClerkDidLeavesEveryonesList() {
+        shop.inShop(() -> jdbc.sql("insert into portfolio_policy (tenant_id, amount_threshold) values (app_current_tenant(), 20000)")
+                .update());
+        long loyal = visits("優良 久子", IntStream.rangeClosed(2, 11).map(i -> i * 25).toArray());
+        long regular = visits("常連 次郎", 95, 75, 55, 35);
+        long cooker = visits("圧力 鍋子", 400);
+        shop.owns(cooker, shop.kitchen.cookerModelId(), 700);
+        long couponHolder = visits("券 持子", 120);
+        shop.inShop(() -> jdbc.sql("""
+                        insert into coupon (tenant_id, code, customer_id, kind, value, valid_from, valid_until, issued_for)
+                        values (app_current_tenant(), 'AAAA0000BBBB1111', ?, 'YEN', 500, ?, ?, 'TEST')""")
+                .params(couponHolder, today.minusDays(20), today.plusDays(3)).update());
+        long birthday = shop.customer("誕生 日子", null, false, false);
+        shop.inShop(() -> jdbc.sql("update customer set birthday = ? where id = ?")
+                .params(today.plusDays(2).minusYears(40), birthday).update());
+        shop.inShop(() -> portfolio.classify(today, step -> { }));
+
+        WebSession.Page page = clerk.open("/today");
+
+        List<String> rows = page.document().select("tr.today-item").eachText();
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(0)).contains("優良 久子", "優良のお客様がご無沙汰", "50日ご来店なし（いつもは25日ごと）");
+        assertThat(rows.get(1)).contains("圧力 鍋子", "部品の交換時期", "圧力鍋パッキン（品番 GK-100）が", "に交換時期");
+        assertThat(rows.get(2)).contains("券 持子", "クーポン AAAA0000BBBB1111 は");
+        assertThat(rows.get(3)).contains("常連 次郎", "いつもより間があいている", "35日ご来店なし（いつもは20日ごと）");
+        assertThat(rows.get(4)).contains("誕生 日子", "お誕生日");
+
+        clerk.submit("/today", "#item-" + birthday + "-BIRTHDAY form",
+                Map.of("outcome", "CALLED", "note", "お祝いを伝えた"));
+        clerk.submit("/today", "#item-" + regular + "-OVERDUE form", Map.of("outcome", "NOT_NOW"));
+
+        List<String> ownersList = owner.open("/today").document().select("tr.today-item").eachText();
+        assertThat(ownersList).hasSize(3).noneMatch(row -> row.contains("常連 次郎") || row.contains("誕生 日子"));
+        assertThat(shop.inShop(() -> jdbc.sql("select outcome || ' ' || note from contact_task where customer_id = ?")
+                .param(birthday).query(String.class).single())).isEqualTo("CALLED お祝いを伝えた");
+        // "not now" is back after a week, the regular still away longer than usual
+        assertThat(shop.inShop(() -> list.items(today.plusDays(6)))).extracting(ContactItem::customerId)
+                .doesNotContain(regular);
+        assertThat(shop.inShop(() -> list.items(today.plusDays(7)))).extracting(ContactItem::customerId)
+                .contains(regular);
+    }
+
+    private long visits(String name, int... daysAgo) {
+        long customer = shop.customer(name, null, false, false);
+        for (int days : daysAgo) {
+            shop.buy(customer, days);
+        }
+        return customer;
+    }
+}

@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * Everything one outbox message says, read from the database: the customer, what the rule names for them
  * (their model and its part, a consumable), their coupon, and the shop that signs it.
  */
-public record Letter(long messageId, ReminderRule rule, String channel, String status, String reason, LocalDate dueOn,
+public record Letter(long messageId, ReminderRule rule, Long campaignId, String channel, String status, String reason, LocalDate dueOn,
         long customerId, String customerName, String email, String postalCode, String address,
         String productName, String partNumber, Long productPrice, String modelName, String modelNumber,
         String couponCode, Offer offer, LocalDate couponValidUntil, String unsubscribeToken, Sender sender) {

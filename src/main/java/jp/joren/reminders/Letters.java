@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 class Letters {
 
     private static final String SELECT = """
-            select m.id, m.rule, m.channel, m.status, m.reason, m.due_on, m.unsubscribe_token,
+            select m.id, m.rule, m.campaign_id, m.channel, m.status, m.reason, m.due_on, m.unsubscribe_token,
                    cu.id as customer_id, cu.name as customer_name, cu.email, cu.postal_code,
                    concat_ws(' ', cu.prefecture, cu.city, cu.town, cu.address_line) as address,
                    p.name as product_name, cp.part_number, p.price as product_price,
@@ -52,7 +52,8 @@ class Letters {
         String couponKind = rs.getString("coupon_kind");
         Offer offer = couponKind == null ? null : new Offer(Offer.CouponKind.valueOf(couponKind),
                 rs.getInt("coupon_value"), rs.getObject("coupon_cap", Long.class), 0);
-        return new Letter(rs.getLong("id"), ReminderRule.valueOf(rs.getString("rule")), rs.getString("channel"),
+        return new Letter(rs.getLong("id"), ReminderRule.valueOf(rs.getString("rule")),
+                rs.getObject("campaign_id", Long.class), rs.getString("channel"),
                 rs.getString("status"), rs.getString("reason"), rs.getObject("due_on", LocalDate.class),
                 rs.getLong("customer_id"), rs.getString("customer_name"), rs.getString("email"),
                 rs.getString("postal_code"), rs.getString("address"),

@@ -7,9 +7,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -51,7 +53,7 @@ public class OutboxSender {
                    and (m.next_attempt_at is null or m.next_attempt_at <= :now)),
             verdict as (
                 select d.id,
-                       case when not coalesce(r.enabled, false) then 'RULE_OFF'
+                       case when d.rule <> 'CAMPAIGN' and not coalesce(r.enabled, false) then 'RULE_OFF'
                             when not coalesce((select c.granted and not c.pending from consent c
                                                 where c.customer_id = d.customer_id and c.channel = 'EMAIL'
                                                   and c.purpose = 'ADVERTISING'
@@ -98,21 +100,21 @@ public class OutboxSender {
     private final JavaMailSender mail;
     private final Letters letters;
     private final LetterWriter writer;
-    private final ReminderRules rules;
+    private final Wordings wordings;
     private final ReminderPolicies policies;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String defaultFrom;
 
-    OutboxSender(JdbcClient jdbc, OutboxQueries queries, JavaMailSender mail, Letters letters, LetterWriter writer, ReminderRules rules,
-            ReminderPolicies policies, PlatformTransactionManager transactions, Clock clock,
+    OutboxSender(JdbcClient jdbc, OutboxQueries queries, JavaMailSender mail, Letters letters, LetterWriter writer,
+            Wordings wordings, ReminderPolicies policies, PlatformTransactionManager transactions, Clock clock,
             @Value("${joren.mail.from}") String defaultFrom) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.mail = mail;
         this.letters = letters;
         this.writer = writer;
-        this.rules = rules;
+        this.wordings = wordings;
         this.policies = policies;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -126,7 +128,6 @@ public class OutboxSender {
     /** One pass over the current shop's due email, within the shop's sending rate. */
     public Delivery sendDue() {
         Instant now = clock.instant();
-        Map<ReminderRule, RuleSettings> settings = transaction.execute(status -> rules.all());
         List<Long> claimed = new ArrayList<>();
         int held = transaction.execute(status -> {
             markAbandoned(now);
@@ -147,7 +148,7 @@ public class OutboxSender {
             if (room > 0) {
                 claimed.addAll(jdbc.sql(CLAIM)
                         .param("now", now.atOffset(ZoneOffset.UTC)).param("today", today)
-                        .param("ruleOrder", java.util.Arrays.stream(ReminderRule.values()).map(Enum::name)
+                        .param("ruleOrder", Arrays.stream(ReminderRule.values()).map(Enum::name)
                                 .toArray(String[]::new))
                         .param("limit", room)
                         .query(Long.class).list());
@@ -159,7 +160,8 @@ public class OutboxSender {
         int failed = 0;
         for (int from = 0; from < claimed.size(); from += BATCH) {
             List<Long> batch = claimed.subList(from, Math.min(claimed.size(), from + BATCH));
-            Outcome outcome = deliver(transaction.execute(status -> letters.all(batch)), settings);
+            Outcome outcome = transaction.execute(status -> write(letters.all(batch), wordings.reader()));
+            deliver(outcome);
             sent += outcome.sent().size();
             transaction.executeWithoutResult(status -> record(outcome, now));
             for (Map.Entry<Long, Exception> failure : outcome.failures().entrySet()) {
@@ -173,40 +175,47 @@ public class OutboxSender {
         return new Delivery(sent, held, retrying, failed);
     }
 
-    private record Outcome(List<Long> sent, Map<Long, Exception> failures) {
+    /** Each letter of a batch written out as an email, or the reason it could not be. */
+    private record Outcome(Map<MimeMessage, Long> written, List<Long> sent, Map<Long, Exception> failures) {
     }
 
-    /** Hands a batch to the mail server over one connection; the server's answer is per message. */
-    private Outcome deliver(List<Letter> batch, Map<ReminderRule, RuleSettings> settings) {
-        Map<MimeMessage, Long> ids = new LinkedHashMap<>();
+    private Outcome write(List<Letter> batch, Function<Letter, RuleSettings> wording) {
+        Map<MimeMessage, Long> written = new LinkedHashMap<>();
         Map<Long, Exception> failures = new LinkedHashMap<>();
         for (Letter letter : batch) {
             try {
-                ids.put(mimeMessage(letter, writer.write(letter, settings.get(letter.rule()))), letter.messageId());
+                written.put(mimeMessage(letter, writer.write(letter, wording.apply(letter))), letter.messageId());
             } catch (MessagingException | RuntimeException e) {
                 failures.put(letter.messageId(), e);
             }
         }
-        List<Long> sent = new ArrayList<>(ids.values());
-        if (!ids.isEmpty()) {
-            try {
-                mail.send(ids.keySet().toArray(MimeMessage[]::new));
-            } catch (MailSendException e) {
-                if (e.getFailedMessages().isEmpty()) {
-                    ids.values().forEach(id -> failures.put(id, e));
-                    sent.clear();
-                }
-                e.getFailedMessages().forEach((message, failure) -> {
-                    Long id = ids.get((MimeMessage) message);
-                    sent.remove(id);
-                    failures.put(id, failure);
-                });
-            } catch (MailException e) {
-                ids.values().forEach(id -> failures.put(id, e));
+        return new Outcome(written, new ArrayList<>(), failures);
+    }
+
+    /** Hands a batch to the mail server over one connection; the server's answer is per message. */
+    private void deliver(Outcome outcome) {
+        Map<MimeMessage, Long> ids = outcome.written();
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Long> sent = outcome.sent();
+        sent.addAll(ids.values());
+        try {
+            mail.send(ids.keySet().toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            if (e.getFailedMessages().isEmpty()) {
+                ids.values().forEach(id -> outcome.failures().put(id, e));
                 sent.clear();
             }
+            e.getFailedMessages().forEach((message, failure) -> {
+                Long id = ids.get((MimeMessage) message);
+                sent.remove(id);
+                outcome.failures().put(id, failure);
+            });
+        } catch (MailException e) {
+            ids.values().forEach(id -> outcome.failures().put(id, e));
+            sent.clear();
         }
-        return new Outcome(sent, failures);
     }
 
     private MimeMessage mimeMessage(Letter letter, WrittenLetter written) throws MessagingException {

@@ -15,27 +15,36 @@ final class ReminderCandidates {
     }
 
     /**
-     * A part fitting a model the customer owns, due {@code replacement_interval_days} after the model was
-     * bought or the part last bought, whichever is later; it is queued from its lead days before the due day
-     * until a month after it. Sensitive products are never named.
+     * Every part fitting a model a customer owns, with its due day: {@code replacement_interval_days} after
+     * the model was bought or the part last bought, whichever is later. The last purchases of parts are
+     * grouped once, so the query stays one pass of hash joins however many owners a part has. Sensitive
+     * products are never named, so they are not here.
      */
-    private static final String PART_REPLACEMENT = """
-            select o.customer_id, 'owned:' || o.id || ':part:' || cp.id as subject_ref, due.on::text as occasion,
-                   due.on - cp.reminder_lead_days as due_on, cp.product_id, o.id as owned_product_id
+    static final String PARTS_DUE = """
+            select o.customer_id, o.id as owned_product_id, cp.id as part_id, cp.product_id, part.name as part_name,
+                   cp.part_number, cp.reminder_lead_days,
+                   greatest(o.purchased_on, last.bought_on) + cp.replacement_interval_days as due_on
               from owned_product o
               join part_fit f on f.model_id = o.product_model_id
               join consumable_part cp on cp.id = f.part_id
               join product part on part.id = cp.product_id and part.active and not part.sensitive
-              cross join lateral (
-                    select greatest(o.purchased_on,
-                                    (select max(p.business_date)
-                                       from purchase_line l
-                                       join purchase p on p.id = l.purchase_id
-                                      where l.product_id = cp.product_id and p.customer_id = o.customer_id
-                                        and p.status = 'COMPLETED' and p.business_date < :today))
-                           + cp.replacement_interval_days as on) due
-             where o.ended_at is null
-               and due.on - cp.reminder_lead_days <= :today and due.on > cast(:today as date) - 30""";
+              left join (select p.customer_id, l.product_id, max(p.business_date) as bought_on
+                           from purchase_line l
+                           join purchase p on p.id = l.purchase_id
+                          where l.product_id in (select product_id from consumable_part)
+                            and p.status = 'COMPLETED' and p.customer_id is not null and p.business_date < :today
+                          group by p.customer_id, l.product_id) last
+                     on last.customer_id = o.customer_id and last.product_id = cp.product_id
+             where o.ended_at is null""";
+
+    /** A part due: queued from its lead days before the due day until a month after it. */
+    private static final String PART_REPLACEMENT = """
+            select due.customer_id, 'owned:' || due.owned_product_id || ':part:' || due.part_id as subject_ref,
+                   due.due_on::text as occasion, due.due_on - due.reminder_lead_days as due_on, due.product_id,
+                   due.owned_product_id
+              from (%s) due
+             where due.due_on - due.reminder_lead_days <= :today and due.due_on > cast(:today as date) - 30"""
+            .formatted(PARTS_DUE);
 
     /** A consumable bought last on a day: queued {@code :timing} days before its cycle ends, until a month after. */
     private static final String CONSUMABLE_REPURCHASE = """
@@ -94,6 +103,31 @@ final class ReminderCandidates {
                    cast(:today as date) as due_on, null::bigint as product_id, null::bigint as owned_product_id
               from customer_portfolio cp
              where cp.segment = 'LOYAL' and not cp.lapsed""";
+
+    /**
+     * A campaign's customers on its day: everyone active, or those matching each filter the campaign sets —
+     * cell, owned model, product bought (never a sensitive one), town, days since the last visit.
+     */
+    static final String CAMPAIGN = """
+            select cu.id as customer_id, 'campaign:' || cast(:campaign as bigint) as subject_ref,
+                   cast(:scheduledOn as date)::text as occasion, cast(:scheduledOn as date) as due_on,
+                   null::bigint as product_id, null::bigint as owned_product_id
+              from customer cu
+              left join customer_portfolio cp on cp.customer_id = cu.id
+             where cu.status = 'ACTIVE'
+               and (cast(:segment as text) is null or cp.segment = :segment)
+               and (cast(:lapsed as boolean) is null or cp.lapsed = :lapsed)
+               and (cast(:model as bigint) is null
+                    or cu.id in (select o.customer_id from owned_product o
+                                  where o.product_model_id = :model and o.ended_at is null))
+               and (cast(:product as bigint) is null
+                    or cu.id in (select p.customer_id from purchase_line l
+                                   join purchase p on p.id = l.purchase_id
+                                   join product item on item.id = l.product_id and not item.sensitive
+                                  where l.product_id = :product and p.status = 'COMPLETED'))
+               and (cast(:town as text) is null or cu.town = :town)
+               and (cast(:awayMin as integer) is null or cast(:today as date) - cp.last_visit >= :awayMin)
+               and (cast(:awayMax as integer) is null or cast(:today as date) - cp.last_visit <= :awayMax)""";
 
     static final Map<ReminderRule, String> BY_RULE = Map.of(
             ReminderRule.PART_REPLACEMENT, PART_REPLACEMENT,

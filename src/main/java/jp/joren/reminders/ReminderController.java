@@ -34,10 +34,12 @@ class ReminderController {
     private final LetterWriter writer;
     private final OutboxSender sender;
     private final ReminderResults results;
+    private final Wordings wordings;
     private final Clock clock;
 
     ReminderController(ReminderRules rules, ReminderPolicies policies, OutboxQueries outbox, Letters letters,
-            LetterWriter writer, OutboxSender sender, ReminderResults results, Clock clock) {
+            LetterWriter writer, OutboxSender sender, ReminderResults results, Wordings wordings, Clock clock) {
+        this.wordings = wordings;
         this.results = results;
         this.clock = clock;
         this.rules = rules;
@@ -143,9 +145,8 @@ class ReminderController {
     @Transactional(readOnly = true)
     String message(@PathVariable long id, Model model) {
         Letter letter = letters.find(id).orElseThrow(() -> new NotFoundException("outbox message", id));
-        Map<ReminderRule, RuleSettings> settings = rules.all();
         model.addAttribute("letter", letter);
-        model.addAttribute("written", writer.write(letter, settings.get(letter.rule())));
+        model.addAttribute("written", writer.write(letter, wordings.reader().apply(letter)));
         return "reminders/message";
     }
 

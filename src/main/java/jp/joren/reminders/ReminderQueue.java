@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The night's reminders (DESIGN.md §6): each enabled rule's customers go into the outbox once per occasion,
- * each with its channel or the guard that holds it back, so the owner sees why a customer hears nothing.
- * Runs inside the shop's night transaction, after the portfolio is classified.
+ * The night's reminders (DESIGN.md §6): each enabled rule's customers, and each campaign's on its day, go
+ * into the outbox once per occasion, each with its channel or the guard that holds it back, so the owner
+ * sees why a customer hears nothing. Runs inside the shop's night transaction, after the portfolio is
+ * classified.
  */
 @Service
 public class ReminderQueue {
@@ -21,7 +22,7 @@ public class ReminderQueue {
      * hold-out group, drawn from a hash of shop, customer and rule so a customer stays in or out of it
      * night after night. The unreachable are not part of the hold-out: it compares like with like.
      */
-    private static final String QUEUE = """
+    private static final String ROUTED = """
             with candidate as (%s),
             consent_now as (
                 select distinct on (customer_id, channel) customer_id, channel, granted and not pending as granted
@@ -38,7 +39,7 @@ public class ReminderQueue {
                        coalesce(p.granted, false) and coalesce(cu.postal_code, '') <> ''
                            and coalesce(cu.city, '') || coalesce(cu.town, '') || coalesce(cu.address_line, '') <> ''
                            as postal,
-                       ('x' || substr(md5(cu.tenant_id || ':' || cu.id || ':' || :rule), 1, 7))::bit(28)::int %% 100
+                       ('x' || substr(md5(cu.tenant_id || ':' || cu.id || ':' || :holdoutKey), 1, 7))::bit(28)::int %% 100
                            < :holdout as held_out
                   from candidate c
                   join customer cu on cu.id = c.customer_id and cu.status = 'ACTIVE'
@@ -55,24 +56,37 @@ public class ReminderQueue {
                 select r.*, r.email_consent and not r.unsubscribed as email,
                        (r.email_consent and not r.unsubscribed) or r.postal as reachable
                   from reach r)
+            """;
+
+    private static final String QUEUE = ROUTED + """
             insert into outbox_message (tenant_id, customer_id, rule, subject_ref, occasion, channel, promotional,
-                                        status, reason, due_on, product_id, owned_product_id, unsubscribe_token)
+                                        status, reason, due_on, product_id, owned_product_id, campaign_id,
+                                        unsubscribe_token)
             select app_current_tenant(), customer_id, :rule, subject_ref, occasion,
                    case when email then 'EMAIL' else 'POSTAL' end, :promotional,
                    case when reachable and not held_out then 'QUEUED' else 'HELD' end,
                    case when not reachable and email_consent then 'UNSUBSCRIBED'
                         when not reachable then 'NO_CONSENT'
                         when held_out then 'HOLDOUT' end,
-                   due_on, product_id, owned_product_id,
+                   due_on, product_id, owned_product_id, cast(:campaign as bigint),
                    replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '')
               from routed
             on conflict (tenant_id, customer_id, rule, subject_ref, occasion) do nothing""";
+
+    /** Who a message to these candidates would reach, before anything is queued: the owner's "eligible". */
+    private static final String COUNT = ROUTED + """
+            select count(*) filter (where reachable and not held_out and email) as by_email,
+                   count(*) filter (where reachable and not held_out and not email) as by_post,
+                   count(*) filter (where reachable and held_out) as held_out,
+                   count(*) filter (where not reachable) as unreachable
+              from routed""";
 
     /** A coupon for each message of the rule that will go out and has none yet; its code is random. */
     private static final String ISSUE_COUPONS = """
             with needing as (
                 select id, customer_id from outbox_message
-                 where rule = :rule and status = 'QUEUED' and coupon_id is null),
+                 where rule = :rule and status = 'QUEUED' and coupon_id is null
+                   and campaign_id is not distinct from cast(:campaign as bigint)),
             issued as (
                 insert into coupon (tenant_id, code, customer_id, kind, value, cap, valid_from, valid_until, issued_for)
                 select app_current_tenant(), upper(substr(md5(gen_random_uuid()::text), 1, 16)), customer_id,
@@ -87,38 +101,58 @@ public class ReminderQueue {
     private final JdbcClient jdbc;
     private final ReminderRules rules;
     private final PurchaseExits exits;
+    private final Campaigns campaigns;
 
-    ReminderQueue(JdbcClient jdbc, ReminderRules rules, PurchaseExits exits) {
+    ReminderQueue(JdbcClient jdbc, ReminderRules rules, PurchaseExits exits, Campaigns campaigns) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.exits = exits;
+        this.campaigns = campaigns;
     }
 
-    /** @return the messages each enabled rule added tonight, held ones included */
+    /** @return the messages each enabled rule and each campaign due added tonight, held ones included */
     public Map<ReminderRule, Integer> queue(LocalDate today) {
         exits.withdrawAnsweredByPurchases();
         Map<ReminderRule, Integer> queued = new EnumMap<>(ReminderRule.class);
         for (RuleSettings settings : rules.all().values()) {
             if (settings.enabled()) {
-                queued.put(settings.rule(), queue(settings, today));
+                queued.put(settings.rule(), queue(Audience.of(settings), today));
             }
+        }
+        int campaignMessages = 0;
+        for (Campaign campaign : campaigns.dueBy(today)) {
+            campaignMessages += queue(Audience.of(campaign), today);
+            campaigns.markQueued(campaign.id());
+        }
+        if (campaignMessages > 0) {
+            queued.put(ReminderRule.CAMPAIGN, campaignMessages);
         }
         return queued;
     }
 
-    private int queue(RuleSettings settings, LocalDate today) {
-        ReminderRule rule = settings.rule();
-        int added = jdbc.sql(QUEUE.formatted(ReminderCandidates.BY_RULE.get(rule)))
-                .param("today", today)
-                .param("timing", settings.timingOrDefault())
-                .param("rule", rule.name())
-                .param("holdout", settings.holdoutPercent())
-                .param("promotional", rule.promotional())
-                .update();
-        Offer offer = settings.offer();
+    /** Queues one campaign now, whatever its day, when the owner says so. @return its messages */
+    int queueNow(Campaign campaign, LocalDate today) {
+        int added = queue(Audience.of(campaign), today);
+        campaigns.markQueued(campaign.id());
+        return added;
+    }
+
+    /** Who a campaign would reach today, after the same guards as the rules: the eligible count before sending. */
+    Reach reach(Campaign campaign, LocalDate today) {
+        Audience audience = Audience.of(campaign);
+        return audience.bind(jdbc.sql(COUNT.formatted(audience.candidates())), today)
+                .query((rs, row) -> new Reach(rs.getInt("by_email"), rs.getInt("by_post"), rs.getInt("held_out"),
+                        rs.getInt("unreachable")))
+                .single();
+    }
+
+    private int queue(Audience audience, LocalDate today) {
+        int added = audience.bind(jdbc.sql(QUEUE.formatted(audience.candidates())), today).update();
+        Offer offer = audience.offer();
         if (offer != null && added > 0) {
             jdbc.sql(ISSUE_COUPONS)
-                    .param("rule", rule.name())
+                    .param("rule", audience.rule().name())
+                    .param("campaign", audience.campaignId())
                     .param("kind", offer.kind().name())
                     .param("value", offer.value())
                     .param("cap", offer.capYen())

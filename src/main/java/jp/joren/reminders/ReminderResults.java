@@ -2,9 +2,10 @@ package jp.joren.reminders;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,15 +27,17 @@ class ReminderResults {
         this.jdbc = jdbc;
     }
 
+    /** Each rule in the order of {@link ReminderRule} (all campaigns together under CAMPAIGN), then each campaign. */
     List<RuleResult> since(LocalDate from, int days) {
-        Map<ReminderRule, RuleResult.Arm> sent = new EnumMap<>(ReminderRule.class);
-        Map<ReminderRule, RuleResult.Arm> holdout = new EnumMap<>(ReminderRule.class);
-        Map<ReminderRule, int[]> extras = new EnumMap<>(ReminderRule.class);
+        Map<String, RuleResult.Arm> sent = new LinkedHashMap<>();
+        Map<String, RuleResult.Arm> holdout = new LinkedHashMap<>();
+        Map<String, int[]> extras = new LinkedHashMap<>();
+        Map<Long, String> campaignNames = new TreeMap<>();
         jdbc.sql("""
                         with shop_zone as (select time_zone from shop),
                         message as (
-                            select m.rule, m.customer_id, m.status = 'SENT' as sent, m.unsubscribed_at is not null as unsubscribed,
-                                   c.redeemed_at is not null as redeemed,
+                            select m.rule, m.campaign_id, m.customer_id, m.status = 'SENT' as sent,
+                                   m.unsubscribed_at is not null as unsubscribed, c.redeemed_at is not null as redeemed,
                                    (coalesce(m.sent_at, m.queued_at) at time zone (select time_zone from shop_zone))::date as day
                               from outbox_message m
                               left join coupon c on c.id = m.coupon_id
@@ -48,31 +51,44 @@ class ReminderResults {
                                       from purchase p
                                      where p.customer_id = m.customer_id and p.status = 'COMPLETED'
                                        and p.business_date >= m.day and p.business_date < m.day + :days) v)
-                        select rule, sent, count(*) as customers, count(*) filter (where visits > 0) as came_back,
-                               sum(visits) as visits, sum(sales) as sales,
-                               count(*) filter (where unsubscribed) as unsubscribed,
-                               count(*) filter (where redeemed) as redeemed
-                          from outcome
-                         group by rule, sent""")
+                        select o.rule, o.campaign_id, k.name as campaign_name, o.sent, count(*) as customers,
+                               count(*) filter (where o.visits > 0) as came_back, sum(o.visits) as visits,
+                               sum(o.sales) as sales, count(*) filter (where o.unsubscribed) as unsubscribed,
+                               count(*) filter (where o.redeemed) as redeemed
+                          from outcome o
+                          left join campaign k on k.id = o.campaign_id
+                         group by grouping sets ((o.rule, o.sent), (o.rule, o.campaign_id, k.name, o.sent))
+                        having grouping(o.campaign_id) = 1 or o.campaign_id is not null""")
                 .param("from", from)
                 .param("days", days)
                 .query(rs -> {
-                    ReminderRule rule = ReminderRule.valueOf(rs.getString("rule"));
+                    Long campaign = rs.getObject("campaign_id", Long.class);
+                    String key = campaign == null ? rs.getString("rule") : "#" + campaign;
+                    if (campaign != null) {
+                        campaignNames.put(campaign, rs.getString("campaign_name"));
+                    }
                     RuleResult.Arm arm = new RuleResult.Arm(rs.getInt("customers"), rs.getInt("came_back"),
                             rs.getInt("visits"), rs.getLong("sales"));
                     if (rs.getBoolean("sent")) {
-                        sent.put(rule, arm);
-                        extras.put(rule, new int[] {rs.getInt("unsubscribed"), rs.getInt("redeemed")});
+                        sent.put(key, arm);
+                        extras.put(key, new int[] {rs.getInt("unsubscribed"), rs.getInt("redeemed")});
                     } else {
-                        holdout.put(rule, arm);
+                        holdout.put(key, arm);
                     }
                 });
         List<RuleResult> results = new ArrayList<>();
         for (ReminderRule rule : ReminderRule.values()) {
-            int[] extra = extras.getOrDefault(rule, new int[2]);
-            results.add(new RuleResult(rule, sent.getOrDefault(rule, RuleResult.Arm.NONE),
-                    holdout.getOrDefault(rule, RuleResult.Arm.NONE), extra[0], extra[1]));
+            results.add(result(rule, null, null, rule.name(), sent, holdout, extras));
         }
+        campaignNames.forEach((id, name) -> results.add(result(ReminderRule.CAMPAIGN, id, name, "#" + id, sent, holdout,
+                extras)));
         return results;
+    }
+
+    private static RuleResult result(ReminderRule rule, Long campaignId, String campaignName, String key,
+            Map<String, RuleResult.Arm> sent, Map<String, RuleResult.Arm> holdout, Map<String, int[]> extras) {
+        int[] extra = extras.getOrDefault(key, new int[2]);
+        return new RuleResult(rule, campaignId, campaignName, sent.getOrDefault(key, RuleResult.Arm.NONE),
+                holdout.getOrDefault(key, RuleResult.Arm.NONE), extra[0], extra[1]);
     }
 }

@@ -2,7 +2,7 @@ package jp.joren.reminders;
 
 /**
  * The reminder rules of DESIGN.md §6, in the order a customer hears from them when several fall due the same
- * night (the frequency cap then lets the first through). Each rule has at most one timing setting, whose
+ * night (the frequency cap then lets the first through), and the owner's campaigns after them. Each rule has at most one timing setting, whose
  * meaning is the rule's own, and the defaults a shop starts from.
  */
 public enum ReminderRule {
@@ -19,7 +19,9 @@ public enum ReminderRule {
     /** 180 and 365 days without a visit. */
     LAST_CALL(null, true, null),
     /** Once a year to each active 優良 customer: thanks, nothing for sale, so the frequency cap ignores it. */
-    TOP_THANKS(null, false, null);
+    TOP_THANKS(null, false, null),
+    /** Not a rule: the messages of the owner's campaigns, each campaign with its own wording and offer. */
+    CAMPAIGN(null, true, null);
 
     private final Integer defaultTimingDays;
     private final boolean promotional;
@@ -29,6 +31,11 @@ public enum ReminderRule {
         this.defaultTimingDays = defaultTimingDays;
         this.promotional = promotional;
         this.defaultOffer = defaultOffer;
+    }
+
+    /** The rules a shop turns on and off; a campaign is planned on its own page. */
+    public boolean isRule() {
+        return this != CAMPAIGN;
     }
 
     public boolean hasTiming() {

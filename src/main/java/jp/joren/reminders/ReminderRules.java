@@ -20,7 +20,9 @@ public class ReminderRules {
     public Map<ReminderRule, RuleSettings> all() {
         Map<ReminderRule, RuleSettings> settings = new EnumMap<>(ReminderRule.class);
         for (ReminderRule rule : ReminderRule.values()) {
-            settings.put(rule, rule.defaults());
+            if (rule.isRule()) {
+                settings.put(rule, rule.defaults());
+            }
         }
         jdbc.sql("""
                         select rule, enabled, timing_days, holdout_percent, coupon_kind, coupon_value, coupon_cap,

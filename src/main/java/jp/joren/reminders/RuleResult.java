@@ -1,11 +1,12 @@
 package jp.joren.reminders;
 
 /**
- * Did a rule work? Its recipients against its hold-out group: how many came back within the window, how
+ * Did a rule (or one campaign) work? Its recipients against its hold-out group: how many came back within the window, how
  * often, and what they spent. The difference of the two come-back shares is what the reminders added
  * ("利用の確率"), as long as the groups are large enough to tell.
  */
-public record RuleResult(ReminderRule rule, Arm sent, Arm holdout, int unsubscribed, int couponsRedeemed) {
+public record RuleResult(ReminderRule rule, Long campaignId, String campaignName, Arm sent, Arm holdout,
+        int unsubscribed, int couponsRedeemed) {
 
     /** One side of the comparison: its customers, those who came back, their visits and sales in the window. */
     public record Arm(int customers, int cameBack, int visits, long sales) {

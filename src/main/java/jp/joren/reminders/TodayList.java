@@ -28,20 +28,10 @@ class TodayList {
                  where (cp.segment = 'LOYAL' and cast(:today as date) - cp.last_visit > cp.expected_interval_days)
                     or (cp.lapsed and cp.segment in ('LOYAL', 'TREND'))
                 union all
-                select o.customer_id, 'PART_DUE', o.id || ':' || cp.id || ':' || due.on, 2, due.on - cast(:today as date),
-                       null, part.name, cp.part_number, due.on
-                  from owned_product o
-                  join part_fit f on f.model_id = o.product_model_id
-                  join consumable_part cp on cp.id = f.part_id
-                  join product part on part.id = cp.product_id and part.active and not part.sensitive
-                  cross join lateral (
-                        select greatest(o.purchased_on,
-                                        (select max(p.business_date) from purchase_line l join purchase p on p.id = l.purchase_id
-                                          where l.product_id = cp.product_id and p.customer_id = o.customer_id
-                                            and p.status = 'COMPLETED'))
-                               + cp.replacement_interval_days as on) due
-                 where o.ended_at is null
-                   and due.on - cp.reminder_lead_days <= :today and due.on > cast(:today as date) - 30
+                select due.customer_id, 'PART_DUE', due.owned_product_id || ':' || due.part_id || ':' || due.due_on, 2,
+                       due.due_on - cast(:today as date), null, due.part_name, due.part_number, due.due_on
+                  from (%s) due
+                 where due.due_on - due.reminder_lead_days <= :today and due.due_on > cast(:today as date) - 30
                 union all
                 select c.customer_id, 'COUPON_EXPIRING', c.id::text, 3, c.valid_until - cast(:today as date), null,
                        null, c.code, c.valid_until
@@ -73,7 +63,7 @@ class TodayList {
                                 where t.customer_id = i.customer_id and t.reason = i.reason and t.occasion = i.occasion
                                   and (t.outcome <> 'NOT_NOW' or t.snoozed_until > :today))
              order by i.priority, i.days desc, i.customer_id
-             limit :length""";
+             limit :length""".formatted(ReminderCandidates.PARTS_DUE);
 
     private final JdbcClient jdbc;
 

@@ -68,6 +68,8 @@ class OutboxSenderTest {
     @Autowired
     LetterWriter writer;
     @Autowired
+    Wordings wordings;
+    @Autowired
     JavaMailSender mail;
     @Value("${joren.mail.from}")
     String defaultFrom;
@@ -292,7 +294,7 @@ class OutboxSenderTest {
     }
 
     private OutboxSender senderWith(JavaMailSender mailSender, Clock clock) {
-        return new OutboxSender(jdbc, queries, mailSender, letters, writer, rules, policies, transactions, clock,
+        return new OutboxSender(jdbc, queries, mailSender, letters, writer, wordings, policies, transactions, clock,
                 defaultFrom);
     }
 

@@ -1,0 +1,40 @@
+package jp.joren.reminders;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Whom one rule or one campaign addresses: its candidates' SQL and the parameters the queue binds to it. The
+ * hold-out group is drawn per rule, and per campaign, so each has its own comparison.
+ */
+record Audience(ReminderRule rule, String candidates, Integer timingDays, int holdoutPercent, boolean promotional,
+        Offer offer, Campaign campaign) {
+
+    static Audience of(RuleSettings settings) {
+        ReminderRule rule = settings.rule();
+        return new Audience(rule, ReminderCandidates.BY_RULE.get(rule), settings.timingOrDefault(),
+                settings.holdoutPercent(), rule.promotional(), settings.offer(), null);
+    }
+
+    static Audience of(Campaign campaign) {
+        return new Audience(ReminderRule.CAMPAIGN, ReminderCandidates.CAMPAIGN, null, campaign.holdoutPercent(),
+                campaign.kind() != Campaign.Kind.NOTE, campaign.offer(), campaign);
+    }
+
+    Long campaignId() {
+        return campaign == null ? null : campaign.id();
+    }
+
+    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, java.time.LocalDate today) {
+        statement.param("today", today)
+                .param("timing", timingDays == null ? 0 : timingDays)
+                .param("rule", rule.name())
+                .param("holdoutKey", campaign == null ? rule.name() : "CAMPAIGN:" + campaign.id())
+                .param("holdout", holdoutPercent)
+                .param("promotional", promotional)
+                .param("campaign", campaignId());
+        if (campaign != null) {
+            campaign.bindSegment(statement);
+        }
+        return statement;
+    }
+}

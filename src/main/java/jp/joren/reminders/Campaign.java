@@ -1,0 +1,41 @@
+package jp.joren.reminders;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One campaign of the year: its day, kind, wording, offer and hold-out share, and for a segment campaign the
+ * filters that choose its customers (null: not filtered by it). {@code queuedAt} is set once its messages
+ * are in the outbox.
+ */
+public record Campaign(Long id, String name, Kind kind, LocalDate scheduledOn, String subject, String body,
+        int holdoutPercent, Offer offer, String segment, Boolean lapsed, Long modelId, Long productId, String town,
+        Integer awayMinDays, Integer awayMaxDays, Instant queuedAt) {
+
+    /** To everyone; to a chosen segment; a note that sells nothing (thanks, maintenance), outside the frequency cap. */
+    public enum Kind { EVERYONE, SEGMENT, NOTE }
+
+    public boolean queued() {
+        return queuedAt != null;
+    }
+
+    /** The segment's filters; a campaign to everyone (or a note) binds none of them. */
+    void bindSegment(JdbcClient.StatementSpec statement) {
+        boolean filtered = kind == Kind.SEGMENT;
+        statement.param("scheduledOn", scheduledOn)
+                .param("segment", filtered ? segment : null)
+                .param("lapsed", filtered ? lapsed : null)
+                .param("model", filtered ? modelId : null)
+                .param("product", filtered ? productId : null)
+                .param("town", filtered ? town : null)
+                .param("awayMin", filtered ? awayMinDays : null)
+                .param("awayMax", filtered ? awayMaxDays : null);
+    }
+
+    /** The settings the letter writer and the sender need, as if the campaign were a rule of its own. */
+    RuleSettings asSettings() {
+        return new RuleSettings(ReminderRule.CAMPAIGN, true, null, holdoutPercent, offer, subject, body);
+    }
+}

@@ -1,0 +1,176 @@
+package jp.joren.reminders;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import jp.joren.shared.NotFoundException;
+import jp.joren.shops.ShopSettings;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The year at a glance (年間で俯瞰): the shop's campaigns month by month, each planned with its day, kind,
+ * wording, offer and hold-out share; the eligible count is shown before anything goes out.
+ */
+@Controller
+@RequestMapping("/reminders/campaigns")
+class CampaignController {
+
+    private final Campaigns campaigns;
+    private final ReminderQueue queue;
+    private final OutboxQueries outbox;
+    private final ShopSettings shop;
+    private final Clock clock;
+
+    CampaignController(Campaigns campaigns, ReminderQueue queue, OutboxQueries outbox, ShopSettings shop, Clock clock) {
+        this.campaigns = campaigns;
+        this.queue = queue;
+        this.outbox = outbox;
+        this.shop = shop;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    String year(@RequestParam(required = false) Integer year, Model model) {
+        int shown = year == null ? today().getYear() : year;
+        Map<Month, List<Campaign>> byMonth = new TreeMap<>();
+        Arrays.stream(Month.values()).forEach(month -> byMonth.put(month, List.of()));
+        byMonth.putAll(campaigns.ofYear(shown).stream()
+                .collect(Collectors.groupingBy(campaign -> campaign.scheduledOn().getMonth())));
+        model.addAttribute("year", shown);
+        model.addAttribute("months", byMonth);
+        return "reminders/campaigns";
+    }
+
+    @GetMapping("/new")
+    @Transactional(readOnly = true)
+    String newCampaign(@RequestParam(required = false) LocalDate on, Model model) {
+        CampaignForm form = new CampaignForm();
+        form.setScheduledOn(on == null ? today() : on);
+        model.addAttribute("form", form);
+        return page(null, model);
+    }
+
+    @PostMapping
+    @Transactional
+    String create(@Valid @ModelAttribute("form") CampaignForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        Optional<Long> productId = check(form, result);
+        if (result.hasErrors()) {
+            return page(null, model);
+        }
+        long id = campaigns.save(form.toCampaign(null, productId.orElse(null)));
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/reminders/campaigns/" + id;
+    }
+
+    @GetMapping("/{id}")
+    @Transactional(readOnly = true)
+    String show(@PathVariable long id, Model model) {
+        Campaign campaign = find(id);
+        model.addAttribute("form", CampaignForm.of(campaign, campaigns.productCode(campaign.productId()).orElse(null)));
+        return page(campaign, model);
+    }
+
+    @PostMapping("/{id}")
+    @Transactional
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") CampaignForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        Campaign campaign = find(id);
+        if (campaign.queued()) {
+            result.reject("campaigns.alreadyQueued");
+        }
+        Optional<Long> productId = check(form, result);
+        if (result.hasErrors()) {
+            return page(campaign, model);
+        }
+        campaigns.save(form.toCampaign(id, productId.orElse(null)));
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/reminders/campaigns/" + id;
+    }
+
+    /** Sends it today instead of on its day: its messages are queued now and go out with the next pass. */
+    @PostMapping("/{id}/queue")
+    @Transactional
+    String queueNow(@PathVariable long id, RedirectAttributes redirect) {
+        Campaign campaign = find(id);
+        if (!campaign.queued()) {
+            redirect.addFlashAttribute("queued", queue.queueNow(campaign, today()));
+        }
+        return "redirect:/reminders/campaigns/" + id;
+    }
+
+    private Optional<Long> check(CampaignForm form, BindingResult result) {
+        for (String field : List.of("subject", "body")) {
+            var unknown = LetterWriter.unknownVariables("subject".equals(field) ? form.getSubject() : form.getBody());
+            if (!unknown.isEmpty()) {
+                result.rejectValue(field, "reminders.rule.unknownVariables", new Object[] {String.join(", ", unknown)},
+                        null);
+            }
+        }
+        if (!outbox.senderComplete()) {
+            result.reject("campaigns.senderIncomplete");
+        }
+        if (form.isOffer() && form.getCouponValue() == null) {
+            result.rejectValue("couponValue", "reminders.rule.couponValueMissing");
+        }
+        if (form.getKind() != Campaign.Kind.SEGMENT) {
+            return Optional.empty();
+        }
+        if (!form.hasSegmentFilter()) {
+            result.rejectValue("kind", "campaigns.segmentEmpty");
+        }
+        if (form.getAwayMinDays() != null && form.getAwayMaxDays() != null
+                && form.getAwayMinDays() > form.getAwayMaxDays()) {
+            result.rejectValue("awayMaxDays", "campaigns.awayRange");
+        }
+        if (form.getProductCode().isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Campaigns.ProductRef> product = campaigns.productByCode(form.getProductCode());
+        if (product.isEmpty()) {
+            result.rejectValue("productCode", "campaigns.unknownProduct");
+        } else if (product.get().sensitive()) {
+            // DESIGN.md §6: a sensitive product (medicine) never chooses whom to write to
+            result.rejectValue("productCode", "campaigns.sensitiveProduct");
+        }
+        return product.filter(found -> !found.sensitive()).map(Campaigns.ProductRef::id);
+    }
+
+    private String page(Campaign campaign, Model model) {
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("kinds", Arrays.asList(Campaign.Kind.values()));
+        model.addAttribute("segments", List.of("FIRST", "TODDLER", "STEADY", "TREND", "LOYAL"));
+        model.addAttribute("models", campaigns.models());
+        model.addAttribute("couponKinds", Arrays.asList(Offer.CouponKind.values()));
+        model.addAttribute("variables", LetterWriter.VARIABLES);
+        model.addAttribute("reach", campaign == null || campaign.queued() ? null : queue.reach(campaign, today()));
+        return "reminders/campaign";
+    }
+
+    private Campaign find(long id) {
+        return campaigns.find(id).orElseThrow(() -> new NotFoundException("campaign", id));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(shop.zone()));
+    }
+}

@@ -1,0 +1,133 @@
+package jp.joren.reminders;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The owner's campaign form; it keeps what was typed when something is wrong. */
+public class CampaignForm {
+
+    @NotBlank
+    @Size(max = 100)
+    private String name = "";
+    @NotNull
+    private Campaign.Kind kind = Campaign.Kind.EVERYONE;
+    @NotNull
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate scheduledOn;
+    @NotBlank
+    @Size(max = 200)
+    private String subject = "";
+    @NotBlank
+    @Size(max = 5000)
+    private String body = "";
+    @Min(0) @Max(50)
+    private int holdoutPercent = RuleSettings.DEFAULT_HOLDOUT_PERCENT;
+    private boolean offer;
+    private Offer.CouponKind couponKind = Offer.CouponKind.PERCENT;
+    @Min(1) @Max(1_000_000)
+    private Integer couponValue;
+    @Min(1) @Max(10_000_000)
+    private Long couponCap;
+    @Min(1) @Max(365)
+    private Integer couponValidDays = 30;
+    private String segment = "";
+    private String lapsed = "";
+    private Long modelId;
+    @Size(max = 40)
+    private String productCode = "";
+    @Size(max = 100)
+    private String town = "";
+    @Min(0) @Max(3650)
+    private Integer awayMinDays;
+    @Min(0) @Max(3650)
+    private Integer awayMaxDays;
+
+    static CampaignForm of(Campaign campaign, String productCode) {
+        CampaignForm form = new CampaignForm();
+        form.name = campaign.name();
+        form.kind = campaign.kind();
+        form.scheduledOn = campaign.scheduledOn();
+        form.subject = campaign.subject();
+        form.body = campaign.body();
+        form.holdoutPercent = campaign.holdoutPercent();
+        form.offer = campaign.offer() != null;
+        if (campaign.offer() != null) {
+            form.couponKind = campaign.offer().kind();
+            form.couponValue = campaign.offer().value();
+            form.couponCap = campaign.offer().capYen();
+            form.couponValidDays = campaign.offer().validDays();
+        }
+        form.segment = campaign.segment() == null ? "" : campaign.segment();
+        form.lapsed = campaign.lapsed() == null ? "" : campaign.lapsed().toString();
+        form.modelId = campaign.modelId();
+        form.productCode = productCode == null ? "" : productCode;
+        form.town = campaign.town() == null ? "" : campaign.town();
+        form.awayMinDays = campaign.awayMinDays();
+        form.awayMaxDays = campaign.awayMaxDays();
+        return form;
+    }
+
+    /** The campaign to save; the segment's filters are kept only for a segment campaign. */
+    Campaign toCampaign(Long id, Long productId) {
+        boolean segmented = kind == Campaign.Kind.SEGMENT;
+        Offer chosen = offer && couponValue != null && kind != Campaign.Kind.NOTE
+                ? new Offer(couponKind, couponValue, couponCap, couponValidDays == null ? 30 : couponValidDays) : null;
+        return new Campaign(id, name.strip(), kind, scheduledOn, subject.strip(), body.strip(), holdoutPercent, chosen,
+                segmented ? blankToNull(segment) : null,
+                segmented && !lapsed.isBlank() ? Boolean.valueOf(lapsed) : null,
+                segmented ? modelId : null, segmented ? productId : null, segmented ? blankToNull(town) : null,
+                segmented ? awayMinDays : null, segmented ? awayMaxDays : null, null);
+    }
+
+    boolean hasSegmentFilter() {
+        return !segment.isBlank() || !lapsed.isBlank() || modelId != null || !productCode.isBlank() || !town.isBlank()
+                || awayMinDays != null || awayMaxDays != null;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name == null ? "" : name; }
+    public Campaign.Kind getKind() { return kind; }
+    public void setKind(Campaign.Kind kind) { this.kind = kind; }
+    public LocalDate getScheduledOn() { return scheduledOn; }
+    public void setScheduledOn(LocalDate scheduledOn) { this.scheduledOn = scheduledOn; }
+    public String getSubject() { return subject; }
+    public void setSubject(String subject) { this.subject = subject == null ? "" : subject; }
+    public String getBody() { return body; }
+    public void setBody(String body) { this.body = body == null ? "" : body; }
+    public int getHoldoutPercent() { return holdoutPercent; }
+    public void setHoldoutPercent(int holdoutPercent) { this.holdoutPercent = holdoutPercent; }
+    public boolean isOffer() { return offer; }
+    public void setOffer(boolean offer) { this.offer = offer; }
+    public Offer.CouponKind getCouponKind() { return couponKind; }
+    public void setCouponKind(Offer.CouponKind couponKind) { this.couponKind = couponKind; }
+    public Integer getCouponValue() { return couponValue; }
+    public void setCouponValue(Integer couponValue) { this.couponValue = couponValue; }
+    public Long getCouponCap() { return couponCap; }
+    public void setCouponCap(Long couponCap) { this.couponCap = couponCap; }
+    public Integer getCouponValidDays() { return couponValidDays; }
+    public void setCouponValidDays(Integer couponValidDays) { this.couponValidDays = couponValidDays; }
+    public String getSegment() { return segment; }
+    public void setSegment(String segment) { this.segment = segment == null ? "" : segment; }
+    public String getLapsed() { return lapsed; }
+    public void setLapsed(String lapsed) { this.lapsed = lapsed == null ? "" : lapsed; }
+    public Long getModelId() { return modelId; }
+    public void setModelId(Long modelId) { this.modelId = modelId; }
+    public String getProductCode() { return productCode; }
+    public void setProductCode(String productCode) { this.productCode = productCode == null ? "" : productCode; }
+    public String getTown() { return town; }
+    public void setTown(String town) { this.town = town == null ? "" : town; }
+    public Integer getAwayMinDays() { return awayMinDays; }
+    public void setAwayMinDays(Integer awayMinDays) { this.awayMinDays = awayMinDays; }
+    public Integer getAwayMaxDays() { return awayMaxDays; }
+    public void setAwayMaxDays(Integer awayMaxDays) { this.awayMaxDays = awayMaxDays; }
+}

@@ -1,0 +1,153 @@
+package jp.joren.reminders;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.Message;
+import jp.joren.segments.Portfolio;
+import jp.joren.shops.ShopFixtures;
+import jp.joren.support.CounterFixtures;
+import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.TestMailbox;
+import jp.joren.support.WebSession;
+import jp.joren.tenancy.CurrentTenant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The year's campaigns over real HTTP: planned, counted before sending, queued on their day, sent, measured. */
+@JorenIntegrationTest
+class CampaignTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ShopFixtures shops;
+    @Autowired
+    CounterFixtures counter;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    Portfolio portfolio;
+    @Autowired
+    ReminderQueue queue;
+    @Autowired
+    ReminderRules rules;
+    @Autowired
+    OutboxSender sender;
+
+    private ReminderShop shop;
+    private WebSession owner;
+    private LocalDate today;
+    private String emailA;
+    private long ownerA;
+    private long ownerB;
+    private long byPost;
+    private long noConsent;
+    private long noCooker;
+
+    @BeforeEach
+    void cookerOwnersAndOthers() {
+        ShopFixtures.TestShop test = shops.newShop("催しの店");
+        today = LocalDate.now(Clock.system(ZoneId.of("Asia/Tokyo")));
+        shop = new ReminderShop(test, counter.kitchen(test), today, jdbc, transaction, portfolio, queue, rules);
+        owner = new WebSession(port);
+        owner.logIn(test.ownerEmail(), test.password());
+        emailA = "a-" + System.nanoTime() + "@example.jp";
+        ownerA = cookerOwner("鍋 一子", emailA, true, false);
+        ownerB = cookerOwner("鍋 二子", "b-" + System.nanoTime() + "@example.jp", true, false);
+        byPost = cookerOwner("鍋 郵子", null, false, true);
+        noConsent = cookerOwner("鍋 無子", "n-" + System.nanoTime() + "@example.jp", false, false);
+        noCooker = shop.customer("鍋 なし", "x-" + System.nanoTime() + "@example.jp", true, true);
+    }
+
+    @Test
+    void theOwnerPlansASegmentCampaignSeesWhoItReachesAndItGoesOutOnItsDay() throws Exception {
+        WebSession.Page saved = owner.submit("/reminders/campaigns/new", "form.campaign-form", campaign(Map.of(
+                "kind", "SEGMENT", "modelId", String.valueOf(shop.kitchen.cookerModelId()),
+                "scheduledOn", today.plusDays(3).toString(), "offer", "true", "couponValue", "10")));
+        assertThat(saved.status()).as(saved.document().select(".error").text()).isEqualTo(302);
+        String page = java.net.URI.create(saved.location()).getPath();
+
+        assertThat(owner.open(page).document().select("#eligible").text())
+                .isEqualTo("今日送ると 3 人に届きます（メール 2 人・郵送 1 人）。");
+        WebSession.Page calendar = owner.open("/reminders/campaigns?year=" + today.plusDays(3).getYear());
+        assertThat(calendar.document().select("#month-" + today.plusDays(3).getMonthValue() + " li.campaign").text())
+                .contains("圧力鍋の日", "選んだお客様に");
+
+        shop.night(today.plusDays(2));
+        assertThat(shop.messages(ownerA)).isEmpty();
+        shop.night(today.plusDays(3));
+        shop.night(today.plusDays(4));
+        String occasion = today.plusDays(3).toString();
+        assertThat(shop.messages(ownerA)).isEqualTo("CAMPAIGN " + occasion + " QUEUED EMAIL");
+        assertThat(shop.messages(ownerB)).isEqualTo("CAMPAIGN " + occasion + " QUEUED EMAIL");
+        assertThat(shop.messages(byPost)).isEqualTo("CAMPAIGN " + occasion + " QUEUED POSTAL");
+        assertThat(shop.messages(noConsent)).isEqualTo("CAMPAIGN " + occasion + " HELD NO_CONSENT POSTAL");
+        assertThat(shop.messages(noCooker)).isEmpty();
+
+        shop.inShop(() -> jdbc.sql("update outbox_message set due_on = ? where rule = 'CAMPAIGN'").param(today).update());
+        CurrentTenant.callAs(shop.shop.tenantId(), sender::sendDue);
+        List<Message> received = TestMailbox.get().to(emailA);
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getSubject()).isEqualTo("鍋 一子様、パッキンの点検を");
+        assertThat(owner.open(page).document().select("#campaign-queued").text()).contains("送信待ちに入りました");
+        assertThat(owner.open("/reminders/results").document().select("td.campaign-result").text()).contains("圧力鍋の日");
+    }
+
+    @Test
+    void aCampaignToEveryoneCanBeSentTodayAndOnlyOnce() {
+        WebSession.Page saved = owner.submit("/reminders/campaigns/new", "form.campaign-form", campaign(Map.of(
+                "kind", "EVERYONE", "scheduledOn", today.plusDays(30).toString(), "holdoutPercent", "0")));
+        String page = java.net.URI.create(saved.location()).getPath();
+
+        WebSession.Page queued = owner.submit(page, "form:has(#queue-campaign)", Map.of());
+        assertThat(owner.open(java.net.URI.create(queued.location()).getPath()).document()
+                .select("#campaign-queued-count").text()).isEqualTo("5 件を送信待ちに入れました。");
+        shop.night(today.plusDays(30));
+
+        assertThat(shop.inShop(() -> jdbc.sql("select count(*) from outbox_message where rule = 'CAMPAIGN'")
+                .query(Integer.class).single())).isEqualTo(5);
+        assertThat(owner.open(page).document().select("#save-campaign")).isEmpty();
+    }
+
+    @Test
+    void aSegmentNeedsAConditionAndASensitiveProductNeverChoosesCustomers() {
+        WebSession.Page empty = owner.submit("/reminders/campaigns/new", "form.campaign-form",
+                campaign(Map.of("kind", "SEGMENT")));
+        assertThat(empty.status()).isEqualTo(200);
+        assertThat(empty.document().select("span.error").text()).contains("条件を1つ以上設定してください");
+
+        shop.inShop(() -> jdbc.sql("update product set sensitive = true where id = ?").param(shop.kitchen.filterId()).update());
+        WebSession.Page sensitive = owner.submit("/reminders/campaigns/new", "form.campaign-form",
+                campaign(Map.of("kind", "SEGMENT", "productCode", "FL-01")));
+        assertThat(sensitive.document().select("span.error").text()).contains("配慮が必要な商品では、お客様を選べません。");
+        assertThat(sensitive.document().select("#productCode").val()).isEqualTo("FL-01");
+        assertThat(shop.inShop(() -> jdbc.sql("select count(*) from campaign").query(Integer.class).single())).isZero();
+    }
+
+    private Map<String, String> campaign(Map<String, String> fields) {
+        Map<String, String> all = new HashMap<>(Map.of("name", "圧力鍋の日", "scheduledOn", today.toString(),
+                "subject", "{customer}様、パッキンの点検を", "body", "{customer}様\nパッキンの点検をいたします。{coupon}",
+                "holdoutPercent", "0", "couponKind", "PERCENT", "couponValidDays", "30"));
+        all.putAll(fields);
+        return all;
+    }
+
+    private long cookerOwner(String name, String email, boolean emailConsent, boolean postalConsent) {
+        long customer = shop.customer(name, email, emailConsent, postalConsent);
+        shop.owns(customer, shop.kitchen.cookerModelId(), 100);
+        return customer;
+    }
+}

@@ -24,12 +24,6 @@ public class ReminderQueue {
      */
     private static final String ROUTED = """
             with candidate as (%s),
-            consent_now as (
-                select distinct on (customer_id, channel) customer_id, channel, granted and not pending as granted
-                  from consent
-                 where purpose = 'ADVERTISING' and channel in ('EMAIL', 'POSTAL')
-                   and customer_id in (select customer_id from candidate)
-                 order by customer_id, channel, recorded_at desc, id desc),
             reach as (
                 select c.*,
                        coalesce(e.granted, false) and coalesce(cu.email, '') <> '' as email_consent,
@@ -43,8 +37,15 @@ public class ReminderQueue {
                            < :holdout as held_out
                   from candidate c
                   join customer cu on cu.id = c.customer_id and cu.status = 'ACTIVE'
-                  left join consent_now e on e.customer_id = c.customer_id and e.channel = 'EMAIL'
-                  left join consent_now p on p.customer_id = c.customer_id and p.channel = 'POSTAL'
+                  -- the latest consent per channel, looked up per candidate: fast whatever the planner guesses
+                  left join lateral (select k.granted and not k.pending as granted from consent k
+                                      where k.customer_id = c.customer_id and k.channel = 'EMAIL'
+                                        and k.purpose = 'ADVERTISING'
+                                      order by k.recorded_at desc, k.id desc limit 1) e on true
+                  left join lateral (select k.granted and not k.pending as granted from consent k
+                                      where k.customer_id = c.customer_id and k.channel = 'POSTAL'
+                                        and k.purpose = 'ADVERTISING'
+                                      order by k.recorded_at desc, k.id desc limit 1) p on true
                  -- a night run again in the day does not remind someone who has bought since
                  where not exists (select 1 from purchase b
                                     where b.customer_id = c.customer_id and b.status = 'COMPLETED'

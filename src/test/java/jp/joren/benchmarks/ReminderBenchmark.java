@@ -58,8 +58,8 @@ class ReminderBenchmark {
         long shop = generator.generate(new DemoShopSpec(20261203, CUSTOMERS, today,
                 "bench-reminders-" + System.nanoTime() + "@bench.joren.jp", "joren-bench-2026", "ベンチマーク金物店"));
         inShop(shop, () -> {
-            for (ReminderRule rule : ReminderRule.values()) {
-                RuleSettings defaults = rule.defaults();
+            for (RuleSettings defaults : rules.all().values()) {
+                ReminderRule rule = defaults.rule();
                 rules.save(new RuleSettings(rule, true, defaults.timingDays(), defaults.holdoutPercent(), defaults.offer(),
                         null, null));
             }

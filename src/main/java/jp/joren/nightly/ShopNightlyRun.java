@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import jp.joren.forecast.Forecasts;
 import jp.joren.segments.Portfolio;
 import jp.joren.shared.NightlyChore;
 import jp.joren.tenancy.CurrentTenant;
@@ -23,14 +24,16 @@ public class ShopNightlyRun {
 
     private final NightlyRuns runs;
     private final Portfolio portfolio;
+    private final Forecasts forecasts;
     private final TransactionTemplate transaction;
     private final TransactionTemplate separately;
     private final List<NightlyChore> chores;
 
-    ShopNightlyRun(NightlyRuns runs, Portfolio portfolio, PlatformTransactionManager transactions,
+    ShopNightlyRun(NightlyRuns runs, Portfolio portfolio, Forecasts forecasts, PlatformTransactionManager transactions,
             List<NightlyChore> chores) {
         this.runs = runs;
         this.portfolio = portfolio;
+        this.forecasts = forecasts;
         this.transaction = new TransactionTemplate(transactions);
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -60,6 +63,7 @@ public class ShopNightlyRun {
                 progress.accept("chores");
                 chores.forEach(chore -> chore.run(businessDate));
                 Portfolio.Classified classified = portfolio.classify(businessDate, progress);
+                forecasts.refit(businessDate, progress);
                 runs.succeed(runId, classified.customers(), classified.visits());
             });
         } catch (RuntimeException e) {

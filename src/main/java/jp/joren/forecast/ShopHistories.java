@@ -1,0 +1,51 @@
+package jp.joren.forecast;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Every customer's visits as the models see them, in one set-based read: a visit is a day with a completed
+ * purchase (as in the portfolio), counted before the as-of date; the observation ends with the day before.
+ */
+@Repository
+class ShopHistories {
+
+    record CustomerHistory(long customerId, VisitHistory visits) {
+    }
+
+    private static final double DAYS_PER_WEEK = 7;
+
+    private final JdbcClient jdbc;
+
+    ShopHistories(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<CustomerHistory> asOf(LocalDate asOf) {
+        // the purchase_visits index hands the purchases over in (customer, day) order: grouped and
+        // numbered in that order without a sort
+        return jdbc.sql("""
+                        select customer_id, count(*) - 1 as repeat_visits,
+                               max(day) - min(day) as days_to_last, cast(:asOf as date) - 1 - min(day) as days_observed,
+                               coalesce(sum(amount) filter (where visit_no > 1), 0) as repeat_amount
+                          from (select customer_id, business_date as day, sum(total) as amount,
+                                       row_number() over (partition by customer_id order by business_date) as visit_no
+                                  from purchase
+                                 where status = 'COMPLETED' and business_date < :asOf and customer_id is not null
+                                   and customer_id not in (select id from customer where status <> 'ACTIVE')
+                                 group by customer_id, business_date) v
+                         group by customer_id
+                        """)
+                .param("asOf", asOf)
+                .query((rs, row) -> {
+                    int repeat = rs.getInt("repeat_visits");
+                    return new CustomerHistory(rs.getLong("customer_id"), new VisitHistory(repeat,
+                            rs.getInt("days_to_last") / DAYS_PER_WEEK, rs.getInt("days_observed") / DAYS_PER_WEEK,
+                            repeat == 0 ? 0 : (double) rs.getLong("repeat_amount") / repeat));
+                })
+                .list();
+    }
+}

@@ -1,0 +1,175 @@
+package jp.joren.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jp.joren.nightly.ShopNightlyRun;
+import jp.joren.shops.ShopFixtures;
+import jp.joren.shops.ShopFixtures.TestShop;
+import jp.joren.support.JorenIntegrationTest;
+import jp.joren.tenancy.CurrentTenant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The night's refit on shops in the database: one whose 2,000 customers behave as the models assume, with a
+ * year after the as-of date kept back to compare the forecast with, and one too small to forecast.
+ */
+@JorenIntegrationTest
+class ForecastRefitTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2026, 6, 1);
+    private static final BgNbd TRUE_VISITS = new BgNbd(1.2, 10, 0.8, 4);
+    private static final GammaGamma TRUE_SPEND = new GammaGamma(4, 5, 4_000);
+
+    @Autowired
+    ShopFixtures shops;
+
+    @Autowired
+    Forecasts forecasts;
+
+    @Autowired
+    CustomerForecasts customerForecasts;
+
+    @Autowired
+    ShopNightlyRun night;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    private TestShop shop;
+
+    @Test
+    void theForecastOfAShopMatchesWhatItsCustomersDidInTheYearAfter() {
+        shop = shops.newShop("予測 シミュレーションの店");
+        List<List<SimulatedShop.Visit>> simulated = SimulatedShop.customers(6, 2_000, 104, 365, TRUE_VISITS, TRUE_SPEND);
+        List<Long> ids = insert(simulated);
+        long weekly = customer("毎週の常連");
+        long gone = customer("来なくなった常連");
+        for (int week = 1; week <= 52; week++) {
+            buy(weekly, -7 * week + 6, 3_000);
+            buy(gone, -7 * week - 300, 3_000);
+        }
+        long cancelledOnly = customer("取消だけ");
+        purchase(cancelledOnly, -10, 5_000, "CANCELLED");
+
+        Forecasts.Refitted refitted = inShop(() -> forecasts.refit(AS_OF, step -> { }));
+
+        assertThat(refitted.reliable()).isTrue();
+        assertThat(refitted.customers()).isEqualTo(2_002);
+        var fit = inShop(() -> jdbc.sql("select r, alpha, a, b, p, q, gamma, customers, reason from forecast_fit")
+                .query((rs, row) -> new Object[] {new BgNbd(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)),
+                        new GammaGamma(rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)), rs.getInt(8), rs.getString(9)})
+                .single());
+        BgNbd visits = (BgNbd) fit[0];
+        GammaGamma spend = (GammaGamma) fit[1];
+        assertThat(fit[3]).isNull();
+        // the mean visit rate and the mean spend per visit are what the customers were made with
+        assertThat(visits.r() / visits.alpha()).isCloseTo(TRUE_VISITS.r() / TRUE_VISITS.alpha(), within(0.02));
+        assertThat(spend.populationMeanSpend()).isCloseTo(TRUE_SPEND.populationMeanSpend(), within(400.0));
+
+        // the shop's year after: forecast against what the simulated customers really did
+        long actualVisits = simulated.stream().mapToLong(c -> c.stream().filter(v -> v.day() >= 0 && v.day() < 365).count()).sum();
+        double forecastVisits = inShop(() -> jdbc.sql("select sum(expected_visits_12m) from customer_forecast where customer_id = any(?)")
+                .param(ids.toArray(Long[]::new)).query(Double.class).single());
+        assertThat(forecastVisits).isCloseTo(actualVisits, within(0.06 * actualVisits));
+
+        CustomerForecast regular = inShop(() -> customerForecasts.of(weekly)).orElseThrow();
+        assertThat(regular.probabilityActive()).isGreaterThan(0.9);
+        assertThat(regular.expectedNextVisitOn()).isBetween(AS_OF, AS_OF.plusDays(7));
+        assertThat(regular.expectedVisits12Months()).isGreaterThan(20);
+        assertThat(regular.fittedOn()).isEqualTo(AS_OF);
+        // the stored figures are the model's with the stored parameters
+        VisitHistory regularHistory = new VisitHistory(51, 51, 51, 3_000);
+        assertThat(regular.expectedVisits90Days()).isCloseTo(visits.expectedVisits(90 / 7.0, regularHistory), within(1e-4));
+        assertThat(regular.expectedValue12Months()).isCloseTo(
+                Math.round(regular.expectedVisits12Months() * spend.expectedSpend(51, 3_000)), within(2L));
+
+        CustomerForecast lapsed = inShop(() -> customerForecasts.of(gone)).orElseThrow();
+        assertThat(lapsed.probabilityActive()).isLessThan(0.05);
+        assertThat(lapsed.expectedValue12Months()).isLessThan(regular.expectedValue12Months() / 10);
+        assertThat(inShop(() -> customerForecasts.of(cancelledOnly))).isEmpty();
+    }
+
+    @Test
+    void aShopTooSmallToForecastIsToldSoAndShowsNoNumbers() {
+        shop = shops.newShop("予測 小さな店");
+        List<Long> customers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            long id = customer("少数");
+            customers.add(id);
+            buy(id, -100 + i, 2_000);
+            buy(id, -10 - i, 2_000);
+        }
+
+        night.run(shop.tenantId(), AS_OF);
+
+        String fit = inShop(() -> jdbc.sql("select fitted_on || ' ' || customers || ' ' || reliable || ' ' || reason from forecast_fit")
+                .query(String.class).single());
+        assertThat(fit).isEqualTo(AS_OF + " 20 false TOO_FEW_CUSTOMERS");
+        assertThat(inShop(() -> customerForecasts.of(customers.get(0)))).isEmpty();
+        assertThat(inShop(() -> jdbc.sql("select count(*) from customer_forecast").query(Long.class).single())).isZero();
+    }
+
+    /** The simulated customers and their visits before the as-of date, in one transaction. */
+    private List<Long> insert(List<List<SimulatedShop.Visit>> simulated) {
+        return inShop(() -> {
+            List<Long> ids = jdbc.sql("""
+                            insert into customer (tenant_id, name)
+                            select app_current_tenant(), 'シミュ ' || n from generate_series(1, ?) n
+                            returning id
+                            """).param(simulated.size()).query(Long.class).list();
+            List<Long> customers = new ArrayList<>();
+            List<Integer> days = new ArrayList<>();
+            List<Long> totals = new ArrayList<>();
+            for (int i = 0; i < simulated.size(); i++) {
+                for (SimulatedShop.Visit v : simulated.get(i)) {
+                    if (v.day() < 0) {
+                        customers.add(ids.get(i));
+                        days.add(v.day());
+                        totals.add(v.yen());
+                    }
+                }
+            }
+            jdbc.sql("""
+                    insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total)
+                    select app_current_tenant(), c, (select min(id) from store), (cast(:asOf as date) + d) + time '10:00',
+                           cast(:asOf as date) + d, t
+                      from unnest(:customers, :days, :totals) as v (c, d, t)
+                    """).param("asOf", AS_OF).param("customers", customers.toArray(Long[]::new))
+                    .param("days", days.toArray(Integer[]::new)).param("totals", totals.toArray(Long[]::new)).update();
+            return ids;
+        });
+    }
+
+    private long customer(String name) {
+        return inShop(() -> jdbc.sql("insert into customer (tenant_id, name) values (app_current_tenant(), ?) returning id")
+                .param(name).query(Long.class).single());
+    }
+
+    private void buy(long customer, int day, long total) {
+        purchase(customer, day, total, "COMPLETED");
+    }
+
+    private void purchase(long customer, int day, long total, String status) {
+        LocalDate date = AS_OF.plusDays(day);
+        inShop(() -> jdbc.sql("""
+                        insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total, status)
+                        values (app_current_tenant(), ?, (select min(id) from store), cast(? as date) + time '10:00', ?, ?, ?)
+                        """).params(customer, date, date, total, status).update());
+    }
+
+    private <T> T inShop(Supplier<T> work) {
+        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
+    }
+}

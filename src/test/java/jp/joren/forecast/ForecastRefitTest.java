@@ -3,18 +3,23 @@ package jp.joren.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import jp.joren.nightly.ShopNightlyRun;
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.WebSession;
 import jp.joren.tenancy.CurrentTenant;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,6 +33,9 @@ class ForecastRefitTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 6, 1);
     private static final BgNbd TRUE_VISITS = new BgNbd(1.2, 10, 0.8, 4);
     private static final GammaGamma TRUE_SPEND = new GammaGamma(4, 5, 4_000);
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     ShopFixtures shops;
@@ -99,6 +107,18 @@ class ForecastRefitTest {
         assertThat(lapsed.probabilityActive()).isLessThan(0.05);
         assertThat(lapsed.expectedValue12Months()).isLessThan(regular.expectedValue12Months() / 10);
         assertThat(inShop(() -> customerForecasts.of(cancelledOnly))).isEmpty();
+
+        Document page = owner().get("/customers/" + weekly).document();
+        assertThat(page.selectFirst("#forecast-active").text())
+                .isEqualTo(String.format(Locale.ROOT, "%.1f%%", regular.probabilityActive() * 100));
+        assertThat(page.selectFirst("#forecast-visits-12").text())
+                .isEqualTo(String.format(Locale.ROOT, "%.2f", regular.expectedVisits12Months()));
+        assertThat(page.selectFirst("#forecast-value").text())
+                .isEqualTo("¥" + NumberFormat.getIntegerInstance(Locale.JAPAN).format(regular.expectedValue12Months()));
+        assertThat(page.selectFirst("#forecast-next").text()).isEqualTo(
+                regular.expectedNextVisitOn().getYear() + "年" + regular.expectedNextVisitOn().getMonthValue() + "月"
+                        + regular.expectedNextVisitOn().getDayOfMonth() + "日");
+        assertThat(page.selectFirst("#forecast-none")).isNull();
     }
 
     @Test
@@ -119,6 +139,15 @@ class ForecastRefitTest {
         assertThat(fit).isEqualTo(AS_OF + " 20 false TOO_FEW_CUSTOMERS");
         assertThat(inShop(() -> customerForecasts.of(customers.get(0)))).isEmpty();
         assertThat(inShop(() -> jdbc.sql("select count(*) from customer_forecast").query(Long.class).single())).isZero();
+        Document page = owner().get("/customers/" + customers.get(0)).document();
+        assertThat(page.selectFirst("#forecast-none")).isNotNull();
+        assertThat(page.selectFirst("#forecast-active")).isNull();
+    }
+
+    private WebSession owner() {
+        WebSession owner = new WebSession(port);
+        owner.logIn(shop.ownerEmail(), shop.password());
+        return owner;
     }
 
     /** The simulated customers and their visits before the as-of date, in one transaction. */

@@ -45,3 +45,19 @@ create table customer_forecast (
 alter table customer_forecast enable row level security;
 create policy customer_forecast_isolation on customer_forecast
     using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());
+
+-- The shop's check of the model on its own recent past (refitted each night to the visits before the
+-- hold-out): expected and actual visits in the hold-out, per number of repeat visits before it.
+create table forecast_calibration (
+    tenant_id       bigint           not null references shop (id),
+    repeat_visits   integer          not null,
+    holdout_from    date             not null,
+    holdout_until   date             not null,
+    customers       integer          not null,
+    expected_visits double precision not null,
+    actual_visits   bigint           not null,
+    primary key (tenant_id, repeat_visits)
+);
+alter table forecast_calibration enable row level security;
+create policy forecast_calibration_isolation on forecast_calibration
+    using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());

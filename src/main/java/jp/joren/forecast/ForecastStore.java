@@ -84,4 +84,22 @@ class ForecastStore {
     private static Double finiteOrNull(double value) {
         return Double.isFinite(value) ? value : null;
     }
+
+    void replaceCalibration(Calibration calibration) {
+        forgetCalibration();
+        for (Calibration.Row row : calibration.rows()) {
+            jdbc.sql("""
+                            insert into forecast_calibration (tenant_id, repeat_visits, holdout_from, holdout_until, customers,
+                                                              expected_visits, actual_visits)
+                            values (app_current_tenant(), ?, ?, ?, ?, ?, ?)
+                            """)
+                    .params(row.repeatVisits(), calibration.from(), calibration.until(), row.customers(),
+                            row.expectedVisits(), row.actualVisits())
+                    .update();
+        }
+    }
+
+    void forgetCalibration() {
+        jdbc.sql("delete from forecast_calibration").update();
+    }
 }

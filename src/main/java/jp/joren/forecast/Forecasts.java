@@ -35,6 +35,19 @@ public class Forecasts {
         } else {
             store.forgetScores();
         }
+        calibrate(asOf);
         return new Refitted(customers.size(), fit.reliable());
+    }
+
+    /** The same fit to the visits before the hold-out, and its forecast of the hold-out beside what came. */
+    private void calibrate(LocalDate asOf) {
+        LocalDate cutoff = asOf.minusDays(Calibration.HOLDOUT_DAYS);
+        List<ShopHistories.HeldOut> heldOut = histories.heldOut(cutoff, asOf);
+        ShopFit earlier = ShopFit.ofVisits(heldOut.stream().map(ShopHistories.HeldOut::beforeCutoff).toList());
+        if (earlier.reliable()) {
+            store.replaceCalibration(Calibration.of(earlier.visits(), heldOut, cutoff, asOf));
+        } else {
+            store.forgetCalibration();
+        }
     }
 }

@@ -17,6 +17,15 @@ record ShopFit(BgNbd visits, GammaGamma spend, double logLikelihood, double spen
     enum Unreliable { TOO_FEW_CUSTOMERS, TOO_FEW_REPEAT_CUSTOMERS, NOT_CONVERGED, AT_BOUND, SPEND_NOT_FITTED }
 
     static ShopFit of(List<VisitHistory> histories) {
+        return fit(histories, true);
+    }
+
+    /** The visits' model alone: the hold-out check has no use for spend. */
+    static ShopFit ofVisits(List<VisitHistory> histories) {
+        return fit(histories, false);
+    }
+
+    private static ShopFit fit(List<VisitHistory> histories, boolean withSpend) {
         int customers = histories.size();
         int repeatCustomers = (int) histories.stream().filter(h -> h.repeatVisits() > 0).count();
         if (customers < MIN_CUSTOMERS) {
@@ -27,14 +36,15 @@ record ShopFit(BgNbd visits, GammaGamma spend, double logLikelihood, double spen
                     Unreliable.TOO_FEW_REPEAT_CUSTOMERS);
         }
         var visits = MaximumLikelihood.bgNbd(histories);
-        var spend = MaximumLikelihood.gammaGamma(histories);
+        var spend = withSpend ? MaximumLikelihood.gammaGamma(histories) : null;
         Unreliable reason = !visits.converged() ? Unreliable.NOT_CONVERGED
                 : visits.atBound() ? Unreliable.AT_BOUND
                 // a mean spend needs q > 1: with a lighter tail the model has no finite mean to expect
-                : !spend.converged() || spend.atBound() || spend.model().q() <= 1 ? Unreliable.SPEND_NOT_FITTED
+                : spend != null && (!spend.converged() || spend.atBound() || spend.model().q() <= 1)
+                        ? Unreliable.SPEND_NOT_FITTED
                 : null;
-        return new ShopFit(visits.model(), spend.model(), visits.logLikelihood(), spend.logLikelihood(), customers,
-                repeatCustomers, reason);
+        return new ShopFit(visits.model(), spend == null ? null : spend.model(), visits.logLikelihood(),
+                spend == null ? Double.NaN : spend.logLikelihood(), customers, repeatCustomers, reason);
     }
 
     boolean reliable() {

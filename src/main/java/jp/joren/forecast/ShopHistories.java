@@ -16,6 +16,10 @@ class ShopHistories {
     record CustomerHistory(long customerId, VisitHistory visits) {
     }
 
+    /** A customer's history up to a cut-off, and the visits they made from it on: a hold-out to check with. */
+    record HeldOut(VisitHistory beforeCutoff, int visitsAfter) {
+    }
+
     private static final double DAYS_PER_WEEK = 7;
 
     private final JdbcClient jdbc;
@@ -46,6 +50,29 @@ class ShopHistories {
                             rs.getInt("days_to_last") / DAYS_PER_WEEK, rs.getInt("days_observed") / DAYS_PER_WEEK,
                             repeat == 0 ? 0 : (double) rs.getLong("repeat_amount") / repeat));
                 })
+                .list();
+    }
+
+    /** Every customer who came before {@code cutoff}: their history then, and their visits up to {@code asOf}. */
+    List<HeldOut> heldOut(LocalDate cutoff, LocalDate asOf) {
+        return jdbc.sql("""
+                        select count(*) filter (where day < :cutoff) - 1 as repeat_visits,
+                               max(day) filter (where day < :cutoff) - min(day) as days_to_last,
+                               cast(:cutoff as date) - 1 - min(day) as days_observed,
+                               count(*) filter (where day >= :cutoff) as visits_after
+                          from (select customer_id, business_date as day
+                                  from purchase
+                                 where status = 'COMPLETED' and business_date < :asOf and customer_id is not null
+                                   and customer_id not in (select id from customer where status <> 'ACTIVE')
+                                 group by customer_id, business_date) v
+                         group by customer_id
+                        having min(day) < :cutoff
+                        """)
+                .param("cutoff", cutoff)
+                .param("asOf", asOf)
+                .query((rs, row) -> new HeldOut(new VisitHistory(rs.getInt("repeat_visits"),
+                        rs.getInt("days_to_last") / DAYS_PER_WEEK, rs.getInt("days_observed") / DAYS_PER_WEEK, 0),
+                        rs.getInt("visits_after")))
                 .list();
     }
 }

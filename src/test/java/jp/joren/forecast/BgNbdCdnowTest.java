@@ -67,4 +67,28 @@ class BgNbdCdnowTest {
         assertThat(m.probabilityActive(quiet)).isLessThan(0.01);
         assertThat(m.expectedVisits(52, quiet)).isLessThan(1);
     }
+
+    @Test
+    void aShopWhoseCustomersHardlyEverStopIsForecastWithoutOverflow() {
+        // a ≫ 1: the power (1−z)^(a−1) underflows where the series overflows unless both are logarithms
+        BgNbd loyal = new BgNbd(0.45, 1, 200, 5_000);
+        // beta(200, 5000) hardly varies: with p fixed at its mean, E[X(t)] = E_λ[(1 − e^(−λpt))/p]
+        // = (1 − (α/(α+pt))^r)/p, within a percent of the model's
+        double p = 200.0 / 5_200;
+        double fixedDropout = (1 - Math.pow(1 / (1 + p * 52), 0.45)) / p;
+        assertThat(loyal.expectedVisitsOfNewCustomer(52)).isCloseTo(fixedDropout, within(0.01 * fixedDropout));
+        VisitHistory recent = new VisitHistory(40, 99, 100, 0);
+        assertThat(loyal.expectedVisits(90 / 7.0, recent)).isPositive().isLessThan(loyal.expectedVisits(52, recent));
+    }
+
+    @Test
+    void aDropoutTheSameForEveryoneIsForecastInClosedFormWithoutAJump() {
+        double ratio = 0.009 / 0.991;
+        BgNbd bySeries = new BgNbd(0.7, 14, BgNbd.CONSTANT_DROPOUT_FROM - 1, (BgNbd.CONSTANT_DROPOUT_FROM - 1) / ratio);
+        BgNbd closedForm = new BgNbd(0.7, 14, BgNbd.CONSTANT_DROPOUT_FROM + 1, (BgNbd.CONSTANT_DROPOUT_FROM + 1) / ratio);
+        for (VisitHistory h : List.of(new VisitHistory(0, 0, 0, 0), new VisitHistory(3, 40, 60, 0), new VisitHistory(60, 100, 101, 0))) {
+            double series = bySeries.expectedVisits(52, h);
+            assertThat(closedForm.expectedVisits(52, h)).isCloseTo(series, within(1e-3 * series));
+        }
+    }
 }

@@ -68,13 +68,17 @@ class ForecastRefitTest {
             buy(weekly, -7 * week + 6, 3_000);
             buy(gone, -7 * week - 300, 3_000);
         }
+        long slipping = customer("離れかけの上得意");
+        for (int visit = 0; visit < 10; visit++) {
+            buy(slipping, -70 - 14 * visit, 30_000);
+        }
         long cancelledOnly = customer("取消だけ");
         purchase(cancelledOnly, -10, 5_000, "CANCELLED");
 
         Forecasts.Refitted refitted = inShop(() -> forecasts.refit(AS_OF, step -> { }));
 
         assertThat(refitted.reliable()).isTrue();
-        assertThat(refitted.customers()).isEqualTo(2_002);
+        assertThat(refitted.customers()).isEqualTo(2_003);
         var fit = inShop(() -> jdbc.sql("select r, alpha, a, b, p, q, gamma, customers, reason from forecast_fit")
                 .query((rs, row) -> new Object[] {new BgNbd(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)),
                         new GammaGamma(rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)), rs.getInt(8), rs.getString(9)})
@@ -119,6 +123,26 @@ class ForecastRefitTest {
                 regular.expectedNextVisitOn().getYear() + "年" + regular.expectedNextVisitOn().getMonthValue() + "月"
                         + regular.expectedNextVisitOn().getDayOfMonth() + "日");
         assertThat(page.selectFirst("#forecast-none")).isNull();
+
+        // the owner's list of customers worth a call: slipping, and valuable if they stay
+        CustomerForecast slips = inShop(() -> customerForecasts.of(slipping)).orElseThrow();
+        assertThat(slips.probabilityActive()).isBetween(0.2, 0.6);
+        WebSession owner = owner();
+        String listPath = owner.get("/dashboard").document().selectFirst("#worth-a-call-link").attr("href");
+        Document list = owner.get(listPath).document();
+        assertThat(list.select("a[href=/customers/" + slipping + "]")).hasSize(1);
+        assertThat(list.select("a[href=/customers/" + weekly + "]")).isEmpty();
+        assertThat(list.select("a[href=/customers/" + gone + "]")).isEmpty();
+
+        // the owner's check: fitted on the visits until half a year ago, the half year forecast as it came
+        String checkPath = owner.get("/dashboard").document().selectFirst("#forecast-check-link").attr("href");
+        Document check = owner.get(checkPath).document();
+        assertThat(check.select("#calibration tbody tr")).hasSize(Calibration.LAST_ROW_FROM + 1);
+        var total = check.select("#calibration-total td");
+        double expectedPerCustomer = Double.parseDouble(total.get(1).text());
+        double actualPerCustomer = Double.parseDouble(total.get(2).text());
+        assertThat(expectedPerCustomer).isCloseTo(actualPerCustomer, within(0.1 * actualPerCustomer));
+        assertThat(check.selectFirst("#forecast-unreliable")).isNull();
     }
 
     @Test
@@ -142,6 +166,9 @@ class ForecastRefitTest {
         Document page = owner().get("/customers/" + customers.get(0)).document();
         assertThat(page.selectFirst("#forecast-none")).isNotNull();
         assertThat(page.selectFirst("#forecast-active")).isNull();
+        Document check = owner().get("/dashboard/forecast").document();
+        assertThat(check.selectFirst("#forecast-unreliable").text()).isEqualTo("来店のあるお客様がまだ少ないため、予測は表示していません。");
+        assertThat(check.selectFirst("#forecast-no-calibration")).isNotNull();
     }
 
     private WebSession owner() {

@@ -19,6 +19,12 @@ class HypergeometricTest {
     }
 
     @Test
+    void keepsTheLogarithmOfSumsBeyondTheLargestDouble() {
+        // 2F1(a, b; b; z) = (1−z)^−a: 10^400 here
+        assertThat(Hypergeometric.logF21(200, 3.2, 3.2, 0.99)).isCloseTo(-200 * Math.log(0.01), within(1e-9));
+    }
+
+    @Test
     void refusesWhereTheSeriesDoesNotConverge() {
         assertThatThrownBy(() -> Hypergeometric.f21(1, 1, 2, 1)).isInstanceOf(IllegalArgumentException.class);
     }

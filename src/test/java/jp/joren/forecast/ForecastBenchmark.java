@@ -88,8 +88,18 @@ class ForecastBenchmark {
             store.replaceScores(today, scores);
             double writing = seconds(started);
             long repeaters = customers.stream().filter(c -> c.visits().repeatVisits() > 0).count();
-            report.line("the steps of a refit: read %,d customers' histories (%,d with repeat visits) %.2f s; fit both models %.2f s; score every customer %.2f s; write the fit and the scores %.2f s",
-                    customers.size(), repeaters, read, fitting, scoring, writing);
+            started = System.nanoTime();
+            List<ShopHistories.HeldOut> heldOut = histories.heldOut(today.minusDays(Calibration.HOLDOUT_DAYS), today);
+            ShopFit earlier = ShopFit.ofVisits(heldOut.stream().map(ShopHistories.HeldOut::beforeCutoff).toList());
+            Calibration calibration = Calibration.of(earlier.visits(), heldOut, today.minusDays(Calibration.HOLDOUT_DAYS), today);
+            double checking = seconds(started);
+            report.line("the steps of a refit: read %,d customers' histories (%,d with repeat visits) %.2f s; fit both models %.2f s; score every customer %.2f s; write the fit and the scores %.2f s; the hold-out check (read, fit the visits before it, forecast it) %.2f s",
+                    customers.size(), repeaters, read, fitting, scoring, writing, checking);
+            Calibration.Row total = calibration.total();
+            report.line("the hold-out check from %s: %s; %,d customers expected %.0f visits in the %d days, came %,d times (%+.1f%%)",
+                    calibration.from(), earlier.reliable() ? "reliable" : "NOT reliable: " + earlier.reason(), total.customers(),
+                    total.expectedVisits(), Calibration.HOLDOUT_DAYS, total.actualVisits(),
+                    100 * (total.expectedVisits() - total.actualVisits()) / total.actualVisits());
             return null;
         });
 

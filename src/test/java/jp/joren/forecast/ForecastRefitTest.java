@@ -134,6 +134,22 @@ class ForecastRefitTest {
         assertThat(list.select("a[href=/customers/" + weekly + "]")).isEmpty();
         assertThat(list.select("a[href=/customers/" + gone + "]")).isEmpty();
 
+        // the customer list: the forecast's columns, a filter on the chance and a sort by value
+        assertThat(owner.get("/customers?activeBelowPercent=5&text=来なくなった常連").document()
+                .select("a[href=/customers/" + gone + "]")).hasSize(1);
+        assertThat(owner.get("/customers?activeBelowPercent=5&text=離れかけの上得意").document()
+                .select("tr.customer-row")).isEmpty();
+        assertThat(owner.get("/customers?activeBelowPercent=60&text=離れかけの上得意").document()
+                .select("a[href=/customers/" + slipping + "]")).hasSize(1);
+        List<Long> values = owner.get("/customers?sort=VALUE_12M").document().select("tr.customer-row .forecast-value")
+                .eachText().stream().map(yen -> Long.parseLong(yen.replaceAll("[^0-9]", ""))).toList();
+        assertThat(values).hasSize(50).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        var regularRow = owner.get("/customers?text=毎週の常連").document().selectFirst("tr.customer-row");
+        assertThat(regularRow.selectFirst(".forecast-value").text())
+                .isEqualTo("¥" + NumberFormat.getIntegerInstance(Locale.JAPAN).format(regular.expectedValue12Months()));
+        assertThat(regularRow.selectFirst(".forecast-active").text())
+                .isEqualTo(String.format(Locale.ROOT, "%.1f%%", regular.probabilityActive() * 100));
+
         // the owner's check: fitted on the visits until half a year ago, the half year forecast as it came
         String checkPath = owner.get("/dashboard").document().selectFirst("#forecast-check-link").attr("href");
         Document check = owner.get(checkPath).document();

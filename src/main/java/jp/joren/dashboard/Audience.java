@@ -56,8 +56,8 @@ public enum Audience {
     WORTH_A_CALL("""
             select customer_id from customer_forecast
              where probability_active >= 0.2 and probability_active < 0.6
-               and expected_value_12m / probability_active >= (
-                   select percentile_disc(0.8) within group (order by expected_value_12m / probability_active)
+               and expected_value_12m / nullif(probability_active, 0) >= (
+                   select percentile_disc(0.8) within group (order by expected_value_12m / nullif(probability_active, 0))
                      from customer_forecast where probability_active > 0)
             """),
     CELL("select customer_id from customer_portfolio where segment = :segment and lapsed = :lapsed"),

@@ -1,6 +1,6 @@
 package jp.joren.forecast;
 
-/** The Gaussian hypergeometric function 2F1 by its power series, for 0 ≤ z < 1. */
+/** The Gaussian hypergeometric function 2F1 by its power series, for 0 ≤ z < 1, as its logarithm. */
 final class Hypergeometric {
 
     private static final int MAX_TERMS = 1_000_000;
@@ -8,10 +8,6 @@ final class Hypergeometric {
     private static final double RESCALE_ABOVE = 1e250;
 
     private Hypergeometric() {
-    }
-
-    static double f21(double a, double b, double c, double z) {
-        return Math.exp(logF21(a, b, c, z));
     }
 
     /**

@@ -13,8 +13,8 @@ class HypergeometricTest {
         for (double z : new double[] {0, 0.3, 0.9, 0.999}) {
             // 2F1(1, 1; 2; z) = −ln(1−z)/z and 2F1(a, b; b; z) = (1−z)^−a
             double log = z == 0 ? 1 : -Math.log1p(-z) / z;
-            assertThat(Hypergeometric.f21(1, 1, 2, z)).isCloseTo(log, within(1e-12 * log));
-            assertThat(Hypergeometric.f21(0.7, 3.2, 3.2, z)).isCloseTo(Math.pow(1 - z, -0.7), within(1e-11 * Math.pow(1 - z, -0.7)));
+            assertThat(Math.exp(Hypergeometric.logF21(1, 1, 2, z))).isCloseTo(log, within(1e-12 * log));
+            assertThat(Math.exp(Hypergeometric.logF21(0.7, 3.2, 3.2, z))).isCloseTo(Math.pow(1 - z, -0.7), within(1e-11 * Math.pow(1 - z, -0.7)));
         }
     }
 
@@ -26,6 +26,6 @@ class HypergeometricTest {
 
     @Test
     void refusesWhereTheSeriesDoesNotConverge() {
-        assertThatThrownBy(() -> Hypergeometric.f21(1, 1, 2, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Hypergeometric.logF21(1, 1, 2, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,8 +1,6 @@
 package jp.joren.forecast;
 
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -15,7 +13,6 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * Fits the two models by maximum likelihood. Parameters are searched on their logarithms, which keeps them
@@ -36,7 +33,7 @@ final class MaximumLikelihood {
     }
 
     static Fitted<BgNbd> bgNbd(Collection<VisitHistory> histories) {
-        VisitGroups groups = VisitGroups.of(histories);
+        VisitLikelihood groups = VisitLikelihood.of(histories);
         double meanT = histories.stream().mapToDouble(VisitHistory::weeksObserved).average().orElse(1);
         return maximise(new double[] {1, Math.max(meanT, 1), 1, 1},
                 p -> groups.logLikelihood(new BgNbd(p[0], p[1], p[2], p[3])),
@@ -54,8 +51,8 @@ final class MaximumLikelihood {
      * spend divided by s, γ is divided by s and the log-likelihood gains n·log s.
      */
     static Fitted<GammaGamma> gammaGamma(Collection<VisitHistory> histories) {
-        double unit = SpendGroups.of(histories, 1).meanSpend();
-        SpendGroups spends = SpendGroups.of(histories, unit);
+        double unit = SpendLikelihood.of(histories, 1).meanSpend();
+        SpendLikelihood spends = SpendLikelihood.of(histories, unit);
         // q and γ growing together without end is no failure: every customer's mean spend is the same, pγ/q,
         // and the expected spend per visit tends to it, which the formula computes well at any q
         Fitted<GammaGamma> inUnits = maximise(new double[] {1, 2, 1},
@@ -109,109 +106,5 @@ final class MaximumLikelihood {
             values[i] = Math.exp(logs[i]);
         }
         return values;
-    }
-
-    /**
-     * Customers with the same (x, t_x, T) contribute the same likelihood: a shop's visits are whole days, so
-     * 100,000 customers make a few thousand distinct histories. The gamma functions depend on x alone.
-     */
-    private record VisitGroups(int[] distinctX, int[] xIndex, int[] x, double[] tx, double[] bigT, double[] weight) {
-
-        static VisitGroups of(Collection<VisitHistory> histories) {
-            Map<VisitHistory, Integer> counts = new HashMap<>();
-            for (VisitHistory h : histories) {
-                counts.merge(new VisitHistory(h.repeatVisits(), h.weeksToLastVisit(), h.weeksObserved(), 0), 1,
-                        Integer::sum);
-            }
-            int n = counts.size();
-            int[] x = new int[n];
-            double[] tx = new double[n];
-            double[] bigT = new double[n];
-            double[] weight = new double[n];
-            int[] xIndex = new int[n];
-            Map<Integer, Integer> indexOfX = new HashMap<>();
-            int i = 0;
-            for (Map.Entry<VisitHistory, Integer> e : counts.entrySet()) {
-                x[i] = e.getKey().repeatVisits();
-                tx[i] = e.getKey().weeksToLastVisit();
-                bigT[i] = e.getKey().weeksObserved();
-                weight[i] = e.getValue();
-                xIndex[i] = indexOfX.computeIfAbsent(x[i], k -> indexOfX.size());
-                i++;
-            }
-            int[] distinctX = new int[indexOfX.size()];
-            indexOfX.forEach((value, index) -> distinctX[index] = value);
-            return new VisitGroups(distinctX, xIndex, x, tx, bigT, weight);
-        }
-
-        double logLikelihood(BgNbd m) {
-            double[] ofX = new double[distinctX.length];
-            double base = m.r() * Math.log(m.alpha()) - Gamma.logGamma(m.r())
-                    + Gamma.logGamma(m.a() + m.b()) - Gamma.logGamma(m.b());
-            for (int k = 0; k < distinctX.length; k++) {
-                int xk = distinctX[k];
-                ofX[k] = base + Gamma.logGamma(m.r() + xk) + Gamma.logGamma(m.b() + xk) - Gamma.logGamma(m.a() + m.b() + xk);
-            }
-            double sum = 0;
-            for (int i = 0; i < x.length; i++) {
-                sum += weight[i] * (ofX[xIndex[i]] + m.logAliveOrDroppedOut(x[i], tx[i], bigT[i]));
-            }
-            return sum;
-        }
-    }
-
-    private record SpendGroups(int[] distinctX, int[] x, double[] logX, double[] spend, double[] logSpend,
-                               double[] countOfX) {
-
-        static SpendGroups of(Collection<VisitHistory> histories, double unit) {
-            var spenders = histories.stream().filter(h -> h.repeatVisits() > 0 && h.meanRepeatSpend() > 0).toList();
-            int n = spenders.size();
-            int[] x = new int[n];
-            double[] logX = new double[n];
-            double[] spend = new double[n];
-            double[] logSpend = new double[n];
-            Map<Integer, Integer> indexOfX = new HashMap<>();
-            Map<Integer, Integer> customersOfX = new HashMap<>();
-            for (int i = 0; i < n; i++) {
-                VisitHistory h = spenders.get(i);
-                x[i] = h.repeatVisits();
-                logX[i] = Math.log(x[i]);
-                spend[i] = h.meanRepeatSpend() / unit;
-                logSpend[i] = Math.log(spend[i]);
-                indexOfX.computeIfAbsent(x[i], k -> indexOfX.size());
-                customersOfX.merge(x[i], 1, Integer::sum);
-            }
-            int[] distinctX = new int[indexOfX.size()];
-            double[] countOfX = new double[indexOfX.size()];
-            indexOfX.forEach((value, index) -> {
-                distinctX[index] = value;
-                countOfX[index] = customersOfX.get(value);
-            });
-            return new SpendGroups(distinctX, x, logX, spend, logSpend, countOfX);
-        }
-
-        int customers() {
-            return x.length;
-        }
-
-        double meanSpend() {
-            double sum = 0;
-            for (double s : spend) {
-                sum += s;
-            }
-            return x.length == 0 ? 1 : sum / x.length;
-        }
-
-        double logLikelihood(GammaGamma m) {
-            double sum = 0;
-            for (int k = 0; k < distinctX.length; k++) {
-                double px = m.p() * distinctX[k];
-                sum += countOfX[k] * (Gamma.logGamma(px + m.q()) - Gamma.logGamma(px) - Gamma.logGamma(m.q()));
-            }
-            for (int i = 0; i < x.length; i++) {
-                sum += m.timesLogTerms(x[i], logX[i], spend[i], logSpend[i]);
-            }
-            return sum;
-        }
     }
 }

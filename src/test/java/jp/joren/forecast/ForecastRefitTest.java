@@ -74,6 +74,14 @@ class ForecastRefitTest {
         }
         long cancelledOnly = customer("取消だけ");
         purchase(cancelledOnly, -10, 5_000, "CANCELLED");
+        // free samples are never a visit, as in the portfolio
+        long sample = inShop(() -> jdbc.sql("""
+                insert into product (tenant_id, code, name, price, excluded_from_portfolio)
+                values (app_current_tenant(), 'SAMPLE', '試供品', 0, true) returning id
+                """).query(Long.class).single());
+        long samplesOnly = customer("試供品だけ");
+        sampleOnly(samplesOnly, -20, sample);
+        sampleOnly(weekly, -3, sample);
 
         Forecasts.Refitted refitted = inShop(() -> forecasts.refit(AS_OF, step -> { }));
 
@@ -111,6 +119,7 @@ class ForecastRefitTest {
         assertThat(lapsed.probabilityActive()).isLessThan(0.05);
         assertThat(lapsed.expectedValue12Months()).isLessThan(regular.expectedValue12Months() / 10);
         assertThat(inShop(() -> customerForecasts.of(cancelledOnly))).isEmpty();
+        assertThat(inShop(() -> customerForecasts.of(samplesOnly))).isEmpty();
 
         Document page = owner().get("/customers/" + weekly).document();
         assertThat(page.selectFirst("#forecast-active").text())
@@ -233,12 +242,21 @@ class ForecastRefitTest {
         purchase(customer, day, total, "COMPLETED");
     }
 
-    private void purchase(long customer, int day, long total, String status) {
+    private long purchase(long customer, int day, long total, String status) {
         LocalDate date = AS_OF.plusDays(day);
-        inShop(() -> jdbc.sql("""
+        return inShop(() -> jdbc.sql("""
                         insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total, status)
                         values (app_current_tenant(), ?, (select min(id) from store), cast(? as date) + time '10:00', ?, ?, ?)
-                        """).params(customer, date, date, total, status).update());
+                        returning id
+                        """).params(customer, date, date, total, status).query(Long.class).single());
+    }
+
+    private void sampleOnly(long customer, int day, long sample) {
+        long purchase = purchase(customer, day, 0, "COMPLETED");
+        inShop(() -> jdbc.sql("""
+                insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price, amount)
+                values (app_current_tenant(), ?, ?, 1, 0, 0)
+                """).params(purchase, sample).update());
     }
 
     private <T> T inShop(Supplier<T> work) {

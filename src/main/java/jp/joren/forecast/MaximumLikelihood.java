@@ -81,7 +81,7 @@ final class MaximumLikelihood {
         for (int i = 0; i < start.length; i++) {
             point[i] = Math.log(start[i]);
         }
-        // a thousandth of a unit of log-likelihood is far below what a shop's data can tell apart
+        // a millionth of a unit of log-likelihood is far below what a shop's data can tell apart
         SimplexOptimizer optimizer = new SimplexOptimizer(1e-10, 1e-6);
         PointValuePair best = null;
         try {

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jp.joren.accounts.JorenUser;
 import jp.joren.catalog.CatalogQueries;
 import jp.joren.catalog.ProductChoice;
+import jp.joren.forecast.CustomerForecasts;
 import jp.joren.shared.Kana;
 import jp.joren.segments.CustomerStandings;
 import jp.joren.shops.ShopSettings;
@@ -43,12 +44,14 @@ class CustomerController {
     private final Clock clock;
 
     private final CustomerStandings standings;
+    private final CustomerForecasts forecasts;
 
     CustomerController(CustomerRegistry registry, CustomerSearch search, DuplicateFinder duplicates,
             ConsentLedger consents, OwnedProducts ownedProducts, CustomerHistory history, ShopSettings shop,
-            CatalogQueries catalog, CustomerStandings standings, Clock clock) {
+            CatalogQueries catalog, CustomerStandings standings, CustomerForecasts forecasts, Clock clock) {
         this.registry = registry;
         this.standings = standings;
+        this.forecasts = forecasts;
         this.search = search;
         this.duplicates = duplicates;
         this.consents = consents;
@@ -120,6 +123,7 @@ class CustomerController {
         model.addAttribute("facts", history.facts(id));
         model.addAttribute("standing", standings.of(id).orElse(null));
         model.addAttribute("cellHistory", standings.history(id));
+        model.addAttribute("forecast", forecasts.of(id).orElse(null));
         model.addAttribute("purchases", history.purchases(id, 100));
         model.addAttribute("today", LocalDate.now(clock.withZone(shop.currentShop().getZone())));
         model.addAttribute("consentChannels", List.of(ConsentChannel.EMAIL, ConsentChannel.POSTAL));

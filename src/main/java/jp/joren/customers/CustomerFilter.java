@@ -12,7 +12,7 @@ public class CustomerFilter {
 
     public enum Consent { EMAIL, POSTAL, EMAIL_NONE, NONE }
 
-    public enum Sort { KANA, LAST_VISIT, VISITS, AMOUNT, NEWEST }
+    public enum Sort { KANA, LAST_VISIT, VISITS, AMOUNT, VALUE_12M, NEWEST }
 
     private String text = "";
     private String tag = "";
@@ -28,6 +28,8 @@ public class CustomerFilter {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate lastVisitTo;
 
+    /** Only customers whose chance of still being a customer (the forecast) is below this percentage. */
+    private Integer activeBelowPercent;
     private boolean includeArchived;
     private Sort sort = Sort.KANA;
     private int page;
@@ -102,6 +104,14 @@ public class CustomerFilter {
 
     public void setLastVisitTo(LocalDate lastVisitTo) {
         this.lastVisitTo = lastVisitTo;
+    }
+
+    public Integer getActiveBelowPercent() {
+        return activeBelowPercent;
+    }
+
+    public void setActiveBelowPercent(Integer activeBelowPercent) {
+        this.activeBelowPercent = activeBelowPercent == null ? null : Math.max(0, Math.min(100, activeBelowPercent));
     }
 
     public boolean isIncludeArchived() {

@@ -88,7 +88,8 @@ public class CustomerList {
                 .param("town", filter.getTown())
                 .param("model", filter.getModelId())
                 .param("from", filter.getLastVisitFrom())
-                .param("to", filter.getLastVisitTo());
+                .param("to", filter.getLastVisitTo())
+                .param("activeBelow", filter.getActiveBelowPercent() == null ? null : filter.getActiveBelowPercent() / 100.0);
     }
 
     /** Conditions on the customer's own columns. */
@@ -131,6 +132,9 @@ public class CustomerList {
         if (filter.getLastVisitTo() != null) {
             outer.append(" and last_visit <= :to");
         }
+        if (filter.getActiveBelowPercent() != null) {
+            outer.append(" and probability_active < :activeBelow");
+        }
         if (filter.getConsent() != null) {
             outer.append(switch (filter.getConsent()) {
                 case EMAIL -> " and email_consent = 'GRANTED'";
@@ -151,9 +155,11 @@ public class CustomerList {
                            array_to_string(c.tags, ',') as tags, c.status, c.kana_key, c.created_at,
                            %s as email_consent, %s as postal_consent,
                            coalesce(v.visits, 0) as visits, v.first_visit, v.last_visit,
-                           coalesce(v.total_amount, 0) as total_amount
+                           coalesce(v.total_amount, 0) as total_amount,
+                           f.probability_active, f.expected_value_12m as expected_value12_months
                       from (%s) c
                       left join store s on s.tenant_id = c.tenant_id and s.id = c.store_id
+                      left join customer_forecast f on f.tenant_id = c.tenant_id and f.customer_id = c.id
                       left join lateral (select count(distinct p.business_date) as visits,
                                                 min(p.business_date) as first_visit, max(p.business_date) as last_visit,
                                                 sum(p.total) as total_amount
@@ -172,6 +178,7 @@ public class CustomerList {
             case LAST_VISIT -> " order by last_visit desc nulls last, id";
             case VISITS -> " order by visits desc, id";
             case AMOUNT -> " order by total_amount desc, id";
+            case VALUE_12M -> " order by expected_value12_months desc nulls last, id";
             case NEWEST -> " order by created_at desc, id desc";
         };
     }

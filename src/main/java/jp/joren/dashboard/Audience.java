@@ -49,6 +49,17 @@ public enum Audience {
             select customer_id from customer_portfolio
              where not lapsed and :today - last_visit > expected_interval_days + %d
             """.formatted(PortfolioReads.GRACE_DAYS)),
+    /**
+     * Worth a personal call: the forecast gives them between 20% and 60% of still being a customer, and what
+     * they would spend in a year if they stay is among the shop's top fifth.
+     */
+    WORTH_A_CALL("""
+            select customer_id from customer_forecast
+             where probability_active >= 0.2 and probability_active < 0.6
+               and expected_value_12m / nullif(probability_active, 0) >= (
+                   select percentile_disc(0.8) within group (order by expected_value_12m / nullif(probability_active, 0))
+                     from customer_forecast where probability_active > 0)
+            """),
     CELL("select customer_id from customer_portfolio where segment = :segment and lapsed = :lapsed"),
     TOP("select customer_id from customer_portfolio where segment = 'LOYAL' and not lapsed"),
     /** Question 6: the tenth of the customers with the largest cumulative amount. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import jp.joren.forecast.Forecasts;
 import jp.joren.reminders.ReminderQueue;
 import jp.joren.segments.Portfolio;
 import jp.joren.shared.NightlyChore;
@@ -24,16 +25,18 @@ public class ShopNightlyRun {
 
     private final NightlyRuns runs;
     private final Portfolio portfolio;
+    private final Forecasts forecasts;
     private final TransactionTemplate transaction;
     private final TransactionTemplate separately;
     private final List<NightlyChore> chores;
     private final ReminderQueue reminders;
 
-    ShopNightlyRun(NightlyRuns runs, Portfolio portfolio, PlatformTransactionManager transactions,
+    ShopNightlyRun(NightlyRuns runs, Portfolio portfolio, Forecasts forecasts, PlatformTransactionManager transactions,
             List<NightlyChore> chores, ReminderQueue reminders) {
         this.runs = runs;
         this.reminders = reminders;
         this.portfolio = portfolio;
+        this.forecasts = forecasts;
         this.transaction = new TransactionTemplate(transactions);
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -63,6 +66,7 @@ public class ShopNightlyRun {
                 progress.accept("chores");
                 chores.forEach(chore -> chore.run(businessDate));
                 Portfolio.Classified classified = portfolio.classify(businessDate, progress);
+                forecasts.refit(businessDate, progress);
                 progress.accept("reminders");
                 reminders.queue(businessDate);
                 runs.succeed(runId, classified.customers(), classified.visits());

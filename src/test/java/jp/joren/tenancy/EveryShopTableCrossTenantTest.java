@@ -76,7 +76,7 @@ class EveryShopTableCrossTenantTest {
                 "audit_event", "customer_merge", "product", "product_model", "consumable_part", "part_fit",
                 "nightly_run", "portfolio_policy", "portfolio_basis", "portfolio_classification", "customer_portfolio",
                 "portfolio_snapshot",
-                "portfolio_month_cell", "portfolio_movement");
+                "portfolio_month_cell", "portfolio_movement", "forecast_fit");
 
         for (String table : tablesWithRowsOfA) {
             Long seen = CurrentTenant.callAs(shopB.tenantId(), () -> transaction.execute(status -> jdbc

@@ -1,0 +1,35 @@
+package jp.joren.forecast;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads a customer's forecast for the other features' pages. */
+@Service
+public class CustomerForecasts {
+
+    private final JdbcClient jdbc;
+
+    CustomerForecasts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Empty when the shop's history cannot support a forecast yet, or the customer has no visit. */
+    @Transactional(readOnly = true)
+    public Optional<CustomerForecast> of(long customerId) {
+        return jdbc.sql("""
+                        select f.fitted_on, c.probability_active, c.expected_visits_90d, c.expected_visits_12m,
+                               c.expected_next_visit_on, c.expected_value_12m
+                          from customer_forecast c
+                          join forecast_fit f on f.tenant_id = c.tenant_id and f.reliable
+                         where c.customer_id = ?
+                        """)
+                .param(customerId)
+                .query((rs, row) -> new CustomerForecast(rs.getObject(1, LocalDate.class), rs.getDouble(2),
+                        rs.getDouble(3), rs.getDouble(4), rs.getObject(5, LocalDate.class), rs.getLong(6)))
+                .optional();
+    }
+}

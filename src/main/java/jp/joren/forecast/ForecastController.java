@@ -1,0 +1,25 @@
+package jp.joren.forecast;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The owner's check of the forecast on the shop's own recent past (owner only: under /dashboard). */
+@Controller
+class ForecastController {
+
+    private final ShopForecastReads reads;
+
+    ForecastController(ShopForecastReads reads) {
+        this.reads = reads;
+    }
+
+    @GetMapping("/dashboard/forecast")
+    @Transactional(readOnly = true)
+    String calibration(Model model) {
+        model.addAttribute("fit", reads.fit().orElse(null));
+        model.addAttribute("calibration", reads.calibration().orElse(null));
+        return "forecast/calibration";
+    }
+}

@@ -1,0 +1,105 @@
+package jp.joren.forecast;
+
+import java.time.LocalDate;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Writes a shop's fit and its customers' forecasts, each in one statement whatever the shop's size. */
+@Repository
+class ForecastStore {
+
+    private final JdbcClient jdbc;
+
+    ForecastStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void saveFit(LocalDate asOf, ShopFit fit) {
+        BgNbd v = fit.visits();
+        GammaGamma s = fit.spend();
+        jdbc.sql("""
+                        insert into forecast_fit (tenant_id, fitted_on, r, alpha, a, b, p, q, gamma, log_likelihood,
+                                                  spend_log_likelihood, customers, repeat_customers, reliable, reason)
+                        values (app_current_tenant(), :asOf, :r, :alpha, :a, :b, :p, :q, :gamma, :ll, :spendLl,
+                                :customers, :repeatCustomers, :reliable, :reason)
+                        on conflict (tenant_id) do update
+                           set fitted_on = excluded.fitted_on, r = excluded.r, alpha = excluded.alpha, a = excluded.a,
+                               b = excluded.b, p = excluded.p, q = excluded.q, gamma = excluded.gamma,
+                               log_likelihood = excluded.log_likelihood,
+                               spend_log_likelihood = excluded.spend_log_likelihood, customers = excluded.customers,
+                               repeat_customers = excluded.repeat_customers, reliable = excluded.reliable,
+                               reason = excluded.reason, fitted_at = now()
+                        """)
+                .param("asOf", asOf)
+                .param("r", v == null ? null : v.r())
+                .param("alpha", v == null ? null : v.alpha())
+                .param("a", v == null ? null : v.a())
+                .param("b", v == null ? null : v.b())
+                .param("p", s == null ? null : s.p())
+                .param("q", s == null ? null : s.q())
+                .param("gamma", s == null ? null : s.gamma())
+                .param("ll", finiteOrNull(fit.logLikelihood()))
+                .param("spendLl", finiteOrNull(fit.spendLogLikelihood()))
+                .param("customers", fit.customers())
+                .param("repeatCustomers", fit.repeatCustomers())
+                .param("reliable", fit.reliable())
+                .param("reason", fit.reliable() ? null : fit.reason().name())
+                .update();
+    }
+
+    /** Replaces the shop's forecasts with these; customers left out (no visit any more) lose theirs. */
+    void replaceScores(LocalDate asOf, CustomerScores scores) {
+        jdbc.sql("delete from customer_forecast where customer_id not in (select unnest(:ids))")
+                .param("ids", scores.customerIds())
+                .update();
+        jdbc.sql("""
+                        insert into customer_forecast (tenant_id, customer_id, probability_active, expected_visits_90d,
+                                                       expected_visits_12m, expected_next_visit_on, expected_value_12m)
+                        select app_current_tenant(), s.customer_id, s.probability_active, s.visits_90d, s.visits_12m,
+                               cast(:asOf as date) + s.days_to_next, s.value_12m
+                          from unnest(:ids, :probabilities, :visits90, :visits12, :daysToNext, :values)
+                               as s (customer_id, probability_active, visits_90d, visits_12m, days_to_next, value_12m)
+                            on conflict (tenant_id, customer_id) do update
+                           set probability_active = excluded.probability_active,
+                               expected_visits_90d = excluded.expected_visits_90d,
+                               expected_visits_12m = excluded.expected_visits_12m,
+                               expected_next_visit_on = excluded.expected_next_visit_on,
+                               expected_value_12m = excluded.expected_value_12m
+                        """)
+                .param("asOf", asOf)
+                .param("ids", scores.customerIds())
+                .param("probabilities", scores.probabilityActive())
+                .param("visits90", scores.visits90Days())
+                .param("visits12", scores.visits12Months())
+                .param("daysToNext", scores.daysToNextVisit())
+                .param("values", scores.value12Months())
+                .update();
+    }
+
+    void forgetScores() {
+        jdbc.sql("delete from customer_forecast").update();
+    }
+
+    private static Double finiteOrNull(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    void replaceCalibration(Calibration calibration) {
+        forgetCalibration();
+        for (Calibration.Row row : calibration.rows()) {
+            jdbc.sql("""
+                            insert into forecast_calibration (tenant_id, repeat_visits, holdout_from, holdout_until, customers,
+                                                              expected_visits, actual_visits)
+                            values (app_current_tenant(), ?, ?, ?, ?, ?, ?)
+                            """)
+                    .params(row.repeatVisits(), calibration.from(), calibration.until(), row.customers(),
+                            row.expectedVisits(), row.actualVisits())
+                    .update();
+        }
+    }
+
+    void forgetCalibration() {
+        jdbc.sql("delete from forecast_calibration").update();
+    }
+}

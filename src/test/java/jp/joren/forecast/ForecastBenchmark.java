@@ -1,0 +1,167 @@
+package jp.joren.forecast;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+import jp.joren.demo.DemoShopGenerator;
+import jp.joren.demo.DemoShopSpec;
+import jp.joren.segments.Portfolio;
+import jp.joren.support.BenchmarkReport;
+import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.TestDatabase;
+import jp.joren.tenancy.CurrentTenant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The night's forecast on the shop of the portfolio benchmark: 100,000 customers and 1,000,000 purchases
+ * (the generated two years, topped up with copies of its purchases three years earlier), step by step, then
+ * as the night runs it, after the portfolio. Run with the benchmarks profile (README); target ≤ 20 s.
+ */
+@JorenIntegrationTest
+class ForecastBenchmark {
+
+    private static final int CUSTOMERS = 100_000;
+    private static final long PURCHASES = 1_000_000;
+
+    @Autowired
+    DemoShopGenerator generator;
+
+    @Autowired
+    Portfolio portfolio;
+
+    @Autowired
+    Forecasts forecasts;
+
+    @Autowired
+    ShopHistories histories;
+
+    @Autowired
+    ForecastStore store;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void nightlyForecastOnTheLargestShop() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        long shop = generator.generate(new DemoShopSpec(20261202, CUSTOMERS, today, "bench-forecast-" + System.nanoTime()
+                + "@bench.joren.jp", "joren-bench-2026", "ベンチマーク金物店"));
+        topUpTo(shop, PURCHASES);
+        asOwner("cluster purchase using purchase_by_date", "vacuum analyze");
+        long purchases = inShop(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single());
+        BenchmarkReport report = new BenchmarkReport("forecast",
+                "The nightly forecast (BG/NBD and gamma-gamma fitted to the shop's visits, then every customer scored and written) on a shop of %,d customers and %,d purchases, on the local PostgreSQL, the tables vacuumed and analysed."
+                        .formatted(CUSTOMERS, purchases));
+
+        inShop(shop, db -> portfolio.classify(today, step -> { }));
+        double first = timed(() -> inShop(shop, db -> forecasts.refit(today, step -> { })));
+        report.line("first refit (every customer's row inserted): %.2f s", first);
+        asOwner("vacuum analyze customer_forecast");
+
+        inShop(shop, db -> {
+            long started = System.nanoTime();
+            List<ShopHistories.CustomerHistory> customers = histories.asOf(today);
+            double read = seconds(started);
+            started = System.nanoTime();
+            ShopFit fit = ShopFit.of(customers.stream().map(ShopHistories.CustomerHistory::visits).toList());
+            double fitting = seconds(started);
+            report.line("the fit: %s; %s; %s; log-likelihood %.1f", fit.reliable() ? "reliable" : "NOT reliable: " + fit.reason(),
+                    fit.visits(), fit.spend(), fit.logLikelihood());
+            if (!fit.reliable()) {
+                throw new IllegalStateException("the benchmark shop's fit is not reliable: " + fit.reason());
+            }
+            started = System.nanoTime();
+            CustomerScores scores = CustomerScores.of(fit, customers);
+            double scoring = seconds(started);
+            started = System.nanoTime();
+            store.saveFit(today, fit);
+            store.replaceScores(today, scores);
+            double writing = seconds(started);
+            long repeaters = customers.stream().filter(c -> c.visits().repeatVisits() > 0).count();
+            started = System.nanoTime();
+            List<ShopHistories.HeldOut> heldOut = histories.heldOut(today.minusDays(Calibration.HOLDOUT_DAYS), today);
+            ShopFit earlier = ShopFit.ofVisits(heldOut.stream().map(ShopHistories.HeldOut::beforeCutoff).toList());
+            Calibration calibration = Calibration.of(earlier.visits(), heldOut, today.minusDays(Calibration.HOLDOUT_DAYS), today);
+            double checking = seconds(started);
+            report.line("the steps of a refit: read %,d customers' histories (%,d with repeat visits) %.2f s; fit both models %.2f s; score every customer %.2f s; write the fit and the scores %.2f s; the hold-out check (read, fit the visits before it, forecast it) %.2f s",
+                    customers.size(), repeaters, read, fitting, scoring, writing, checking);
+            Calibration.Row total = calibration.total();
+            report.line("the hold-out check from %s: %s; %,d customers expected %.0f visits in the %d days, came %,d times (%+.1f%%)",
+                    calibration.from(), earlier.reliable() ? "reliable" : "NOT reliable: " + earlier.reason(), total.customers(),
+                    total.expectedVisits(), Calibration.HOLDOUT_DAYS, total.actualVisits(),
+                    100 * (total.expectedVisits() - total.actualVisits()) / total.actualVisits());
+            return null;
+        });
+
+        List<Double> refits = new ArrayList<>();
+        List<Double> nights = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            refits.add(timed(() -> inShop(shop, db -> forecasts.refit(today, step -> { }))));
+            nights.add(timed(() -> inShop(shop, db -> {
+                portfolio.classify(today, step -> { });
+                return forecasts.refit(today, step -> { });
+            })));
+        }
+        Collections.sort(refits);
+        Collections.sort(nights);
+        report.line("a regular night's refit: median of 3 runs %.2f s (target ≤ 20 s)", refits.get(1));
+        report.line("the night's portfolio and forecast together, as the nightly run does them: median of 3 runs %.2f s",
+                nights.get(1));
+        long heldBack = inShop(shop, db -> db.sql("""
+                select count(*) from customer_forecast where probability_active < 0.5 and expected_value_12m > 0
+                """).query(Long.class).single());
+        report.line("customers with a forecast: %,d, of whom %,d are more likely lost than not",
+                inShop(shop, db -> db.sql("select count(*) from customer_forecast").query(Long.class).single()), heldBack);
+        report.write();
+    }
+
+    /** Copies purchases three years back until the shop has {@code target}; the forecast reads no lines. */
+    private void topUpTo(long shop, long target) {
+        long missing = target - inShop(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single());
+        if (missing > 0) {
+            inShop(shop, db -> db.sql("""
+                    insert into purchase (tenant_id, customer_id, store_id, staff_id, purchased_at, business_date, channel,
+                                          total, status, external_ref)
+                    select tenant_id, customer_id, store_id, staff_id, purchased_at - interval '1095 days',
+                           business_date - 1095, channel, total, status, 'copy-' || id
+                      from purchase
+                     order by id
+                     limit ?
+                    """).param(missing).update());
+        }
+    }
+
+    private static void asOwner(String... statements) {
+        try (java.sql.Connection owner = TestDatabase.get().ownerConnection(); java.sql.Statement statement = owner.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T inShop(long tenantId, Function<JdbcClient, T> work) {
+        return CurrentTenant.callAs(tenantId, () -> transaction.execute(status -> work.apply(jdbc)));
+    }
+
+    private static double timed(Runnable work) {
+        long started = System.nanoTime();
+        work.run();
+        return seconds(started);
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}

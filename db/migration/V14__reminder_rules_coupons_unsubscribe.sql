@@ -15,6 +15,9 @@ create table reminder_rule (
     coupon_value      integer     check (coupon_value > 0),
     coupon_cap        bigint      check (coupon_cap > 0),
     coupon_valid_days integer     check (coupon_valid_days between 1 and 365),
+    -- early lapse only: remind when the forecast's chance that the customer is still a customer falls below
+    -- this share, instead of at a fixed grace (the grace stays the rule while the shop's forecast is unreliable)
+    forecast_below_percent integer check (forecast_below_percent between 1 and 99),
     -- the shop's own wording; null: the default wording of the shop's language
     subject           text,
     body              text,

@@ -6,17 +6,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Whom one rule or one campaign addresses: its candidates' SQL and the parameters the queue binds to it. The
  * hold-out group is drawn per rule, and per campaign, so each has its own comparison.
  */
-record Audience(ReminderRule rule, String candidates, Integer timingDays, int holdoutPercent, boolean promotional,
-        Offer offer, Campaign campaign) {
+record Audience(ReminderRule rule, String candidates, Integer timingDays, Integer forecastBelowPercent,
+        int holdoutPercent, boolean promotional, Offer offer, Campaign campaign) {
 
     static Audience of(RuleSettings settings) {
         ReminderRule rule = settings.rule();
         return new Audience(rule, ReminderCandidates.BY_RULE.get(rule), settings.timingOrDefault(),
-                settings.holdoutPercent(), rule.promotional(), settings.offer(), null);
+                settings.forecastBelowPercent(), settings.holdoutPercent(), rule.promotional(), settings.offer(), null);
     }
 
     static Audience of(Campaign campaign) {
-        return new Audience(ReminderRule.CAMPAIGN, ReminderCandidates.CAMPAIGN, null, campaign.holdoutPercent(),
+        return new Audience(ReminderRule.CAMPAIGN, ReminderCandidates.CAMPAIGN, null, null, campaign.holdoutPercent(),
                 campaign.kind() != Campaign.Kind.NOTE, campaign.offer(), campaign);
     }
 
@@ -27,6 +27,7 @@ record Audience(ReminderRule rule, String candidates, Integer timingDays, int ho
     JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, java.time.LocalDate today) {
         statement.param("today", today)
                 .param("timing", timingDays == null ? 0 : timingDays)
+                .param("forecastBelow", forecastBelowPercent)
                 .param("rule", rule.name())
                 .param("holdoutKey", campaign == null ? rule.name() : "CAMPAIGN:" + campaign.id())
                 .param("holdout", holdoutPercent)

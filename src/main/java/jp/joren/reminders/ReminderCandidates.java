@@ -70,15 +70,22 @@ final class ReminderCandidates {
              where cp.visits = 1
                and cast(:today as date) - cp.first_visit >= step.days and cast(:today as date) - cp.first_visit < step.until""";
 
-    /** Away longer than the customer's own expected interval plus the grace, but not yet the 90 days of win-back. */
+    /**
+     * Away longer than the customer's own expected interval plus the grace, but not yet the 90 days of
+     * win-back; or, when the shop times it by the forecast ({@code :forecastBelow} percent), once the chance
+     * that the customer is still a customer has fallen below it — while the shop's forecast is unreliable
+     * there is no forecast row, and the grace decides.
+     */
     private static final String EARLY_LAPSE = """
             select cp.customer_id, '' as subject_ref, 'AWAY_SINCE_' || cp.last_visit as occasion,
-                   cp.last_visit + cp.expected_interval_days + :timing as due_on,
-                   null::bigint as product_id, null::bigint as owned_product_id
+                   cast(:today as date) as due_on, null::bigint as product_id, null::bigint as owned_product_id
               from customer_portfolio cp
+              left join customer_forecast f on f.customer_id = cp.customer_id
              where cp.visits >= 2
-               and cast(:today as date) - cp.last_visit >= cp.expected_interval_days + :timing
-               and cast(:today as date) - cp.last_visit < 90""";
+               and cast(:today as date) - cp.last_visit < 90
+               and case when cast(:forecastBelow as integer) is not null and f.customer_id is not null
+                        then f.probability_active * 100 < :forecastBelow
+                        else cast(:today as date) - cp.last_visit >= cp.expected_interval_days + :timing end""";
 
     /** Away {@code :timing} days (90) and past the own interval with grace, until the 180-day last call. */
     private static final String WIN_BACK = """

@@ -26,7 +26,7 @@ public class ReminderRules {
         }
         jdbc.sql("""
                         select rule, enabled, timing_days, holdout_percent, coupon_kind, coupon_value, coupon_cap,
-                               coupon_valid_days, subject, body
+                               coupon_valid_days, subject, body, forecast_below_percent
                           from reminder_rule""")
                 .query((rs, row) -> {
                     ReminderRule rule = ReminderRule.valueOf(rs.getString("rule"));
@@ -35,7 +35,8 @@ public class ReminderRules {
                             rs.getInt("coupon_value"), rs.getObject("coupon_cap", Long.class),
                             rs.getObject("coupon_valid_days", Integer.class) == null ? 30 : rs.getInt("coupon_valid_days"));
                     return new RuleSettings(rule, rs.getBoolean("enabled"), rs.getObject("timing_days", Integer.class),
-                            rs.getInt("holdout_percent"), offer, rs.getString("subject"), rs.getString("body"));
+                            rs.getInt("holdout_percent"), offer, rs.getString("subject"), rs.getString("body"),
+                            rs.getObject("forecast_below_percent", Integer.class));
                 })
                 .list().forEach(saved -> settings.put(saved.rule(), saved));
         return settings;
@@ -49,15 +50,17 @@ public class ReminderRules {
         Offer offer = settings.offer();
         jdbc.sql("""
                         insert into reminder_rule (tenant_id, rule, enabled, timing_days, holdout_percent, coupon_kind,
-                                                   coupon_value, coupon_cap, coupon_valid_days, subject, body)
+                                                   coupon_value, coupon_cap, coupon_valid_days, subject, body,
+                                                   forecast_below_percent)
                         values (app_current_tenant(), :rule, :enabled, :timing, :holdout, :kind, :value, :cap,
-                                :validDays, :subject, :body)
+                                :validDays, :subject, :body, :forecastBelow)
                         on conflict (tenant_id, rule) do update
                            set enabled = excluded.enabled, timing_days = excluded.timing_days,
                                holdout_percent = excluded.holdout_percent, coupon_kind = excluded.coupon_kind,
                                coupon_value = excluded.coupon_value, coupon_cap = excluded.coupon_cap,
                                coupon_valid_days = excluded.coupon_valid_days, subject = excluded.subject,
-                               body = excluded.body, updated_at = now()""")
+                               body = excluded.body, forecast_below_percent = excluded.forecast_below_percent,
+                               updated_at = now()""")
                 .param("rule", settings.rule().name())
                 .param("enabled", settings.enabled())
                 .param("timing", settings.rule().hasTiming() ? settings.timingDays() : null)
@@ -68,6 +71,7 @@ public class ReminderRules {
                 .param("validDays", offer == null ? null : offer.validDays())
                 .param("subject", blankToNull(settings.subject()))
                 .param("body", blankToNull(settings.body()))
+                .param("forecastBelow", settings.rule() == ReminderRule.EARLY_LAPSE ? settings.forecastBelowPercent() : null)
                 .update();
     }
 

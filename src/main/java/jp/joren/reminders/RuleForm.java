@@ -20,6 +20,8 @@ public class RuleForm {
     private Long couponCap;
     @Min(1) @Max(365)
     private Integer couponValidDays = 30;
+    @Min(1) @Max(99)
+    private Integer forecastBelowPercent;
     @Size(max = 200)
     private String subject;
     @Size(max = 5000)
@@ -30,6 +32,7 @@ public class RuleForm {
         form.enabled = settings.enabled();
         form.timingDays = settings.rule().hasTiming() ? settings.timingOrDefault() : null;
         form.holdoutPercent = settings.holdoutPercent();
+        form.forecastBelowPercent = settings.forecastBelowPercent();
         Offer offer = settings.offer();
         form.offer = offer != null;
         if (offer != null) {
@@ -50,7 +53,7 @@ public class RuleForm {
         String ownSubject = subject == null || subject.strip().equals(writer.defaultSubject(rule)) ? null : subject.strip();
         String ownBody = body == null || body.strip().equals(writer.defaultBody(rule).strip()) ? null : body.strip();
         return new RuleSettings(rule, enabled, rule.hasTiming() ? timingDays : null, holdoutPercent, chosen, ownSubject,
-                ownBody);
+                ownBody, rule == ReminderRule.EARLY_LAPSE ? forecastBelowPercent : null);
     }
 
     public boolean isEnabled() {
@@ -115,6 +118,14 @@ public class RuleForm {
 
     public void setCouponValidDays(Integer couponValidDays) {
         this.couponValidDays = couponValidDays;
+    }
+
+    public Integer getForecastBelowPercent() {
+        return forecastBelowPercent;
+    }
+
+    public void setForecastBelowPercent(Integer forecastBelowPercent) {
+        this.forecastBelowPercent = forecastBelowPercent;
     }
 
     public String getSubject() {

@@ -105,6 +105,31 @@ class ReminderQueueTest {
     }
 
     @Test
+    void theEarlyLapseCanBeTimedByTheForecastAndFallsBackToTheGraceWithoutOne() {
+        shop.inShop(() -> {
+            rules.save(new RuleSettings(ReminderRule.EARLY_LAPSE, true, 15, 0, null, null, null, 50));
+            return null;
+        });
+        long slipping = visits("確率30%", 95, 75, 55, 25);
+        long stillHere = visits("確率70%", 95, 75, 55, 25);
+        long noForecast = visits("予測なし 35日目", 95, 75, 55, 35);
+        long noForecastYet = visits("予測なし 34日目", 95, 75, 55, 34);
+        shop.inShop(() -> jdbc.sql("""
+                        insert into customer_forecast (tenant_id, customer_id, probability_active, expected_visits_90d,
+                                                       expected_visits_12m, expected_next_visit_on, expected_value_12m)
+                        values (app_current_tenant(), ?, 0.3, 1, 4, ?, 12000), (app_current_tenant(), ?, 0.7, 2, 8, ?, 24000)""")
+                .params(slipping, TODAY, stillHere, TODAY).update());
+
+        shop.night(TODAY);
+
+        // 25 days away is within the usual 20 + 15: only the forecast says the first is slipping away
+        assertThat(shop.messages(slipping)).isEqualTo("EARLY_LAPSE AWAY_SINCE_" + TODAY.minusDays(25) + " QUEUED EMAIL");
+        assertThat(shop.messages(stillHere)).isEmpty();
+        assertThat(shop.messages(noForecast)).isEqualTo("EARLY_LAPSE AWAY_SINCE_" + TODAY.minusDays(35) + " QUEUED EMAIL");
+        assertThat(shop.messages(noForecastYet)).isEmpty();
+    }
+
+    @Test
     void theWinBackCouponIsTheCustomersOwnWithTheRulesOffer() {
         shop.enable(ReminderRule.WIN_BACK, 0);
         long away = visits("お戻り", 150, 130, 110, 90);

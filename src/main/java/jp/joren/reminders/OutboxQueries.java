@@ -60,9 +60,12 @@ class OutboxQueries {
         return counts;
     }
 
-    /** The rule's newest message, whose customer makes a preview of the wording with real data. */
+    /** The rule's newest message that goes out (else any), whose customer makes a preview with real data. */
     Optional<Long> latestMessageOf(ReminderRule rule) {
-        return jdbc.sql("select id from outbox_message where rule = :rule order by id desc limit 1").param("rule", rule.name())
+        return jdbc.sql("""
+                        select id from outbox_message where rule = :rule
+                         order by status in ('QUEUED', 'SENDING', 'SENT') desc, id desc limit 1""")
+                .param("rule", rule.name())
                 .query(Long.class).optional();
     }
 

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.Message;
-import jp.joren.segments.Portfolio;
-import jp.joren.shops.ShopFixtures;
-import jp.joren.support.CounterFixtures;
 import jp.joren.support.JorenIntegrationTest;
 import jp.joren.support.TestMailbox;
 import jp.joren.support.WebSession;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,21 +27,14 @@ class CampaignTest {
     @LocalServerPort
     int port;
     @Autowired
-    ShopFixtures shops;
-    @Autowired
-    CounterFixtures counter;
-    @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TransactionTemplate transaction;
-    @Autowired
-    Portfolio portfolio;
-    @Autowired
-    ReminderQueue queue;
     @Autowired
     ReminderRules rules;
     @Autowired
     OutboxSender sender;
+
+    @Autowired
+    ReminderShop.Opener opener;
 
     private ReminderShop shop;
     private WebSession owner;
@@ -59,11 +48,10 @@ class CampaignTest {
 
     @BeforeEach
     void cookerOwnersAndOthers() {
-        ShopFixtures.TestShop test = shops.newShop("催しの店");
         today = LocalDate.now(Clock.system(ZoneId.of("Asia/Tokyo")));
-        shop = new ReminderShop(test, counter.kitchen(test), today, jdbc, transaction, portfolio, queue, rules);
+        shop = opener.open("催しの店", today);
         owner = new WebSession(port);
-        owner.logIn(test.ownerEmail(), test.password());
+        owner.logIn(shop.shop.ownerEmail(), shop.shop.password());
         emailA = "a-" + System.nanoTime() + "@example.jp";
         ownerA = cookerOwner("鍋 一子", emailA, true, false);
         ownerB = cookerOwner("鍋 二子", "b-" + System.nanoTime() + "@example.jp", true, false);

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +15,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import jp.joren.segments.Portfolio;
-import jp.joren.shops.ShopFixtures;
-import jp.joren.support.CounterFixtures;
 import jp.joren.support.JorenIntegrationTest;
 import jp.joren.support.TestMailbox;
 import jp.joren.support.WebSession;
@@ -32,7 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,19 +37,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OutboxSenderTest {
 
     @Autowired
-    ShopFixtures shops;
-    @Autowired
-    CounterFixtures counter;
-    @Autowired
     JdbcClient jdbc;
     @Autowired
-    TransactionTemplate transaction;
-    @Autowired
     PlatformTransactionManager transactions;
-    @Autowired
-    Portfolio portfolio;
-    @Autowired
-    ReminderQueue queue;
     @Autowired
     ReminderRules rules;
     @Autowired
@@ -76,14 +61,16 @@ class OutboxSenderTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ReminderShop.Opener opener;
+
     private ReminderShop shop;
     private LocalDate today;
 
     @BeforeEach
     void kitchenShop() {
-        ShopFixtures.TestShop test = shops.newShop("メールの店");
         today = LocalDate.now(Clock.systemUTC().withZone(java.time.ZoneId.of("Asia/Tokyo")));
-        shop = new ReminderShop(test, counter.kitchen(test), today, jdbc, transaction, portfolio, queue, rules);
+        shop = opener.open("メールの店", today);
     }
 
     @Test

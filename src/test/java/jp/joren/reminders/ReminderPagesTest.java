@@ -6,9 +6,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import jp.joren.segments.Portfolio;
-import jp.joren.shops.ShopFixtures;
-import jp.joren.support.CounterFixtures;
 import jp.joren.support.JorenIntegrationTest;
 import jp.joren.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,21 +23,14 @@ class ReminderPagesTest {
     @LocalServerPort
     int port;
     @Autowired
-    ShopFixtures shops;
-    @Autowired
-    CounterFixtures counter;
-    @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TransactionTemplate transaction;
-    @Autowired
-    Portfolio portfolio;
-    @Autowired
-    ReminderQueue queue;
     @Autowired
     ReminderRules rules;
     @Autowired
     OutboxSender sender;
+
+    @Autowired
+    ReminderShop.Opener opener;
 
     private ReminderShop shop;
     private WebSession owner;
@@ -49,11 +38,10 @@ class ReminderPagesTest {
 
     @BeforeEach
     void ownerOfAKitchenShop() {
-        ShopFixtures.TestShop test = shops.newShop("画面の店");
         today = LocalDate.now(Clock.system(ZoneId.of("Asia/Tokyo")));
-        shop = new ReminderShop(test, counter.kitchen(test), today, jdbc, transaction, portfolio, queue, rules);
+        shop = opener.open("画面の店", today);
         owner = new WebSession(port);
-        owner.logIn(test.ownerEmail(), test.password());
+        owner.logIn(shop.shop.ownerEmail(), shop.shop.password());
     }
 
     @Test

@@ -4,15 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import jp.joren.segments.Portfolio;
-import jp.joren.shops.ShopFixtures;
-import jp.joren.support.CounterFixtures;
 import jp.joren.support.JorenIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,28 +19,20 @@ class ReminderQueueTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
 
     @Autowired
-    ShopFixtures shops;
-    @Autowired
-    CounterFixtures counter;
-    @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TransactionTemplate transaction;
-    @Autowired
-    Portfolio portfolio;
-    @Autowired
-    ReminderQueue queue;
     @Autowired
     ReminderRules rules;
     @Autowired
     PurchaseExits exits;
 
+    @Autowired
+    ReminderShop.Opener opener;
+
     private ReminderShop shop;
 
     @BeforeEach
     void kitchenShop() {
-        ShopFixtures.TestShop test = shops.newShop("お知らせの店");
-        shop = new ReminderShop(test, counter.kitchen(test), TODAY, jdbc, transaction, portfolio, queue, rules);
+        shop = opener.open("お知らせの店", TODAY);
     }
 
     @Test

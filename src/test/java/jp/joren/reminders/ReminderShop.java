@@ -5,10 +5,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import jp.joren.segments.Portfolio;
+import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
+import jp.joren.support.CounterFixtures;
 import jp.joren.support.CounterFixtures.Kitchen;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -26,7 +29,7 @@ final class ReminderShop {
     private final ReminderQueue queue;
     private final ReminderRules rules;
 
-    ReminderShop(TestShop shop, Kitchen kitchen, LocalDate today, JdbcClient jdbc, TransactionTemplate transaction,
+    private ReminderShop(TestShop shop, Kitchen kitchen, LocalDate today, JdbcClient jdbc, TransactionTemplate transaction,
             Portfolio portfolio, ReminderQueue queue, ReminderRules rules) {
         this.shop = shop;
         this.kitchen = kitchen;
@@ -40,6 +43,35 @@ final class ReminderShop {
                         update shop set sender_name = '台所道具 みなと', sender_postal_address = '東京都港区芝1-2-3',
                                         sender_phone = '03-1234-5678', sender_email = 'shop@minato.example'""")
                 .update());
+    }
+
+    /** Opens kitchen shops whose sender may send email; the tests' one way to a {@link ReminderShop}. */
+    @Component
+    static class Opener {
+
+        private final ShopFixtures shops;
+        private final CounterFixtures counter;
+        private final JdbcClient jdbc;
+        private final TransactionTemplate transaction;
+        private final Portfolio portfolio;
+        private final ReminderQueue queue;
+        private final ReminderRules rules;
+
+        Opener(ShopFixtures shops, CounterFixtures counter, JdbcClient jdbc, TransactionTemplate transaction,
+                Portfolio portfolio, ReminderQueue queue, ReminderRules rules) {
+            this.shops = shops;
+            this.counter = counter;
+            this.jdbc = jdbc;
+            this.transaction = transaction;
+            this.portfolio = portfolio;
+            this.queue = queue;
+            this.rules = rules;
+        }
+
+        ReminderShop open(String name, LocalDate today) {
+            TestShop shop = shops.newShop(name);
+            return new ReminderShop(shop, counter.kitchen(shop), today, jdbc, transaction, portfolio, queue, rules);
+        }
     }
 
     void enable(ReminderRule rule, int holdoutPercent) {

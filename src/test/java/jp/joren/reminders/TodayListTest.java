@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import jp.joren.segments.Portfolio;
-import jp.joren.shops.ShopFixtures;
-import jp.joren.support.CounterFixtures;
 import jp.joren.support.JorenIntegrationTest;
 import jp.joren.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,21 +24,14 @@ class TodayListTest {
     @LocalServerPort
     int port;
     @Autowired
-    ShopFixtures shops;
-    @Autowired
-    CounterFixtures counter;
-    @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TransactionTemplate transaction;
-    @Autowired
-    Portfolio portfolio;
-    @Autowired
-    ReminderQueue queue;
     @Autowired
     ReminderRules rules;
     @Autowired
     TodayList list;
+
+    @Autowired
+    ReminderShop.Opener opener;
 
     private ReminderShop shop;
     private WebSession owner;
@@ -51,11 +40,10 @@ class TodayListTest {
 
     @BeforeEach
     void aShopAfterItsNight() {
-        ShopFixtures.TestShop test = shops.newShop("今日の店");
         today = LocalDate.now(Clock.system(ZoneId.of("Asia/Tokyo")));
-        shop = new ReminderShop(test, counter.kitchen(test), today, jdbc, transaction, portfolio, queue, rules);
+        shop = opener.open("今日の店", today);
         owner = new WebSession(port);
-        owner.logIn(test.ownerEmail(), test.password());
+        owner.logIn(shop.shop.ownerEmail(), shop.shop.password());
         clerk = owner.newClerk("店員 花子");
     }
 
@@ -75,7 +63,7 @@ class TodayListTest {
         long birthday = shop.customer("誕生 日子", null, false, false);
         shop.inShop(() -> jdbc.sql("update customer set birthday = ? where id = ?")
                 .params(today.plusDays(2).minusYears(40), birthday).update());
-        shop.inShop(() -> portfolio.classify(today, step -> { }));
+        shop.night(today);
 
         WebSession.Page page = clerk.open("/today");
 

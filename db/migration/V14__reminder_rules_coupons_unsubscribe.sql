@@ -82,6 +82,8 @@ create table campaign (
     model_id          bigint,
     product_id        bigint,
     town              text,
+    -- the trade area (jp.joren.segments.TradeAreaTier): 1 neighbourhood, 2 visitors, 3 online, 4 SNS
+    tier              integer     check (tier between 1 and 4),
     away_min_days     integer     check (away_min_days >= 0),
     away_max_days     integer     check (away_max_days >= 0),
     queued_at         timestamptz,

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jp.joren.segments.Cell;
 import jp.joren.segments.Segment;
+import jp.joren.segments.TradeAreaTier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -220,11 +221,7 @@ class DashboardQueries {
     }
 
     /** The trade-area tier of a customer row {@code c}; {@code :towns} is the neighbourhood. */
-    static final String TIER = """
-            case when c.town = any(:towns) then 1
-                 when c.acquisition_channel = 'ONLINE' then 3
-                 when c.acquisition_channel = 'SNS' then 4
-                 else 2 end""";
+    static final String TIER = TradeAreaTier.of("c");
 
     List<AreaCounts> areaCounts(LocalDate snapshot, List<String> neighbourhood) {
         return jdbc.sql("""

@@ -1,5 +1,7 @@
 package jp.joren.reminders;
 
+import java.util.List;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,7 +26,8 @@ record Audience(ReminderRule rule, String candidates, Integer timingDays, Intege
         return campaign == null ? null : campaign.id();
     }
 
-    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, java.time.LocalDate today) {
+    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, java.time.LocalDate today,
+            List<String> neighbourhood) {
         statement.param("today", today)
                 .param("timing", timingDays == null ? 0 : timingDays)
                 .param("forecastBelow", forecastBelowPercent)
@@ -34,7 +37,7 @@ record Audience(ReminderRule rule, String candidates, Integer timingDays, Intege
                 .param("promotional", promotional)
                 .param("campaign", campaignId());
         if (campaign != null) {
-            campaign.bindSegment(statement);
+            campaign.bindSegment(statement, neighbourhood);
         }
         return statement;
     }

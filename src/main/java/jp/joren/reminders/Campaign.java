@@ -2,6 +2,7 @@ package jp.joren.reminders;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -12,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public record Campaign(Long id, String name, Kind kind, LocalDate scheduledOn, String subject, String body,
         int holdoutPercent, Offer offer, String segment, Boolean lapsed, Long modelId, Long productId, String town,
-        Integer awayMinDays, Integer awayMaxDays, Instant queuedAt) {
+        Integer tier, Integer awayMinDays, Integer awayMaxDays, Instant queuedAt) {
 
     /** To everyone; to a chosen segment; a note that sells nothing (thanks, maintenance), outside the frequency cap. */
     public enum Kind { EVERYONE, SEGMENT, NOTE }
@@ -22,7 +23,7 @@ public record Campaign(Long id, String name, Kind kind, LocalDate scheduledOn, S
     }
 
     /** The segment's filters; a campaign to everyone (or a note) binds none of them. */
-    void bindSegment(JdbcClient.StatementSpec statement) {
+    void bindSegment(JdbcClient.StatementSpec statement, List<String> neighbourhood) {
         boolean filtered = kind == Kind.SEGMENT;
         statement.param("scheduledOn", scheduledOn)
                 .param("segment", filtered ? segment : null)
@@ -30,6 +31,8 @@ public record Campaign(Long id, String name, Kind kind, LocalDate scheduledOn, S
                 .param("model", filtered ? modelId : null)
                 .param("product", filtered ? productId : null)
                 .param("town", filtered ? town : null)
+                .param("tier", filtered ? tier : null)
+                .param("towns", neighbourhood.toArray(String[]::new))
                 .param("awayMin", filtered ? awayMinDays : null)
                 .param("awayMax", filtered ? awayMaxDays : null);
     }

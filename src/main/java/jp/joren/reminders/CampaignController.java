@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.validation.Valid;
+import jp.joren.segments.TradeAreaTier;
 import jp.joren.shared.NotFoundException;
 import jp.joren.shops.ShopSettings;
 import org.springframework.stereotype.Controller;
@@ -160,6 +162,7 @@ class CampaignController {
         model.addAttribute("kinds", Arrays.asList(Campaign.Kind.values()));
         model.addAttribute("segments", List.of("FIRST", "TODDLER", "STEADY", "TREND", "LOYAL"));
         model.addAttribute("models", campaigns.models());
+        model.addAttribute("tiers", IntStream.rangeClosed(1, TradeAreaTier.TIERS).boxed().toList());
         model.addAttribute("couponKinds", Arrays.asList(Offer.CouponKind.values()));
         model.addAttribute("variables", LetterWriter.VARIABLES);
         model.addAttribute("reach", campaign == null || campaign.queued() ? null : queue.reach(campaign, today()));

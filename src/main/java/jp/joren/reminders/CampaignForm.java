@@ -43,6 +43,8 @@ public class CampaignForm {
     private String productCode = "";
     @Size(max = 100)
     private String town = "";
+    @Min(1) @Max(4)
+    private Integer tier;
     @Min(0) @Max(3650)
     private Integer awayMinDays;
     @Min(0) @Max(3650)
@@ -68,6 +70,7 @@ public class CampaignForm {
         form.modelId = campaign.modelId();
         form.productCode = productCode == null ? "" : productCode;
         form.town = campaign.town() == null ? "" : campaign.town();
+        form.tier = campaign.tier();
         form.awayMinDays = campaign.awayMinDays();
         form.awayMaxDays = campaign.awayMaxDays();
         return form;
@@ -82,12 +85,12 @@ public class CampaignForm {
                 segmented ? blankToNull(segment) : null,
                 segmented && !lapsed.isBlank() ? Boolean.valueOf(lapsed) : null,
                 segmented ? modelId : null, segmented ? productId : null, segmented ? blankToNull(town) : null,
-                segmented ? awayMinDays : null, segmented ? awayMaxDays : null, null);
+                segmented ? tier : null, segmented ? awayMinDays : null, segmented ? awayMaxDays : null, null);
     }
 
     boolean hasSegmentFilter() {
         return !segment.isBlank() || !lapsed.isBlank() || modelId != null || !productCode.isBlank() || !town.isBlank()
-                || awayMinDays != null || awayMaxDays != null;
+                || tier != null || awayMinDays != null || awayMaxDays != null;
     }
 
     private static String blankToNull(String text) {
@@ -126,6 +129,8 @@ public class CampaignForm {
     public void setProductCode(String productCode) { this.productCode = productCode == null ? "" : productCode; }
     public String getTown() { return town; }
     public void setTown(String town) { this.town = town == null ? "" : town; }
+    public Integer getTier() { return tier; }
+    public void setTier(Integer tier) { this.tier = tier; }
     public Integer getAwayMinDays() { return awayMinDays; }
     public void setAwayMinDays(Integer awayMinDays) { this.awayMinDays = awayMinDays; }
     public Integer getAwayMaxDays() { return awayMaxDays; }

@@ -16,7 +16,7 @@ class Campaigns {
 
     private static final String SELECT = """
             select id, name, kind, scheduled_on, subject, body, holdout_percent, coupon_kind, coupon_value, coupon_cap,
-                   coupon_valid_days, segment, lapsed, model_id, product_id, town, away_min_days, away_max_days, queued_at
+                   coupon_valid_days, segment, lapsed, model_id, product_id, town, tier, away_min_days, away_max_days, queued_at
               from campaign""";
 
     private final JdbcClient jdbc;
@@ -52,15 +52,16 @@ class Campaigns {
         JdbcClient.StatementSpec statement = jdbc.sql(campaign.id() == null ? """
                         insert into campaign (tenant_id, name, kind, scheduled_on, subject, body, holdout_percent,
                                               coupon_kind, coupon_value, coupon_cap, coupon_valid_days, segment, lapsed,
-                                              model_id, product_id, town, away_min_days, away_max_days)
+                                              model_id, product_id, town, tier, away_min_days, away_max_days)
                         values (app_current_tenant(), :name, :kind, :scheduledOn, :subject, :body, :holdout, :couponKind,
                                 :couponValue, :couponCap, :couponValidDays, :segment, :lapsed, :model, :product, :town,
-                                :awayMin, :awayMax)
+                                :tier, :awayMin, :awayMax)
                         returning id""" : """
                         update campaign set name = :name, kind = :kind, scheduled_on = :scheduledOn, subject = :subject,
                                body = :body, holdout_percent = :holdout, coupon_kind = :couponKind,
                                coupon_value = :couponValue, coupon_cap = :couponCap, coupon_valid_days = :couponValidDays,
                                segment = :segment, lapsed = :lapsed, model_id = :model, product_id = :product, town = :town,
+                               tier = :tier,
                                away_min_days = :awayMin, away_max_days = :awayMax
                          where id = :id and queued_at is null
                         returning id""")
@@ -80,6 +81,7 @@ class Campaigns {
                 .param("model", campaign.modelId())
                 .param("product", campaign.productId())
                 .param("town", campaign.town())
+                .param("tier", campaign.tier())
                 .param("awayMin", campaign.awayMinDays())
                 .param("awayMax", campaign.awayMaxDays());
         return statement.query(Long.class).single();
@@ -118,6 +120,7 @@ class Campaigns {
                 rs.getObject("scheduled_on", LocalDate.class), rs.getString("subject"), rs.getString("body"),
                 rs.getInt("holdout_percent"), offer, rs.getString("segment"), rs.getObject("lapsed", Boolean.class),
                 rs.getObject("model_id", Long.class), rs.getObject("product_id", Long.class), rs.getString("town"),
+                rs.getObject("tier", Integer.class),
                 rs.getObject("away_min_days", Integer.class), rs.getObject("away_max_days", Integer.class),
                 queuedAt == null ? null : queuedAt.toInstant());
     }

@@ -2,6 +2,8 @@ package jp.joren.reminders;
 
 import java.util.Map;
 
+import jp.joren.segments.TradeAreaTier;
+
 /**
  * Who each rule reaches on a night (DESIGN.md §6), as SQL. Each query returns (customer_id, subject_ref,
  * occasion, due_on, product_id, owned_product_id) with {@code :today} the night's business date and
@@ -113,7 +115,7 @@ final class ReminderCandidates {
 
     /**
      * A campaign's customers on its day: everyone active, or those matching each filter the campaign sets —
-     * cell, owned model, product bought (never a sensitive one), town, days since the last visit.
+     * cell, owned model, product bought (never a sensitive one), town, trade-area tier, days since the last visit.
      */
     static final String CAMPAIGN = """
             select cu.id as customer_id, 'campaign:' || cast(:campaign as bigint) as subject_ref,
@@ -133,8 +135,10 @@ final class ReminderCandidates {
                                    join product item on item.id = l.product_id and not item.sensitive
                                   where l.product_id = :product and p.status = 'COMPLETED'))
                and (cast(:town as text) is null or cu.town = :town)
+               and (cast(:tier as integer) is null or %s = :tier)
                and (cast(:awayMin as integer) is null or cast(:today as date) - cp.last_visit >= :awayMin)
-               and (cast(:awayMax as integer) is null or cast(:today as date) - cp.last_visit <= :awayMax)""";
+               and (cast(:awayMax as integer) is null or cast(:today as date) - cp.last_visit <= :awayMax)"""
+            .formatted(TradeAreaTier.of("cu"));
 
     static final Map<ReminderRule, String> BY_RULE = Map.of(
             ReminderRule.PART_REPLACEMENT, PART_REPLACEMENT,

@@ -2,8 +2,10 @@ package jp.joren.reminders;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
+import jp.joren.segments.Portfolio;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -103,8 +105,11 @@ public class ReminderQueue {
     private final ReminderRules rules;
     private final PurchaseExits exits;
     private final Campaigns campaigns;
+    private final Portfolio portfolio;
 
-    ReminderQueue(JdbcClient jdbc, ReminderRules rules, PurchaseExits exits, Campaigns campaigns) {
+    ReminderQueue(JdbcClient jdbc, ReminderRules rules, PurchaseExits exits, Campaigns campaigns,
+            Portfolio portfolio) {
+        this.portfolio = portfolio;
         this.jdbc = jdbc;
         this.rules = rules;
         this.exits = exits;
@@ -141,14 +146,19 @@ public class ReminderQueue {
     /** Who a campaign would reach today, after the same guards as the rules: the eligible count before sending. */
     Reach reach(Campaign campaign, LocalDate today) {
         Audience audience = Audience.of(campaign);
-        return audience.bind(jdbc.sql(COUNT.formatted(audience.candidates())), today)
+        return audience.bind(jdbc.sql(COUNT.formatted(audience.candidates())), today, neighbourhood())
                 .query((rs, row) -> new Reach(rs.getInt("by_email"), rs.getInt("by_post"), rs.getInt("held_out"),
                         rs.getInt("unreachable")))
                 .single();
     }
 
+    /** The towns of the shop's first trade area, for a campaign chosen by tier. */
+    private List<String> neighbourhood() {
+        return portfolio.policy().neighbourhoodTowns();
+    }
+
     private int queue(Audience audience, LocalDate today) {
-        int added = audience.bind(jdbc.sql(QUEUE.formatted(audience.candidates())), today).update();
+        int added = audience.bind(jdbc.sql(QUEUE.formatted(audience.candidates())), today, neighbourhood()).update();
         Offer offer = audience.offer();
         if (offer != null && added > 0) {
             jdbc.sql(ISSUE_COUPONS)

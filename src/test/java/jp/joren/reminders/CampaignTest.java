@@ -95,6 +95,19 @@ class CampaignTest {
     }
 
     @Test
+    void aSegmentCanBeTheNeighbourhood() {
+        shop.inShop(() -> jdbc.sql("""
+                insert into portfolio_policy (tenant_id, neighbourhood_towns) values (app_current_tenant(), '{芝}')""").update());
+        shop.inShop(() -> jdbc.sql("update customer set town = '芝' where id in (?, ?)").params(ownerA, noCooker).update());
+
+        WebSession.Page saved = owner.submit("/reminders/campaigns/new", "form.campaign-form",
+                campaign(Map.of("kind", "SEGMENT", "tier", "1")));
+
+        assertThat(owner.open(java.net.URI.create(saved.location()).getPath()).document().select("#eligible").text())
+                .isEqualTo("今日送ると 2 人に届きます（メール 2 人・郵送 0 人）。");
+    }
+
+    @Test
     void aCampaignToEveryoneCanBeSentTodayAndOnlyOnce() {
         WebSession.Page saved = owner.submit("/reminders/campaigns/new", "form.campaign-form", campaign(Map.of(
                 "kind", "EVERYONE", "scheduledOn", today.plusDays(30).toString(), "holdoutPercent", "0")));

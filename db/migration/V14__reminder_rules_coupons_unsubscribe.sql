@@ -153,7 +153,8 @@ grant execute on function shops_with_email_due(timestamptz) to ${app_role};
 create table contact_task (
     tenant_id     bigint      not null,
     customer_id   bigint      not null,
-    reason        text        not null check (reason in ('LOYAL_NOT_SEEN', 'PART_DUE', 'COUPON_EXPIRING', 'OVERDUE', 'BIRTHDAY')),
+    reason        text        not null check (reason in ('LOYAL_NOT_SEEN', 'PART_DUE', 'COUPON_EXPIRING', 'OVERDUE', 'BIRTHDAY',
+                                                   'LAPSED_TOP')),
     occasion      text        not null,
     outcome       text        not null check (outcome in ('DONE', 'CALLED', 'NOT_NOW')),
     note          text,

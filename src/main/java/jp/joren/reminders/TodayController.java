@@ -23,7 +23,8 @@ import org.springframework.web.server.ResponseStatusException;
 class TodayController {
 
     private static final Set<String> OUTCOMES = Set.of("DONE", "CALLED", "NOT_NOW");
-    private static final Set<String> REASONS = Set.of("LOYAL_NOT_SEEN", "PART_DUE", "COUPON_EXPIRING", "OVERDUE", "BIRTHDAY");
+    private static final Set<String> REASONS = Set.of("LOYAL_NOT_SEEN", "PART_DUE", "COUPON_EXPIRING", "OVERDUE", "BIRTHDAY",
+            "LAPSED_TOP");
 
     private final TodayList today;
     private final ShopSettings shop;

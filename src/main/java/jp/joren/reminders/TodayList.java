@@ -8,9 +8,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Today's list for staff (DESIGN.md §6): who to contact today and why, most valuable first — a 優良 customer
- * not seen for longer than usual (and, for a personal word, the lapsed 優良 and 流行 customers), a part due
- * on a customer's own model, a coupon about to expire, a regular overdue against their own interval, a
- * birthday this week. It is read from last night's portfolio whatever rules are on; an item a clerk dealt
+ * not seen for longer than usual, a part due on a customer's own model, a coupon about to expire, a regular
+ * overdue against their own interval, a birthday this week, and last, for a personal word, the lapsed 優良
+ * and 流行 customers (after 365 days they are the only lapsed ones still worth a call, DESIGN.md §6). It is read from last night's portfolio whatever rules are on; an item a clerk dealt
  * with leaves everyone's list ("not now": for a week).
  */
 @Repository
@@ -21,11 +21,13 @@ class TodayList {
 
     private static final String ITEMS = """
             with item as (
-                select cp.customer_id, 'LOYAL_NOT_SEEN' as reason, cp.last_visit::text as occasion, 1 as priority,
+                select cp.customer_id, case when cp.lapsed then 'LAPSED_TOP' else 'LOYAL_NOT_SEEN' end as reason,
+                       cp.last_visit::text as occasion, case when cp.lapsed then 6 else 1 end as priority,
                        cast(:today as date) - cp.last_visit as days, cp.expected_interval_days as usual,
                        null::text as item_name, null::text as item_code, null::date as item_date
                   from customer_portfolio cp
-                 where (cp.segment = 'LOYAL' and cast(:today as date) - cp.last_visit > cp.expected_interval_days)
+                 where (cp.segment = 'LOYAL' and not cp.lapsed
+                        and cast(:today as date) - cp.last_visit > cp.expected_interval_days)
                     or (cp.lapsed and cp.segment in ('LOYAL', 'TREND'))
                 union all
                 select due.customer_id, 'PART_DUE', due.owned_product_id || ':' || due.part_id || ':' || due.due_on, 2,
@@ -62,7 +64,8 @@ class TodayList {
              where not exists (select 1 from contact_task t
                                 where t.customer_id = i.customer_id and t.reason = i.reason and t.occasion = i.occasion
                                   and (t.outcome <> 'NOT_NOW' or t.snoozed_until > :today))
-             order by i.priority, i.days desc, i.customer_id
+             -- the longest overdue first; but of the lapsed, the most recently lost, the likeliest to come back
+             order by i.priority, case when i.reason = 'LAPSED_TOP' then i.days else -i.days end, i.customer_id
              limit :length""".formatted(ReminderCandidates.PARTS_DUE);
 
     private final JdbcClient jdbc;

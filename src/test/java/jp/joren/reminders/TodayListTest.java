@@ -53,6 +53,7 @@ class TodayListTest {
                 .update());
         long loyal = visits("優良 久子", IntStream.rangeClosed(2, 11).map(i -> i * 25).toArray());
         long regular = visits("常連 次郎", 95, 75, 55, 35);
+        long lapsedLoyal = visits("離れた 優子", IntStream.rangeClosed(12, 21).map(i -> i * 25).toArray());
         long cooker = visits("圧力 鍋子", 400);
         shop.owns(cooker, shop.kitchen.cookerModelId(), 700);
         long couponHolder = visits("券 持子", 120);
@@ -68,19 +69,21 @@ class TodayListTest {
         WebSession.Page page = clerk.open("/today");
 
         List<String> rows = page.document().select("tr.today-item").eachText();
-        assertThat(rows).hasSize(5);
+        assertThat(rows).hasSize(6);
         assertThat(rows.get(0)).contains("優良 久子", "優良のお客様がご無沙汰", "50日ご来店なし（いつもは25日ごと）");
         assertThat(rows.get(1)).contains("圧力 鍋子", "部品の交換時期", "圧力鍋パッキン（品番 GK-100）が", "に交換時期");
         assertThat(rows.get(2)).contains("券 持子", "クーポン AAAA0000BBBB1111 は");
         assertThat(rows.get(3)).contains("常連 次郎", "いつもより間があいている", "35日ご来店なし（いつもは20日ごと）");
         assertThat(rows.get(4)).contains("誕生 日子", "お誕生日");
+        // lapsed 優良 customers are for a personal word, after everything else
+        assertThat(rows.get(5)).contains("離れた 優子", "離れてしまった優良・流行のお客様", "300日ご来店なし（いつもは25日ごと）");
 
         clerk.submit("/today", "#item-" + birthday + "-BIRTHDAY form",
                 Map.of("outcome", "CALLED", "note", "お祝いを伝えた"));
         clerk.submit("/today", "#item-" + regular + "-OVERDUE form", Map.of("outcome", "NOT_NOW"));
 
         List<String> ownersList = owner.open("/today").document().select("tr.today-item").eachText();
-        assertThat(ownersList).hasSize(3).noneMatch(row -> row.contains("常連 次郎") || row.contains("誕生 日子"));
+        assertThat(ownersList).hasSize(4).noneMatch(row -> row.contains("常連 次郎") || row.contains("誕生 日子"));
         assertThat(shop.inShop(() -> jdbc.sql("select outcome || ' ' || note from contact_task where customer_id = ?")
                 .param(birthday).query(String.class).single())).isEqualTo("CALLED お祝いを伝えた");
         // "not now" is back after a week, the regular still away longer than usual

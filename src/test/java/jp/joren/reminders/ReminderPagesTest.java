@@ -97,6 +97,12 @@ class ReminderPagesTest {
         assertThat(message.document().select("#preview-text").text()).contains("届く 人 様", "画面の店", "配信を停止");
         assertThat(owner.open("/reminders/rules/SECOND_VISIT").document().select("#rule-preview").text())
                 .contains("届く 人 様の場合");
+        // the customer's page loads what they were sent, for every clerk
+        WebSession clerk = owner.newClerk("店員 二郎");
+        assertThat(clerk.open("/customers/" + reachable).document().select("#customer-messages").attr("hx-get"))
+                .isEqualTo("/customers/" + reachable + "/messages");
+        assertThat(clerk.open("/customers/" + reachable + "/messages").document().select("tr.customer-message").text())
+                .contains("2回目来店のお誘い", "メール", "送信待ち");
     }
 
     @Test

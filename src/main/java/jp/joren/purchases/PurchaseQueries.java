@@ -24,7 +24,9 @@ class PurchaseQueries {
                         select p.id, p.customer_id, c.name as customer_name, p.store_id, s.name as store_name,
                                a.display_name as staff_name, p.purchased_at, p.business_date, p.channel, p.total,
                                p.status, p.staff_note, p.status_changed_at, b.display_name as status_changed_by,
-                               p.status_reason, null as lines
+                               p.status_reason,
+                               (select k.code from coupon k where k.redeemed_purchase_id = p.id) as coupon_code,
+                               null as lines
                           from purchase p
                           join store s on s.tenant_id = p.tenant_id and s.id = p.store_id
                           left join customer c on c.tenant_id = p.tenant_id and c.id = p.customer_id

@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A receipt as the purchase page shows it. */
+/** A receipt as the purchase page shows it, with the code of the coupon it redeemed, if any. */
 public record PurchaseView(long id, Long customerId, String customerName, long storeId, String storeName, String staffName,
                     Instant purchasedAt, LocalDate businessDate, PurchaseChannel channel, long total,
                     PurchaseStatus status, String staffNote, Instant statusChangedAt, String statusChangedBy,
-                    String statusReason, List<Line> lines) {
+                    String statusReason, String couponCode, List<Line> lines) {
 
     public record Line(long productId, String code, String name, int quantity, long unitPrice, long discount, long amount) {
     }
@@ -23,7 +23,7 @@ public record PurchaseView(long id, Long customerId, String customerName, long s
 
     PurchaseView withLines(List<Line> lines) {
         return new PurchaseView(id, customerId, customerName, storeId, storeName, staffName, purchasedAt, businessDate,
-                channel, total, status, staffNote, statusChangedAt, statusChangedBy, statusReason, lines);
+                channel, total, status, staffNote, statusChangedAt, statusChangedBy, statusReason, couponCode, lines);
     }
 
     /** What an audit reader needs to see what changed. */

@@ -75,6 +75,7 @@ class CounterCouponTest {
         WebSession.Page receipt = clerk.open(saved.path().replaceFirst("\\?.*$", ""));
         // 19,800 − 3,000 (half of 19,800, capped at 3,000) + 2 × 300
         assertThat(receipt.document().select("#purchase-total").text()).isEqualTo("¥17,400");
+        assertThat(receipt.document().select("#purchase-coupon").text()).isEqualTo("ABCD1234EF567890");
         assertThat(inShop(() -> jdbc.sql("select redeemed_purchase_id is not null from coupon where code = 'ABCD1234EF567890'")
                 .query(Boolean.class).single())).isTrue();
 

@@ -97,42 +97,155 @@ public class CampaignForm {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name == null ? "" : name; }
-    public Campaign.Kind getKind() { return kind; }
-    public void setKind(Campaign.Kind kind) { this.kind = kind; }
-    public LocalDate getScheduledOn() { return scheduledOn; }
-    public void setScheduledOn(LocalDate scheduledOn) { this.scheduledOn = scheduledOn; }
-    public String getSubject() { return subject; }
-    public void setSubject(String subject) { this.subject = subject == null ? "" : subject; }
-    public String getBody() { return body; }
-    public void setBody(String body) { this.body = body == null ? "" : body; }
-    public int getHoldoutPercent() { return holdoutPercent; }
-    public void setHoldoutPercent(int holdoutPercent) { this.holdoutPercent = holdoutPercent; }
-    public boolean isOffer() { return offer; }
-    public void setOffer(boolean offer) { this.offer = offer; }
-    public Offer.CouponKind getCouponKind() { return couponKind; }
-    public void setCouponKind(Offer.CouponKind couponKind) { this.couponKind = couponKind; }
-    public Integer getCouponValue() { return couponValue; }
-    public void setCouponValue(Integer couponValue) { this.couponValue = couponValue; }
-    public Long getCouponCap() { return couponCap; }
-    public void setCouponCap(Long couponCap) { this.couponCap = couponCap; }
-    public Integer getCouponValidDays() { return couponValidDays; }
-    public void setCouponValidDays(Integer couponValidDays) { this.couponValidDays = couponValidDays; }
-    public String getSegment() { return segment; }
-    public void setSegment(String segment) { this.segment = segment == null ? "" : segment; }
-    public String getLapsed() { return lapsed; }
-    public void setLapsed(String lapsed) { this.lapsed = lapsed == null ? "" : lapsed; }
-    public Long getModelId() { return modelId; }
-    public void setModelId(Long modelId) { this.modelId = modelId; }
-    public String getProductCode() { return productCode; }
-    public void setProductCode(String productCode) { this.productCode = productCode == null ? "" : productCode; }
-    public String getTown() { return town; }
-    public void setTown(String town) { this.town = town == null ? "" : town; }
-    public Integer getTier() { return tier; }
-    public void setTier(Integer tier) { this.tier = tier; }
-    public Integer getAwayMinDays() { return awayMinDays; }
-    public void setAwayMinDays(Integer awayMinDays) { this.awayMinDays = awayMinDays; }
-    public Integer getAwayMaxDays() { return awayMaxDays; }
-    public void setAwayMaxDays(Integer awayMaxDays) { this.awayMaxDays = awayMaxDays; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name == null ? "" : name;
+    }
+
+    public Campaign.Kind getKind() {
+        return kind;
+    }
+
+    public void setKind(Campaign.Kind kind) {
+        this.kind = kind;
+    }
+
+    public LocalDate getScheduledOn() {
+        return scheduledOn;
+    }
+
+    public void setScheduledOn(LocalDate scheduledOn) {
+        this.scheduledOn = scheduledOn;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public void setSubject(String subject) {
+        this.subject = subject == null ? "" : subject;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body == null ? "" : body;
+    }
+
+    public int getHoldoutPercent() {
+        return holdoutPercent;
+    }
+
+    public void setHoldoutPercent(int holdoutPercent) {
+        this.holdoutPercent = holdoutPercent;
+    }
+
+    public boolean isOffer() {
+        return offer;
+    }
+
+    public void setOffer(boolean offer) {
+        this.offer = offer;
+    }
+
+    public Offer.CouponKind getCouponKind() {
+        return couponKind;
+    }
+
+    public void setCouponKind(Offer.CouponKind couponKind) {
+        this.couponKind = couponKind;
+    }
+
+    public Integer getCouponValue() {
+        return couponValue;
+    }
+
+    public void setCouponValue(Integer couponValue) {
+        this.couponValue = couponValue;
+    }
+
+    public Long getCouponCap() {
+        return couponCap;
+    }
+
+    public void setCouponCap(Long couponCap) {
+        this.couponCap = couponCap;
+    }
+
+    public Integer getCouponValidDays() {
+        return couponValidDays;
+    }
+
+    public void setCouponValidDays(Integer couponValidDays) {
+        this.couponValidDays = couponValidDays;
+    }
+
+    public String getSegment() {
+        return segment;
+    }
+
+    public void setSegment(String segment) {
+        this.segment = segment == null ? "" : segment;
+    }
+
+    public String getLapsed() {
+        return lapsed;
+    }
+
+    public void setLapsed(String lapsed) {
+        this.lapsed = lapsed == null ? "" : lapsed;
+    }
+
+    public Long getModelId() {
+        return modelId;
+    }
+
+    public void setModelId(Long modelId) {
+        this.modelId = modelId;
+    }
+
+    public String getProductCode() {
+        return productCode;
+    }
+
+    public void setProductCode(String productCode) {
+        this.productCode = productCode == null ? "" : productCode;
+    }
+
+    public String getTown() {
+        return town;
+    }
+
+    public void setTown(String town) {
+        this.town = town == null ? "" : town;
+    }
+
+    public Integer getTier() {
+        return tier;
+    }
+
+    public void setTier(Integer tier) {
+        this.tier = tier;
+    }
+
+    public Integer getAwayMinDays() {
+        return awayMinDays;
+    }
+
+    public void setAwayMinDays(Integer awayMinDays) {
+        this.awayMinDays = awayMinDays;
+    }
+
+    public Integer getAwayMaxDays() {
+        return awayMaxDays;
+    }
+
+    public void setAwayMaxDays(Integer awayMaxDays) {
+        this.awayMaxDays = awayMaxDays;
+    }
 }

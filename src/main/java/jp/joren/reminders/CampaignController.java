@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -15,6 +16,7 @@ import jakarta.validation.Valid;
 import jp.joren.segments.TradeAreaTier;
 import jp.joren.shared.NotFoundException;
 import jp.joren.shops.ShopSettings;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -40,8 +42,11 @@ class CampaignController {
     private final OutboxQueries outbox;
     private final ShopSettings shop;
     private final Clock clock;
+    private final MessageSource messages;
 
-    CampaignController(Campaigns campaigns, ReminderQueue queue, OutboxQueries outbox, ShopSettings shop, Clock clock) {
+    CampaignController(Campaigns campaigns, ReminderQueue queue, OutboxQueries outbox, ShopSettings shop, Clock clock,
+            MessageSource messages) {
+        this.messages = messages;
         this.campaigns = campaigns;
         this.queue = queue;
         this.outbox = outbox;
@@ -57,16 +62,24 @@ class CampaignController {
         Arrays.stream(Month.values()).forEach(month -> byMonth.put(month, List.of()));
         byMonth.putAll(campaigns.ofYear(shown).stream()
                 .collect(Collectors.groupingBy(campaign -> campaign.scheduledOn().getMonth())));
+        Map<Month, List<SeasonalIdea>> ideas = new TreeMap<>();
+        byMonth.forEach((month, planned) -> ideas.put(month, planned.isEmpty() ? SeasonalIdea.of(month, shown) : List.of()));
         model.addAttribute("year", shown);
         model.addAttribute("months", byMonth);
+        model.addAttribute("ideas", ideas);
         return "reminders/campaigns";
     }
 
     @GetMapping("/new")
     @Transactional(readOnly = true)
-    String newCampaign(@RequestParam(required = false) LocalDate on, Model model) {
+    String newCampaign(@RequestParam(required = false) LocalDate on, @RequestParam(required = false) SeasonalIdea idea,
+            Locale locale, Model model) {
         CampaignForm form = new CampaignForm();
         form.setScheduledOn(on == null ? today() : on);
+        if (idea != null) {
+            form.setName(messages.getMessage("campaigns.idea." + idea.name(), null, locale));
+            form.setKind(idea.kind());
+        }
         model.addAttribute("form", form);
         return page(null, model);
     }

@@ -95,6 +95,17 @@ class CampaignTest {
     }
 
     @Test
+    void anEmptyMonthOffersTheSeasonsIdeasAndOneStartsTheForm() {
+        WebSession.Page calendar = owner.open("/reminders/campaigns?year=2027");
+
+        assertThat(calendar.document().select("#month-5 li.idea").text()).isEqualTo("＋ 母の日の贈り物（2027年5月2日）");
+        String link = calendar.document().select("#month-12 li.idea a").first().attr("href");
+        WebSession.Page form = owner.open(link);
+        assertThat(form.document().select("#name").val()).isEqualTo("年末の大掃除");
+        assertThat(form.document().select("#scheduledOn").val()).isEqualTo("2027-12-05");
+    }
+
+    @Test
     void aSegmentCanBeTheNeighbourhood() {
         shop.inShop(() -> jdbc.sql("""
                 insert into portfolio_policy (tenant_id, neighbourhood_towns) values (app_current_tenant(), '{芝}')""").update());

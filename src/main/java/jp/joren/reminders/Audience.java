@@ -1,5 +1,6 @@
 package jp.joren.reminders;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +27,7 @@ record Audience(ReminderRule rule, String candidates, Integer timingDays, Intege
         return campaign == null ? null : campaign.id();
     }
 
-    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, java.time.LocalDate today,
+    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, LocalDate today,
             List<String> neighbourhood) {
         statement.param("today", today)
                 .param("timing", timingDays == null ? 0 : timingDays)

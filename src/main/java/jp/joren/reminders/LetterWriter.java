@@ -1,6 +1,7 @@
 package jp.joren.reminders;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -123,6 +124,6 @@ class LetterWriter {
     }
 
     private static List<String> nonBlank(String... texts) {
-        return java.util.Arrays.stream(texts).filter(text -> text != null && !text.isBlank()).toList();
+        return Arrays.stream(texts).filter(text -> text != null && !text.isBlank()).toList();
     }
 }

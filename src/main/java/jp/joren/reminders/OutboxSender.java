@@ -1,5 +1,7 @@
 package jp.joren.reminders;
 
+import java.io.Serializable;
+import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.function.Function;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.annotation.Value;
@@ -122,7 +125,7 @@ public class OutboxSender {
     }
 
     /** What one pass did, for the owner's page (through the session: serializable) and the tests. */
-    public record Delivery(int sent, int held, int retrying, int failed) implements java.io.Serializable {
+    public record Delivery(int sent, int held, int retrying, int failed) implements Serializable {
     }
 
     /** One pass over the current shop's due email, within the shop's sending rate. */
@@ -225,7 +228,7 @@ public class OutboxSender {
         String from = sender.email() == null || sender.email().isBlank() ? defaultFrom : sender.email();
         try {
             helper.setFrom(new InternetAddress(from, sender.signature(), "UTF-8"));
-        } catch (java.io.UnsupportedEncodingException e) {
+        } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
         helper.setTo(letter.email());
@@ -272,7 +275,7 @@ public class OutboxSender {
                     && sendFailed.getInvalidAddresses().length > 0) {
                 return true;
             }
-            if (cause instanceof jakarta.mail.internet.AddressException) {
+            if (cause instanceof AddressException) {
                 return true;
             }
         }

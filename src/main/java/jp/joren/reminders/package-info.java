@@ -1,5 +1,6 @@
 /**
- * Reminders (DESIGN.md §6, §7): each shop's sending limits and the transactional outbox that the nightly
- * rules queue messages into. The frequency cap is read here for everyone who counts who can be reached.
+ * Reminders (DESIGN.md §6, §7): the rules the night queues, campaigns, the transactional outbox and its SMTP
+ * sender, unsubscribe, coupons, the postal DM list, "did it work?" and today's list for staff. The frequency
+ * cap and the follow-ups are also read here by the dashboard.
  */
 package jp.joren.reminders;

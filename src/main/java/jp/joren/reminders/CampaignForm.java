@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The owner's campaign form; it keeps what was typed when something is wrong. */
-public class CampaignForm {
+public class CampaignForm extends OfferFields {
 
     @NotBlank
     @Size(max = 100)
@@ -28,14 +28,6 @@ public class CampaignForm {
     private String body = "";
     @Min(0) @Max(50)
     private int holdoutPercent = RuleSettings.DEFAULT_HOLDOUT_PERCENT;
-    private boolean offer;
-    private Offer.CouponKind couponKind = Offer.CouponKind.PERCENT;
-    @Min(1) @Max(1_000_000)
-    private Integer couponValue;
-    @Min(1) @Max(10_000_000)
-    private Long couponCap;
-    @Min(1) @Max(365)
-    private Integer couponValidDays = 30;
     private String segment = "";
     private String lapsed = "";
     private Long modelId;
@@ -58,13 +50,7 @@ public class CampaignForm {
         form.subject = campaign.subject();
         form.body = campaign.body();
         form.holdoutPercent = campaign.holdoutPercent();
-        form.offer = campaign.offer() != null;
-        if (campaign.offer() != null) {
-            form.couponKind = campaign.offer().kind();
-            form.couponValue = campaign.offer().value();
-            form.couponCap = campaign.offer().capYen();
-            form.couponValidDays = campaign.offer().validDays();
-        }
+        form.showOffer(campaign.offer());
         form.segment = campaign.segment() == null ? "" : campaign.segment();
         form.lapsed = campaign.lapsed() == null ? "" : campaign.lapsed().toString();
         form.modelId = campaign.modelId();
@@ -79,8 +65,8 @@ public class CampaignForm {
     /** The campaign to save; the segment's filters are kept only for a segment campaign. */
     Campaign toCampaign(Long id, Long productId) {
         boolean segmented = kind == Campaign.Kind.SEGMENT;
-        Offer chosen = offer && couponValue != null && kind != Campaign.Kind.NOTE
-                ? new Offer(couponKind, couponValue, couponCap, couponValidDays == null ? 30 : couponValidDays) : null;
+        // a note sells nothing, so it hands out no coupon
+        Offer chosen = kind == Campaign.Kind.NOTE ? null : chosenOffer();
         return new Campaign(id, name.strip(), kind, scheduledOn, subject.strip(), body.strip(), holdoutPercent, chosen,
                 segmented ? blankToNull(segment) : null,
                 segmented && !lapsed.isBlank() ? Boolean.valueOf(lapsed) : null,
@@ -143,46 +129,6 @@ public class CampaignForm {
 
     public void setHoldoutPercent(int holdoutPercent) {
         this.holdoutPercent = holdoutPercent;
-    }
-
-    public boolean isOffer() {
-        return offer;
-    }
-
-    public void setOffer(boolean offer) {
-        this.offer = offer;
-    }
-
-    public Offer.CouponKind getCouponKind() {
-        return couponKind;
-    }
-
-    public void setCouponKind(Offer.CouponKind couponKind) {
-        this.couponKind = couponKind;
-    }
-
-    public Integer getCouponValue() {
-        return couponValue;
-    }
-
-    public void setCouponValue(Integer couponValue) {
-        this.couponValue = couponValue;
-    }
-
-    public Long getCouponCap() {
-        return couponCap;
-    }
-
-    public void setCouponCap(Long couponCap) {
-        this.couponCap = couponCap;
-    }
-
-    public Integer getCouponValidDays() {
-        return couponValidDays;
-    }
-
-    public void setCouponValidDays(Integer couponValidDays) {
-        this.couponValidDays = couponValidDays;
     }
 
     public String getSegment() {

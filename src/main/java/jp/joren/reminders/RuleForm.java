@@ -5,21 +5,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 /** The owner's form for one rule; it keeps what was typed when something is wrong. */
-public class RuleForm {
+public class RuleForm extends OfferFields {
 
     private boolean enabled;
     @Min(0) @Max(365)
     private Integer timingDays;
     @Min(0) @Max(50)
     private int holdoutPercent = RuleSettings.DEFAULT_HOLDOUT_PERCENT;
-    private boolean offer;
-    private Offer.CouponKind couponKind = Offer.CouponKind.PERCENT;
-    @Min(1) @Max(1_000_000)
-    private Integer couponValue;
-    @Min(1) @Max(10_000_000)
-    private Long couponCap;
-    @Min(1) @Max(365)
-    private Integer couponValidDays = 30;
     @Min(1) @Max(99)
     private Integer forecastBelowPercent;
     @Size(max = 200)
@@ -33,14 +25,7 @@ public class RuleForm {
         form.timingDays = settings.rule().hasTiming() ? settings.timingOrDefault() : null;
         form.holdoutPercent = settings.holdoutPercent();
         form.forecastBelowPercent = settings.forecastBelowPercent();
-        Offer offer = settings.offer();
-        form.offer = offer != null;
-        if (offer != null) {
-            form.couponKind = offer.kind();
-            form.couponValue = offer.value();
-            form.couponCap = offer.capYen();
-            form.couponValidDays = offer.validDays();
-        }
+        form.showOffer(settings.offer());
         form.subject = settings.subject() != null ? settings.subject() : writer.defaultSubject(settings.rule());
         form.body = settings.body() != null ? settings.body() : writer.defaultBody(settings.rule());
         return form;
@@ -48,8 +33,7 @@ public class RuleForm {
 
     /** The settings to save; wording equal to the default is stored as "the default", so it follows a new default. */
     RuleSettings toSettings(ReminderRule rule, LetterWriter writer) {
-        Offer chosen = offer && couponValue != null
-                ? new Offer(couponKind, couponValue, couponCap, couponValidDays == null ? 30 : couponValidDays) : null;
+        Offer chosen = chosenOffer();
         String ownSubject = subject == null || subject.strip().equals(writer.defaultSubject(rule)) ? null : subject.strip();
         String ownBody = body == null || body.strip().equals(writer.defaultBody(rule).strip()) ? null : body.strip();
         return new RuleSettings(rule, enabled, rule.hasTiming() ? timingDays : null, holdoutPercent, chosen, ownSubject,
@@ -78,46 +62,6 @@ public class RuleForm {
 
     public void setHoldoutPercent(int holdoutPercent) {
         this.holdoutPercent = holdoutPercent;
-    }
-
-    public boolean isOffer() {
-        return offer;
-    }
-
-    public void setOffer(boolean offer) {
-        this.offer = offer;
-    }
-
-    public Offer.CouponKind getCouponKind() {
-        return couponKind;
-    }
-
-    public void setCouponKind(Offer.CouponKind couponKind) {
-        this.couponKind = couponKind;
-    }
-
-    public Integer getCouponValue() {
-        return couponValue;
-    }
-
-    public void setCouponValue(Integer couponValue) {
-        this.couponValue = couponValue;
-    }
-
-    public Long getCouponCap() {
-        return couponCap;
-    }
-
-    public void setCouponCap(Long couponCap) {
-        this.couponCap = couponCap;
-    }
-
-    public Integer getCouponValidDays() {
-        return couponValidDays;
-    }
-
-    public void setCouponValidDays(Integer couponValidDays) {
-        this.couponValidDays = couponValidDays;
     }
 
     public Integer getForecastBelowPercent() {

@@ -1,0 +1,74 @@
+package jp.joren.reminders;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** The coupon part of the rule and campaign forms: whether to hand one out, and what it is worth. */
+public abstract class OfferFields {
+
+    private boolean offer;
+    private Offer.CouponKind couponKind = Offer.CouponKind.PERCENT;
+    @Min(1) @Max(1_000_000)
+    private Integer couponValue;
+    @Min(1) @Max(10_000_000)
+    private Long couponCap;
+    @Min(1) @Max(365)
+    private Integer couponValidDays = 30;
+
+    /** Fills the fields from a saved offer (null: no coupon). */
+    void showOffer(Offer saved) {
+        offer = saved != null;
+        if (saved != null) {
+            couponKind = saved.kind();
+            couponValue = saved.value();
+            couponCap = saved.capYen();
+            couponValidDays = saved.validDays();
+        }
+    }
+
+    /** The offer as typed, or null when the owner hands out no coupon. */
+    Offer chosenOffer() {
+        return offer && couponValue != null
+                ? new Offer(couponKind, couponValue, couponCap, couponValidDays == null ? 30 : couponValidDays) : null;
+    }
+
+    public boolean isOffer() {
+        return offer;
+    }
+
+    public void setOffer(boolean offer) {
+        this.offer = offer;
+    }
+
+    public Offer.CouponKind getCouponKind() {
+        return couponKind;
+    }
+
+    public void setCouponKind(Offer.CouponKind couponKind) {
+        this.couponKind = couponKind;
+    }
+
+    public Integer getCouponValue() {
+        return couponValue;
+    }
+
+    public void setCouponValue(Integer couponValue) {
+        this.couponValue = couponValue;
+    }
+
+    public Long getCouponCap() {
+        return couponCap;
+    }
+
+    public void setCouponCap(Long couponCap) {
+        this.couponCap = couponCap;
+    }
+
+    public Integer getCouponValidDays() {
+        return couponValidDays;
+    }
+
+    public void setCouponValidDays(Integer couponValidDays) {
+        this.couponValidDays = couponValidDays;
+    }
+}

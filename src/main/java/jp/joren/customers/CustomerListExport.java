@@ -21,7 +21,7 @@ class CustomerListExport {
             "customer.field.prefecture", "customer.field.city", "customer.field.town", "customer.field.addressLine",
             "customer.field.acquisitionChannel", "customer.field.store", "customer.tags", "customer.csv.emailConsent",
             "customer.csv.postalConsent", "customer.visits", "customer.firstVisit", "customer.lastVisit",
-            "customer.totalAmount");
+            "customer.totalAmount", "customer.list.probabilityActive", "customer.list.value12m");
 
     private final CustomerList list;
     private final AuditLog audit;
@@ -44,7 +44,10 @@ class CustomerListExport {
                         messages.getMessage("customer.channel." + row.acquisitionChannel(), null, locale),
                         row.storeName(), row.tags(), consent(row.emailConsent(), locale),
                         consent(row.postalConsent(), locale), row.visits(), row.firstVisit(), row.lastVisit(),
-                        row.totalAmount());
+                        row.totalAmount(),
+                        row.probabilityActive() == null ? ""
+                                : String.format(Locale.ROOT, "%.1f%%", row.probabilityActive() * 100),
+                        row.expectedValue12Months() == null ? "" : row.expectedValue12Months());
                 rows[0]++;
             });
         }

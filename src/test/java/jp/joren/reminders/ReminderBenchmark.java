@@ -1,19 +1,15 @@
-package jp.joren.benchmarks;
+package jp.joren.reminders;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import jp.joren.demo.DemoShopGenerator;
 import jp.joren.demo.DemoShopSpec;
-import jp.joren.reminders.OutboxSender;
-import jp.joren.reminders.ReminderPolicies;
-import jp.joren.reminders.ReminderPolicy;
-import jp.joren.reminders.ReminderQueue;
-import jp.joren.reminders.ReminderRule;
-import jp.joren.reminders.ReminderRules;
-import jp.joren.reminders.RuleSettings;
 import jp.joren.segments.Portfolio;
 import jp.joren.support.BenchmarkReport;
 import jp.joren.support.JorenIntegrationTest;
@@ -47,6 +43,10 @@ class ReminderBenchmark {
     ReminderPolicies policies;
     @Autowired
     OutboxSender sender;
+    @Autowired
+    TodayList todayList;
+    @Autowired
+    ReminderResults results;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -86,6 +86,12 @@ class ReminderBenchmark {
         report.line("queue generation, the next night (%,d new messages): %.2f s", next.values().stream().mapToInt(Integer::intValue).sum(),
                 nextNight);
 
+        // what staff and owner read of it: today's list (every clerk, many times a day) and "did it work?"
+        double todayRead = median(() -> inShop(shop, () -> todayList.items(today.plusDays(1))));
+        report.line("today's list for staff (100 most valuable items): median of 5 reads %.0f ms", todayRead * 1000);
+        double resultsRead = median(() -> inShop(shop, () -> results.since(today.minusMonths(6), 30)));
+        report.line("\"did it work?\" over the last 6 months' messages: median of 5 reads %.0f ms", resultsRead * 1000);
+
         // the sender takes what is due; keep EMAILS of the queued emails due, the rest for later
         int due = inShop(shop, () -> {
             jdbc.sql("""
@@ -110,6 +116,17 @@ class ReminderBenchmark {
         report.line("delivery of %,d due emails (%,d sent, HTML and text, one SMTP connection per 50): %.2f s, %.0f emails/s (target ≥ 50/s)",
                 due, sent, seconds, sent / seconds);
         report.write();
+    }
+
+    private static double median(Runnable read) {
+        List<Double> seconds = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long started = System.nanoTime();
+            read.run();
+            seconds.add((System.nanoTime() - started) / 1e9);
+        }
+        Collections.sort(seconds);
+        return seconds.get(2);
     }
 
     private static void vacuumAnalyze() {

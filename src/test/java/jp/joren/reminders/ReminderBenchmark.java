@@ -86,11 +86,9 @@ class ReminderBenchmark {
         report.line("queue generation, the next night (%,d new messages): %.2f s", next.values().stream().mapToInt(Integer::intValue).sum(),
                 nextNight);
 
-        // what staff and owner read of it: today's list (every clerk, many times a day) and "did it work?"
+        // what staff read of it: today's list, every clerk, many times a day
         double todayRead = median(() -> inShop(shop, () -> todayList.items(today.plusDays(1))));
         report.line("today's list for staff (100 most valuable items): median of 5 reads %.0f ms", todayRead * 1000);
-        double resultsRead = median(() -> inShop(shop, () -> results.since(today.minusMonths(6), 30)));
-        report.line("\"did it work?\" over the last 6 months' messages: median of 5 reads %.0f ms", resultsRead * 1000);
 
         // the sender takes what is due; keep EMAILS of the queued emails due, the rest for later
         int due = inShop(shop, () -> {
@@ -115,6 +113,9 @@ class ReminderBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         report.line("delivery of %,d due emails (%,d sent, HTML and text, one SMTP connection per 50): %.2f s, %.0f emails/s (target ≥ 50/s)",
                 due, sent, seconds, sent / seconds);
+        double resultsRead = median(() -> inShop(shop, () -> results.since(today.minusMonths(6), 30)));
+        report.line("\"did it work?\" over the messages sent and held out (every rule, 30 days after each): median of 5 reads %.0f ms",
+                resultsRead * 1000);
         report.write();
     }
 

@@ -99,7 +99,12 @@ alter table campaign enable row level security;
 create policy campaign_isolation on campaign
     using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());
 
--- Addresses that unsubscribed, kept as a hash so the refusal outlives the customer's retirement.
+-- Addresses that unsubscribed, kept as a hash so the refusal outlives the customer's retirement; the same
+-- hash however the address is typed.
+create function email_address_hash(p_email text) returns text
+    language sql immutable parallel safe
+as $$ select encode(sha256(convert_to(lower(trim(p_email)), 'UTF8')), 'hex') $$;
+
 create table email_suppression (
     tenant_id     bigint      not null references shop (id),
     address_hash  text        not null,

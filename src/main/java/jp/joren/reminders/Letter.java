@@ -14,10 +14,7 @@ public record Letter(long messageId, ReminderRule rule, Long campaignId, String 
     /** Who signs a promotional email: 特定電子メール法 wants the name, a postal address and a contact. */
     public record Sender(String shopName, String name, String postalAddress, String email, String phone) {
 
-        boolean complete() {
-            return !blank(name) && !blank(postalAddress) && (!blank(email) || !blank(phone));
-        }
-
+        /** The sender name the shop set, else the shop's name. */
         String signature() {
             return blank(name) ? shopName : name;
         }

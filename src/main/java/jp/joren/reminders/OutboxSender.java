@@ -57,13 +57,9 @@ public class OutboxSender {
             verdict as (
                 select d.id,
                        case when d.rule <> 'CAMPAIGN' and not coalesce(r.enabled, false) then 'RULE_OFF'
-                            when not coalesce((select c.granted and not c.pending from consent c
-                                                where c.customer_id = d.customer_id and c.channel = 'EMAIL'
-                                                  and c.purpose = 'ADVERTISING'
-                                                order by c.recorded_at desc, c.id desc limit 1), false)
+                            when not %s
                                  or coalesce(cu.email, '') = '' or cu.status <> 'ACTIVE' then 'NO_CONSENT'
-                            when exists (select 1 from email_suppression s
-                                          where s.address_hash = encode(sha256(convert_to(lower(trim(cu.email)), 'UTF8')), 'hex'))
+                            when %s
                                  then 'UNSUBSCRIBED'
                             when d.promotional and exists (
                                      select 1 from outbox_message o
@@ -77,7 +73,8 @@ public class OutboxSender {
                   left join reminder_rule r on r.rule = d.rule)
             update outbox_message m set status = 'HELD', reason = v.reason
               from verdict v
-             where m.id = v.id and v.reason is not null""";
+             where m.id = v.id and v.reason is not null"""
+            .formatted(Reachability.consents("d.customer_id", "EMAIL"), Reachability.unsubscribed("cu.email"));
 
     /**
      * One message per customer per batch, so the cap holds within a batch too; the rule order decides which.

@@ -30,10 +30,8 @@ public class PostalList {
               left join coupon c on c.id = m.coupon_id
              where m.channel = 'POSTAL' and m.status = 'QUEUED' and m.due_on <= :today and m.id <= :upTo
                and coalesce(cu.postal_code, '') <> ''
-               and (select granted and not pending from consent k
-                     where k.customer_id = m.customer_id and k.channel = 'POSTAL' and k.purpose = 'ADVERTISING'
-                     order by k.recorded_at desc, k.id desc limit 1)
-             order by cu.postal_code, m.id""";
+               and %s
+             order by cu.postal_code, m.id""".formatted(Reachability.consents("m.customer_id", "POSTAL"));
 
     private final JdbcClient jdbc;
     private final AuditLog audit;

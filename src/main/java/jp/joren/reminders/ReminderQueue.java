@@ -24,30 +24,22 @@ public class ReminderQueue {
      * hold-out group, drawn from a hash of shop, customer and rule so a customer stays in or out of it
      * night after night. The unreachable are not part of the hold-out: it compares like with like.
      */
+    /** Where a rule's or campaign's candidate query goes into the statements below. */
+    private static final String CANDIDATES = "{candidates}";
+
     private static final String ROUTED = """
-            with candidate as (%s),
+            with candidate as (%1$s),
             reach as (
                 select c.*,
-                       coalesce(e.granted, false) and coalesce(cu.email, '') <> '' as email_consent,
-                       exists (select 1 from email_suppression s
-                                where s.address_hash = encode(sha256(convert_to(lower(trim(cu.email)), 'UTF8')), 'hex'))
-                           as unsubscribed,
-                       coalesce(p.granted, false) and coalesce(cu.postal_code, '') <> ''
+                       %2$s and coalesce(cu.email, '') <> '' as email_consent,
+                       %3$s as unsubscribed,
+                       %4$s and coalesce(cu.postal_code, '') <> ''
                            and coalesce(cu.city, '') || coalesce(cu.town, '') || coalesce(cu.address_line, '') <> ''
                            as postal,
                        ('x' || substr(md5(cu.tenant_id || ':' || cu.id || ':' || :holdoutKey), 1, 7))::bit(28)::int %% 100
                            < :holdout as held_out
                   from candidate c
                   join customer cu on cu.id = c.customer_id and cu.status = 'ACTIVE'
-                  -- the latest consent per channel, looked up per candidate: fast whatever the planner guesses
-                  left join lateral (select k.granted and not k.pending as granted from consent k
-                                      where k.customer_id = c.customer_id and k.channel = 'EMAIL'
-                                        and k.purpose = 'ADVERTISING'
-                                      order by k.recorded_at desc, k.id desc limit 1) e on true
-                  left join lateral (select k.granted and not k.pending as granted from consent k
-                                      where k.customer_id = c.customer_id and k.channel = 'POSTAL'
-                                        and k.purpose = 'ADVERTISING'
-                                      order by k.recorded_at desc, k.id desc limit 1) p on true
                  -- a night run again in the day does not remind someone who has bought since
                  where not exists (select 1 from purchase b
                                     where b.customer_id = c.customer_id and b.status = 'COMPLETED'
@@ -59,7 +51,8 @@ public class ReminderQueue {
                 select r.*, r.email_consent and not r.unsubscribed as email,
                        (r.email_consent and not r.unsubscribed) or r.postal as reachable
                   from reach r)
-            """;
+            """.formatted(CANDIDATES, Reachability.consents("c.customer_id", "EMAIL"),
+            Reachability.unsubscribed("cu.email"), Reachability.consents("c.customer_id", "POSTAL"));
 
     private static final String QUEUE = ROUTED + """
             insert into outbox_message (tenant_id, customer_id, rule, subject_ref, occasion, channel, promotional,
@@ -146,7 +139,7 @@ public class ReminderQueue {
     /** Who a campaign would reach today, after the same guards as the rules: the eligible count before sending. */
     Reach reach(Campaign campaign, LocalDate today) {
         Audience audience = Audience.of(campaign);
-        return audience.bind(jdbc.sql(COUNT.formatted(audience.candidates())), today, neighbourhood())
+        return audience.bind(jdbc.sql(COUNT.replace(CANDIDATES, audience.candidates())), today, neighbourhood())
                 .query((rs, row) -> new Reach(rs.getInt("by_email"), rs.getInt("by_post"), rs.getInt("held_out"),
                         rs.getInt("unreachable")))
                 .single();
@@ -158,7 +151,7 @@ public class ReminderQueue {
     }
 
     private int queue(Audience audience, LocalDate today) {
-        int added = audience.bind(jdbc.sql(QUEUE.formatted(audience.candidates())), today, neighbourhood()).update();
+        int added = audience.bind(jdbc.sql(QUEUE.replace(CANDIDATES, audience.candidates())), today, neighbourhood()).update();
         Offer offer = audience.offer();
         if (offer != null && added > 0) {
             jdbc.sql(ISSUE_COUPONS)

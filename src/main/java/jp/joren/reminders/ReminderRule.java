@@ -50,10 +50,6 @@ public enum ReminderRule {
         return promotional;
     }
 
-    /** Whether the rule's message names a product (its part or consumable): then buying that product ends it. */
-    public boolean namesAProduct() {
-        return this == PART_REPLACEMENT || this == CONSUMABLE_REPURCHASE;
-    }
 
     Offer defaultOffer() {
         return defaultOffer;

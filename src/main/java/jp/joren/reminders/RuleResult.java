@@ -21,8 +21,5 @@ public record RuleResult(ReminderRule rule, Long campaignId, String campaignName
             return customers == 0 ? null : (double) visits / customers;
         }
 
-        public Double salesPerCustomer() {
-            return customers == 0 ? null : (double) sales / customers;
-        }
     }
 }

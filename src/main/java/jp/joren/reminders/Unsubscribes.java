@@ -49,7 +49,7 @@ public class Unsubscribes {
                         clientAddress);
                 jdbc.sql("""
                                 insert into email_suppression (tenant_id, address_hash)
-                                select app_current_tenant(), encode(sha256(convert_to(lower(trim(email)), 'UTF8')), 'hex')
+                                select app_current_tenant(), email_address_hash(email)
                                   from customer where id = :customer and coalesce(email, '') <> ''
                                 on conflict do nothing""")
                         .param("customer", found.customerId())
@@ -78,13 +78,11 @@ public class Unsubscribes {
     private Optional<Recipient> recipient(long tenant, String token) {
         return jdbc.sql("""
                         select m.customer_id, s.name,
-                               exists (select 1 from email_suppression x
-                                        where x.address_hash = encode(sha256(convert_to(lower(trim(cu.email)), 'UTF8')), 'hex'))
-                                   as unsubscribed
+                               %s as unsubscribed
                           from outbox_message m
                           join customer cu on cu.id = m.customer_id
                           join shop s on s.id = m.tenant_id
-                         where m.unsubscribe_token = :token""")
+                         where m.unsubscribe_token = :token""".formatted(Reachability.unsubscribed("cu.email")))
                 .param("token", token)
                 .query((rs, row) -> new Recipient(tenant, rs.getLong("customer_id"), rs.getString("name"),
                         rs.getBoolean("unsubscribed")))

@@ -57,7 +57,7 @@ class PortfolioBenchmark {
                 "ベンチマーク金物店"));
         topUpTo(shop, PURCHASES);
         // a shop's purchases arrive day after day; the generator writes them customer by customer
-        asOwner("cluster purchase using purchase_by_date", "vacuum analyze");
+        TestDatabase.get().asOwner("cluster purchase using purchase_by_date", "vacuum analyze");
         long purchases = inShop(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single());
         long lines = inShop(shop, db -> db.sql("select count(*) from purchase_line").query(Long.class).single());
         BenchmarkReport report = new BenchmarkReport("portfolio",
@@ -67,7 +67,7 @@ class PortfolioBenchmark {
         double first = timed(() -> inShop(shop, db -> portfolio.classify(today, step -> { })));
         report.line("first night, with all %d month-end snapshots taken: %.2f s", 25, first);
         // autovacuum analyses the rewritten tables soon after a night; here it is done at once
-        asOwner("vacuum analyze");
+        TestDatabase.get().asOwner("vacuum analyze");
         List<Double> nights = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             nights.add(timed(() -> inShop(shop, db -> portfolio.classify(today, step -> { }))));
@@ -149,15 +149,6 @@ class PortfolioBenchmark {
         });
     }
 
-    private static void asOwner(String... statements) {
-        try (java.sql.Connection owner = TestDatabase.get().ownerConnection(); java.sql.Statement statement = owner.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private <T> T inShop(long tenantId, Function<JdbcClient, T> work) {
         return CurrentTenant.callAs(tenantId, () -> transaction.execute(status -> work.apply(jdbc)));

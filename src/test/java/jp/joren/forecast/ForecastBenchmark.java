@@ -57,7 +57,7 @@ class ForecastBenchmark {
         long shop = generator.generate(new DemoShopSpec(20261202, CUSTOMERS, today, "bench-forecast-" + System.nanoTime()
                 + "@bench.joren.jp", "joren-bench-2026", "ベンチマーク金物店"));
         topUpTo(shop, PURCHASES);
-        asOwner("cluster purchase using purchase_by_date", "vacuum analyze");
+        TestDatabase.get().asOwner("cluster purchase using purchase_by_date", "vacuum analyze");
         long purchases = inShop(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single());
         BenchmarkReport report = new BenchmarkReport("forecast",
                 "The nightly forecast (BG/NBD and gamma-gamma fitted to the shop's visits, then every customer scored and written) on a shop of %,d customers and %,d purchases, on the local PostgreSQL, the tables vacuumed and analysed."
@@ -66,7 +66,7 @@ class ForecastBenchmark {
         inShop(shop, db -> portfolio.classify(today, step -> { }));
         double first = timed(() -> inShop(shop, db -> forecasts.refit(today, step -> { })));
         report.line("first refit (every customer's row inserted): %.2f s", first);
-        asOwner("vacuum analyze customer_forecast");
+        TestDatabase.get().asOwner("vacuum analyze customer_forecast");
 
         inShop(shop, db -> {
             long started = System.nanoTime();
@@ -141,15 +141,6 @@ class ForecastBenchmark {
         }
     }
 
-    private static void asOwner(String... statements) {
-        try (java.sql.Connection owner = TestDatabase.get().ownerConnection(); java.sql.Statement statement = owner.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private <T> T inShop(long tenantId, Function<JdbcClient, T> work) {
         return CurrentTenant.callAs(tenantId, () -> transaction.execute(status -> work.apply(jdbc)));

@@ -66,7 +66,7 @@ class ReminderBenchmark {
             policies.save(new ReminderPolicy(14, 100_000));
             return null;
         });
-        vacuumAnalyze();
+        TestDatabase.get().asOwner("vacuum analyze");
         long purchases = inShop(shop, () -> jdbc.sql("select count(*) from purchase").query(Long.class).single());
         BenchmarkReport report = new BenchmarkReport("reminders",
                 "Reminders of a shop of %,d customers and %,d purchases with every rule on (hold-out 10%%), on the local PostgreSQL; the SMTP server is GreenMail inside the test JVM."
@@ -130,14 +130,6 @@ class ReminderBenchmark {
         return seconds.get(2);
     }
 
-    private static void vacuumAnalyze() {
-        try (java.sql.Connection owner = TestDatabase.get().ownerConnection();
-             java.sql.Statement statement = owner.createStatement()) {
-            statement.execute("vacuum analyze");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private <T> T inShop(long tenantId, Supplier<T> work) {
         return CurrentTenant.callAs(tenantId, () -> transaction.execute(status -> work.get()));

@@ -78,6 +78,17 @@ public final class TestDatabase {
         return DriverManager.getConnection(jdbcUrl(), ownerRole, password);
     }
 
+    /** Runs statements only the tables' owner may (VACUUM, ANALYZE, CLUSTER), as benchmarks need between steps. */
+    public void asOwner(String... statements) {
+        try (Connection owner = ownerConnection(); java.sql.Statement statement = owner.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void provision() {
         execute("create role " + ownerRole + " login password '" + password + "'",
                 "create role " + appRole + " login nosuperuser nobypassrls password '" + password + "'",

@@ -97,7 +97,7 @@ public class CustomerList {
         StringBuilder where = new StringBuilder(filter.isIncludeArchived()
                 ? "c.status in ('ACTIVE', 'ARCHIVED')" : "c.status = 'ACTIVE'");
         if (!filter.getText().isEmpty()) {
-            where.append("""
+            where.append(" ").append("""
                      and (c.kana_key like kana_key(:textPrefix) or c.name_key like name_key(:textPrefix)
                           or c.phone_normalized like '%' || phone_key(:text) || '%' or lower(c.email) like :textContains
                           or lower(c.code) = lower(:text) or lower(coalesce(c.notes, '')) like :textContains)""");
@@ -115,7 +115,7 @@ public class CustomerList {
             where.append(" and c.town = :town");
         }
         if (filter.getModelId() != null) {
-            where.append("""
+            where.append(" ").append("""
                      and exists (select 1 from owned_product o
                                   where o.tenant_id = c.tenant_id and o.customer_id = c.id
                                     and o.product_model_id = :model and o.ended_at is null)""");

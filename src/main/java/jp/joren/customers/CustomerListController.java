@@ -8,9 +8,8 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.joren.accounts.JorenUser;
 import jp.joren.catalog.CatalogQueries;
+import jp.joren.shared.CsvDownload;
 import jp.joren.shops.ShopSettings;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,10 +27,12 @@ class CustomerListController {
     private final CatalogQueries catalog;
 
     private final CustomerListExport export;
+    private final CsvDownload download;
     private final Clock clock;
 
     CustomerListController(CustomerList list, ShopSettings shop, CatalogQueries catalog, CustomerListExport export,
-            Clock clock) {
+            CsvDownload download, Clock clock) {
+        this.download = download;
         this.clock = clock;
         this.list = list;
         this.export = export;
@@ -64,10 +65,8 @@ class CustomerListController {
     @GetMapping("/export")
     void export(@ModelAttribute("filter") CustomerFilter filter, @AuthenticationPrincipal JorenUser owner, Locale locale,
             HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("customers-" + LocalDate.now(clock) + ".csv").build().toString());
-        export.export(filter, response.getOutputStream(), locale, owner.accountId());
+        download.send(response, "customers-" + LocalDate.now(clock.withZone(shop.zone())) + ".csv",
+                out -> export.export(filter, out, locale, owner.accountId()));
     }
 
     /** This very list (its filters and sort) with one query parameter changed. */

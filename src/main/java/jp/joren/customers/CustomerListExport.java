@@ -36,21 +36,21 @@ class CustomerListExport {
     @Transactional
     public void export(CustomerFilter filter, OutputStream out, Locale locale, long ownerId) {
         int[] rows = {0};
-        try (ExcelCsvWriter csv = new ExcelCsvWriter(out)) {
-            csv.row(HEADERS.stream().map(key -> messages.getMessage(key, null, locale)).toList());
-            list.each(filter, row -> {
-                csv.row(row.code(), row.name(), row.nameKana(), row.phone(), row.email(), row.postalCode(),
-                        row.prefecture(), row.city(), row.town(), row.addressLine(),
-                        messages.getMessage("customer.channel." + row.acquisitionChannel(), null, locale),
-                        row.storeName(), row.tags(), consent(row.emailConsent(), locale),
-                        consent(row.postalConsent(), locale), row.visits(), row.firstVisit(), row.lastVisit(),
-                        row.totalAmount(),
-                        row.probabilityActive() == null ? ""
-                                : String.format(Locale.ROOT, "%.1f%%", row.probabilityActive() * 100),
-                        row.expectedValue12Months() == null ? "" : row.expectedValue12Months());
-                rows[0]++;
-            });
-        }
+        ExcelCsvWriter csv = new ExcelCsvWriter(out);
+        csv.row(HEADERS.stream().map(key -> messages.getMessage(key, null, locale)).toList());
+        list.each(filter, row -> {
+            csv.row(row.code(), row.name(), row.nameKana(), row.phone(), row.email(), row.postalCode(),
+                    row.prefecture(), row.city(), row.town(), row.addressLine(),
+                    messages.getMessage("customer.channel." + row.acquisitionChannel(), null, locale),
+                    row.storeName(), row.tags(), consent(row.emailConsent(), locale),
+                    consent(row.postalConsent(), locale), row.visits(), row.firstVisit(), row.lastVisit(),
+                    row.totalAmount(),
+                    row.probabilityActive() == null ? ""
+                            : String.format(Locale.ROOT, "%.1f%%", row.probabilityActive() * 100),
+                    row.expectedValue12Months() == null ? "" : row.expectedValue12Months());
+            rows[0]++;
+        });
+        csv.flush();
         audit.record(ownerId, AuditAction.DATA_EXPORTED, "customer_list", null, Map.of("rows", rows[0]));
     }
 

@@ -60,15 +60,15 @@ class AudienceList {
     @Transactional
     public void export(Selection selection, LocalDate today, OutputStream out, Locale locale, long ownerId) {
         int[] rows = {0};
-        try (ExcelCsvWriter csv = new ExcelCsvWriter(out)) {
-            csv.row(HEADERS.stream().map(key -> messages.getMessage(key, null, locale)).toList());
-            members.each(selection, context(today), member -> {
-                csv.row(member.code(), member.name(), member.nameKana(), member.phone(), member.email(), member.town(),
-                        member.cell() == null ? "" : messages.getMessage(member.cell().messageKey(), null, locale),
-                        member.visits(), member.amount(), member.lastVisit(), member.nextExpected());
-                rows[0]++;
-            });
-        }
+        ExcelCsvWriter csv = new ExcelCsvWriter(out);
+        csv.row(HEADERS.stream().map(key -> messages.getMessage(key, null, locale)).toList());
+        members.each(selection, context(today), member -> {
+            csv.row(member.code(), member.name(), member.nameKana(), member.phone(), member.email(), member.town(),
+                    member.cell() == null ? "" : messages.getMessage(member.cell().messageKey(), null, locale),
+                    member.visits(), member.amount(), member.lastVisit(), member.nextExpected());
+            rows[0]++;
+        });
+        csv.flush();
         audit.record(ownerId, AuditAction.DATA_EXPORTED, "dashboard_audience", null,
                 Map.of("audience", selection.audience().name(), "rows", rows[0]));
     }

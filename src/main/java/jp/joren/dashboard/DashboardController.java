@@ -8,9 +8,8 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.joren.accounts.JorenUser;
+import jp.joren.shared.CsvDownload;
 import jp.joren.shops.ShopSettings;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,9 +27,12 @@ class DashboardController {
     private final Dashboard dashboard;
     private final AudienceList audiences;
     private final ShopSettings shop;
+    private final CsvDownload download;
     private final Clock clock;
 
-    DashboardController(Dashboard dashboard, AudienceList audiences, ShopSettings shop, Clock clock) {
+    DashboardController(Dashboard dashboard, AudienceList audiences, ShopSettings shop, CsvDownload download,
+            Clock clock) {
+        this.download = download;
         this.dashboard = dashboard;
         this.audiences = audiences;
         this.shop = shop;
@@ -98,11 +100,8 @@ class DashboardController {
             @AuthenticationPrincipal JorenUser owner, Locale locale, HttpServletResponse response) throws IOException {
         LocalDate today = today();
         Selection selection = audience.resolve(choice.resolve(today));
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("customers-" + selection.audience().name().toLowerCase(Locale.ROOT) + "-" + today + ".csv").build()
-                .toString());
-        audiences.export(selection, today, response.getOutputStream(), locale, owner.accountId());
+        download.send(response, "customers-" + selection.audience().name().toLowerCase(Locale.ROOT) + "-" + today + ".csv",
+                out -> audiences.export(selection, today, out, locale, owner.accountId()));
     }
 
     private LocalDate today() {

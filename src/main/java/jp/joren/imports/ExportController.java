@@ -6,8 +6,8 @@ import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.joren.accounts.JorenUser;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import jp.joren.shared.CsvDownload;
+import jp.joren.shops.ShopSettings;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,28 +17,29 @@ import org.springframework.web.bind.annotation.GetMapping;
 class ExportController {
 
     private final Exports exports;
+    private final CsvDownload download;
+    private final ShopSettings shop;
     private final Clock clock;
 
-    ExportController(Exports exports, Clock clock) {
+    ExportController(Exports exports, CsvDownload download, ShopSettings shop, Clock clock) {
         this.exports = exports;
+        this.download = download;
+        this.shop = shop;
         this.clock = clock;
     }
 
     @GetMapping("/exports/products.csv")
     void products(@AuthenticationPrincipal JorenUser owner, HttpServletResponse response) throws IOException {
-        attachment(response, "products");
-        exports.products(response.getOutputStream(), owner.accountId());
+        download.send(response, fileName("products"), out -> exports.products(out, owner.accountId()));
     }
 
     @GetMapping("/exports/purchases.csv")
     void purchases(@AuthenticationPrincipal JorenUser owner, HttpServletResponse response) throws IOException {
-        attachment(response, "purchases");
-        exports.purchases(response.getOutputStream(), owner.accountId());
+        download.send(response, fileName("purchases"), out -> exports.purchases(out, owner.accountId()));
     }
 
-    private void attachment(HttpServletResponse response, String name) {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(name + "-" + LocalDate.now(clock) + ".csv").build().toString());
+    /** Named after the shop's own day, not the server's. */
+    private String fileName(String name) {
+        return name + "-" + LocalDate.now(clock.withZone(shop.zone())) + ".csv";
     }
 }

@@ -60,8 +60,8 @@ class Exports {
 
     private int stream(OutputStream out, List<String> header, String sql) {
         int[] rows = {0};
-        try (ExcelCsvWriter csv = new ExcelCsvWriter(out);
-             Stream<Object[]> lines = jdbc.sql(sql).withFetchSize(1_000).query((rs, i) -> {
+        ExcelCsvWriter csv = new ExcelCsvWriter(out);
+        try (Stream<Object[]> lines = jdbc.sql(sql).withFetchSize(1_000).query((rs, i) -> {
                  Object[] cells = new Object[header.size()];
                  for (int c = 0; c < cells.length; c++) {
                      cells[c] = rs.getObject(c + 1);
@@ -74,6 +74,7 @@ class Exports {
                 rows[0]++;
             });
         }
+        csv.flush();
         return rows[0];
     }
 }

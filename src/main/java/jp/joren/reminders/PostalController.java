@@ -8,10 +8,9 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.joren.accounts.JorenUser;
+import jp.joren.shared.CsvDownload;
 import jp.joren.shops.ShopSettings;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,9 +28,11 @@ class PostalController {
     private final PostalList postal;
     private final ShopSettings shop;
     private final MessageSource messages;
+    private final CsvDownload download;
     private final Clock clock;
 
-    PostalController(PostalList postal, ShopSettings shop, MessageSource messages, Clock clock) {
+    PostalController(PostalList postal, ShopSettings shop, MessageSource messages, CsvDownload download, Clock clock) {
+        this.download = download;
         this.postal = postal;
         this.shop = shop;
         this.messages = messages;
@@ -55,13 +56,11 @@ class PostalController {
     @GetMapping("/labels.csv")
     void csv(@AuthenticationPrincipal JorenUser owner, Locale locale, HttpServletResponse response) throws IOException {
         LocalDate today = today();
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename("postal-dm-" + today + ".csv").build().toString());
         List<String> header = List.of("postalCode", "address", "name", "coupon", "couponValidUntil").stream()
                 .map(column -> messages.getMessage("reminders.postal.csv." + column, null, locale)).toList();
-        postal.export(today, header, messages.getMessage("reminders.postal.honorific", null, locale),
-                response.getOutputStream(), owner.accountId());
+        String honorific = messages.getMessage("reminders.postal.honorific", null, locale);
+        download.send(response, "postal-dm-" + today + ".csv",
+                out -> postal.export(today, header, honorific, out, owner.accountId()));
     }
 
     @PostMapping("/posted")

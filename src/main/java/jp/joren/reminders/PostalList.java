@@ -61,14 +61,14 @@ public class PostalList {
     @Transactional
     public void export(LocalDate today, List<String> header, String honorific, OutputStream out, long ownerId) {
         List<PostalLabel> labels = waiting(today);
-        try (ExcelCsvWriter csv = new ExcelCsvWriter(out)) {
-            csv.row(header);
-            for (PostalLabel label : labels) {
-                csv.row(label.postalCode(), label.address(), label.name() + " " + honorific,
-                        label.couponCode() == null ? "" : label.couponCode(),
-                        label.couponValidUntil() == null ? "" : label.couponValidUntil().toString());
-            }
+        ExcelCsvWriter csv = new ExcelCsvWriter(out);
+        csv.row(header);
+        for (PostalLabel label : labels) {
+            csv.row(label.postalCode(), label.address(), label.name() + " " + honorific,
+                    label.couponCode() == null ? "" : label.couponCode(),
+                    label.couponValidUntil() == null ? "" : label.couponValidUntil().toString());
         }
+        csv.flush();
         audit.record(ownerId, AuditAction.DATA_EXPORTED, "postal_list", null, Map.of("rows", labels.size()));
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
  * neutralised with a leading apostrophe, so that a customer named "=HYPERLINK(…)" stays text in the
  * owner's spreadsheet (CSV injection).
  */
-public final class ExcelCsvWriter implements AutoCloseable {
+public final class ExcelCsvWriter {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
@@ -65,8 +65,11 @@ public final class ExcelCsvWriter implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /**
+     * Sends what is buffered. Not a close on every path: a failed export must not push its partial rows out,
+     * see {@link CsvDownload}.
+     */
+    public void flush() {
         try {
             out.flush();
         } catch (IOException e) {

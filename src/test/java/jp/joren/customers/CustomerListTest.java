@@ -83,6 +83,22 @@ class CustomerListTest {
     }
 
     @Test
+    void aColumnFilterCombinesWithAnOwnedModelInTheListAndItsExport() {
+        String model = "modelId=" + kitchen.cookerModelId();
+        assertThat(names("town=港南一丁目&" + model)).containsExactly("上田 三郎");
+        assertThat(names("channel=REFERRAL&" + model)).containsExactly("上田 三郎");
+        WebSession.Page byStore = owner.get("/customers?storeId=" + kitchen.storeId() + "&" + model);
+        assertThat(byStore.status()).isEqualTo(200);
+        assertThat(byStore.document().select("#customer-count").text()).isEqualTo("0人");
+        assertThat(names("text=上田&channel=REFERRAL&" + model)).containsExactly("上田 三郎");
+
+        WebSession.Page export = owner.get("/customers/export?town=港南一丁目&channel=REFERRAL&" + model);
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.body().split("\r\n")).hasSize(2);
+        assertThat(export.body()).contains("上田 三郎");
+    }
+
+    @Test
     void theListSortsByRecencyVisitsOrAmount() {
         assertThat(names("sort=LAST_VISIT")).containsExactly("青木 一", "井上 二葉", "上田 三郎");
         assertThat(names("sort=AMOUNT")).containsExactly("井上 二葉", "青木 一", "上田 三郎");

@@ -12,9 +12,8 @@ class ExcelCsvWriterTest {
     @Test
     void writesUtf8WithByteOrderMarkCrlfAndQuotesWhatNeedsQuoting() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ExcelCsvWriter csv = new ExcelCsvWriter(bytes)) {
-            csv.row("氏名", "メモ", "金額").row("山田, 花子", "「よく来る」\n\"常連\"", 1200).row(null, "", -300);
-        }
+        new ExcelCsvWriter(bytes).row("氏名", "メモ", "金額").row("山田, 花子", "「よく来る」\n\"常連\"", 1200)
+                .row(null, "", -300).flush();
         byte[] written = bytes.toByteArray();
         assertThat(written).startsWith(0xEF - 256, 0xBB - 256, 0xBF - 256);
         assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(

@@ -42,13 +42,25 @@ class LanguageController {
         return "redirect:" + samePage(referer);
     }
 
-    /** Back to the page the switch was pressed on; only its path, so never to another site. */
-    private static String samePage(String referer) {
+    /**
+     * Back to the page the switch was pressed on; only its path, so never to another site. A path such as
+     * {@code //host/x} would be read by the browser as another site, and a Referer that is no URI at all
+     * leads home.
+     */
+    static String samePage(String referer) {
         if (referer == null) {
             return "/";
         }
-        URI uri = URI.create(referer);
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        URI uri;
+        try {
+            uri = URI.create(referer);
+        } catch (IllegalArgumentException notAUri) {
+            return "/";
+        }
+        String path = uri.getRawPath();
+        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.contains("\\")) {
+            return "/";
+        }
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 }

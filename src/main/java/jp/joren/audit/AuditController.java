@@ -19,7 +19,8 @@ class AuditController {
 
     @GetMapping("/audit")
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        int shown = Math.max(0, page);
+        // a page past any shop's log is the last possible one, not an offset that overflows
+        int shown = Math.min(Math.max(0, page), Integer.MAX_VALUE / (PAGE_SIZE + 1) - 1);
         var events = trail.recent(shown * PAGE_SIZE, PAGE_SIZE + 1);
         model.addAttribute("events", events.subList(0, Math.min(PAGE_SIZE, events.size())));
         model.addAttribute("page", shown);

@@ -120,10 +120,10 @@ public class Customer {
         return fields;
     }
 
-    /** The member code printed on a card: C and the id, six digits at least. */
-    void assignCodeIfMissing() {
+    /** The member code printed on a card, unless the customer has one already. */
+    void assignCodeIfMissing(CustomerCodes codes) {
         if (code == null) {
-            code = "C%06d".formatted(id);
+            code = codes.next(1).get(0);
         }
     }
 

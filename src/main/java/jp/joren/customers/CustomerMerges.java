@@ -1,12 +1,16 @@
 package jp.joren.customers;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
 import jp.joren.shared.NotFoundException;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,12 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerMerges {
 
-    /** What an undo restores on the survivor. */
+    /** The survivor's fields a merge may change, and so an undo may restore, of customer row {@code s}. */
     private static final String RESTORABLE = """
             jsonb_build_object('email', s.email, 'phone', s.phone, 'name_kana', s.name_kana,
                                'postal_code', s.postal_code, 'prefecture', s.prefecture, 'city', s.city,
                                'town', s.town, 'address_line', s.address_line, 'birthday', s.birthday,
-                               'notes', s.notes, 'tags', to_jsonb(s.tags), 'merged_status', m.status)""";
+                               'notes', s.notes, 'tags', to_jsonb(s.tags))""";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -45,8 +49,14 @@ public class CustomerMerges {
                 || !statuses.stream().allMatch(status -> status.equals("ACTIVE") || status.equals("ARCHIVED"))) {
             throw new MergeRefusedException();
         }
-        String before = jdbc.sql("select " + RESTORABLE + "::text from customer s, customer m where s.id = :s and m.id = :m")
-                .param("s", survivorId).param("m", mergedId).query(String.class).single();
+        String before = jdbc.sql("""
+                        select (%s || jsonb_build_object('merged_status', m.status))::text
+                          from customer s
+                          join customer m on m.tenant_id = s.tenant_id and m.id = :m
+                         where s.tenant_id = :shop and s.id = :s
+                        """.formatted(RESTORABLE))
+                .param("shop", CurrentTenant.require()).param("s", survivorId).param("m", mergedId)
+                .query(String.class).single();
         List<Long> purchases = move("purchase", mergedId, survivorId);
         List<Long> owned = move("owned_product", mergedId, survivorId);
         List<Long> consents = move("consent", mergedId, survivorId);
@@ -72,12 +82,14 @@ public class CustomerMerges {
                 .param("s", survivorId).param("m", mergedId).param("owner", ownerId).update();
         long mergeId = jdbc.sql("""
                         insert into customer_merge (tenant_id, survivor_id, merged_id, merged_by, moved_purchases,
-                                                    moved_owned, moved_consents, survivor_before)
-                        values (app_current_tenant(), :s, :m, :owner, :purchases::bigint[], :owned::bigint[],
-                                :consents::bigint[], :before::jsonb)
+                                                    moved_owned, moved_consents, survivor_before, survivor_after)
+                        select app_current_tenant(), :s, :m, :owner, :purchases::bigint[], :owned::bigint[],
+                               :consents::bigint[], :before::jsonb, %s
+                          from customer s
+                         where s.tenant_id = :shop and s.id = :s
                         returning id
-                        """)
-                .param("s", survivorId).param("m", mergedId).param("owner", ownerId)
+                        """.formatted(RESTORABLE))
+                .param("shop", CurrentTenant.require()).param("s", survivorId).param("m", mergedId).param("owner", ownerId)
                 .param("purchases", purchases.toArray(Long[]::new))
                 .param("owned", owned.toArray(Long[]::new))
                 .param("consents", consents.toArray(Long[]::new))
@@ -88,13 +100,31 @@ public class CustomerMerges {
         return mergeId;
     }
 
-    /** Puts back what the merge moved and what it changed on the survivor; refused after 30 days. */
+    /**
+     * Puts back what the merge moved and what it changed on the survivor, except the fields someone has changed
+     * since: those keep today's value and are returned, so the owner is told. Refused after 30 days, and
+     * once either customer's personal data has been erased.
+     */
     @Transactional
-    public void undo(long mergeId, long ownerId) {
+    public List<String> undo(long mergeId, long ownerId) {
         CustomerMerge merge = find(mergeId, true);
         if (!merge.undoableAt(clock.instant())) {
             throw new MergeRefusedException();
         }
+        // fields the merge changed: restored where they still hold what the merge left, kept where edited since
+        Map<String, List<String>> fields = jdbc.sql("""
+                        with now as (select %s as fields from customer s where s.tenant_id = :shop and s.id = :survivor)
+                        select k as field, (now.fields -> k) is not distinct from (m.survivor_after -> k) as untouched
+                          from customer_merge m, now, jsonb_object_keys(m.survivor_after) k
+                         where m.tenant_id = :shop and m.id = :merge and m.erased_at is null
+                           and (m.survivor_before -> k) is distinct from (m.survivor_after -> k)
+                        """.formatted(RESTORABLE))
+                .param("shop", CurrentTenant.require()).param("survivor", merge.survivorId()).param("merge", mergeId)
+                .query((rs, i) -> Map.entry(rs.getString("field"), rs.getBoolean("untouched"))).list().stream()
+                .collect(Collectors.groupingBy(field -> field.getValue() ? "restore" : "keep",
+                        Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+        List<String> restore = fields.getOrDefault("restore", List.of());
+        List<String> kept = fields.getOrDefault("keep", List.of());
         jdbc.sql("""
                         update purchase set customer_id = m.merged_id
                           from customer_merge m
@@ -113,14 +143,25 @@ public class CustomerMerges {
                         """).param("merge", mergeId).update();
         jdbc.sql("""
                         update customer s
-                           set email = b->>'email', phone = b->>'phone', name_kana = b->>'name_kana',
-                               postal_code = b->>'postal_code', prefecture = b->>'prefecture', city = b->>'city',
-                               town = b->>'town', address_line = b->>'address_line', birthday = (b->>'birthday')::date,
-                               notes = b->>'notes', tags = array(select jsonb_array_elements_text(b->'tags')),
+                           set email = case when 'email' = any(:restore) then b->>'email' else s.email end,
+                               phone = case when 'phone' = any(:restore) then b->>'phone' else s.phone end,
+                               name_kana = case when 'name_kana' = any(:restore) then b->>'name_kana' else s.name_kana end,
+                               postal_code = case when 'postal_code' = any(:restore) then b->>'postal_code'
+                                                  else s.postal_code end,
+                               prefecture = case when 'prefecture' = any(:restore) then b->>'prefecture' else s.prefecture end,
+                               city = case when 'city' = any(:restore) then b->>'city' else s.city end,
+                               town = case when 'town' = any(:restore) then b->>'town' else s.town end,
+                               address_line = case when 'address_line' = any(:restore) then b->>'address_line'
+                                                   else s.address_line end,
+                               birthday = case when 'birthday' = any(:restore) then (b->>'birthday')::date else s.birthday end,
+                               notes = case when 'notes' = any(:restore) then b->>'notes' else s.notes end,
+                               tags = case when 'tags' = any(:restore) then array(select jsonb_array_elements_text(b->'tags'))
+                                           else s.tags end,
                                updated_at = now(), updated_by = :owner
                           from (select survivor_before as b, survivor_id from customer_merge where id = :merge) m
                          where s.id = m.survivor_id
-                        """).param("merge", mergeId).param("owner", ownerId).update();
+                        """).param("merge", mergeId).param("owner", ownerId)
+                .param("restore", restore.toArray(String[]::new)).update();
         jdbc.sql("""
                         update customer c
                            set status = m.survivor_before->>'merged_status', merged_into_id = null, updated_at = now(),
@@ -131,7 +172,41 @@ public class CustomerMerges {
         jdbc.sql("update customer_merge set undone_at = now(), undone_by = :owner where id = :merge")
                 .param("merge", mergeId).param("owner", ownerId).update();
         audit.record(ownerId, AuditAction.CUSTOMER_MERGE_UNDONE, "customer", merge.survivorId(),
-                Map.of("mergedCustomer", merge.mergedId()));
+                Map.of("mergedCustomer", merge.mergedId(), "keptEdits", kept));
+        return kept;
+    }
+
+    /**
+     * The customer's personal data is being erased: so is every copy the merges involving them keep — the
+     * customers merged into them and the merges' snapshots — and those merges can no longer be undone.
+     */
+    void eraseMergesOf(long customerId, Instant now) {
+        long shop = CurrentTenant.require();
+        Long[] merged = jdbc.sql("""
+                        with recursive merged(id) as (
+                            select c.id from customer c where c.tenant_id = :shop and c.merged_into_id = :customer
+                            union
+                            select c.id from customer c join merged on c.merged_into_id = merged.id
+                             where c.tenant_id = :shop)
+                        select id from merged
+                        """)
+                .param("shop", shop).param("customer", customerId).query(Long.class).list().toArray(Long[]::new);
+        jdbc.sql("""
+                        update customer c
+                           set name = '-', name_kana = null, email = null, phone = null, postal_code = null, town = null,
+                               address_line = null, birthday = null, notes = null, tags = '{}', code = null,
+                               updated_at = :now
+                         where c.tenant_id = :shop and c.id = any(:merged)
+                        """)
+                .param("shop", shop).param("merged", merged).param("now", now.atOffset(ZoneOffset.UTC)).update();
+        jdbc.sql("""
+                        update customer_merge m set survivor_before = null, survivor_after = null, erased_at = :now
+                         where m.tenant_id = :shop
+                           and (m.survivor_id = :customer or m.merged_id = :customer
+                                or m.survivor_id = any(:merged) or m.merged_id = any(:merged))
+                        """)
+                .param("shop", shop).param("customer", customerId).param("merged", merged)
+                .param("now", now.atOffset(ZoneOffset.UTC)).update();
     }
 
     @Transactional(readOnly = true)
@@ -149,7 +224,8 @@ public class CustomerMerges {
     private static final String SELECT = """
             select m.id, m.survivor_id, s.name as survivor_name, m.merged_id, d.name as merged_name, m.merged_at,
                    a.display_name as merged_by, cardinality(m.moved_purchases) as purchases,
-                   cardinality(m.moved_owned) as owned_products, cardinality(m.moved_consents) as consents, m.undone_at
+                   cardinality(m.moved_owned) as owned_products, cardinality(m.moved_consents) as consents, m.undone_at,
+                   m.erased_at
               from customer_merge m
               join customer s on s.tenant_id = m.tenant_id and s.id = m.survivor_id
               join customer d on d.tenant_id = m.tenant_id and d.id = m.merged_id

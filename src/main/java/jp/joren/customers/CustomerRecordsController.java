@@ -2,6 +2,7 @@ package jp.joren.customers;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 
 import jp.joren.accounts.JorenUser;
 import org.springframework.http.ContentDisposition;
@@ -84,8 +85,8 @@ class CustomerRecordsController {
     @PostMapping("/merges/{id}/undo")
     String undo(@PathVariable long id, @AuthenticationPrincipal JorenUser owner, RedirectAttributes redirect) {
         try {
-            merges.undo(id, owner.accountId());
-            redirect.addFlashAttribute("notice", "customer.merge.undone");
+            List<String> kept = merges.undo(id, owner.accountId());
+            redirect.addFlashAttribute("notice", kept.isEmpty() ? "customer.merge.undone" : "customer.merge.undoneKeepingEdits");
         } catch (CustomerMerges.MergeRefusedException tooLate) {
             redirect.addFlashAttribute("notice", "customer.merge.undoRefused");
         }

@@ -16,9 +16,11 @@ public class CustomerRegistry {
     private final Customers customers;
     private final ConsentLedger consents;
     private final AuditLog audit;
+    private final CustomerCodes codes;
 
-    CustomerRegistry(Customers customers, ConsentLedger consents, AuditLog audit) {
+    CustomerRegistry(Customers customers, ConsentLedger consents, AuditLog audit, CustomerCodes codes) {
         this.customers = customers;
+        this.codes = codes;
         this.consents = consents;
         this.audit = audit;
     }
@@ -27,7 +29,7 @@ public class CustomerRegistry {
     @Transactional
     public long register(CustomerForm form, long clerkId) {
         Customer customer = customers.saveAndFlush(new Customer(form, clerkId));
-        customer.assignCodeIfMissing();
+        customer.assignCodeIfMissing(codes);
         consents.record(customer.getId(), ConsentChannel.EMAIL, Boolean.TRUE.equals(form.getEmailConsent()),
                 "COUNTER", clerkId);
         consents.record(customer.getId(), ConsentChannel.POSTAL, Boolean.TRUE.equals(form.getPostalConsent()),
@@ -39,7 +41,7 @@ public class CustomerRegistry {
     @Transactional
     public long registerSelf(CustomerForm form) {
         Customer customer = customers.saveAndFlush(new Customer(form, null));
-        customer.assignCodeIfMissing();
+        customer.assignCodeIfMissing(codes);
         return customer.getId();
     }
 

@@ -1,5 +1,6 @@
 package jp.joren.customers;
 
+import java.time.Clock;
 import java.util.Map;
 
 import jp.joren.audit.AuditAction;
@@ -12,17 +13,22 @@ import org.springframework.transaction.annotation.Transactional;
  * Archiving (no longer in lists and counts of active customers, kept intact) and retirement (the
  * customer's request for deletion): personal data is erased, while the anonymous purchases and owned
  * products stay so that the shop's figures do not change. Prefecture and city stay for the trade-area
- * statistics; they do not identify anyone.
+ * statistics; they do not identify anyone. The customers merged into a retired one are the same person, so
+ * theirs is erased too, with the merges' snapshots.
  */
 @Service
 public class CustomerRetirement {
 
     private final JdbcClient jdbc;
+    private final CustomerMerges merges;
     private final AuditLog audit;
+    private final Clock clock;
 
-    CustomerRetirement(JdbcClient jdbc, AuditLog audit) {
+    CustomerRetirement(JdbcClient jdbc, CustomerMerges merges, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.merges = merges;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -57,6 +63,7 @@ public class CustomerRetirement {
             return false;
         }
         jdbc.sql("update consent set client_address = null where customer_id = :id").param("id", customerId).update();
+        merges.eraseMergesOf(customerId, clock.instant());
         audit.record(ownerId, AuditAction.CUSTOMER_RETIRED, "customer", customerId, Map.of("reason", reason));
         return true;
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import jp.joren.reminders.FollowUpStep;
 import jp.joren.segments.Cell;
+import jp.joren.shared.UnreadableRequestException;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The audience part of a customer list's address, as the dashboard's links write it. */
@@ -29,11 +30,22 @@ public class AudienceChoice {
 
     Selection resolve(Period period) {
         if (audience == null) {
-            throw new IllegalArgumentException("no audience");
+            throw new UnreadableRequestException("no audience");
         }
-        return new Selection(audience, period, cell == null ? null : Cell.ofCode(cell),
-                fromCell == null || fromCell.equals(NEW) ? null : Cell.ofCode(fromCell), month, visits, tier, town,
+        if (month == null && (audience == Audience.MONTH_CELL || audience == Audience.MOVED)) {
+            throw new UnreadableRequestException("no month for " + audience);
+        }
+        return new Selection(audience, period, cell == null ? null : cell(cell),
+                fromCell == null || fromCell.equals(NEW) ? null : cell(fromCell), month, visits, tier, town,
                 category, step, days);
+    }
+
+    private static Cell cell(String code) {
+        try {
+            return Cell.ofCode(code);
+        } catch (IllegalArgumentException notACell) {
+            throw new UnreadableRequestException("not a cell: " + code);
+        }
     }
 
     public Audience getAudience() {

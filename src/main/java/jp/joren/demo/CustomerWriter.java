@@ -49,7 +49,7 @@ class CustomerWriter {
     void numberInOrderOfRegistration() {
         jdbc.sql("""
                         update customer c
-                           set code = 'C' || lpad(o.n::text, 6, '0')
+                           set code = 'C' || lpad(o.n::text, greatest(6, length(o.n::text)), '0')
                           from (select tenant_id, id, row_number() over (order by created_at, id) as n
                                   from customer) o
                          where c.tenant_id = o.tenant_id and c.id = o.id

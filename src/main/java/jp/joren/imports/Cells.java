@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.joren.shared.SaleLimits;
 import jp.joren.shared.Yen;
 
 /** Reads one cell as its field's type, the way people type them in Excel; empty means "not given". */
@@ -18,6 +19,8 @@ final class Cells {
 
     private static final Pattern DATE = Pattern.compile(
             "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[\\sT]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
+    /** Control characters other than tab and line breaks: a NUL cannot even be stored. */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final Map<String, Boolean> FLAGS = Map.ofEntries(
             Map.entry("1", true), Map.entry("0", false), Map.entry("true", true), Map.entry("false", false),
@@ -50,22 +53,33 @@ final class Cells {
         }
     }
 
-    static Read read(ImportField.Type type, String raw) {
+    static Read read(ImportField field, String raw) {
         String text = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
         if (text.isEmpty()) {
             return Read.of(null);
         }
-        return switch (type) {
-            case TEXT -> text.length() > 500 ? Read.problem("import.problem.tooLong") : Read.of(raw.strip());
+        if (CONTROL.matcher(text).find()) {
+            return Read.problem("import.problem.controlCharacter");
+        }
+        return switch (field.type()) {
+            case TEXT -> {
+                String value = raw.strip();
+                if (!field.freeText() && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
+                    yield Read.problem("import.problem.lineBreak");
+                }
+                yield value.codePointCount(0, value.length()) > field.maxLength()
+                        ? Read.problem("import.problem.tooLong") : Read.of(value);
+            }
             case DATE -> dateTime(text).map(at -> Read.of(at.toLocalDate())).orElse(Read.problem("import.problem.badDate"));
             case DATE_TIME -> dateTime(text).map(Read::of).orElse(Read.problem("import.problem.badDate"));
             case YEN -> {
                 OptionalLong yen = Yen.parse(text);
-                yield yen.isPresent() && yen.getAsLong() >= 0 ? Read.of(yen.getAsLong()) : Read.problem("import.problem.badAmount");
+                yield yen.isPresent() && yen.getAsLong() >= 0 && yen.getAsLong() <= SaleLimits.MAX_AMOUNT
+                        ? Read.of(yen.getAsLong()) : Read.problem("import.problem.badAmount");
             }
             case COUNT -> {
                 OptionalLong count = Yen.parse(text);
-                yield count.isPresent() && count.getAsLong() >= 1 && count.getAsLong() <= 99_999
+                yield count.isPresent() && count.getAsLong() >= 1 && count.getAsLong() <= SaleLimits.MAX_QUANTITY
                         ? Read.of((int) count.getAsLong()) : Read.problem("import.problem.badCount");
             }
             case FLAG -> {

@@ -63,43 +63,119 @@ final class CsvTable {
     }
 
     /**
-     * Reads every data row into the mapped fields; cells that cannot be read become problems of that row.
-     * A row that is cut short or malformed CSV stops the file with a problem at its line.
+     * Reads every data row into the mapped fields; cells that cannot be read become problems of that row, all
+     * of them at once. A quote left open swallows the lines after it into one cell: such a row is reported at
+     * its line and reading starts again on the next line, so the rows it swallowed are read as themselves.
+     * Lines are counted as Excel shows rows (a cell with a line break stays on its row).
      */
     static void rows(String text, ImportKind kind, Map<String, Integer> mapping, Consumer<ImportRow> row,
             Consumer<ImportProblem> problem) {
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), EXCEL)) {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (records.hasNext()) {
-                records.next();
-            }
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                long line = record.getRecordNumber();
-                Map<String, Object> values = new HashMap<>();
-                boolean readable = true;
-                for (ImportField field : kind.fields()) {
-                    Integer column = mapping.get(field.key());
-                    String raw = column != null && column < record.size() ? record.get(column) : null;
-                    Cells.Read read = Cells.read(field.type(), raw);
-                    if (read.problem() != null) {
-                        problem.accept(new ImportProblem(line, field.key(), read.problem(), raw));
-                        readable = false;
-                    } else if (read.value() == null && field.required()) {
-                        problem.accept(new ImportProblem(line, field.key(), "import.problem.required", raw));
-                        readable = false;
-                    } else if (read.value() != null) {
-                        values.put(field.key(), read.value());
+        PhysicalLines lines = new PhysicalLines(text);
+        long excelRow = 1;
+        int from = 0;
+        boolean header = true;
+        while (from < text.length()) {
+            int restartAt = -1;
+            try (CSVParser parser = CSVParser.parse(new StringReader(text.substring(from)), EXCEL)) {
+                Iterator<CSVRecord> records = parser.iterator();
+                // where the next record starts, as far as single-line rows tell: where an open quote began
+                int nextStart = from;
+                if (header && records.hasNext()) {
+                    records.next();
+                    nextStart = lines.startOfLineAfter(0);
+                }
+                header = false;
+                try {
+                    while (records.hasNext()) {
+                        CSVRecord record = records.next();
+                        excelRow++;
+                        int recordStart = from + (int) record.getCharacterPosition();
+                        if (swallowedLines(kind, mapping, record)) {
+                            problem.accept(new ImportProblem(excelRow, null, "import.problem.unbalancedQuote",
+                                    firstLineOf(text, recordStart)));
+                            row.accept(new ImportRow(excelRow, null));
+                            restartAt = lines.startOfLineAfter(recordStart);
+                            break;
+                        }
+                        nextStart = lines.startOfLineAfter(recordStart);
+                        read(kind, mapping, record, excelRow, row, problem);
                     }
+                } catch (UncheckedIOException | IllegalStateException endedInsideAQuote) {
+                    // the quote opened after the last good row never closed: report it, read on after its line
+                    excelRow++;
+                    problem.accept(new ImportProblem(excelRow, null, "import.problem.unbalancedQuote",
+                            firstLineOf(text, nextStart)));
+                    row.accept(new ImportRow(excelRow, null));
+                    restartAt = lines.startOfLineAfter(nextStart);
                 }
-                if (readable) {
-                    row.accept(new ImportRow(line, values));
-                } else {
-                    row.accept(new ImportRow(line, null));
+            } catch (IOException e) {
+                problem.accept(new ImportProblem(-1, null, "import.problem.malformed", null));
+                return;
+            }
+            if (restartAt < 0) {
+                return;
+            }
+            from = restartAt;
+        }
+    }
+
+    private static void read(ImportKind kind, Map<String, Integer> mapping, CSVRecord record, long line,
+            Consumer<ImportRow> row, Consumer<ImportProblem> problem) {
+        Map<String, Object> values = new HashMap<>();
+        boolean readable = true;
+        for (ImportField field : kind.fields()) {
+            Integer column = mapping.get(field.key());
+            String raw = column != null && column < record.size() ? record.get(column) : null;
+            Cells.Read read = Cells.read(field, raw);
+            if (read.problem() != null) {
+                problem.accept(new ImportProblem(line, field.key(), read.problem(), raw, field.maxLength()));
+                readable = false;
+            } else if (read.value() == null && field.required()) {
+                problem.accept(new ImportProblem(line, field.key(), "import.problem.required", raw));
+                readable = false;
+            } else if (read.value() != null) {
+                values.put(field.key(), read.value());
+            }
+        }
+        row.accept(new ImportRow(line, readable ? values : null));
+    }
+
+    /** A line break inside a cell of a column that never holds one: a quote opened and closed rows later. */
+    private static boolean swallowedLines(ImportKind kind, Map<String, Integer> mapping, CSVRecord record) {
+        for (ImportField field : kind.fields()) {
+            Integer column = mapping.get(field.key());
+            if (column != null && column < record.size() && !field.freeText()) {
+                String cell = record.get(column);
+                if (cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
+                    return true;
                 }
             }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            problem.accept(new ImportProblem(-1, null, "import.problem.malformed", e.getMessage()));
+        }
+        return false;
+    }
+
+    private static String firstLineOf(String text, int start) {
+        int end = start;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            end++;
+        }
+        String line = text.substring(Math.max(0, start), end);
+        return line.length() > 80 ? line.substring(0, 80) + "…" : line;
+    }
+
+    /** Where each line of the text starts. */
+    private static final class PhysicalLines {
+
+        private final String text;
+
+        PhysicalLines(String text) {
+            this.text = text;
+        }
+
+        /** The offset of the line after the one holding {@code offset}, or the text's length. */
+        int startOfLineAfter(int offset) {
+            int next = text.indexOf('\n', Math.max(0, offset));
+            return next < 0 ? text.length() : next + 1;
         }
     }
 }

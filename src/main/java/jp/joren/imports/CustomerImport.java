@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import jp.joren.customers.CustomerCodes;
 import jp.joren.shared.Kana;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -22,11 +24,13 @@ final class CustomerImport implements KindImport {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final JdbcClient jdbc;
+    private final CustomerCodes codes;
     private final long ownerId;
     private final Map<String, Long> seen = new HashMap<>();
 
-    CustomerImport(JdbcClient jdbc, long ownerId) {
+    CustomerImport(JdbcClient jdbc, CustomerCodes codes, long ownerId) {
         this.jdbc = jdbc;
+        this.codes = codes;
         this.ownerId = ownerId;
     }
 
@@ -101,7 +105,7 @@ final class CustomerImport implements KindImport {
                             insert into customer (tenant_id, id, code, name, name_kana, phone, email, postal_code, prefecture,
                                                   city, town, address_line, birthday, acquisition_channel, tags, notes,
                                                   created_by, updated_by)
-                            select app_current_tenant(), u.id, coalesce(u.code, 'C' || lpad(u.id::text, 6, '0')), u.name,
+                            select app_current_tenant(), u.id, u.code, u.name,
                                    u.kana, u.phone, u.email, u.postal, u.prefecture, u.city, u.town, u.address, u.birthday,
                                    coalesce(u.channel, 'WALK_IN'), coalesce(string_to_array(u.tags, ','), '{}'), u.notes,
                                    ?, ?
@@ -113,6 +117,7 @@ final class CustomerImport implements KindImport {
                             """)
                     .params(prepend(arrays(freshIds.toArray(Long[]::new), fresh), ownerId, ownerId))
                     .update();
+            numberUncoded(freshIds, fresh);
         }
         if (!known.isEmpty()) {
             jdbc.sql("""
@@ -142,6 +147,30 @@ final class CustomerImport implements KindImport {
         all.addAll(known);
         recordConsents(ids, all);
         return new Counts(fresh.size(), known.size());
+    }
+
+    /**
+     * Gives the new customers whom the file gave no member code the shop's next codes; after the insert, so
+     * that the numbering skips the codes the file brought.
+     */
+    private void numberUncoded(List<Long> ids, List<ImportRow> rows) {
+        List<Long> uncoded = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).values().get("code") == null) {
+                uncoded.add(ids.get(i));
+            }
+        }
+        if (!uncoded.isEmpty()) {
+            jdbc.sql("""
+                            update customer c set code = u.code
+                              from unnest(:ids::bigint[], :codes::text[]) u(id, code)
+                             where c.tenant_id = :shop and c.id = u.id
+                            """)
+                    .param("ids", uncoded.toArray(Long[]::new))
+                    .param("codes", codes.next(uncoded.size()).toArray(String[]::new))
+                    .param("shop", CurrentTenant.require())
+                    .update();
+        }
     }
 
     /** The rows as one array per column, in the order the insert and the update unnest them. */

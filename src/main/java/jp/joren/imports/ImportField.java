@@ -1,22 +1,54 @@
 package jp.joren.imports;
 
+import java.lang.reflect.Field;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.constraints.Size;
 
 /**
- * A column Joren can read: its key, whether every row needs it, how its cells are read, and the headers
- * (Japanese and English, as shops name them in Excel) that are guessed to mean it.
+ * A column Joren can read: its key, whether every row needs it, how its cells are read, the headers
+ * (Japanese and English, as shops name them in Excel) that are guessed to mean it, and the longest text it
+ * takes.
  */
-record ImportField(String key, boolean required, Type type, List<String> headers) {
+record ImportField(String key, boolean required, Type type, List<String> headers, int maxLength) {
 
     enum Type { TEXT, DATE, DATE_TIME, YEN, COUNT, FLAG, CHANNEL }
 
+    /** The longest text of a column that no form declares. */
+    private static final int DEFAULT_MAX_LENGTH = 500;
+
+    /**
+     * Columns whose cells may hold line breaks (Alt+Enter in Excel). In any other column a line break means
+     * a quote left open that swallowed the rows after it.
+     */
+    private static final Set<String> FREE_TEXT = Set.of("notes", "addressLine");
+
     static ImportField required(String key, Type type, String... headers) {
-        return new ImportField(key, true, type, List.of(headers));
+        return new ImportField(key, true, type, List.of(headers), DEFAULT_MAX_LENGTH);
     }
 
     static ImportField optional(String key, Type type, String... headers) {
-        return new ImportField(key, false, type, List.of(headers));
+        return new ImportField(key, false, type, List.of(headers), DEFAULT_MAX_LENGTH);
+    }
+
+    /**
+     * This column with the length that the form for the same field declares (its {@code @Size(max)}), so
+     * that a file cannot store what the counter would refuse.
+     */
+    ImportField limitedAs(Class<?> form) {
+        try {
+            Field property = form.getDeclaredField(key);
+            Size size = property.getAnnotation(Size.class);
+            return size == null ? this : new ImportField(key, required, type, headers, size.max());
+        } catch (NoSuchFieldException notOnTheForm) {
+            return this;
+        }
+    }
+
+    boolean freeText() {
+        return FREE_TEXT.contains(key);
     }
 
     /** Whether a header (however it is spaced, cased or widened) names this field. */

@@ -2,6 +2,9 @@ package jp.joren.imports;
 
 import java.util.List;
 
+import jp.joren.catalog.ProductForm;
+import jp.joren.customers.CustomerForm;
+
 import static jp.joren.imports.ImportField.Type.CHANNEL;
 import static jp.joren.imports.ImportField.Type.COUNT;
 import static jp.joren.imports.ImportField.Type.DATE;
@@ -15,7 +18,7 @@ import static jp.joren.imports.ImportField.required;
 /** What can be imported, with the columns each kind understands. */
 enum ImportKind {
 
-    CUSTOMERS(List.of(
+    CUSTOMERS(CustomerForm.class, List.of(
             optional("code", TEXT, "顧客番号", "会員番号", "顧客コード", "会員コード", "customer code", "member code", "code"),
             required("name", TEXT, "氏名", "名前", "お名前", "顧客名", "name", "customer name"),
             optional("nameKana", TEXT, "フリガナ", "ふりがな", "カナ", "氏名カナ", "氏名(カナ)", "kana", "name kana", "reading"),
@@ -33,7 +36,7 @@ enum ImportKind {
             optional("emailConsent", FLAG, "メール配信", "メール可否", "メール案内", "メール許諾", "email consent", "email ok"),
             optional("postalConsent", FLAG, "DM可否", "DM", "郵便DM", "ダイレクトメール", "postal consent", "dm ok"))),
 
-    PRODUCTS(List.of(
+    PRODUCTS(ProductForm.class, List.of(
             required("code", TEXT, "商品コード", "品番", "コード", "product code", "code", "sku"),
             required("name", TEXT, "商品名", "品名", "name", "product name"),
             optional("category", TEXT, "分類", "カテゴリ", "カテゴリー", "部門", "category"),
@@ -42,7 +45,7 @@ enum ImportKind {
             optional("cycleDays", COUNT, "買い替え日数", "サイクル", "消耗サイクル", "cycle days", "repurchase cycle"),
             optional("active", FLAG, "販売中", "有効", "active"))),
 
-    PURCHASES(List.of(
+    PURCHASES(CustomerForm.class, List.of(
             required("receipt", TEXT, "レシート番号", "伝票番号", "取引番号", "receipt", "receipt no", "receipt number"),
             required("purchasedAt", DATE_TIME, "日付", "購入日", "売上日", "取引日時", "日時", "date", "purchased at"),
             optional("customerCode", TEXT, "顧客番号", "会員番号", "顧客コード", "customer code", "member code"),
@@ -56,8 +59,9 @@ enum ImportKind {
 
     private final List<ImportField> fields;
 
-    ImportKind(List<ImportField> fields) {
-        this.fields = fields;
+    /** {@code form} declares the lengths of the columns it shares with this kind. */
+    ImportKind(Class<?> form, List<ImportField> fields) {
+        this.fields = fields.stream().map(field -> field.limitedAs(form)).toList();
     }
 
     List<ImportField> fields() {

@@ -7,6 +7,7 @@ import java.util.function.IntConsumer;
 
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
+import jp.joren.customers.CustomerCodes;
 import jp.joren.customers.OwnedProducts;
 import jp.joren.shops.ShopSettings;
 import jp.joren.tenancy.CurrentTenant;
@@ -37,18 +38,20 @@ class Imports {
     private final ImportJobs jobs;
     private final JdbcClient jdbc;
     private final OwnedProducts ownedProducts;
+    private final CustomerCodes codes;
     private final ShopSettings shop;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final TaskExecutor executor;
 
-    Imports(ImportJobs jobs, JdbcClient jdbc, OwnedProducts ownedProducts, ShopSettings shop, AuditLog audit,
-            PlatformTransactionManager transactions, JsonMapper json,
+    Imports(ImportJobs jobs, JdbcClient jdbc, OwnedProducts ownedProducts, CustomerCodes codes, ShopSettings shop,
+            AuditLog audit, PlatformTransactionManager transactions, JsonMapper json,
             @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.ownedProducts = ownedProducts;
+        this.codes = codes;
         this.shop = shop;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
@@ -189,7 +192,7 @@ class Imports {
 
     private KindImport importer(ImportKind kind, long ownerId) {
         return switch (kind) {
-            case CUSTOMERS -> new CustomerImport(jdbc, ownerId);
+            case CUSTOMERS -> new CustomerImport(jdbc, codes, ownerId);
             case PRODUCTS -> new ProductImport(jdbc);
             case PURCHASES -> new PurchaseImport(jdbc, ownedProducts, shop.currentShop().getZone(), ownerId);
         };

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import jp.joren.customers.OwnedProducts;
+import jp.joren.shared.SaleLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -41,6 +42,7 @@ final class PurchaseImport implements KindImport {
     private final Map<String, Optional<Long>> customers = new HashMap<>();
     private final Map<String, Receipt> receipts = new HashMap<>();
     private final Set<String> badReceipts = new HashSet<>();
+    private final Map<String, Long> receiptTotals = new HashMap<>();
     private final Map<String, List<ImportRow>> lines = new LinkedHashMap<>();
 
     PurchaseImport(JdbcClient jdbc, OwnedProducts ownedProducts, ZoneId zone, long ownerId) {
@@ -82,10 +84,27 @@ final class PurchaseImport implements KindImport {
                 || !Objects.equals(first.customerId(), header.customerId()))) {
             problems.add(new ImportProblem(row.line(), "receipt", "import.problem.receiptDisagrees", receipt));
         }
+        Product product = products.get(row.text("productCode").strip().toLowerCase());
+        if (product != null && receiptTotals.merge(receipt, amount(row, product), Long::sum) > SaleLimits.MAX_AMOUNT) {
+            problems.add(new ImportProblem(row.line(), "receipt", "import.problem.receiptTooLarge", receipt));
+        }
         if (!problems.isEmpty()) {
             badReceipts.add(receipt);
         }
         return problems;
+    }
+
+    private static int quantity(ImportRow row) {
+        return row.values().get("quantity") == null ? 1 : row.<Integer>value("quantity");
+    }
+
+    private static long unitPrice(ImportRow row, Product product) {
+        return row.values().get("unitPrice") == null ? product.price() : row.<Long>value("unitPrice");
+    }
+
+    /** The line's amount: as given, else quantity × unit price (at most 9,999 × ¥99,999,999: no overflow). */
+    private static long amount(ImportRow row, Product product) {
+        return row.values().get("amount") == null ? quantity(row) * unitPrice(row, product) : row.<Long>value("amount");
     }
 
     /** The customer the row names: empty for a walk-in, null when it names someone Joren does not know. */
@@ -136,9 +155,9 @@ final class PurchaseImport implements KindImport {
         List<Long> amounts = new ArrayList<>();
         for (ImportRow row : rows) {
             Product product = products.get(row.text("productCode").strip().toLowerCase());
-            int quantity = row.values().get("quantity") == null ? 1 : row.<Integer>value("quantity");
-            long unitPrice = row.values().get("unitPrice") == null ? product.price() : row.<Long>value("unitPrice");
-            long amount = row.values().get("amount") == null ? quantity * unitPrice : row.<Long>value("amount");
+            int quantity = quantity(row);
+            long unitPrice = unitPrice(row, product);
+            long amount = amount(row, product);
             productIds.add(product.id());
             quantities.add(quantity);
             unitPrices.add(unitPrice);

@@ -13,6 +13,7 @@ import jp.joren.customers.OwnedProducts;
 import jp.joren.reminders.Coupons;
 import jp.joren.reminders.PurchaseExits;
 import jp.joren.shared.NotFoundException;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +53,12 @@ class PurchaseBook {
      */
     @Transactional
     public Optional<Long> checkAndRegister(PurchaseForm form, Errors errors, long clerkId) {
+        // the same sale submitted again (a double click, a resend after a lost answer) is the receipt saved
+        // first, not a fresh sale whose coupon now reads as used
+        Optional<Long> saved = saved(form.getClientKey());
+        if (saved.isPresent()) {
+            return saved;
+        }
         try {
             return checks.check(form, errors).filter(draft -> !errors.hasErrors()).map(draft -> register(draft, clerkId));
         } catch (CouponTaken e) {
@@ -183,7 +190,14 @@ class PurchaseBook {
     }
 
     private long existing(UUID clientKey) {
-        return jdbc.sql("select id from purchase where client_key = :key").param("key", clientKey)
-                .query(Long.class).optional().orElseThrow(() -> new NotFoundException("purchase", -1));
+        return saved(clientKey).orElseThrow(() -> new NotFoundException("purchase", -1));
+    }
+
+    private Optional<Long> saved(UUID clientKey) {
+        if (clientKey == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select p.id from purchase p where p.tenant_id = :shop and p.client_key = :key")
+                .param("shop", CurrentTenant.require()).param("key", clientKey).query(Long.class).optional();
     }
 }

@@ -17,6 +17,7 @@ import jp.joren.customers.Customer;
 import jp.joren.customers.CustomerRegistry;
 import jp.joren.customers.CustomerStatus;
 import jp.joren.reminders.Coupons;
+import jp.joren.shared.SaleLimits;
 import jp.joren.shared.Yen;
 import jp.joren.shops.ShopSettings;
 import jp.joren.shops.Store;
@@ -40,9 +41,12 @@ class PurchaseChecks {
     private final ShopSettings shop;
     private final Clock clock;
     private final Coupons coupons;
+    private final PurchaseQueries queries;
 
-    PurchaseChecks(CatalogQueries catalog, CustomerRegistry customers, ShopSettings shop, Clock clock, Coupons coupons) {
+    PurchaseChecks(CatalogQueries catalog, CustomerRegistry customers, ShopSettings shop, Clock clock, Coupons coupons,
+            PurchaseQueries queries) {
         this.catalog = catalog;
+        this.queries = queries;
         this.coupons = coupons;
         this.customers = customers;
         this.shop = shop;
@@ -75,6 +79,9 @@ class PurchaseChecks {
         }
         if (form.filledLines().isEmpty()) {
             errors.reject("purchase.validation.noLines");
+        }
+        if (!errors.hasErrors()) {
+            checkTotals(form, lines, errors);
         }
         if (errors.hasErrors()) {
             return Optional.empty();
@@ -121,6 +128,20 @@ class PurchaseChecks {
         return coupon;
     }
 
+    /** A sale stays within what one receipt and one store's day can hold (SaleLimits). */
+    private void checkTotals(PurchaseForm form, List<PricedLine> lines, Errors errors) {
+        long total = 0;
+        for (PricedLine line : lines) {
+            total += line.amount();
+        }
+        if (total > SaleLimits.MAX_AMOUNT) {
+            errors.reject("purchase.validation.totalTooLarge");
+        } else if (form.getStoreId() != null
+                && queries.dayTotal(form.getStoreId(), form.getPurchasedAt().toLocalDate()) + total > SaleLimits.MAX_DAY_TOTAL) {
+            errors.reject("purchase.validation.dayTooLarge");
+        }
+    }
+
     private boolean customerCanBuy(long customerId) {
         return customers.lookUp(customerId).map(Customer::getStatus)
                 .filter(status -> status == CustomerStatus.ACTIVE || status == CustomerStatus.ARCHIVED)
@@ -137,16 +158,16 @@ class PurchaseChecks {
             errors.rejectValue(path + "code", "purchase.validation.inactiveProduct");
         }
         OptionalLong quantity = line.getQuantity().isBlank() ? OptionalLong.of(1) : Yen.parse(line.getQuantity());
-        if (quantity.isEmpty() || quantity.getAsLong() < 1 || quantity.getAsLong() > 9_999) {
+        if (quantity.isEmpty() || quantity.getAsLong() < 1 || quantity.getAsLong() > SaleLimits.MAX_QUANTITY) {
             errors.rejectValue(path + "quantity", "purchase.validation.quantity");
         }
         OptionalLong unitPrice = line.getUnitPrice().isBlank() && product.isPresent()
                 ? OptionalLong.of(product.get().price()) : Yen.parse(line.getUnitPrice());
-        if (unitPrice.isEmpty() || unitPrice.getAsLong() < 0) {
+        if (unitPrice.isEmpty() || unitPrice.getAsLong() < 0 || unitPrice.getAsLong() > SaleLimits.MAX_AMOUNT) {
             errors.rejectValue(path + "unitPrice", "purchase.validation.price");
         }
         OptionalLong discount = line.getDiscount().isBlank() ? OptionalLong.of(0) : Yen.parse(line.getDiscount());
-        if (discount.isEmpty() || discount.getAsLong() < 0) {
+        if (discount.isEmpty() || discount.getAsLong() < 0 || discount.getAsLong() > SaleLimits.MAX_AMOUNT) {
             errors.rejectValue(path + "discount", "purchase.validation.discount");
         }
         if (errors.getErrorCount() > errorsBefore) {

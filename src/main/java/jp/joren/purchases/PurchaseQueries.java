@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jp.joren.shared.NotFoundException;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,17 @@ class PurchaseQueries {
 
     PurchaseQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** What the store has sold on the day so far, every completed sale. */
+    long dayTotal(long storeId, LocalDate day) {
+        return jdbc.sql("""
+                        select coalesce(sum(p.total), 0) from purchase p
+                         where p.tenant_id = :shop and p.business_date = :day and p.store_id = :store
+                           and p.status = 'COMPLETED'
+                        """)
+                .param("shop", CurrentTenant.require()).param("day", day).param("store", storeId)
+                .query(Long.class).single();
     }
 
     PurchaseView find(long id) {

@@ -54,10 +54,16 @@ class CampaignController {
         this.clock = clock;
     }
 
+    private static final List<String> SEGMENTS = List.of("FIRST", "TODDLER", "STEADY", "TREND", "LOYAL");
+
+    /** The years the calendar shows; any other asked for opens this year. */
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2100;
+
     @GetMapping
     @Transactional(readOnly = true)
     String year(@RequestParam(required = false) Integer year, Model model) {
-        int shown = year == null ? today().getYear() : year;
+        int shown = year == null || year < FIRST_YEAR || year > LAST_YEAR ? today().getYear() : year;
         Map<Month, List<Campaign>> byMonth = new TreeMap<>();
         Arrays.stream(Month.values()).forEach(month -> byMonth.put(month, List.of()));
         byMonth.putAll(campaigns.ofYear(shown).stream()
@@ -144,14 +150,21 @@ class CampaignController {
         if (!outbox.senderComplete()) {
             result.reject("campaigns.senderIncomplete");
         }
-        if (form.isOffer() && form.getCouponValue() == null) {
-            result.rejectValue("couponValue", "reminders.rule.couponValueMissing");
-        }
+        form.checkOffer(result);
         if (form.getKind() != Campaign.Kind.SEGMENT) {
             return Optional.empty();
         }
         if (!form.hasSegmentFilter()) {
             result.rejectValue("kind", "campaigns.segmentEmpty");
+        }
+        if (!form.getSegment().isBlank() && !SEGMENTS.contains(form.getSegment())) {
+            result.rejectValue("segment", "campaigns.unknownSegment");
+        }
+        if (!form.getLapsed().isBlank() && !List.of("true", "false").contains(form.getLapsed())) {
+            result.rejectValue("lapsed", "campaigns.unknownSegment");
+        }
+        if (form.getModelId() != null && !campaigns.modelExists(form.getModelId())) {
+            result.rejectValue("modelId", "campaigns.unknownModel");
         }
         if (form.getAwayMinDays() != null && form.getAwayMaxDays() != null
                 && form.getAwayMinDays() > form.getAwayMaxDays()) {
@@ -173,7 +186,7 @@ class CampaignController {
     private String page(Campaign campaign, Model model) {
         model.addAttribute("campaign", campaign);
         model.addAttribute("kinds", Arrays.asList(Campaign.Kind.values()));
-        model.addAttribute("segments", List.of("FIRST", "TODDLER", "STEADY", "TREND", "LOYAL"));
+        model.addAttribute("segments", SEGMENTS);
         model.addAttribute("models", campaigns.models());
         model.addAttribute("tiers", IntStream.rangeClosed(1, TradeAreaTier.TIERS).boxed().toList());
         model.addAttribute("couponKinds", Arrays.asList(Offer.CouponKind.values()));

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -103,6 +104,12 @@ class Campaigns {
         return jdbc.sql("select id, sensitive from product where lower(code) = lower(:code)")
                 .param("code", code.strip())
                 .query((rs, row) -> new ProductRef(rs.getLong("id"), rs.getBoolean("sensitive"))).optional();
+    }
+
+    /** Whether the shop has this product model (an id from another shop names none). */
+    boolean modelExists(long id) {
+        return jdbc.sql("select exists (select 1 from product_model m where m.tenant_id = :shop and m.id = :id)")
+                .param("shop", CurrentTenant.require()).param("id", id).query(Boolean.class).single();
     }
 
     Optional<String> productCode(Long id) {

@@ -1,5 +1,7 @@
 package jp.joren.reminders;
 
+import org.springframework.validation.Errors;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -23,6 +25,16 @@ public abstract class OfferFields {
             couponValue = saved.value();
             couponCap = saved.capYen();
             couponValidDays = saved.validDays();
+        }
+    }
+
+    /** What the rule and campaign forms both refuse in a coupon: no value, or more than 100% off. */
+    void checkOffer(Errors errors) {
+        if (offer && couponValue == null) {
+            errors.rejectValue("couponValue", "reminders.rule.couponValueMissing");
+        }
+        if (offer && couponKind == Offer.CouponKind.PERCENT && couponValue != null && couponValue > 100) {
+            errors.rejectValue("couponValue", "reminders.rule.percentTooLarge");
         }
     }
 

@@ -97,13 +97,7 @@ class ReminderController {
         if (form.getBody() == null || form.getBody().isBlank()) {
             result.rejectValue("body", "reminders.rule.bodyMissing");
         }
-        if (form.isOffer() && form.getCouponValue() == null) {
-            result.rejectValue("couponValue", "reminders.rule.couponValueMissing");
-        }
-        if (form.isOffer() && form.getCouponKind() == Offer.CouponKind.PERCENT && form.getCouponValue() != null
-                && form.getCouponValue() > 100) {
-            result.rejectValue("couponValue", "reminders.rule.percentTooLarge");
-        }
+        form.checkOffer(result);
         if (form.isEnabled() && !outbox.senderComplete()) {
             result.reject("reminders.rule.senderIncomplete");
         }

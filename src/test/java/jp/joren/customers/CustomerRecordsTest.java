@@ -94,6 +94,44 @@ class CustomerRecordsTest {
     }
 
     @Test
+    void undoingAMergeKeepsWhatAClerkChangedAfterIt() {
+        merge();
+        WebSession clerk = owner.newClerk("店員");
+        WebSession.Page edited = clerk.submit("/customers/" + survivor + "/edit", "form.customer-form",
+                Map.of("name", "岡田 涼", "nameKana", "オカダ リョウ", "acquisitionChannel", "WALK_IN",
+                        "email", "ryo.okada@example.jp", "phone", "090-5656-7878", "notes", "ニッケルアレルギー"));
+        assertThat(edited.status()).as(edited.document().select(".error, .error-box").text()).isEqualTo(302);
+
+        WebSession.Page undone = owner.submit("/customers/merges", "form:has(button.undo-merge)", Map.of());
+        assertThat(owner.open(undone.path()).text()).contains("統合の後に変更された項目は、いまの内容のまま残しています。");
+
+        WebSession.Page page = owner.open("/customers/" + survivor);
+        assertThat(page.text()).contains("ryo.okada@example.jp").contains("090-5656-7878");
+        assertThat(page.document().select(".notes").text()).isEqualTo("ニッケルアレルギー");
+        assertThat(owner.open("/customers/" + duplicate).document().select("#visit-count").text()).isEqualTo("1");
+    }
+
+    @Test
+    void retiringTheSurvivorErasesTheMergedRegistrationAndTheMergeCanNoLongerBeUndone() {
+        merge();
+        long mergeId = inShop(() -> jdbc.sql("select id from customer_merge").query(Long.class).single());
+        owner.submit("/customers/" + survivor + "/retire", "form[action$=/retire]",
+                Map.of("reason", "ご本人のご依頼", "confirmed", "true"));
+
+        owner.post("/customers/merges/" + mergeId + "/undo",
+                Map.of("_csrf", owner.csrfToken("/customers/merges/new?survivor=" + duplicate)));
+        assertThat(owner.open("/customers/merges").text()).contains("この統合は取り消せません");
+        assertThat(count("select count(*) from customer where status = 'MERGED'")).isEqualTo(1);
+        assertThat(count("""
+                select count(*) from customer
+                 where name like '%岡田%' or email is not null or phone is not null or notes is not null
+                """)).as("no personal data left on either registration").isZero();
+        assertThat(count("select count(*) from customer_merge where survivor_before is not null or survivor_after is not null"))
+                .isZero();
+        assertThat(owner.get("/customers/search?q=ryo@").document().select("tr.hit")).isEmpty();
+    }
+
+    @Test
     void aMergeOlderThanThirtyDaysCannotBeUndone() {
         merge();
         inShop(() -> jdbc.sql("update customer_merge set merged_at = now() - interval '31 days'").update());

@@ -39,15 +39,15 @@ class CsvDecodingTest {
 
     @Test
     void readsDatesAndAmountsAsPeopleTypeThem() {
-        assertThat(Cells.read(ImportField.Type.DATE, "2026/1/5").value()).hasToString("2026-01-05");
-        assertThat(Cells.read(ImportField.Type.DATE, "２０２６年１月５日").value()).hasToString("2026-01-05");
-        assertThat(Cells.read(ImportField.Type.DATE, "20260105").value()).hasToString("2026-01-05");
-        assertThat(Cells.read(ImportField.Type.DATE, "2026/2/30").problem()).isEqualTo("import.problem.badDate");
-        assertThat(Cells.read(ImportField.Type.DATE_TIME, "2026-01-05 14:30").value()).hasToString("2026-01-05T14:30");
-        assertThat(Cells.read(ImportField.Type.YEN, "¥1,200").value()).isEqualTo(1200L);
-        assertThat(Cells.read(ImportField.Type.YEN, "abc").problem()).isEqualTo("import.problem.badAmount");
-        assertThat(Cells.read(ImportField.Type.FLAG, "○").value()).isEqualTo(true);
-        assertThat(Cells.read(ImportField.Type.CHANNEL, "紹介").value()).isEqualTo("REFERRAL");
-        assertThat(Cells.read(ImportField.Type.TEXT, "  ").value()).isNull();
+        assertThat(Cells.read(ImportField.optional("cell", ImportField.Type.DATE), "2026/1/5").value()).hasToString("2026-01-05");
+        assertThat(Cells.read(ImportField.optional("cell", ImportField.Type.DATE), "２０２６年１月５日").value()).hasToString("2026-01-05");
+        assertThat(Cells.read(ImportField.optional("cell", ImportField.Type.DATE), "20260105").value()).hasToString("2026-01-05");
+        assertThat(Cells.read(ImportField.optional("cell", ImportField.Type.DATE), "2026/2/30").problem()).isEqualTo("import.problem.badDate");
+        assertThat(Cells.read(ImportField.optional("cell", ImportField.Type.DATE_TIME), "2026-01-05 14:30").value()).hasToString("2026-01-05T14:30");
+        assertThat(Cells.read(ImportField.optional("cell", ImportField.Type.YEN), "¥1,200").value()).isEqualTo(1200L);
+        assertThat(Cells.read(ImportField.optional("cell", ImportField.Type.YEN), "abc").problem()).isEqualTo("import.problem.badAmount");
+        assertThat(Cells.read(ImportField.optional("cell", ImportField.Type.FLAG), "○").value()).isEqualTo(true);
+        assertThat(Cells.read(ImportField.optional("cell", ImportField.Type.CHANNEL), "紹介").value()).isEqualTo("REFERRAL");
+        assertThat(Cells.read(ImportField.optional("cell", ImportField.Type.TEXT), "  ").value()).isNull();
     }
 }

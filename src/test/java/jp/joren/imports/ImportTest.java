@@ -9,6 +9,7 @@ import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.CounterFixtures;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.TestDatabase;
 import jp.joren.support.WebSession;
 import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +108,53 @@ class ImportTest {
         owner.submit(good, "form[action$=/run]", Map.of());
         assertThat(waitUntilFinished(good)).contains("新規 2件");
         assertThat(count("select count(*) from customer")).isEqualTo(2);
+    }
+
+    @Test
+    void aQuoteLeftOpenIsReportedAtItsLineAndTheRowsAfterItAreReadAsThemselves() {
+        String job = upload("CUSTOMERS", "quote.csv", """
+                氏名,フリガナ,電話番号,メモ
+                青山 一郎,アオヤマ イチロウ,090-1000-0001,
+                "石川 二葉,イシカワ フタバ,090-1000-0002,
+                上野 三郎,ウエノ サブロウ,090-1000-0003,"ニッケル
+                アレルギー"
+                江口 四葉,エグチ ヨツバ,090-1000-0004,"よく来る"
+                大野 五月,オオノ サツキ,090-1000-0005,
+                """.getBytes(StandardCharsets.UTF_8));
+
+        WebSession.Page report = check(job);
+        assertThat(report.document().select("#report-summary").text()).isEqualTo("5行のうち、取り込める行 4、問題のある行 1");
+        assertThat(report.document().select("tr.problem").eachText()).singleElement().asString()
+                .startsWith("3 引用符（\"）が閉じられていないため").contains("\"石川 二葉,イシカワ フタバ");
+
+        assertThat(runGoodRows(job)).contains("新規 4件");
+        assertThat(inShop(() -> jdbc.sql("select name from customer order by name_kana").query(String.class).list()))
+                .containsExactly("青山 一郎", "上野 三郎", "江口 四葉", "大野 五月");
+        assertThat(count("select count(*) from customer where notes = E'ニッケル\\nアレルギー'")).isEqualTo(1);
+    }
+
+    @Test
+    void aFieldLongerThanTheCounterFormTakesIsAProblemOfItsRow() {
+        String job = upload("CUSTOMERS", "long.csv", ("氏名,電話番号\n" + "長".repeat(101) + ",090-1000-0001\n"
+                + "短い 名前,090-1000-0002\n").getBytes(StandardCharsets.UTF_8));
+
+        WebSession.Page report = check(job);
+        assertThat(report.document().select("tr.problem").eachText()).singleElement().asString()
+                .startsWith("2 名前 長すぎます（100文字まで）。");
+        assertThat(runGoodRows(job)).contains("新規 1件");
+    }
+
+    @Test
+    void customersImportedAfterIdsPassAMillionGetCodesOfTheirOwnShop() {
+        TestDatabase.get().asOwner("select setval(pg_get_serial_sequence('customer', 'id'), 2000000)");
+        String job = upload("CUSTOMERS", "many.csv", ("氏名,電話番号\n" + java.util.stream.IntStream.rangeClosed(1, 12)
+                .mapToObj(i -> "客 " + i + ",090-3000-" + String.format("%04d", i)).collect(java.util.stream.Collectors
+                        .joining("\n")) + "\n").getBytes(StandardCharsets.UTF_8));
+        check(job);
+
+        assertThat(runGoodRows(job)).contains("新規 12件");
+        assertThat(inShop(() -> jdbc.sql("select code from customer order by code").query(String.class).list()))
+                .hasSize(12).doesNotHaveDuplicates().startsWith("C000001", "C000002");
     }
 
     @Test

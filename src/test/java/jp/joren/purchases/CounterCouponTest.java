@@ -86,6 +86,23 @@ class CounterCouponTest {
     }
 
     @Test
+    void aSaleWithACouponSubmittedTwiceShowsTheSavedReceiptBothTimes() {
+        coupon("9999888877776666", customer, "YEN", 500, null, 0, 30);
+        Map<String, String> sale = fields(customer, "9999888877776666", line("TW-01", "2"));
+        sale.put("clientKey", "0b8e2a4c-1d2e-4f3a-9b5c-6d7e8f9a0b1c");
+
+        WebSession.Page first = clerk.post("/purchases", withCsrf(clerk, sale));
+        WebSession.Page second = clerk.post("/purchases", withCsrf(clerk, sale));
+
+        assertThat(first.status()).isEqualTo(302);
+        assertThat(second.status()).isEqualTo(302);
+        assertThat(second.location()).isEqualTo(first.location());
+        assertThat(clerk.open(second.path().replaceFirst("\\?.*$", "")).document().select("#purchase-coupon").text())
+                .isEqualTo("9999888877776666");
+        assertThat(purchases()).isEqualTo(1);
+    }
+
+    @Test
     void aCouponOfAnotherCustomerOrOutOfItsDaysOrUnknownIsRefusedAndNothingIsSaved() {
         coupon("1111222233334444", customer, "YEN", 500, null, 0, 30);
         coupon("5555666677778888", customer, "YEN", 500, null, -40, -10);

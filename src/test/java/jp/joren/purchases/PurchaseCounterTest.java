@@ -148,6 +148,29 @@ class PurchaseCounterTest {
     }
 
     @Test
+    void anAmountNoTillTakesIsRefusedWithAMessageAndTheShopsFiguresStayReadable() {
+        WebSession.Page huge = purchase(customer, LocalDateTime.of(2026, 5, 1, 10, 0),
+                line("TW-01", "9999", "999999999999", ""));
+        assertThat(huge.status()).isEqualTo(200);
+        assertThat(lineError(huge, 0, "unitPrice")).isEqualTo("単価は0〜99,999,999円の整数で入力してください。");
+
+        WebSession.Page tooMuch = purchase(customer, LocalDateTime.of(2026, 5, 1, 10, 0),
+                line("TW-01", "9999", "99999999", ""));
+        assertThat(tooMuch.text()).contains("1回のお会計は 99,999,999円 までです。");
+
+        for (int i = 0; i < 10; i++) {
+            WebSession.Page big = purchase(customer, LocalDateTime.of(2026, 5, 2, 10, i), line("TW-01", "1", "99999999", ""));
+            assertThat(big.status()).as("sale %d", i).isEqualTo(302);
+        }
+        WebSession.Page day = purchase(customer, LocalDateTime.of(2026, 5, 2, 11, 0), line("TW-01", "1", "99999999", ""));
+        assertThat(day.text()).contains("この店舗の1日の売上が 999,999,999円 を超えます。");
+        assertThat(count("select count(*) from purchase")).isEqualTo(10);
+
+        assertThat(clerk.get("/customers/" + customer).status()).isEqualTo(200);
+        assertThat(clerk.open("/").status()).isEqualTo(200);
+    }
+
+    @Test
     void aCancelledPurchaseStopsCountingAndEndsTheModelItRegistered() {
         String receipt = path(purchase(customer, LocalDateTime.of(2026, 4, 2, 10, 0), line("PC-100", "", "", "")));
         long id = Long.parseLong(receipt.replaceAll("\\D", ""));

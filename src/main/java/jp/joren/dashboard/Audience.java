@@ -23,12 +23,12 @@ public enum Audience {
               join customer_portfolio cp on cp.customer_id = b.customer_id
              where cp.first_visit < :from
                and not exists (select 1 from purchase e where e.customer_id = b.customer_id and e.status = 'COMPLETED'
-                                 and e.business_date >= :before and e.business_date < :from)
+                                 and e.business_date >= :before and e.business_date < :beforeUntil)
             """.formatted(Sql.PERIOD_BUYERS)),
     LOST("""
             select distinct e.customer_id from purchase e
              where e.status = 'COMPLETED' and e.customer_id is not null
-               and e.business_date >= :before and e.business_date < :from
+               and e.business_date >= :before and e.business_date < :beforeUntil
                and not exists (select 1 from purchase p where p.customer_id = e.customer_id and p.status = 'COMPLETED'
                                  and p.business_date >= :from and p.business_date < :until)
             """),
@@ -152,7 +152,7 @@ public enum Audience {
                   left join customer_portfolio cp on cp.customer_id = b.customer_id
                  where coalesce(cp.first_visit, :from) >= :from
                    and not exists (select 1 from purchase e where e.customer_id = b.customer_id and e.status = 'COMPLETED'
-                                     and e.business_date >= :before and e.business_date < :from)
+                                     and e.business_date >= :before and e.business_date < :beforeUntil)
                 """.formatted(PERIOD_BUYERS);
     }
 

@@ -76,6 +76,7 @@ class AudienceMembers {
                 .param("from", period.from())
                 .param("until", period.until())
                 .param("before", period.previous().from())
+                .param("beforeUntil", period.previous().until())
                 .param("snapshot", period.snapshotAtStart())
                 .param("cohortFrom", cohort.from())
                 .param("cohortUntil", cohort.until())

@@ -46,7 +46,7 @@ class DashboardQueries {
                         ), bought_before as materialized (
                             select distinct customer_id from purchase
                              where status = 'COMPLETED' and customer_id is not null
-                               and business_date >= :before and business_date < :from
+                               and business_date >= :before and business_date < :beforeUntil
                         ), loyal_at_start as materialized (
                             select customer_id from portfolio_snapshot where month = :snapshot and segment = 'LOYAL'
                         ), each_buyer as materialized (
@@ -76,6 +76,7 @@ class DashboardQueries {
                          group by grouping sets ((), (segment, lapsed), (tier), (tier, town))
                         """.formatted(TIER))
                 .param("before", period.previous().from())
+                .param("beforeUntil", period.previous().until())
                 .param("from", period.from())
                 .param("until", period.until())
                 .param("snapshot", period.snapshotAtStart())

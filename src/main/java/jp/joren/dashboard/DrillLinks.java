@@ -104,9 +104,10 @@ public record DrillLinks(Period period) {
                 .build().encode().toUriString();
     }
 
+    /** A partial period is written as its days, so that the list counts the same days as the number. */
     private UriComponentsBuilder base(String audience) {
         return UriComponentsBuilder.fromPath("/dashboard/customers").queryParam("audience", Audience.valueOf(audience))
-                .queryParam("period", period.kind()).queryParam("at", period.from())
-                .queryParam("from", period.from()).queryParam("to", period.last());
+                .queryParam("period", period.partial() ? Period.Kind.CUSTOM : period.kind())
+                .queryParam("at", period.from()).queryParam("from", period.from()).queryParam("to", period.last());
     }
 }

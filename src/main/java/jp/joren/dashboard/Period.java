@@ -6,9 +6,11 @@ import java.time.temporal.IsoFields;
 
 /**
  * A span of business days, {@code from} inclusive and {@code until} exclusive, and how it was chosen: a
- * calendar month, quarter or year, or any custom range.
+ * calendar month, quarter or year, or any custom range. A {@code partial} period is the elapsed part of one
+ * still running, and is compared only with the same days of the periods it is compared with: 1–6 December
+ * with 1–6 November and 1–6 December last year, never with all of November.
  */
-public record Period(Kind kind, LocalDate from, LocalDate until) {
+public record Period(Kind kind, LocalDate from, LocalDate until, boolean partial) {
 
     public enum Kind {
         MONTH, QUARTER, YEAR, CUSTOM
@@ -18,6 +20,27 @@ public record Period(Kind kind, LocalDate from, LocalDate until) {
         if (!from.isBefore(until)) {
             throw new IllegalArgumentException("empty period: " + from + " – " + until);
         }
+    }
+
+    public Period(Kind kind, LocalDate from, LocalDate until) {
+        this(kind, from, until, false);
+    }
+
+    /** The period the dashboard opens on: the last one of this kind that is over. */
+    public static Period lastComplete(Kind kind, LocalDate today) {
+        return containing(kind, containing(kind, today).from().minusDays(1));
+    }
+
+    /**
+     * What has elapsed of this period by {@code today}: the days up to yesterday (today's sales are still
+     * coming in), or today alone on the period's first day. A period that is over, or not begun, is itself.
+     */
+    public Period elapsedBy(LocalDate today) {
+        if (today.isBefore(from) || !today.isBefore(until)) {
+            return this;
+        }
+        LocalDate end = today.isAfter(from) ? today : today.plusDays(1);
+        return new Period(kind, from, end, true);
     }
 
     /** The calendar month, quarter or year that holds {@code day}. */
@@ -38,27 +61,40 @@ public record Period(Kind kind, LocalDate from, LocalDate until) {
         return new Period(Kind.CUSTOM, first, last.plusDays(1));
     }
 
-    /** The period just before, of the same kind (a custom range: of the same length). */
+    /**
+     * The period just before, of the same kind (a custom range: of the same length); of a partial period,
+     * its first days as many as have elapsed.
+     */
     public Period previous() {
-        return switch (kind) {
+        Period whole = switch (kind) {
             case MONTH -> new Period(kind, from.minusMonths(1), from);
             case QUARTER -> new Period(kind, from.minusMonths(3), from);
             case YEAR -> new Period(kind, from.minusYears(1), from);
             case CUSTOM -> new Period(kind, from.minusDays(days()), from);
         };
+        return partial ? whole.firstDays(days()) : whole;
     }
 
+    /** The whole period after (of a partial period: after the whole of it). */
     public Period next() {
+        LocalDate end = partial && kind != Kind.CUSTOM ? containing(kind, from).until() : until;
         return switch (kind) {
-            case MONTH -> new Period(kind, until, until.plusMonths(1));
-            case QUARTER -> new Period(kind, until, until.plusMonths(3));
-            case YEAR -> new Period(kind, until, until.plusYears(1));
-            case CUSTOM -> new Period(kind, until, until.plusDays(days()));
+            case MONTH -> new Period(kind, end, end.plusMonths(1));
+            case QUARTER -> new Period(kind, end, end.plusMonths(3));
+            case YEAR -> new Period(kind, end, end.plusYears(1));
+            case CUSTOM -> new Period(kind, end, end.plusDays(days()));
         };
     }
 
+    /** The same days a year earlier. */
     public Period lastYear() {
-        return new Period(kind, from.minusYears(1), until.minusYears(1));
+        return new Period(kind, from.minusYears(1), until.minusYears(1), partial);
+    }
+
+    /** The first {@code count} days of this period (all of it when it is shorter), marked partial. */
+    private Period firstDays(long count) {
+        LocalDate end = from.plusDays(count);
+        return new Period(kind, from, end.isBefore(until) ? end : until, true);
     }
 
     public long days() {

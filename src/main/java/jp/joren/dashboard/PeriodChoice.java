@@ -6,7 +6,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The period as the owner picked it in the query string: a kind and a day inside it, or a custom first and
- * last day. Anything missing or reversed falls back to the month that holds today.
+ * last day. Without a day, the last period of the kind that is over; anything reversed falls back to the last
+ * month that is over. A period still running is what has elapsed of it (see {@link Period#elapsedBy}).
  */
 public class PeriodChoice {
 
@@ -24,11 +25,12 @@ public class PeriodChoice {
     Period resolve(LocalDate today) {
         if (period == Period.Kind.CUSTOM) {
             if (from != null && to != null && !to.isBefore(from) && !from.isBefore(to.minusYears(5))) {
-                return Period.custom(from, to);
+                return Period.custom(from, to).elapsedBy(today);
             }
-            return Period.containing(Period.Kind.MONTH, today);
+            return Period.lastComplete(Period.Kind.MONTH, today);
         }
-        return Period.containing(period == null ? Period.Kind.MONTH : period, at == null ? today : at);
+        Period.Kind kind = period == null ? Period.Kind.MONTH : period;
+        return at == null ? Period.lastComplete(kind, today) : Period.containing(kind, at).elapsedBy(today);
     }
 
     /** Whether the owner asked for a custom range that could not be used. */

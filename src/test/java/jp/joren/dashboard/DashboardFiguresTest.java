@@ -345,6 +345,28 @@ class DashboardFiguresTest {
         assertThat(page.document().select("#q2 td").get(2).text()).startsWith("—");
     }
 
+    @Test
+    void theRunningMonthSaysItIsUnfinishedAndItsListsCountTheSameDays() {
+        TestShop fresh = shops.newShop("月の途中の店");
+        WebSession owner = new WebSession(port);
+        owner.logIn(fresh.ownerEmail(), fresh.password());
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+
+        WebSession.Page opened = owner.get("/dashboard");
+        assertThat(opened.document().select("#period-label").text()).doesNotContain("途中")
+                .startsWith(today.minusMonths(1).getYear() + "年" + today.minusMonths(1).getMonthValue() + "月1日");
+        assertThat(opened.document().select("#partial-note")).isEmpty();
+
+        WebSession.Page running = owner.get("/dashboard?period=MONTH&at=" + today);
+        assertThat(running.document().select("#period-label").text()).endsWith("（途中）");
+        assertThat(running.document().select("#partial-note").text()).startsWith("この期間はまだ途中です。");
+        org.jsoup.nodes.Element number = running.document().selectFirst("a[href*=audience=BUYERS]");
+        assertThat(number).as("the buyers of the running month open as a list").isNotNull();
+        String list = number.attr("href");
+        assertThat(list).contains("period=CUSTOM");
+        assertThat(owner.get(list).status()).isEqualTo(200);
+    }
+
     /** The customers listed behind a number of the dashboard, after checking the list counts as many. */
     private static java.util.List<String> membersBehind(WebSession owner, org.jsoup.nodes.Element number) {
         assertThat(number).as("a link on the dashboard").isNotNull();

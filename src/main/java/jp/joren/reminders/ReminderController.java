@@ -133,7 +133,7 @@ class ReminderController {
         model.addAttribute("messages", outbox.latest(status == null || status.isBlank() ? null : status, rule));
         model.addAttribute("status", status);
         model.addAttribute("rule", rule);
-        model.addAttribute("statuses", List.of("QUEUED", "HELD", "SENDING", "SENT", "FAILED", "WITHDRAWN"));
+        model.addAttribute("statuses", List.of("QUEUED", "HELD", "SENDING", "SENT", "UNCONFIRMED", "FAILED", "WITHDRAWN"));
         model.addAttribute("ruleChoices", Arrays.asList(ReminderRule.values()));
         model.addAttribute("senderComplete", outbox.senderComplete());
         model.addAttribute("page", OutboxQueries.PAGE);

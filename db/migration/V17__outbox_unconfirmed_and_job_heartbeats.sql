@@ -43,6 +43,7 @@ create table outbox_send_request (
     held          integer,
     retrying      integer,
     failed        integer,
+    unconfirmed   integer,
     primary key (tenant_id, id)
 );
 create unique index outbox_send_request_one_open on outbox_send_request (tenant_id) where status in ('WAITING', 'SENDING');

@@ -124,8 +124,14 @@ final class SmtpHandOver implements AutoCloseable {
         @Override
         public void writeTo(OutputStream out, String[] ignoreList) throws IOException, MessagingException {
             if (!written) {
-                if (!mark.handingOver()) {
-                    // the transport drops the connection on an IOException, so the server discards the message
+                // the transport drops the connection on an IOException, so the server discards the message
+                boolean handedOver;
+                try {
+                    handedOver = mark.handingOver();
+                } catch (RuntimeException e) {
+                    throw new IOException("the hand-over could not be recorded", e);
+                }
+                if (!handedOver) {
                     throw new IOException("the message's claim was taken back before it was handed over");
                 }
                 written = true;

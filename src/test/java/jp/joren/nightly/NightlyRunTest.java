@@ -65,9 +65,9 @@ class NightlyRunTest {
                 .contains(new NightlyRuns.DueShop(shop.tenantId(), night));
         assertThat(shopRun.run(shop.tenantId(), night)).isTrue();
 
-        assertThat(CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> jdbc.sql(
-                "select status || ' ' || attempts from nightly_run").query(String.class).list())))
-                .containsExactly("SUCCEEDED 2");
+        List<String> rows = CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> jdbc.sql(
+                "select status || ' ' || attempts from nightly_run").query(String.class).list()));
+        assertThat(rows).containsExactly("SUCCEEDED 2");
     }
 
     @Test

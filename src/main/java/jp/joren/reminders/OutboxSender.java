@@ -1,6 +1,5 @@
 package jp.joren.reminders;
 
-import java.io.Serializable;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,7 +75,7 @@ public class OutboxSender {
     }
 
     /** What one pass did, for the owner's page and the tests. */
-    public record Delivery(int sent, int held, int retrying, int failed, int unconfirmed) implements Serializable {
+    public record Delivery(int sent, int held, int retrying, int failed, int unconfirmed) {
     }
 
     /** One pass over the current shop's due email, within the shop's sending rate. */

@@ -75,11 +75,7 @@ final class SmtpHandOver implements AutoCloseable {
 
     /** After a failure: whether the next message would go over a connection that still works. */
     boolean connected() {
-        try {
-            return transport != null && transport.isConnected();
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return transport != null && transport.isConnected();
     }
 
     @Override

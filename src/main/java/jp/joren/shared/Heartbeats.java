@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Beats for the jobs this node holds (an import, a night, "send now"): each writes its job's heartbeat every
- * {@link #every()} while it waits or works. A job whose heartbeat is older than {@link #STALE} belonged to a
+ * {@code joren.background.heartbeat} (30 s) while it waits or works. A job whose heartbeat is older than {@link #STALE} belonged to a
  * node that died: it is shown as interrupted and can be started again. The beat comes from its own thread,
  * so a job busy in one long statement still beats.
  */
@@ -40,11 +40,7 @@ public class Heartbeats implements DisposableBean {
         this.every = every;
     }
 
-    public Duration every() {
-        return every;
-    }
-
-    /** Starts beating now and every {@link #every()} until the returned beat is stopped. */
+    /** Starts beating now and at every interval until the returned beat is stopped. */
     public Beat start(Runnable heartbeat) {
         ScheduledFuture<?> beating = beats.scheduleWithFixedDelay(() -> {
             try {

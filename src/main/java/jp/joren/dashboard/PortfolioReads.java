@@ -103,10 +103,14 @@ class PortfolioReads {
              where purpose = 'ADVERTISING' and channel in ('EMAIL', 'POSTAL')
              order by customer_id, channel, recorded_at desc, id desc""";
 
-    /** The customers the frequency cap holds back: sent a promotion since {@code :capSince}. */
+    /**
+     * The customers the frequency cap holds back: sent a promotion since {@code :capSince}, or handed one to the
+     * mail server without an answer (it may have reached them).
+     */
     static final String CAPPED = """
             select distinct customer_id from outbox_message
-             where promotional and status = 'SENT' and sent_at >= :capSince""";
+             where promotional and ((status = 'SENT' and sent_at >= :capSince)
+                                    or (status = 'UNCONFIRMED' and handed_over_at >= :capSince))""";
 
     /**
      * The second-visit follow-ups {@code m} sent to the customers {@code cp} who first came in the 365 days

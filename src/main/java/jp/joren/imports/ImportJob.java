@@ -2,17 +2,25 @@ package jp.joren.imports;
 
 import java.time.Instant;
 
-/** An import as the owner follows it: uploaded, checked (with its problems), running, done or failed. */
+/**
+ * An import as the owner follows it: uploaded, checked (with its problems), running, done or failed; or
+ * interrupted: its node stopped while it ran, nothing of it was saved, and it can be run again.
+ */
 record ImportJob(long id, ImportKind kind, String filename, String encoding, String mapping, String status,
                         String mode, Integer totalRows, Integer badRows, String problems, int processedRows,
-                        int createdRows, int updatedRows, String error, Instant createdAt, Instant finishedAt) {
+                        int createdRows, int updatedRows, String error, Instant createdAt, Instant finishedAt,
+                        boolean interrupted) {
 
     public boolean checked() {
         return totalRows != null;
     }
 
     public boolean running() {
-        return status.equals("RUNNING");
+        return status.equals("RUNNING") && !interrupted;
+    }
+
+    public String statusKey() {
+        return "import.status." + (interrupted ? "INTERRUPTED" : status);
     }
 
     public boolean finished() {

@@ -1,27 +1,40 @@
 package jp.joren.imports;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
+import jp.joren.shared.Heartbeats;
 import jp.joren.shared.NotFoundException;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The import jobs of the shop, with their uploaded file. */
+/**
+ * The import jobs of the shop, with their uploaded file. A running import beats while its node holds it; one
+ * whose heartbeat stopped was interrupted (its node died, its transaction rolled back) and can be run again.
+ */
 @Repository
 class ImportJobs {
 
     private static final String JOB = """
             select id, kind, filename, encoding, mapping::text as mapping, status, mode, total_rows, bad_rows,
-                   problems::text as problems, processed_rows, created_rows, updated_rows, error, created_at, finished_at
+                   problems::text as problems, processed_rows, created_rows, updated_rows, error, created_at, finished_at,
+                   status = 'RUNNING' and heartbeat_at < :staleBefore as interrupted
               from import_job
+             where tenant_id = :shop
             """;
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    ImportJobs(JdbcClient jdbc) {
+    ImportJobs(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Transactional
@@ -38,13 +51,15 @@ class ImportJobs {
 
     @Transactional(readOnly = true)
     ImportJob find(long id) {
-        return jdbc.sql(JOB + " where id = :id").param("id", id).query(ImportJob.class).optional()
+        return jdbc.sql(JOB + " and id = :id").param("shop", shop()).param("staleBefore", staleBefore())
+                .param("id", id).query(ImportJob.class).optional()
                 .orElseThrow(() -> new NotFoundException("import", id));
     }
 
     @Transactional(readOnly = true)
     List<ImportJob> recent(int limit) {
-        return jdbc.sql(JOB + " order by created_at desc, id desc limit :limit").param("limit", limit)
+        return jdbc.sql(JOB + " order by created_at desc, id desc limit :limit")
+                .param("shop", shop()).param("staleBefore", staleBefore()).param("limit", limit)
                 .query(ImportJob.class).list();
     }
 
@@ -58,43 +73,67 @@ class ImportJobs {
         jdbc.sql("""
                         update import_job set mapping = :mapping::jsonb, total_rows = :total, bad_rows = :bad,
                                               problems = :problems::jsonb, status = 'CHECKED'
-                         where id = :id and status in ('UPLOADED', 'CHECKED')
+                         where tenant_id = :shop and id = :id
+                           and (status in ('UPLOADED', 'CHECKED') or (status = 'RUNNING' and heartbeat_at < :staleBefore))
                         """)
                 .param("mapping", mapping).param("total", total).param("bad", bad).param("problems", problems)
-                .param("id", id).update();
+                .param("shop", shop()).param("id", id).param("staleBefore", staleBefore()).update();
     }
 
-    /** Claims the job for a run; false when it is not (or no longer) waiting to run. */
+    /** Claims the job for a run; false when it is neither checked nor interrupted (running elsewhere, or done). */
     @Transactional
     boolean start(long id, String mode) {
         return jdbc.sql("""
-                        update import_job set status = 'RUNNING', mode = :mode, processed_rows = 0
-                         where id = :id and status = 'CHECKED'
+                        update import_job set status = 'RUNNING', mode = :mode, processed_rows = 0, error = null,
+                                              heartbeat_at = :now
+                         where tenant_id = :shop and id = :id
+                           and (status = 'CHECKED' or (status = 'RUNNING' and heartbeat_at < :staleBefore))
                         """)
-                .param("mode", mode).param("id", id).update() == 1;
+                .param("mode", mode).param("now", utc(clock.instant())).param("shop", shop()).param("id", id)
+                .param("staleBefore", staleBefore()).update() == 1;
+    }
+
+    /** Tells the job's page that the node running it is alive. */
+    @Transactional
+    void heartbeat(long id) {
+        jdbc.sql("update import_job set heartbeat_at = :now where tenant_id = :shop and id = :id and status = 'RUNNING'")
+                .param("now", utc(clock.instant())).param("shop", shop()).param("id", id).update();
     }
 
     /** Progress is written beside the import's own (long) transaction, so the owner sees it move. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void progress(long id, int processed) {
-        jdbc.sql("update import_job set processed_rows = :processed where id = :id")
-                .param("processed", processed).param("id", id).update();
+        jdbc.sql("update import_job set processed_rows = :processed where tenant_id = :shop and id = :id")
+                .param("processed", processed).param("shop", shop()).param("id", id).update();
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void finish(long id, int processed, int created, int updated) {
         jdbc.sql("""
                         update import_job set status = 'DONE', processed_rows = :processed, created_rows = :created,
-                                              updated_rows = :updated, finished_at = now()
-                         where id = :id
+                                              updated_rows = :updated, finished_at = :now
+                         where tenant_id = :shop and id = :id
                         """)
-                .param("processed", processed).param("created", created).param("updated", updated).param("id", id)
+                .param("processed", processed).param("created", created).param("updated", updated)
+                .param("now", utc(clock.instant())).param("shop", shop()).param("id", id)
                 .update();
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void fail(long id, String error) {
-        jdbc.sql("update import_job set status = 'FAILED', error = :error, finished_at = now() where id = :id")
-                .param("error", error).param("id", id).update();
+        jdbc.sql("update import_job set status = 'FAILED', error = :error, finished_at = :now where tenant_id = :shop and id = :id")
+                .param("error", error).param("now", utc(clock.instant())).param("shop", shop()).param("id", id).update();
+    }
+
+    private OffsetDateTime staleBefore() {
+        return utc(clock.instant().minus(Heartbeats.STALE));
+    }
+
+    private static long shop() {
+        return CurrentTenant.require();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -9,12 +9,11 @@ import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
 import jp.joren.customers.CustomerCodes;
 import jp.joren.customers.OwnedProducts;
+import jp.joren.shared.ShopJobQueue;
 import jp.joren.shops.ShopSettings;
 import jp.joren.tenancy.CurrentTenant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,11 +42,10 @@ class Imports {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
-    private final TaskExecutor executor;
+    private final ShopJobQueue queue;
 
     Imports(ImportJobs jobs, JdbcClient jdbc, OwnedProducts ownedProducts, CustomerCodes codes, ShopSettings shop,
-            AuditLog audit, PlatformTransactionManager transactions, JsonMapper json,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+            AuditLog audit, PlatformTransactionManager transactions, JsonMapper json, ShopJobQueue queue) {
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.ownedProducts = ownedProducts;
@@ -56,7 +54,7 @@ class Imports {
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.json = json;
-        this.executor = executor;
+        this.queue = queue;
     }
 
     /** The file could not be read as CSV in any encoding Excel writes. */
@@ -105,14 +103,18 @@ class Imports {
         jobs.checked(id, json.writeValueAsString(mapping), pass.total, pass.bad, json.writeValueAsString(kept));
     }
 
-    /** Starts the run in the background; false when the job is not checked or all-or-nothing has bad rows. */
+    /**
+     * Queues the run in the shops' job queue; false when the job is not checked (nor interrupted) or
+     * all-or-nothing has bad rows.
+     */
     boolean run(long id, boolean goodRowsOnly, long ownerId) {
         ImportJob job = jobs.find(id);
         if (!job.checked() || (!goodRowsOnly && job.badRows() > 0) || !jobs.start(id, goodRowsOnly ? "GOOD_ROWS" : "ALL_OR_NOTHING")) {
             return false;
         }
         long tenant = CurrentTenant.require();
-        executor.execute(() -> CurrentTenant.runAs(tenant, () -> runNow(job, goodRowsOnly, ownerId)));
+        queue.submit(tenant, () -> CurrentTenant.runAs(tenant, () -> runNow(job, goodRowsOnly, ownerId)),
+                () -> CurrentTenant.runAs(tenant, () -> jobs.heartbeat(id)));
         return true;
     }
 

@@ -2,20 +2,25 @@ package jp.joren.nightly;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import jp.joren.segments.PortfolioPolicyChanged;
+import jp.joren.shared.ShopJobQueue;
 import jp.joren.shops.ShopSettings;
 import jp.joren.tenancy.CurrentTenant;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the owner starts: "run now", and the run that follows a change of the portfolio thresholds. The run
- * is registered at once, so the runs page shows it, and works in the background.
+ * is registered at once, so the runs page shows it, and waits its turn in the shops' job queue. Pressing
+ * "run now" while a run waits or works queues nothing more; new thresholds queue one run after a working
+ * one (which read the old thresholds), but never a second waiting one.
  */
 @Service
 class ManualRuns {
@@ -25,37 +30,49 @@ class ManualRuns {
     private final ShopNightlyRun shopRun;
     private final ShopSettings shop;
     private final Clock clock;
-    private final TaskExecutor executor;
+    private final ShopJobQueue queue;
+    private final TransactionTemplate separately;
 
-    ManualRuns(ShopNightlyRun shopRun, ShopSettings shop, Clock clock,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+    ManualRuns(ShopNightlyRun shopRun, ShopSettings shop, Clock clock, ShopJobQueue queue,
+            PlatformTransactionManager transactions) {
         this.shopRun = shopRun;
         this.shop = shop;
         this.clock = clock;
-        this.executor = executor;
+        this.queue = queue;
+        // committed before the job is queued, so the worker finds it; and after a committed change of the
+        // thresholds, in a transaction of its own rather than the one that has just ended
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Starts a run of the current shop for its today: registered now, worked in the background. */
-    long start(long accountId) {
-        long tenantId = CurrentTenant.require();
-        LocalDate today = LocalDate.now(clock.withZone(shop.zone()));
-        long runId = shopRun.startManual(today, accountId);
-        executor.execute(() -> CurrentTenant.runAs(tenantId, () -> work(tenantId, runId, today)));
-        return runId;
+    private record Queued(long runId, LocalDate today) {
     }
 
-    /** After the new thresholds are committed; the whole run, registration included, in the background. */
+    /** Queues a run of the current shop for its today; empty when one is already waiting or working. */
+    Optional<Long> start(long accountId) {
+        return request(CurrentTenant.require(), accountId, false);
+    }
+
+    /** After the new thresholds are committed. */
     @TransactionalEventListener
     void policyChanged(PortfolioPolicyChanged change) {
-        executor.execute(() -> CurrentTenant.runAs(change.tenantId(), () -> {
+        CurrentTenant.runAs(change.tenantId(), () -> request(change.tenantId(), change.changedBy(), true));
+    }
+
+    private Optional<Long> request(long tenantId, long accountId, boolean evenIfWorking) {
+        Optional<Queued> queued = separately.execute(status -> {
             LocalDate today = LocalDate.now(clock.withZone(shop.zone()));
-            work(change.tenantId(), shopRun.startManual(today, change.changedBy()), today);
-        }));
+            return shopRun.requestManual(today, accountId, evenIfWorking).map(runId -> new Queued(runId, today));
+        });
+        queued.ifPresent(run -> queue.submit(tenantId,
+                () -> CurrentTenant.runAs(tenantId, () -> work(tenantId, run.runId(), run.today())),
+                () -> shopRun.heartbeat(tenantId, run.runId())));
+        return queued.map(Queued::runId);
     }
 
     private void work(long tenantId, long runId, LocalDate today) {
         try {
-            shopRun.work(runId, today);
+            shopRun.workManual(runId, today);
         } catch (RuntimeException e) {
             log.error("Run " + runId + " of shop " + tenantId + " failed", e);
         }

@@ -1,5 +1,6 @@
 package jp.joren.nightly;
 
+import java.time.Clock;
 import java.util.List;
 
 import jp.joren.accounts.JorenUser;
@@ -19,10 +20,12 @@ class NightlyRunController {
 
     private final NightlyRuns runs;
     private final ManualRuns manualRuns;
+    private final Clock clock;
 
-    NightlyRunController(NightlyRuns runs, ManualRuns manualRuns) {
+    NightlyRunController(NightlyRuns runs, ManualRuns manualRuns, Clock clock) {
         this.runs = runs;
         this.manualRuns = manualRuns;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -41,15 +44,15 @@ class NightlyRunController {
     }
 
     private void addRuns(Model model) {
-        List<NightlyRuns.Run> recent = runs.recent(60);
+        List<NightlyRuns.Run> recent = runs.recent(60, clock.instant());
         model.addAttribute("runs", recent);
         model.addAttribute("anyRunning", recent.stream().anyMatch(NightlyRuns.Run::running));
     }
 
     @PostMapping
     String runNow(@AuthenticationPrincipal JorenUser owner, RedirectAttributes redirect) {
-        manualRuns.start(owner.accountId());
-        redirect.addFlashAttribute("notice", "runs.started");
+        redirect.addFlashAttribute("notice",
+                manualRuns.start(owner.accountId()).isPresent() ? "runs.started" : "runs.alreadyQueued");
         return "redirect:/runs";
     }
 }

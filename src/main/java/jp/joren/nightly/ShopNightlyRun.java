@@ -1,5 +1,6 @@
 package jp.joren.nightly;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.function.Consumer;
 import jp.joren.forecast.Forecasts;
 import jp.joren.reminders.ReminderQueue;
 import jp.joren.segments.Portfolio;
+import jp.joren.shared.Heartbeats;
 import jp.joren.shared.NightlyChore;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.stereotype.Service;
@@ -30,10 +32,14 @@ public class ShopNightlyRun {
     private final TransactionTemplate separately;
     private final List<NightlyChore> chores;
     private final ReminderQueue reminders;
+    private final Heartbeats heartbeats;
+    private final Clock clock;
 
     ShopNightlyRun(NightlyRuns runs, Portfolio portfolio, Forecasts forecasts, PlatformTransactionManager transactions,
-            List<NightlyChore> chores, ReminderQueue reminders) {
+            List<NightlyChore> chores, ReminderQueue reminders, Heartbeats heartbeats, Clock clock) {
         this.runs = runs;
+        this.heartbeats = heartbeats;
+        this.clock = clock;
         this.reminders = reminders;
         this.portfolio = portfolio;
         this.forecasts = forecasts;
@@ -46,18 +52,34 @@ public class ShopNightlyRun {
     /** The scheduled night. @return whether this call did the work (false: done already, or running elsewhere) */
     public boolean run(long tenantId, LocalDate businessDate) {
         return CurrentTenant.callAs(tenantId, () -> {
-            Optional<Long> claimed = transaction.execute(status -> runs.claimScheduled(businessDate));
-            claimed.ifPresent(runId -> work(runId, businessDate));
+            Optional<Long> claimed = transaction.execute(status -> runs.claimScheduled(businessDate, clock.instant()));
+            claimed.ifPresent(runId -> {
+                try (Heartbeats.Beat beat = heartbeats.start(() -> heartbeat(tenantId, runId))) {
+                    work(runId, businessDate);
+                }
+            });
             return claimed.isPresent();
         });
     }
 
-    /** Registers a run the owner started; {@link #work} then does it. */
-    long startManual(LocalDate businessDate, long accountId) {
-        return transaction.execute(status -> runs.startManual(businessDate, accountId));
+    /** Queues a run the owner asked for; empty when one is already waiting (or working, unless {@code evenIfWorking}). */
+    Optional<Long> requestManual(LocalDate businessDate, long accountId, boolean evenIfWorking) {
+        return transaction.execute(status -> runs.requestManual(businessDate, accountId, clock.instant(), evenIfWorking));
     }
 
-    void work(long runId, LocalDate businessDate) {
+    /** Works a queued manual run, unless it no longer waits. */
+    void workManual(long runId, LocalDate businessDate) {
+        if (Boolean.TRUE.equals(transaction.execute(status -> runs.begin(runId, clock.instant())))) {
+            work(runId, businessDate);
+        }
+    }
+
+    /** Tells the runs page that the node holding this run is alive. */
+    void heartbeat(long tenantId, long runId) {
+        CurrentTenant.runAs(tenantId, () -> transaction.executeWithoutResult(status -> runs.heartbeat(runId, clock.instant())));
+    }
+
+    private void work(long runId, LocalDate businessDate) {
         try {
             transaction.executeWithoutResult(status -> {
                 runs.lockShop();
@@ -69,7 +91,7 @@ public class ShopNightlyRun {
                 forecasts.refit(businessDate, progress);
                 progress.accept("reminders");
                 reminders.queue(businessDate);
-                runs.succeed(runId, classified.customers(), classified.visits());
+                runs.succeed(runId, classified.customers(), classified.visits(), clock.instant());
             });
         } catch (RuntimeException e) {
             recordFailure(runId, e);
@@ -81,7 +103,7 @@ public class ShopNightlyRun {
     private void recordFailure(long runId, RuntimeException failure) {
         try {
             transaction.executeWithoutResult(status ->
-                    runs.fail(runId, failure.getClass().getSimpleName() + ": " + failure.getMessage()));
+                    runs.fail(runId, failure.getClass().getSimpleName() + ": " + failure.getMessage(), clock.instant()));
         } catch (RuntimeException couldNotRecord) {
             failure.addSuppressed(couldNotRecord);
         }

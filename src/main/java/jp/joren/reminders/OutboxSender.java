@@ -1,15 +1,12 @@
 package jp.joren.reminders;
 
-import java.io.Serializable;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,82 +19,33 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the current shop's due emails from the outbox (DESIGN.md §7). A message is claimed (SENDING) and
- * committed before it is handed to the mail server, and only a message still QUEUED is ever claimed; so a
- * sender that dies after the server took a message and before marking it SENT leaves it SENDING, and it is
- * never sent again: the customer gets at most one copy. Such a message is later shown as unconfirmed.
- * A failure the server reports is tried again later with growing pauses, up to {@link #MAX_ATTEMPTS}.
+ * Delivers the current shop's due emails from the outbox (DESIGN.md §7), at most once each. A message is
+ * claimed (SENDING) and committed before the pass sends anything; just before its own content goes to the
+ * mail server its hand-over is committed too. So whatever stops the sender, each claimed message is either
+ * surely not at the server (never handed over: it goes back to the queue) or perhaps there (handed over, no
+ * answer: UNCONFIRMED, never sent again, and counted by the frequency cap like a sent one). A failure the
+ * server reports before it has the message is tried again later with growing pauses, up to
+ * {@link #MAX_ATTEMPTS}.
  */
 @Service
 public class OutboxSender {
 
     static final int MAX_ATTEMPTS = 5;
-    /** A claim older than this belongs to a sender that died: its message is not sent again. */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(15);
+    /** Beyond the server's answer to the end of a message (the read timeout): time to write the message. */
+    private static final Duration WRITING = Duration.ofMinutes(5);
     private static final int BATCH = 50;
-
-    /**
-     * The guards again at sending, for what changed since the night: a rule switched off, consent withdrawn,
-     * an unsubscribe, the frequency cap (other promotions sent or being sent within the cap's days).
-     */
-    private static final String HOLD_BACK = """
-            with due as (
-                select m.id, m.customer_id, m.rule, m.promotional from outbox_message m
-                 where m.status = 'QUEUED' and m.channel = 'EMAIL' and m.due_on <= :today
-                   and (m.next_attempt_at is null or m.next_attempt_at <= :now)),
-            verdict as (
-                select d.id,
-                       case when d.rule <> 'CAMPAIGN' and not coalesce(r.enabled, false) then 'RULE_OFF'
-                            when not %s
-                                 or coalesce(cu.email, '') = '' or cu.status <> 'ACTIVE' then 'NO_CONSENT'
-                            when %s
-                                 then 'UNSUBSCRIBED'
-                            when d.promotional and exists (
-                                     select 1 from outbox_message o
-                                      where o.customer_id = d.customer_id and o.promotional and o.id <> d.id
-                                        and ((o.status = 'SENT' and o.sent_at > cast(:now as timestamptz) - make_interval(days => :capDays))
-                                             or o.status = 'SENDING'))
-                                 then 'FREQUENCY_CAP'
-                       end as reason
-                  from due d
-                  join customer cu on cu.id = d.customer_id
-                  left join reminder_rule r on r.rule = d.rule)
-            update outbox_message m set status = 'HELD', reason = v.reason
-              from verdict v
-             where m.id = v.id and v.reason is not null"""
-            .formatted(Reachability.consents("d.customer_id", "EMAIL"), Reachability.unsubscribed("cu.email"));
-
-    /**
-     * One message per customer per batch, so the cap holds within a batch too; the rule order decides which.
-     * The pick is materialized: a subquery with SKIP LOCKED that the planner scans again picks other rows.
-     */
-    private static final String CLAIM = """
-            with picked as materialized (
-                select id from outbox_message
-                 where id in (select distinct on (customer_id) id from outbox_message
-                               where status = 'QUEUED' and channel = 'EMAIL' and due_on <= :today
-                                 and (next_attempt_at is null or next_attempt_at <= :now)
-                               order by customer_id, array_position(cast(:ruleOrder as text[]), rule), id)
-                 order by due_on, id
-                 limit :limit
-                   for update skip locked)
-            update outbox_message m set status = 'SENDING', claimed_at = :now, attempts = m.attempts + 1
-              from picked
-             where m.id = picked.id
-            returning m.id""";
 
     private final JdbcClient jdbc;
     private final OutboxQueries queries;
-    private final JavaMailSender mail;
+    private final OutboxClaims claims;
+    private final JavaMailSenderImpl mail;
     private final Letters letters;
     private final LetterWriter writer;
     private final Wordings wordings;
@@ -105,12 +53,15 @@ public class OutboxSender {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String defaultFrom;
+    private final Duration abandonedAfter;
 
-    OutboxSender(JdbcClient jdbc, OutboxQueries queries, JavaMailSender mail, Letters letters, LetterWriter writer,
-            Wordings wordings, ReminderPolicies policies, PlatformTransactionManager transactions, Clock clock,
-            @Value("${joren.mail.from}") String defaultFrom) {
+    OutboxSender(JdbcClient jdbc, OutboxQueries queries, OutboxClaims claims, JavaMailSenderImpl mail, Letters letters,
+            LetterWriter writer, Wordings wordings, ReminderPolicies policies, PlatformTransactionManager transactions,
+            Clock clock, @Value("${joren.mail.from}") String defaultFrom,
+            @Value("${spring.mail.properties.mail.smtp.timeout}") long readTimeoutMillis) {
         this.jdbc = jdbc;
         this.queries = queries;
+        this.claims = claims;
         this.mail = mail;
         this.letters = letters;
         this.writer = writer;
@@ -119,107 +70,121 @@ public class OutboxSender {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.defaultFrom = defaultFrom;
+        // a claim older than this belongs to a sender that stopped: a live one would have had its answer
+        this.abandonedAfter = Duration.ofMillis(readTimeoutMillis).plus(WRITING);
     }
 
-    /** What one pass did, for the owner's page (through the session: serializable) and the tests. */
-    public record Delivery(int sent, int held, int retrying, int failed) implements Serializable {
+    /** What one pass did, for the owner's page and the tests. */
+    public record Delivery(int sent, int held, int retrying, int failed, int unconfirmed) {
     }
 
     /** One pass over the current shop's due email, within the shop's sending rate. */
     public Delivery sendDue() {
         Instant now = clock.instant();
-        List<Long> claimed = new ArrayList<>();
-        int held = transaction.execute(status -> {
-            markAbandoned(now);
+        int[] held = {0};
+        List<OutboxClaims.Claim> claimed = transaction.execute(status -> {
+            claims.lockShop();
+            claims.sweepAbandoned(now, abandonedAfter);
+            if (!queries.senderComplete()) {
+                return List.of();
+            }
             ZoneId zone = ZoneId.of(jdbc.sql("select time_zone from shop").query(String.class).single());
             LocalDate today = LocalDate.ofInstant(now, zone);
             ReminderPolicy policy = policies.current();
-            if (!queries.senderComplete()) {
-                return 0;
-            }
-            int heldBack = jdbc.sql(HOLD_BACK)
-                    .param("today", today).param("now", now.atOffset(ZoneOffset.UTC))
-                    .param("capDays", policy.frequencyCapDays())
-                    .update();
-            int room = policy.emailsPerMinute() - jdbc.sql("""
-                            select count(*) from outbox_message
-                             where channel = 'EMAIL' and status in ('SENT', 'SENDING') and claimed_at > :since""")
-                    .param("since", now.minusSeconds(60).atOffset(ZoneOffset.UTC)).query(Integer.class).single();
-            if (room > 0) {
-                claimed.addAll(jdbc.sql(CLAIM)
-                        .param("now", now.atOffset(ZoneOffset.UTC)).param("today", today)
-                        .param("ruleOrder", Arrays.stream(ReminderRule.values()).map(Enum::name)
-                                .toArray(String[]::new))
-                        .param("limit", room)
-                        .query(Long.class).list());
-            }
-            return heldBack;
+            held[0] = claims.holdBack(today, now, policy.frequencyCapDays());
+            int room = policy.emailsPerMinute() - claims.claimedWithinAMinute(now);
+            return room > 0 ? claims.claim(today, now, room) : List.<OutboxClaims.Claim>of();
         });
-        int sent = 0;
-        int retrying = 0;
-        int failed = 0;
-        for (int from = 0; from < claimed.size(); from += BATCH) {
-            List<Long> batch = claimed.subList(from, Math.min(claimed.size(), from + BATCH));
-            Outcome outcome = transaction.execute(status -> write(letters.all(batch), wordings.reader()));
-            deliver(outcome);
-            sent += outcome.sent().size();
-            transaction.executeWithoutResult(status -> record(outcome, now));
-            for (Map.Entry<Long, Exception> failure : outcome.failures().entrySet()) {
-                if (permanent(failure.getValue())) {
-                    failed++;
-                } else {
-                    retrying++;
+        Tally tally = new Tally();
+        try (SmtpHandOver smtp = new SmtpHandOver(mail)) {
+            for (int from = 0; from < claimed.size(); from += BATCH) {
+                List<OutboxClaims.Claim> batch = claimed.subList(from, Math.min(claimed.size(), from + BATCH));
+                for (Written written : transaction.execute(status -> write(batch, smtp))) {
+                    tally.count(deliver(written, smtp, tally));
                 }
             }
         }
-        return new Delivery(sent, held, retrying, failed);
+        return new Delivery(tally.sent, held[0], tally.retrying, tally.failed, tally.unconfirmed);
     }
 
-    /** Each letter of a batch written out as an email, or the reason it could not be. */
-    private record Outcome(Map<MimeMessage, Long> written, List<Long> sent, Map<Long, Exception> failures) {
+    /** The pass's outcomes so far; once the connection to the server is lost, the rest of the pass waits. */
+    private static final class Tally {
+        int sent;
+        int retrying;
+        int failed;
+        int unconfirmed;
+        Exception connectionLost;
+
+        void count(Counted counted) {
+            switch (counted) {
+                case SENT -> sent++;
+                case RETRYING -> retrying++;
+                case FAILED -> failed++;
+                case UNCONFIRMED -> unconfirmed++;
+            }
+        }
     }
 
-    private Outcome write(List<Letter> batch, Function<Letter, RuleSettings> wording) {
-        Map<MimeMessage, Long> written = new LinkedHashMap<>();
-        Map<Long, Exception> failures = new LinkedHashMap<>();
-        for (Letter letter : batch) {
+    private enum Counted { SENT, RETRYING, FAILED, UNCONFIRMED }
+
+    /** A claimed letter written out as an email, or the reason it could not be. */
+    private record Written(OutboxClaims.Claim claim, MimeMessage email, Exception problem) {
+    }
+
+    private List<Written> write(List<OutboxClaims.Claim> batch, SmtpHandOver smtp) {
+        Map<Long, OutboxClaims.Claim> byId = new LinkedHashMap<>();
+        batch.forEach(claim -> byId.put(claim.id(), claim));
+        List<Written> written = new ArrayList<>();
+        Function<Letter, RuleSettings> wording = wordings.reader();
+        for (Letter letter : letters.all(new ArrayList<>(byId.keySet()))) {
+            OutboxClaims.Claim claim = byId.get(letter.messageId());
             try {
-                written.put(mimeMessage(letter, writer.write(letter, wording.apply(letter))), letter.messageId());
+                written.add(new Written(claim, email(letter, writer.write(letter, wording.apply(letter)), smtp, claim), null));
             } catch (MessagingException | RuntimeException e) {
-                failures.put(letter.messageId(), e);
+                written.add(new Written(claim, null, e));
             }
         }
-        return new Outcome(written, new ArrayList<>(), failures);
+        return written;
     }
 
-    /** Hands a batch to the mail server over one connection; the server's answer is per message. */
-    private void deliver(Outcome outcome) {
-        Map<MimeMessage, Long> ids = outcome.written();
-        if (ids.isEmpty()) {
-            return;
+    /** Hands one email to the server (or records why it could not be) and records the outcome at once. */
+    private Counted deliver(Written written, SmtpHandOver smtp, Tally tally) {
+        OutboxClaims.Claim claim = written.claim();
+        if (written.problem() != null) {
+            return notDelivered(claim, written.problem());
         }
-        List<Long> sent = outcome.sent();
-        sent.addAll(ids.values());
-        try {
-            mail.send(ids.keySet().toArray(MimeMessage[]::new));
-        } catch (MailSendException e) {
-            if (e.getFailedMessages().isEmpty()) {
-                ids.values().forEach(id -> outcome.failures().put(id, e));
-                sent.clear();
+        if (tally.connectionLost != null) {
+            return notDelivered(claim, tally.connectionLost);
+        }
+        SmtpHandOver.Outcome outcome = smtp.send(written.email());
+        if (outcome.failure() != null && !smtp.connected()) {
+            // a server that timed out or hung up would make every further message wait as long
+            tally.connectionLost = outcome.failure();
+        }
+        return switch (outcome.result()) {
+            case SENT -> {
+                transaction.executeWithoutResult(status -> claims.sent(claim, clock.instant()));
+                yield Counted.SENT;
             }
-            e.getFailedMessages().forEach((message, failure) -> {
-                Long id = ids.get((MimeMessage) message);
-                sent.remove(id);
-                outcome.failures().put(id, failure);
-            });
-        } catch (MailException e) {
-            ids.values().forEach(id -> outcome.failures().put(id, e));
-            sent.clear();
-        }
+            case UNCONFIRMED -> {
+                transaction.executeWithoutResult(status -> claims.unconfirmed(claim, describe(outcome.failure())));
+                yield Counted.UNCONFIRMED;
+            }
+            case NOT_DELIVERED -> notDelivered(claim, outcome.failure());
+        };
     }
 
-    private MimeMessage mimeMessage(Letter letter, WrittenLetter written) throws MessagingException {
-        MimeMessage message = mail.createMimeMessage();
+    private Counted notDelivered(OutboxClaims.Claim claim, Exception failure) {
+        boolean permanent = permanent(failure);
+        transaction.executeWithoutResult(status ->
+                claims.notDelivered(claim, permanent, MAX_ATTEMPTS, clock.instant(), describe(failure)));
+        return permanent || claim.attempt() >= MAX_ATTEMPTS ? Counted.FAILED : Counted.RETRYING;
+    }
+
+    private MimeMessage email(Letter letter, WrittenLetter written, SmtpHandOver smtp, OutboxClaims.Claim claim)
+            throws MessagingException {
+        MimeMessage message = smtp.newMessage(() -> Boolean.TRUE.equals(
+                transaction.execute(status -> claims.handingOver(claim, clock.instant()))));
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         Letter.Sender sender = letter.sender();
         String from = sender.email() == null || sender.email().isBlank() ? defaultFrom : sender.email();
@@ -238,31 +203,12 @@ public class OutboxSender {
         return message;
     }
 
-    private void record(Outcome outcome, Instant now) {
-        if (!outcome.sent().isEmpty()) {
-            jdbc.sql("""
-                            update outbox_message set status = 'SENT', sent_at = :now, last_error = null
-                             where id = any(:ids) and status = 'SENDING'""")
-                    .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                    .param("ids", outcome.sent().toArray(Long[]::new))
-                    .update();
+    private static String describe(Exception failure) {
+        StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append(": ").append(cause.getClass().getSimpleName()).append(' ').append(cause.getMessage());
         }
-        outcome.failures().forEach((id, failure) -> {
-            boolean permanent = permanent(failure);
-            jdbc.sql("""
-                            update outbox_message
-                               set status = case when :permanent or attempts >= :maxAttempts then 'FAILED' else 'QUEUED' end,
-                                   reason = case when :permanent or attempts >= :maxAttempts then 'DELIVERY_FAILED' end,
-                                   next_attempt_at = cast(:now as timestamptz) + make_interval(mins => power(2, attempts)::int),
-                                   last_error = :error
-                             where id = :id and status = 'SENDING'""")
-                    .param("permanent", permanent)
-                    .param("maxAttempts", MAX_ATTEMPTS)
-                    .param("now", now.atOffset(ZoneOffset.UTC))
-                    .param("error", String.valueOf(failure.getMessage()))
-                    .param("id", id)
-                    .update();
-        });
+        return text.toString();
     }
 
     /** The server refused the address itself (5xx): trying again would not help. */
@@ -277,14 +223,5 @@ public class OutboxSender {
             }
         }
         return false;
-    }
-
-    /** A message left SENDING by a sender that died may have reached the customer: it is never sent again. */
-    private void markAbandoned(Instant now) {
-        jdbc.sql("""
-                        update outbox_message set status = 'FAILED', reason = 'UNCONFIRMED'
-                         where status = 'SENDING' and claimed_at < :before""")
-                .param("before", now.minus(ABANDONED_AFTER).atOffset(ZoneOffset.UTC))
-                .update();
     }
 }

@@ -31,13 +31,13 @@ class ReminderController {
     private final OutboxQueries outbox;
     private final Letters letters;
     private final LetterWriter writer;
-    private final OutboxSender sender;
+    private final SendNow sendNow;
     private final ReminderResults results;
     private final Wordings wordings;
     private final Clock clock;
 
     ReminderController(ReminderRules rules, ReminderPolicies policies, OutboxQueries outbox, Letters letters,
-            LetterWriter writer, OutboxSender sender, ReminderResults results, Wordings wordings, Clock clock) {
+            LetterWriter writer, SendNow sendNow, ReminderResults results, Wordings wordings, Clock clock) {
         this.wordings = wordings;
         this.results = results;
         this.clock = clock;
@@ -46,7 +46,7 @@ class ReminderController {
         this.outbox = outbox;
         this.letters = letters;
         this.writer = writer;
-        this.sender = sender;
+        this.sendNow = sendNow;
     }
 
     @GetMapping
@@ -127,10 +127,11 @@ class ReminderController {
         model.addAttribute("messages", outbox.latest(status == null || status.isBlank() ? null : status, rule));
         model.addAttribute("status", status);
         model.addAttribute("rule", rule);
-        model.addAttribute("statuses", List.of("QUEUED", "HELD", "SENDING", "SENT", "FAILED", "WITHDRAWN"));
+        model.addAttribute("statuses", List.of("QUEUED", "HELD", "SENDING", "SENT", "UNCONFIRMED", "FAILED", "WITHDRAWN"));
         model.addAttribute("ruleChoices", Arrays.asList(ReminderRule.values()));
         model.addAttribute("senderComplete", outbox.senderComplete());
         model.addAttribute("page", OutboxQueries.PAGE);
+        model.addAttribute("sending", sendNow.latest().orElse(null));
         return "reminders/outbox";
     }
 
@@ -161,10 +162,20 @@ class ReminderController {
         return "reminders/results";
     }
 
-    /** Sends what is due now instead of waiting for the next pass of the sender (at most half a minute). */
+    /**
+     * Sends what is due now instead of waiting for the next pass of the sender (at most half a minute): in the
+     * background, so the page answers at once and follows the pass.
+     */
     @PostMapping("/outbox/send")
     String send(RedirectAttributes redirect) {
-        redirect.addFlashAttribute("delivery", sender.sendDue());
+        redirect.addFlashAttribute("notice", sendNow.request() ? "reminders.outbox.sendQueued" : "reminders.outbox.alreadySending");
         return "redirect:/reminders/outbox";
+    }
+
+    /** The latest "send now", polled by the outbox page while it waits or sends. */
+    @GetMapping("/outbox/sending")
+    String sending(Model model) {
+        model.addAttribute("sending", sendNow.latest().orElse(null));
+        return "reminders/outbox :: sending";
     }
 }

@@ -1,8 +1,12 @@
 package jp.joren.system;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
+import jp.joren.shared.Heartbeats;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,15 +22,26 @@ class HomeFigures {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    HomeFigures(JdbcClient jdbc) {
+    HomeFigures(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     Figures current() {
-        Optional<LastRun> lastRun = jdbc.sql(
-                        "select business_date, status, customers from nightly_run order by business_date desc limit 1")
+        // a run whose node stopped beating is interrupted, not running (as on the runs page)
+        Optional<LastRun> lastRun = jdbc.sql("""
+                        select business_date, customers,
+                               case when status in ('WAITING', 'RUNNING') and heartbeat_at < :staleBefore
+                                    then 'INTERRUPTED' else status end as status
+                          from nightly_run
+                         where tenant_id = :shop
+                         order by business_date desc, started_at desc
+                         limit 1""")
+                .param("shop", CurrentTenant.require())
+                .param("staleBefore", clock.instant().minus(Heartbeats.STALE).atOffset(ZoneOffset.UTC))
                 .query((rs, row) -> new LastRun(rs.getObject("business_date", LocalDate.class), rs.getString("status"),
                         (Integer) rs.getObject("customers")))
                 .optional();

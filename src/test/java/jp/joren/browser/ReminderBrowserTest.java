@@ -93,7 +93,9 @@ class ReminderBrowserTest extends BrowserJourney {
 
         browser.findElement(By.linkText("送信待ちと送信済み")).click();
         browser.findElement(By.id("send-now")).click();
-        assertThat(browser.findElement(By.id("delivery")).getText()).startsWith("送信 ").doesNotStartWith("送信 0 件");
+        // sent in the background; the page follows it until the pass is done
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("delivery"))).getText())
+                .startsWith("送信 ").doesNotStartWith("送信 0 件");
 
         List<Message> received = TestMailbox.get().to(address);
         assertThat(received).hasSize(1);

@@ -2,9 +2,12 @@ package jp.joren.imports;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import jp.joren.shared.Heartbeats;
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.CounterFixtures;
@@ -232,6 +235,51 @@ class ImportTest {
         assertThat(products.body()).startsWith("\uFEFF商品コード,商品名").contains("EVIL,'=cmd|calc,,1,0,,1,");
         assertThat(owner.get("/exports/purchases.csv").body()).startsWith("\uFEFFレシート番号,日時");
         assertThat(count("select count(*) from audit_event where action = 'DATA_EXPORTED'")).isEqualTo(2);
+    }
+
+    @Test
+    void anImportWhoseServerDiedIsShownInterruptedStopsPollingAndCanBeRunAgain() {
+        String job = upload("CUSTOMERS", "good.csv", """
+                name,kana,phone,email
+                Alice Tanaka,タナカ アリス,090-2000-0001,alice@example.jp
+                """.getBytes(StandardCharsets.UTF_8));
+        check(job);
+        long id = Long.parseLong(job.substring(job.lastIndexOf('/') + 1));
+        // its node died mid-run: the import's transaction rolled back, the job row stayed RUNNING
+        inShop(() -> jdbc.sql("""
+                        update import_job set status = 'RUNNING', mode = 'ALL_OR_NOTHING', processed_rows = 0,
+                                              heartbeat_at = :beat where id = :id""")
+                .param("beat", Timestamp.from(Instant.now().minus(Heartbeats.STALE).minusSeconds(30)))
+                .param("id", id).update());
+
+        WebSession.Page page = owner.get(job);
+        assertThat(page.document().select("#import-interrupted").text()).contains("中断しました");
+        assertThat(page.document().select("#progress[hx-trigger]")).isEmpty();
+        assertThat(owner.get(job + "/progress").document().select("[hx-trigger]")).isEmpty();
+        assertThat(owner.get("/imports").text()).contains("中断");
+
+        owner.submit(job, "form[action$=/run]", Map.of());
+
+        assertThat(waitUntilFinished(job)).contains("新規 1件");
+        assertThat(count("select count(*) from customer")).isEqualTo(1);
+    }
+
+    @Test
+    void anImportThatIsStillBeatingCannotBeStartedTwice() {
+        String job = upload("CUSTOMERS", "good.csv", """
+                name,kana,phone,email
+                Alice Tanaka,タナカ アリス,090-2000-0001,alice@example.jp
+                """.getBytes(StandardCharsets.UTF_8));
+        check(job);
+        String csrf = owner.csrfToken(job);
+        long id = Long.parseLong(job.substring(job.lastIndexOf('/') + 1));
+        inShop(() -> jdbc.sql("update import_job set status = 'RUNNING', heartbeat_at = :beat where id = :id")
+                .param("beat", Timestamp.from(Instant.now())).param("id", id).update());
+
+        WebSession.Page refused = owner.post(job + "/run", Map.of("_csrf", csrf, "goodRowsOnly", "false"));
+
+        assertThat(owner.open(refused.path()).document().select("#progress[hx-trigger]")).hasSize(1);
+        assertThat(count("select count(*) from customer")).isZero();
     }
 
     @Test

@@ -1,9 +1,12 @@
 package jp.joren.nightly;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jp.joren.shared.Heartbeats;
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.JorenIntegrationTest;
@@ -41,6 +44,30 @@ class NightlyRunTest {
                 .noneMatch(due -> due.tenantId() == tokyo.tenantId());
         assertThat(runs.dueShops(Instant.parse("2026-03-09T17:00:00Z")))
                 .contains(new NightlyRuns.DueShop(tokyo.tenantId(), LocalDate.of(2026, 3, 10)));
+    }
+
+    @Test
+    void aScheduledNightWhoseServerDiedIsDueAgainAndTakenOverOnceItsHeartbeatStops() {
+        TestShop shop = shops.newShop("夜間処理 停止店");
+        LocalDate night = LocalDate.of(2026, 3, 10);
+        Instant dispatch = Instant.parse("2026-03-09T18:00:00Z");
+        Instant beat = dispatch.minus(Duration.ofMinutes(1));
+        CurrentTenant.runAs(shop.tenantId(), () -> transaction.executeWithoutResult(status -> jdbc.sql("""
+                        insert into nightly_run (tenant_id, business_date, status, started_at, heartbeat_at)
+                        values (app_current_tenant(), :night, 'RUNNING', :started, :beat)""")
+                .param("night", night).param("started", Timestamp.from(dispatch.minus(Duration.ofMinutes(5))))
+                .param("beat", Timestamp.from(beat)).update()));
+
+        // beating a minute ago: alive, not due
+        assertThat(runs.dueShops(dispatch)).noneMatch(due -> due.tenantId() == shop.tenantId());
+        // no beat for longer than a live node lets pass: due, and the next run takes it over
+        assertThat(runs.dueShops(beat.plus(Heartbeats.STALE).plusSeconds(1)))
+                .contains(new NightlyRuns.DueShop(shop.tenantId(), night));
+        assertThat(shopRun.run(shop.tenantId(), night)).isTrue();
+
+        List<String> rows = CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> jdbc.sql(
+                "select status || ' ' || attempts from nightly_run").query(String.class).list()));
+        assertThat(rows).containsExactly("SUCCEEDED 2");
     }
 
     @Test

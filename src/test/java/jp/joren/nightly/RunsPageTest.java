@@ -1,10 +1,16 @@
 package jp.joren.nightly;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import jp.joren.shared.Heartbeats;
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.JorenIntegrationTest;
@@ -30,6 +36,9 @@ class RunsPageTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     TransactionTemplate transaction;
@@ -78,6 +87,66 @@ class RunsPageTest {
         assertThat(settings.document().select("#basis dd").eachText()).startsWith("30日", "60日", "45日");
         // the customer's last visit was 50 days ago: lapsed under the new 45 days
         assertThat(inShopText(shop, "select segment || ' ' || lapsed from customer_portfolio")).isEqualTo("TODDLER true");
+    }
+
+    @Test
+    void thirtyPressesQueueOneRunAndAnotherShopsRunDoesNotWaitBehindIt() throws Exception {
+        TestShop busy = shops.newShop("連打する店");
+        TestShop other = shops.newShop("隣の店");
+        aCustomerWithTwoVisits(busy);
+        aCustomerWithTwoVisits(other);
+        WebSession busyOwner = new WebSession(port);
+        busyOwner.logIn(busy.ownerEmail(), busy.password());
+        WebSession otherOwner = new WebSession(port);
+        otherOwner.logIn(other.ownerEmail(), other.password());
+
+        // the busy shop's run takes as long as this test holds its lock: a long job
+        try (Connection held = dataSource.getConnection()) {
+            try (PreparedStatement lock = held.prepareStatement("select pg_advisory_lock(20261202, ?)")) {
+                lock.setInt(1, (int) busy.tenantId());
+                lock.execute();
+            }
+            WebSession.Page last = null;
+            for (int press = 0; press < 30; press++) {
+                last = busyOwner.open(busyOwner.submit("/runs", "form[action=/runs]", Map.of()).path());
+            }
+            assertThat(last.document().select("[role=status]").text()).startsWith("実行中か順番待ちの実行がすでにあります");
+            assertThat(inShop(busy, "select count(*) from nightly_run where trigger = 'MANUAL'")).isEqualTo(1);
+
+            otherOwner.submit("/runs", "form[action=/runs]", Map.of());
+            waitFor(otherOwner, page -> page.document().select("tr.run-succeeded").size() == 1);
+            assertThat(busyOwner.get("/runs").document().select("tr.run-running")).hasSize(1);
+
+            try (PreparedStatement unlock = held.prepareStatement("select pg_advisory_unlock(20261202, ?)")) {
+                unlock.setInt(1, (int) busy.tenantId());
+                unlock.execute();
+            }
+        }
+        waitFor(busyOwner, page -> page.document().select("tr.run-succeeded").size() == 1);
+        assertThat(inShop(busy, "select count(*) from nightly_run where trigger = 'MANUAL'")).isEqualTo(1);
+    }
+
+    @Test
+    void aRunWhoseServerDiedIsShownInterruptedIsNoLongerFollowedAndCanBeRunAgain() throws Exception {
+        TestShop shop = shops.newShop("止まった店");
+        aCustomerWithTwoVisits(shop);
+        CurrentTenant.runAs(shop.tenantId(), () -> transaction.executeWithoutResult(status -> jdbc.sql("""
+                        insert into nightly_run (tenant_id, business_date, status, trigger, step, started_at, heartbeat_at)
+                        values (app_current_tenant(), current_date, 'RUNNING', 'MANUAL', 'classify', :started, :beat)""")
+                .param("started", Timestamp.from(Instant.now().minus(Duration.ofMinutes(20))))
+                .param("beat", Timestamp.from(Instant.now().minus(Heartbeats.STALE).minusSeconds(30)))
+                .update()));
+        WebSession owner = new WebSession(port);
+        owner.logIn(shop.ownerEmail(), shop.password());
+
+        WebSession.Page runs = owner.get("/runs");
+        assertThat(runs.document().select("tr.run-interrupted .run-result").text()).startsWith("中断");
+        assertThat(runs.document().select("#runs-table[hx-trigger]")).isEmpty();
+
+        owner.submit("/runs", "form[action=/runs]", Map.of());
+        WebSession.Page done = waitFor(owner, page -> page.document().select("tr.run-succeeded").size() == 1);
+        assertThat(done.document().select("tr.run-interrupted")).hasSize(1);
+        assertThat(done.document().select("#runs-table[hx-trigger]")).isEmpty();
     }
 
     private void aCustomerWithTwoVisits(TestShop shop) {

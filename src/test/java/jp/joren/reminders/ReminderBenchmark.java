@@ -111,7 +111,7 @@ class ReminderBenchmark {
             sent += delivery.sent();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        report.line("delivery of %,d due emails (%,d sent, HTML and text, one SMTP connection per 50): %.2f s, %.0f emails/s (target ≥ 50/s)",
+        report.line("delivery of %,d due emails (%,d sent, HTML and text, one SMTP connection per pass, each hand-over committed): %.2f s, %.0f emails/s (target ≥ 50/s)",
                 due, sent, seconds, sent / seconds);
         double resultsRead = median(() -> inShop(shop, () -> results.since(today.minusMonths(6), 30)));
         report.line("\"did it work?\" over the messages sent and held out (every rule, 30 days after each): median of 5 reads %.0f ms",

@@ -1,12 +1,19 @@
 package jp.joren.reminders;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.TestMailbox;
 import jp.joren.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +35,8 @@ class ReminderPagesTest {
     ReminderRules rules;
     @Autowired
     OutboxSender sender;
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     ReminderShop.Opener opener;
@@ -42,6 +51,48 @@ class ReminderPagesTest {
         shop = opener.open("画面の店", today);
         owner = new WebSession(port);
         owner.logIn(shop.shop.ownerEmail(), shop.shop.password());
+    }
+
+    @Test
+    void sendNowAnswersAtOnceSendsInTheBackgroundOnePassAtATimeAndTheOutboxFollowsIt() throws Exception {
+        shop.enable(ReminderRule.SECOND_VISIT, 0);
+        String address = "now-" + System.nanoTime() + "@customer.example";
+        long customer = shop.customer("今すぐ 送る", address, true, false);
+        shop.buy(customer, 7);
+        shop.night(today);
+
+        // the sender takes as long as this test holds the shop's sending lock: a slow mail server
+        try (Connection held = dataSource.getConnection()) {
+            advisoryLock(held, "pg_advisory_lock");
+            WebSession.Page answered = owner.open(owner.submit("/reminders/outbox",
+                    "form[action=/reminders/outbox/send]", Map.of()).path());
+            assertThat(answered.document().select("[role=status]").text()).startsWith("送信を始めました");
+            assertThat(answered.document().select("#send-now-status[hx-trigger] #sending").text()).endsWith("…");
+            assertThat(shop.messages(customer)).isEqualTo("SECOND_VISIT DAY_7 QUEUED EMAIL");
+
+            WebSession.Page again = owner.open(owner.submit("/reminders/outbox",
+                    "form[action=/reminders/outbox/send]", Map.of()).path());
+            assertThat(again.document().select("[role=status]").text()).startsWith("送信中か順番待ちの送信がすでにあります");
+            advisoryLock(held, "pg_advisory_unlock");
+        }
+
+        WebSession.Page followed = owner.get("/reminders/outbox/sending");
+        for (Instant deadline = Instant.now().plusSeconds(30);
+             followed.document().select("#delivery").isEmpty() && Instant.now().isBefore(deadline); ) {
+            Thread.sleep(100);
+            followed = owner.get("/reminders/outbox/sending");
+        }
+        assertThat(followed.document().select("#delivery").text()).startsWith("送信 1 件、保留 0 件");
+        assertThat(followed.document().select("[hx-trigger]")).isEmpty();
+        assertThat(TestMailbox.get().to(address)).hasSize(1);
+        assertThat(shop.messages(customer)).isEqualTo("SECOND_VISIT DAY_7 SENT EMAIL");
+    }
+
+    private void advisoryLock(Connection connection, String function) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select " + function + "(20261216, ?)")) {
+            lock.setInt(1, (int) shop.shop.tenantId());
+            lock.execute();
+        }
     }
 
     @Test

@@ -76,7 +76,7 @@ class EveryShopTableCrossTenantTest {
                 "audit_event", "customer_merge", "product", "product_model", "consumable_part", "part_fit",
                 "nightly_run", "portfolio_policy", "portfolio_basis", "portfolio_classification", "customer_portfolio",
                 "portfolio_snapshot",
-                "portfolio_month_cell", "portfolio_movement", "forecast_fit");
+                "portfolio_month_cell", "portfolio_movement", "forecast_fit", "outbox_send_request");
 
         for (String table : tablesWithRowsOfA) {
             Long seen = CurrentTenant.callAs(shopB.tenantId(), () -> transaction.execute(status -> jdbc
@@ -109,6 +109,7 @@ class EveryShopTableCrossTenantTest {
                 "customerId", Long.toString(first), "storeId", Long.toString(kitchen.storeId()),
                 "purchasedAt", "2026-04-02T10:00", "channel", "STORE", "lines[0].code", "TW-01"));
         owner.submit("/settings/portfolio", "#portfolio-settings", Map.of("neighbourhoodTowns", "本町一丁目"));
+        owner.submit("/reminders/outbox", "form[action=/reminders/outbox/send]", Map.of());
         nights.run(shop.tenantId(), LocalDate.of(2026, 6, 10));
     }
 

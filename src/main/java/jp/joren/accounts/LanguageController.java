@@ -1,6 +1,5 @@
 package jp.joren.accounts;
 
-import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
@@ -39,16 +38,7 @@ class LanguageController {
         if (user != null) {
             directory.switchLanguage(user.accountId(), language);
         }
-        return "redirect:" + samePage(referer);
-    }
-
-    /** Back to the page the switch was pressed on; only its path, so never to another site. */
-    private static String samePage(String referer) {
-        if (referer == null) {
-            return "/";
-        }
-        URI uri = URI.create(referer);
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        // back to the page the switch was pressed on; only its path, so never to another site
+        return "redirect:" + (referer == null ? "/" : SitePath.of(referer));
     }
 }

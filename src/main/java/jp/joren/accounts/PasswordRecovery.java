@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
+import jp.joren.shared.SecretToken;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,7 +75,7 @@ class PasswordRecovery {
     }
 
     private void sendLink(JorenUser account) {
-        ResetToken token = ResetToken.random();
+        SecretToken token = SecretToken.random();
         Instant now = clock.instant();
         CurrentTenant.runAs(account.tenantId(),
                 () -> resets.issue(account.tenantId(), account.accountId(), token, now, now.plus(LINK_VALIDITY)));
@@ -82,7 +83,7 @@ class PasswordRecovery {
     }
 
     /** Whether the link can still set a password (the page it opens asks for one only then). */
-    boolean usable(ResetToken token) {
+    boolean usable(SecretToken token) {
         return resets.shopOf(token)
                 .map(shop -> CurrentTenant.callAs(shop, () -> resets.usable(shop, token, clock.instant())))
                 .orElse(false);
@@ -92,7 +93,7 @@ class PasswordRecovery {
      * Sets the new password and uses the link up; every session of the account ends, and failed logins of
      * its email are forgotten. False when the link is unknown, used or expired.
      */
-    boolean reset(ResetToken token, String newPassword) {
+    boolean reset(SecretToken token, String newPassword) {
         Optional<Long> shop = resets.shopOf(token);
         if (shop.isEmpty()) {
             return false;

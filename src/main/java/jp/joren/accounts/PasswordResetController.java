@@ -2,6 +2,7 @@ package jp.joren.accounts;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jp.joren.shared.SecretToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -46,7 +47,7 @@ class PasswordResetController {
 
     @GetMapping("/choose")
     String chooseForm(@RequestParam(defaultValue = "") String token, Model model) {
-        if (!recovery.usable(new ResetToken(token))) {
+        if (!recovery.usable(new SecretToken(token))) {
             return "accounts/reset-invalid";
         }
         model.addAttribute("token", token);
@@ -58,13 +59,13 @@ class PasswordResetController {
     String choose(@RequestParam(defaultValue = "") String token, @Valid @ModelAttribute PasswordForm passwordForm,
             BindingResult result, Model model) {
         if (result.hasErrors()) {
-            if (!recovery.usable(new ResetToken(token))) {
+            if (!recovery.usable(new SecretToken(token))) {
                 return "accounts/reset-invalid";
             }
             model.addAttribute("token", token);
             return "accounts/reset-choose";
         }
-        return recovery.reset(new ResetToken(token), passwordForm.getPassword())
+        return recovery.reset(new SecretToken(token), passwordForm.getPassword())
                 ? "redirect:/login?reset" : "accounts/reset-invalid";
     }
 }

@@ -3,6 +3,7 @@ package jp.joren.accounts;
 import java.util.Locale;
 
 import jp.joren.shared.PublicLinks;
+import jp.joren.shared.SecretToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +32,7 @@ class PasswordResetMailer {
         this.from = from;
     }
 
-    void send(String to, ResetToken token, Locale language) {
+    void send(String to, SecretToken token, Locale language) {
         String link = links.to("/password-reset/choose").queryParam("token", token.value()).build().toUriString();
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import jp.joren.shared.SecretToken;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,13 +20,13 @@ class PasswordResets {
     }
 
     /** The shop a link was issued in, before any shop is known (a narrow definer function). */
-    Optional<Long> shopOf(ResetToken token) {
+    Optional<Long> shopOf(SecretToken token) {
         return jdbc.sql("select shop from shop_for_password_reset(?) shop where shop is not null")
                 .param(token.hash()).query(Long.class).optional();
     }
 
     @Transactional
-    void issue(long shop, long accountId, ResetToken token, Instant now, Instant expires) {
+    void issue(long shop, long accountId, SecretToken token, Instant now, Instant expires) {
         jdbc.sql("""
                         insert into password_reset (tenant_id, account_id, token_hash, created_at, expires_at)
                         values (:shop, :account, :hash, :now, :expires)
@@ -36,7 +37,7 @@ class PasswordResets {
     }
 
     @Transactional(readOnly = true)
-    boolean usable(long shop, ResetToken token, Instant now) {
+    boolean usable(long shop, SecretToken token, Instant now) {
         return jdbc.sql("""
                         select exists (select 1 from password_reset
                                         where tenant_id = :shop and token_hash = :hash
@@ -51,7 +52,7 @@ class PasswordResets {
      * other link of that account is used up with it.
      */
     @Transactional
-    Optional<Long> use(long shop, ResetToken token, Instant now) {
+    Optional<Long> use(long shop, SecretToken token, Instant now) {
         Optional<Long> account = jdbc.sql("""
                         update password_reset set used_at = :now
                          where tenant_id = :shop and token_hash = :hash and used_at is null and expires_at > :now

@@ -17,7 +17,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String[] PUBLIC_PATHS = {"/", "/login", "/signup", "/password-reset", "/password-reset/**", "/join/**", "/u/**", "/language", "/static/**",
+    static final String[] PUBLIC_PATHS = {"/", "/login", "/signup", "/signup/**", "/password-reset", "/password-reset/**", "/join/**", "/u/**", "/language", "/static/**",
             "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/info"};
 
     /** Pages only the shop's owner may open; later features add their dashboards and exports here. */

@@ -1,4 +1,4 @@
-package jp.joren.accounts;
+package jp.joren.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,18 +7,18 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** The secret in a reset link: 256 random bits; the database keeps only its SHA-256. */
-record ResetToken(String value) {
+/** The secret in an emailed link (a password reset, a sign-up): 256 random bits; the database keeps only its SHA-256. */
+public record SecretToken(String value) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    static ResetToken random() {
+    public static SecretToken random() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return new ResetToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return new SecretToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
-    String hash() {
+    public String hash() {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(value.getBytes(StandardCharsets.UTF_8)));

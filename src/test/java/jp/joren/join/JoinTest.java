@@ -1,8 +1,13 @@
 package jp.joren.join;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -178,6 +183,36 @@ class JoinTest {
         assertThat(thanked).isEqualTo(5);
         assertThat(inShop(() -> jdbc.sql("select count(*) from join_confirmation").query(Long.class).single()))
                 .as("confirmation emails sent").isEqualTo(5);
+    }
+
+    @Test
+    void twelveSignUpsAtOnceFromOneAddressStillGetOnlyFiveThrough() throws Exception {
+        List<WebSession> phones = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            WebSession phone = WebSession.from("203.0.113.202", port);
+            tokens.add(phone.csrfToken("/join/" + slug));
+            phones.add(phone);
+        }
+        List<Callable<Integer>> signUps = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            WebSession phone = phones.get(i);
+            Map<String, String> form = Map.of("name", "同時 " + i, "nameKana", "ドウジ", "phone", "090-2222-00" + (10 + i),
+                    "website", "", "_csrf", tokens.get(i));
+            signUps.add(() -> phone.post("/join/" + slug, form).status());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        int thanked = 0;
+        try {
+            for (Future<Integer> status : pool.invokeAll(signUps)) {
+                thanked += status.get() == 302 ? 1 : 0;
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(thanked).isEqualTo(5);
+        assertThat(inShop(() -> jdbc.sql("select count(*) from customer").query(Long.class).single())).isEqualTo(5);
     }
 
     @Test

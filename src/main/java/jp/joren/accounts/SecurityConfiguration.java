@@ -11,14 +11,15 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String[] PUBLIC_PATHS = {"/", "/login", "/signup", "/signup/**", "/password-reset", "/password-reset/**", "/join/**", "/u/**", "/language", "/static/**",
-            "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/info"};
+    static final String[] PUBLIC_PATHS = {"/", "/login", "/signup", "/signup/**", "/password-reset",
+            "/password-reset/**", "/join/**", "/u/**", "/language", "/static/**", "/webjars/**", "/favicon.ico",
+            "/actuator/health", "/actuator/info"};
 
     /** Pages only the shop's owner may open; later features add their dashboards and exports here. */
     static final String[] OWNER_PATHS = {"/settings/**", "/staff/**", "/catalog/**", "/imports/**", "/exports/**",

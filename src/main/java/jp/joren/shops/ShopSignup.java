@@ -30,6 +30,7 @@ public class ShopSignup {
         this.messages = messages;
     }
 
+    /** Opens a shop at once (the demo and load shops); a visitor's sign-up waits for its email (SignupConfirmation). */
     public JorenUser signUp(NewShop shop) {
         return open(new ShopOpening(shop.shopName(), shop.ownerName(), shop.ownerEmail(),
                 accounts.hashPassword(shop.ownerPassword()), shop.zone(), shop.language()));

@@ -130,6 +130,24 @@ class PasswordResetTest {
         assertThat(TestMailbox.get().to(shop.ownerEmail())).hasSize(3);
     }
 
+    @Test
+    void oneClientAddressCanAskTenTimesAnHour() throws InterruptedException {
+        TestShop shop = shops.newShop("アドレス制限の店");
+        WebSession prober = WebSession.from("192.0.2.90", port);
+        for (int request = 1; request <= 10; request++) {
+            prober.submit("/password-reset", REQUEST_FORM, Map.of("email", "probe" + request + "-" + System.nanoTime()
+                    + "@example.jp"));
+        }
+        Thread.sleep(2000); // the ten are counted after their answers
+
+        WebSession.Page eleventh = prober.submit("/password-reset", REQUEST_FORM, Map.of("email", shop.ownerEmail()));
+
+        assertThat(eleventh.path()).as("the same answer").isEqualTo("/password-reset/sent");
+        assertThat(TestMailbox.get().to(shop.ownerEmail())).isEmpty();
+        WebSession.from("192.0.2.91", port).submit("/password-reset", REQUEST_FORM, Map.of("email", shop.ownerEmail()));
+        assertThat(TestMailbox.get().to(shop.ownerEmail())).hasSize(1);
+    }
+
     private static String link(List<Message> mails) {
         assertThat(mails).hasSize(1);
         Matcher link = LINK.matcher(TestMailbox.body(mails.get(0)));

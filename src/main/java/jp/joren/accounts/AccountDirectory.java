@@ -25,11 +25,16 @@ public class AccountDirectory {
         return logins.emailTaken(email);
     }
 
+    /** A password as it is kept: a sign-up keeps it this way until its owner confirms the email. */
+    public String hashPassword(String rawPassword) {
+        return passwordEncoder.encode(rawPassword);
+    }
+
     /** The first account of a new shop; runs inside the shop's sign-up transaction. */
     @Transactional
-    public JorenUser createOwner(String email, String displayName, String rawPassword, Locale language,
+    public JorenUser createOwner(String email, String displayName, String passwordHash, Locale language,
             ZoneId shopZone) {
-        Account owner = new Account(email, passwordEncoder.encode(rawPassword), displayName, Role.OWNER);
+        Account owner = new Account(email, passwordHash, displayName, Role.OWNER);
         owner.speak(language);
         return JorenUser.of(accounts.saveAndFlush(owner), shopZone);
     }

@@ -1,6 +1,5 @@
 package jp.joren.accounts;
 
-import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
@@ -39,28 +38,7 @@ class LanguageController {
         if (user != null) {
             directory.switchLanguage(user.accountId(), language);
         }
-        return "redirect:" + samePage(referer);
-    }
-
-    /**
-     * Back to the page the switch was pressed on; only its path, so never to another site. A path such as
-     * {@code //host/x} would be read by the browser as another site, and a Referer that is no URI at all
-     * leads home.
-     */
-    static String samePage(String referer) {
-        if (referer == null) {
-            return "/";
-        }
-        URI uri;
-        try {
-            uri = URI.create(referer);
-        } catch (IllegalArgumentException notAUri) {
-            return "/";
-        }
-        String path = uri.getRawPath();
-        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.contains("\\")) {
-            return "/";
-        }
-        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        // back to the page the switch was pressed on; only its path, so never to another site
+        return "redirect:" + (referer == null ? "/" : SitePath.of(referer));
     }
 }

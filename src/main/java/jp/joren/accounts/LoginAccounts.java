@@ -1,5 +1,7 @@
 package jp.joren.accounts;
 
+import java.util.Optional;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -20,14 +22,18 @@ class LoginAccounts implements UserDetailsService {
 
     @Override
     public JorenUser loadUserByUsername(String email) {
+        return find(email).orElseThrow(() -> new UsernameNotFoundException("No account for this email"));
+    }
+
+    /** The account this email logs into, however it is spelled (the database's {@code login_email()}). */
+    Optional<JorenUser> find(String email) {
         return jdbc.sql("select * from find_login_account(?)")
                 .param(email.trim())
                 .query((rs, row) -> new JorenUser(rs.getLong("tenant_id"), rs.getLong("account_id"),
                         rs.getString("email"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
                         rs.getBoolean("enabled"), rs.getString("locale"), rs.getString("time_zone"),
                         rs.getString("password_hash")))
-                .optional()
-                .orElseThrow(() -> new UsernameNotFoundException("No account for this email"));
+                .optional();
     }
 
     boolean emailTaken(String email) {

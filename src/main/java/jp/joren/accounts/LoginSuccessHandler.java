@@ -25,6 +25,8 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
         this.history = history;
         this.localeResolver = localeResolver;
         setDefaultTargetUrl("/home");
+        // the page asked for before login was saved with the request's Host header: go back by its path alone
+        setRedirectStrategy((request, response, url) -> response.sendRedirect(SitePath.of(url)));
     }
 
     @Override

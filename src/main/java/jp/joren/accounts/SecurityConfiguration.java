@@ -3,6 +3,7 @@ package jp.joren.accounts;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -11,12 +12,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String[] PUBLIC_PATHS = {"/", "/login", "/signup", "/join/**", "/u/**", "/language", "/static/**",
-            "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/info"};
+    static final String[] PUBLIC_PATHS = {"/", "/login", "/signup", "/signup/**", "/password-reset",
+            "/password-reset/**", "/join/**", "/u/**", "/language", "/static/**", "/webjars/**", "/favicon.ico",
+            "/actuator/health", "/actuator/info"};
 
     /** Pages only the shop's owner may open; later features add their dashboards and exports here. */
     static final String[] OWNER_PATHS = {"/settings/**", "/staff/**", "/catalog/**", "/imports/**", "/exports/**",
@@ -29,6 +32,13 @@ class SecurityConfiguration {
             LoginSuccessHandler onSuccess, PasswordEncoder passwordEncoder) throws Exception {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(accounts);
         passwordCheck.setPasswordEncoder(passwordEncoder);
+        // a disabled account says so only to the one who knows its password: to anyone else it is a wrong one
+        passwordCheck.setPreAuthenticationChecks(user -> { });
+        passwordCheck.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException("The account is disabled");
+            }
+        });
         http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -46,9 +56,15 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/u/**"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .securityContext(context -> context.securityContextRepository(securityContextRepository()))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
-                                + "form-action 'self'; base-uri 'self'")));
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
+                                        + "form-action 'self'; base-uri 'self'"))
+                        // a reset or confirmation token in an address never travels to another site
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        // the counter may scan QR codes with its own camera one day; nothing else is asked for
+                        .permissionsPolicyHeader(permissions -> permissions.policy(
+                                "camera=(self), microphone=(), geolocation=(), payment=(), usb=()")));
         return http.build();
     }
 

@@ -1,8 +1,12 @@
 package jp.joren.accounts;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,11 +24,19 @@ class StaffController {
     private final StaffManagement staff;
     private final LoginHistory history;
     private final LoginAccounts logins;
+    private final AttemptBudget budget;
+    private final int maxPerShop;
+    private final Duration window;
 
-    StaffController(StaffManagement staff, LoginHistory history, LoginAccounts logins) {
+    StaffController(StaffManagement staff, LoginHistory history, LoginAccounts logins, AttemptBudget budget,
+            @Value("${joren.staff.max-new-per-shop:20}") int maxPerShop,
+            @Value("${joren.staff.window:1d}") Duration window) {
         this.staff = staff;
         this.history = history;
         this.logins = logins;
+        this.budget = budget;
+        this.maxPerShop = maxPerShop;
+        this.window = window;
     }
 
     @GetMapping
@@ -41,7 +53,13 @@ class StaffController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute StaffForm staffForm, BindingResult result, RedirectAttributes redirect) {
+    String create(@Valid @ModelAttribute StaffForm staffForm, BindingResult result, RedirectAttributes redirect,
+            @AuthenticationPrincipal JorenUser owner) {
+        // "is this email taken" reaches every shop's accounts: a shop may ask it only so often
+        if (!budget.spend("new-staff", Long.toString(owner.tenantId()), maxPerShop, window)) {
+            result.reject("staff.tooMany");
+            return "accounts/staff-new";
+        }
         if (!result.hasFieldErrors("email") && logins.emailTaken(staffForm.getEmail())) {
             result.rejectValue("email", "validation.emailTaken");
         }
@@ -50,7 +68,7 @@ class StaffController {
         }
         Account created;
         try {
-            created = staff.createStaff(staffForm);
+            created = staff.createStaff(staffForm.toNewStaff());
         } catch (DataIntegrityViolationException sameEmailAtTheSameMoment) {
             result.rejectValue("email", "validation.emailTaken");
             return "accounts/staff-new";

@@ -16,8 +16,12 @@ class StaffForm {
     private String email = "";
 
     @NotBlank(message = "{validation.required}")
-    @Size(min = 8, max = 128, message = "{validation.password}")
+    @AcceptablePassword
     private String password = "";
+
+    NewStaff toNewStaff() {
+        return new NewStaff(displayName, email, password);
+    }
 
     public String getDisplayName() {
         return displayName;

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jp.joren.shared.NotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,9 +13,9 @@ class StaffManagement {
 
     private final Accounts accounts;
     private final PasswordEncoder passwordEncoder;
-    private final FindByIndexNameSessionRepository<?> sessions;
+    private final AccountSessions sessions;
 
-    StaffManagement(Accounts accounts, PasswordEncoder passwordEncoder, FindByIndexNameSessionRepository<?> sessions) {
+    StaffManagement(Accounts accounts, PasswordEncoder passwordEncoder, AccountSessions sessions) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
@@ -33,9 +32,9 @@ class StaffManagement {
     }
 
     @Transactional
-    Account createStaff(StaffForm form) {
-        return accounts.save(new Account(form.getEmail(), passwordEncoder.encode(form.getPassword()),
-                form.getDisplayName(), Role.STAFF));
+    Account createStaff(NewStaff staff) {
+        return accounts.save(new Account(staff.email(), passwordEncoder.encode(staff.password()),
+                staff.displayName(), Role.STAFF));
     }
 
     /** Logs the account out everywhere except in {@code currentSessionId}: an owner resetting their own stays in. */
@@ -43,7 +42,7 @@ class StaffManagement {
     void resetPassword(long id, String rawPassword, String currentSessionId) {
         Account account = get(id);
         account.changePasswordHash(passwordEncoder.encode(rawPassword));
-        endSessionsOf(account, currentSessionId);
+        sessions.endAll(account.getEmail(), currentSessionId);
     }
 
     /** @return false for the owner, whose account cannot be disabled */
@@ -54,19 +53,12 @@ class StaffManagement {
             return false;
         }
         account.disable();
-        endSessionsOf(account, null);
+        sessions.endAll(account.getEmail(), null);
         return true;
     }
 
     @Transactional
     void enable(long id) {
         get(id).enable();
-    }
-
-    /** A disabled account or a reset password logs that person out everywhere at once. */
-    private void endSessionsOf(Account account, String exceptSessionId) {
-        sessions.findByPrincipalName(account.getEmail()).keySet().stream()
-                .filter(sessionId -> !sessionId.equals(exceptSessionId))
-                .forEach(sessions::deleteById);
     }
 }

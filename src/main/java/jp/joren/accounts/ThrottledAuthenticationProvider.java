@@ -1,12 +1,14 @@
 package jp.joren.accounts;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** Password login that refuses throttled emails and addresses before it checks any password. */
+/**
+ * Password login that counts every attempt against the email's and the client address's budget before it
+ * checks any password, and refuses once either is spent — even the right password.
+ */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwordCheck;
@@ -22,17 +24,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String email = attempt.getName();
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
-        if (throttle.isThrottled(email, address)) {
+        if (!throttle.admit(email, address)) {
             throw new LoginThrottledException();
         }
-        try {
-            Authentication authenticated = passwordCheck.authenticate(attempt);
-            throttle.forgetFailures(email);
-            return authenticated;
-        } catch (BadCredentialsException e) {
-            throttle.recordFailure(email, address);
-            throw e;
-        }
+        Authentication authenticated = passwordCheck.authenticate(attempt);
+        throttle.succeeded(email, address);
+        return authenticated;
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 @Controller
 @RequestMapping("/customers")
@@ -50,7 +51,7 @@ class CustomerListController {
         if (result.page() + 1 < result.pages()) {
             model.addAttribute("nextPage", withQueryParam("page", result.page() + 1));
         }
-        model.addAttribute("exportUrl", ServletUriComponentsBuilder.fromCurrentRequest().replacePath("/customers/export")
+        model.addAttribute("exportUrl", thisRequest().replacePath("/customers/export")
                 .replaceQueryParam("page").build().toUriString());
         model.addAttribute("stores", shop.stores());
         model.addAttribute("channels", AcquisitionChannel.values());
@@ -71,6 +72,11 @@ class CustomerListController {
 
     /** This very list (its filters and sort) with one query parameter changed. */
     private static String withQueryParam(String name, Object value) {
-        return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam(name, value).build().toUriString();
+        return thisRequest().replaceQueryParam(name, value).build().toUriString();
+    }
+
+    /** The current request's path and query, without the scheme and host its Host header chose. */
+    private static UriComponentsBuilder thisRequest() {
+        return ServletUriComponentsBuilder.fromCurrentRequest().scheme(null).host(null).port(null);
     }
 }

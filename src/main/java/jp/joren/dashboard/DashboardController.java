@@ -108,7 +108,9 @@ class DashboardController {
         return LocalDate.now(clock.withZone(shop.zone()));
     }
 
+    /** This page with one query parameter changed: path and query only, whatever the request's Host header said. */
     private static String withQueryParam(String name, Object value) {
-        return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam(name, value).build().toUriString();
+        return ServletUriComponentsBuilder.fromCurrentRequest().scheme(null).host(null).port(null)
+                .replaceQueryParam(name, value).build().toUriString();
     }
 }

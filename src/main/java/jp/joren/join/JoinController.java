@@ -9,6 +9,7 @@ import jp.joren.catalog.CatalogQueries;
 import jp.joren.catalog.ProductChoice;
 import jp.joren.shared.Kana;
 import jp.joren.shared.NotFoundException;
+import jp.joren.shared.PublicLinks;
 import jp.joren.shops.Shop;
 import jp.joren.shops.ShopSettings;
 import jp.joren.tenancy.CurrentTenant;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The shop's public sign-up page. The shop comes from the slug in the address, never from the visitor;
@@ -35,12 +35,15 @@ class JoinController {
     private final JoinMailer mailer;
     private final ShopSettings shops;
     private final CatalogQueries catalog;
+    private final PublicLinks links;
 
-    JoinController(PublicSignup signup, JoinMailer mailer, ShopSettings shops, CatalogQueries catalog) {
+    JoinController(PublicSignup signup, JoinMailer mailer, ShopSettings shops, CatalogQueries catalog,
+            PublicLinks links) {
         this.signup = signup;
         this.mailer = mailer;
         this.shops = shops;
         this.catalog = catalog;
+        this.links = links;
     }
 
     @GetMapping
@@ -69,7 +72,8 @@ class JoinController {
             PublicSignup.Outcome outcome = signup.signUp(joinForm, owned, request.getRemoteAddr());
             if (outcome.token() != null) {
                 Shop current = shops.currentShop();
-                String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/join/{slug}/confirm")
+                // from the public address: the Host header is whatever the sender of this request chose
+                String link = links.to("/join/{slug}/confirm")
                         .queryParam("token", outcome.token()).buildAndExpand(slug).toUriString();
                 mailer.sendConfirmation(outcome.email(), link, current.getName(), current.getSenderEmail(), locale);
             }

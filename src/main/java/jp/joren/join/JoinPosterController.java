@@ -8,6 +8,7 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import jp.joren.shared.PublicLinks;
 import jp.joren.shops.Shop;
 import jp.joren.shops.ShopSettings;
 import org.springframework.http.CacheControl;
@@ -16,7 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The QR code of the shop's public sign-up page, and a page to print it for the till (owner only). */
 @Controller
@@ -25,9 +25,11 @@ class JoinPosterController {
     private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
 
     private final ShopSettings shops;
+    private final PublicLinks links;
 
-    JoinPosterController(ShopSettings shops) {
+    JoinPosterController(ShopSettings shops, PublicLinks links) {
         this.shops = shops;
+        this.links = links;
     }
 
     @GetMapping("/settings/join-poster")
@@ -61,8 +63,8 @@ class JoinPosterController {
                 .formatted(matrix.getWidth(), matrix.getHeight(), path);
     }
 
-    private static String joinUrl(Shop shop) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/join/{slug}").buildAndExpand(shop.getSlug())
+    private String joinUrl(Shop shop) {
+        return links.to("/join/{slug}").buildAndExpand(shop.getSlug())
                 .toUriString();
     }
 }

@@ -67,12 +67,20 @@ class PublicSignup {
         return jdbc.sql("select id from shop_id_for_slug(?) id where id is not null").param(slug).query(Long.class).optional();
     }
 
-    /** Counts this attempt; true when the address has made too many within the window. */
+    /**
+     * Counts this attempt; true when the address has made too many within the window. Attempts from one
+     * address at one shop take turns (a lock until the commit), so parallel ones each see the others.
+     */
     @Transactional
     boolean tooManyAttempts(String clientAddress) {
+        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended('join:' || app_current_tenant() || ':' || ?, 0))")
+                .param(clientAddress).query(Integer.class).single();
         jdbc.sql("insert into join_attempt (tenant_id, client_address) values (app_current_tenant(), ?)")
                 .param(clientAddress).update();
-        return jdbc.sql("select count(*) from join_attempt where client_address = ? and attempted_at > ?")
+        return jdbc.sql("""
+                        select count(*) from join_attempt
+                         where tenant_id = app_current_tenant() and client_address = ? and attempted_at > ?
+                        """)
                 .params(clientAddress, clock.instant().minus(window).atOffset(ZoneOffset.UTC))
                 .query(Long.class).single() > maxPerAddress;
     }

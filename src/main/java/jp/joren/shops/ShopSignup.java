@@ -30,13 +30,19 @@ public class ShopSignup {
         this.messages = messages;
     }
 
+    /** Opens a shop at once (the demo and load shops); a visitor's sign-up waits for its email (SignupConfirmation). */
     public JorenUser signUp(NewShop shop) {
+        return open(new ShopOpening(shop.shopName(), shop.ownerName(), shop.ownerEmail(),
+                accounts.hashPassword(shop.ownerPassword()), shop.zone(), shop.language()));
+    }
+
+    JorenUser open(ShopOpening shop) {
         // The id comes first: the transaction must be bound to the shop before the shop row can be written.
         long shopId = jdbc.sql("select nextval(pg_get_serial_sequence('shop', 'id'))").query(Long.class).single();
         return CurrentTenant.callAs(shopId, () -> transaction.execute(status -> {
             entityManager.persist(new Shop(shopId, shop.shopName(), shop.zone()));
             stores.save(new Store(messages.getMessage("store.defaultName", null, shop.language())));
-            return accounts.createOwner(shop.ownerEmail(), shop.ownerName(), shop.ownerPassword(), shop.language(),
+            return accounts.createOwner(shop.ownerEmail(), shop.ownerName(), shop.ownerPasswordHash(), shop.language(),
                     shop.zone());
         }));
     }

@@ -1,32 +1,42 @@
 package jp.joren.shops;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jp.joren.accounts.AccountDirectory;
+import jp.joren.accounts.AttemptBudget;
 import jp.joren.accounts.SessionLogin;
-import org.springframework.dao.DataIntegrityViolationException;
+import jp.joren.shared.SecretToken;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
+/** A visitor opens a shop: the form, then the link emailed to the owner's address opens it. */
 @Controller
 class SignupController {
 
-    private final ShopSignup signup;
-    private final AccountDirectory accounts;
+    private final SignupConfirmation confirmation;
     private final SessionLogin sessionLogin;
+    private final AttemptBudget budget;
+    private final int maxPerAddress;
+    private final Duration window;
 
-    SignupController(ShopSignup signup, AccountDirectory accounts, SessionLogin sessionLogin) {
-        this.signup = signup;
-        this.accounts = accounts;
+    SignupController(SignupConfirmation confirmation, SessionLogin sessionLogin, AttemptBudget budget,
+            @Value("${joren.signup.max-per-address:10}") int maxPerAddress,
+            @Value("${joren.signup.window:1h}") Duration window) {
+        this.confirmation = confirmation;
         this.sessionLogin = sessionLogin;
+        this.budget = budget;
+        this.maxPerAddress = maxPerAddress;
+        this.window = window;
     }
 
     @ModelAttribute("timeZones")
@@ -42,22 +52,43 @@ class SignupController {
 
     @PostMapping("/signup")
     String signUp(@Valid @ModelAttribute SignupForm signupForm, BindingResult result, Locale locale,
-            HttpServletRequest request, HttpServletResponse response) {
+            HttpServletRequest request) {
+        // every try counts: each one sends an email
+        if (!budget.spend("signup", request.getRemoteAddr(), maxPerAddress, window)) {
+            result.reject("signup.tooMany");
+            return "shops/signup";
+        }
         if (!result.hasFieldErrors("timeZone") && !TimeZones.isValid(signupForm.getTimeZone())) {
             result.rejectValue("timeZone", "validation.timeZone");
-        }
-        if (!result.hasFieldErrors("email") && accounts.emailTaken(signupForm.getEmail())) {
-            result.rejectValue("email", "validation.emailTaken");
         }
         if (result.hasErrors()) {
             return "shops/signup";
         }
-        try {
-            sessionLogin.logIn(signup.signUp(signupForm.toNewShop(locale)), request, response);
-        } catch (DataIntegrityViolationException sameEmailAtTheSameMoment) {
-            result.rejectValue("email", "validation.emailTaken");
-            return "shops/signup";
+        confirmation.request(signupForm.toNewShop(locale));
+        return "redirect:/signup/sent";
+    }
+
+    @GetMapping("/signup/sent")
+    String sent() {
+        return "shops/signup-sent";
+    }
+
+    /** The link in the email opens this page; its button opens the shop (mail scanners only open links). */
+    @GetMapping("/signup/confirm")
+    String confirmPage(@RequestParam(defaultValue = "") String token, Model model) {
+        if (!confirmation.usable(new SecretToken(token))) {
+            return "shops/signup-invalid";
         }
-        return "redirect:/home";
+        model.addAttribute("token", token);
+        return "shops/signup-confirm";
+    }
+
+    @PostMapping("/signup/confirm")
+    String confirm(@RequestParam(defaultValue = "") String token, HttpServletRequest request,
+            HttpServletResponse response) {
+        return confirmation.confirm(new SecretToken(token)).map(owner -> {
+            sessionLogin.logIn(owner, request, response);
+            return "redirect:/home";
+        }).orElse("shops/signup-invalid");
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jp.joren.accounts.AcceptablePassword;
 
 class SignupForm {
 
@@ -23,7 +24,7 @@ class SignupForm {
     private String email = "";
 
     @NotBlank(message = "{validation.required}")
-    @Size(min = 8, max = 128, message = "{validation.password}")
+    @AcceptablePassword
     private String password = "";
 
     @NotBlank(message = "{validation.required}")

@@ -29,11 +29,11 @@ class LoginSecurityTest {
     void repeatedWrongPasswordsLockTheAccountEvenForTheRightPassword() {
         TestShop shop = shops.newShop("ロック検査店");
         for (int attempt = 1; attempt <= 5; attempt++) {
-            WebSession guesser = new WebSession(port).withHeader("X-Forwarded-For", "203.0.113." + attempt);
+            WebSession guesser = WebSession.from("203.0.113." + attempt, port);
             assertThat(guesser.logIn(shop.ownerEmail(), "wrong-" + attempt).location()).endsWith("/login?error=bad");
         }
 
-        WebSession owner = new WebSession(port).withHeader("X-Forwarded-For", "192.0.2.50");
+        WebSession owner = WebSession.from("192.0.2.50", port);
         WebSession.Page refused = owner.logIn(shop.ownerEmail(), shop.password());
 
         assertThat(refused.location()).endsWith("/login?error=throttled");
@@ -47,13 +47,13 @@ class LoginSecurityTest {
         TestShop shop = shops.newShop("アドレス検査店");
         String attacker = "203.0.113.200";
         for (int attempt = 1; attempt <= 20; attempt++) {
-            new WebSession(port).withHeader("X-Forwarded-For", attacker)
+            WebSession.from(attacker, port)
                     .logIn("nobody" + attempt + "-" + System.nanoTime() + "@example.jp", "guess");
         }
 
-        assertThat(new WebSession(port).withHeader("X-Forwarded-For", attacker)
+        assertThat(WebSession.from(attacker, port)
                 .logIn(shop.ownerEmail(), shop.password()).location()).endsWith("/login?error=throttled");
-        assertThat(new WebSession(port).withHeader("X-Forwarded-For", "192.0.2.77")
+        assertThat(WebSession.from("192.0.2.77", port)
                 .logIn(shop.ownerEmail(), shop.password()).location()).endsWith("/home");
     }
 
@@ -76,7 +76,7 @@ class LoginSecurityTest {
         String cookie = sessionSetCookie(plain);
         assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").doesNotContain("Secure");
 
-        WebSession.Page behindTls = new WebSession(port).withHeader("X-Forwarded-Proto", "https").get("/login");
+        WebSession.Page behindTls = WebSession.from("192.0.2.80", port).withHeader("X-Forwarded-Proto", "https").get("/login");
         assertThat(sessionSetCookie(behindTls)).contains("HttpOnly").contains("Secure");
     }
 
@@ -113,6 +113,26 @@ class LoginSecurityTest {
         for (String hidden : List.of("/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/quartz")) {
             assertThat(owner.get(hidden).status()).as(hidden).isEqualTo(404);
         }
+    }
+
+    @Test
+    void everyPageKeepsItsAddressFromOtherSitesAndAsksOnlyForTheCamera() {
+        var headers = new WebSession(port).get("/login").response().headers();
+
+        assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(headers.firstValue("Permissions-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("camera=(self)", "microphone=()", "geolocation=()"));
+    }
+
+    @Test
+    void aRedirectStaysOnTheSiteWhateverHostTheRequestNamed() {
+        TestShop shop = shops.newShop("ホスト検査店");
+
+        WebSession.Page loggedIn = new WebSession(port).submitWithHost("evil.example", "/login",
+                "form[action$=/login]", Map.of("email", shop.ownerEmail(), "password", shop.password()));
+
+        assertThat(loggedIn.status()).isEqualTo(302);
+        assertThat(loggedIn.location()).isEqualTo("/home");
     }
 
     private static String sessionSetCookie(WebSession.Page page) {

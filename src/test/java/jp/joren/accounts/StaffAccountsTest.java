@@ -59,7 +59,7 @@ class StaffAccountsTest {
     void theOwnerSeesWhenEachAccountLastLoggedIn() {
         assertThat(owner.get("/staff").document().select("tr:contains(鈴木 店員)").text()).contains("ログイン記録なし");
 
-        new WebSession(port).withHeader("X-Forwarded-For", "198.51.100.23").logIn(staffEmail, "counter-pass-1");
+        WebSession.from("198.51.100.23", port).logIn(staffEmail, "counter-pass-1");
 
         assertThat(owner.get("/staff").document().select("tr:contains(鈴木 店員)").text())
                 .doesNotContain("ログイン記録なし").containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
@@ -86,7 +86,9 @@ class StaffAccountsTest {
     @Test
     void theOwnerResetsAStaffPassword() {
         WebSession.Page tooShort = owner.submit(staffPath, "form[action$=/password]", Map.of("password", "short"));
-        assertThat(tooShort.text()).contains("パスワードは8文字以上128文字以内で入力してください。");
+        assertThat(tooShort.text()).contains("パスワードは10文字以上128文字以内で入力してください。");
+        WebSession.Page common = owner.submit(staffPath, "form[action$=/password]", Map.of("password", "password1234"));
+        assertThat(common.text()).contains("このパスワードはよく使われていて推測されやすいため使えません。");
 
         owner.submit(staffPath, "form[action$=/password]", Map.of("password", "brand-new-pass"));
 
@@ -112,10 +114,27 @@ class StaffAccountsTest {
     void theOwnerCannotReuseAnEmailThatAlreadyLogsIn() {
         WebSession.Page page = owner.submit("/staff/new", "form[action=/staff]",
                 Map.of("displayName", "二人目", "email", staffEmail, "password", "counter-pass-2"));
+        WebSession.Page otherSpelling = owner.submit("/staff/new", "form[action=/staff]",
+                Map.of("displayName", "三人目", "email", staffEmail.toUpperCase(), "password", "counter-pass-2"));
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.text()).contains("このメールアドレスはすでに登録されています。");
+        assertThat(page.text()).contains("このメールアドレスは使えません。");
         assertThat(page.document().select("#displayName").attr("value")).isEqualTo("二人目");
+        assertThat(otherSpelling.text()).contains("このメールアドレスは使えません。");
+    }
+
+    @Test
+    void aShopCanAddOnlyTwentyAccountsADaySoNoOneProbesEveryShopsEmails() {
+        for (int attempt = 1; attempt <= 19; attempt++) {
+            owner.submit("/staff/new", "form[action=/staff]",
+                    Map.of("displayName", "", "email", "probe" + attempt + "@example.jp", "password", "counter-pass-2"));
+        }
+
+        WebSession.Page refused = owner.submit("/staff/new", "form[action=/staff]", Map.of("displayName", "二十一人目",
+                "email", "late" + System.nanoTime() + "@example.jp", "password", "counter-pass-2"));
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.text()).contains("スタッフの追加が続いたため、しばらく追加できません。");
     }
 
     @Test

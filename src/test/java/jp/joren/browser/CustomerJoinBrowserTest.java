@@ -72,7 +72,7 @@ class CustomerJoinBrowserTest extends BrowserJourney {
         Matcher link = Pattern.compile("https?://\\S+/confirm\\?token=\\S+")
                 .matcher(TestMailbox.body(TestMailbox.get().to(email).get(0)));
         assertThat(link.find()).isTrue();
-        browser.get(link.group());
+        browser.get(link.group().replaceFirst("^https?://[^/]+", "http://localhost:" + port));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-email"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("confirm-result"), "確認できました"));
         assertThat(emailConsent(shop)).isEqualTo("GRANTED");

@@ -1,7 +1,10 @@
 package jp.joren.browser;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.TestMailbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -11,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A shop owner signs up and adds a clerk; the clerk logs in and is refused the owner's settings. */
+/** A shop owner signs up, confirms by email and adds a clerk; the clerk logs in and is refused the owner's settings. */
 @JorenIntegrationTest
 class StaffJourneyBrowserTest extends BrowserJourney {
 
@@ -37,6 +40,12 @@ class StaffJourneyBrowserTest extends BrowserJourney {
         type(By.id("email"), owner);
         type(By.id("password"), "owner-password-1");
         click(By.id("signup-submit"));
+        wait.until(ExpectedConditions.urlContains("/signup/sent"));
+        Matcher link = Pattern.compile("https?://\\S+/signup/confirm\\?token=\\S+")
+                .matcher(TestMailbox.body(TestMailbox.get().to(owner).get(0)));
+        assertThat(link.find()).isTrue();
+        browser.get(link.group().replaceFirst("^https?://[^/]+", "http://localhost:" + port));
+        click(By.id("signup-confirm-submit"));
         wait.until(ExpectedConditions.urlMatches("/home$"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ブラウザ金物店");
 

@@ -1,8 +1,13 @@
 package jp.joren.join;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +24,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,6 +39,9 @@ class JoinTest {
 
     @LocalServerPort
     int port;
+
+    @Value("${joren.public-url}")
+    String publicUrl;
 
     @Autowired
     ShopFixtures shops;
@@ -56,7 +65,7 @@ class JoinTest {
         shop = shops.newShop("登録の店");
         counter.kitchen(shop);
         slug = inShop(() -> jdbc.sql("select slug from shop").query(String.class).single());
-        visitor = new WebSession(port).withHeader("X-Forwarded-For", "203.0.113." + (System.nanoTime() % 200));
+        visitor = WebSession.from("203.0.113." + (System.nanoTime() % 200), port);
         email = "visitor" + System.nanoTime() + "@example.jp";
     }
 
@@ -157,6 +166,66 @@ class JoinTest {
         assertThat(last.status()).isEqualTo(200);
         assertThat(last.text()).contains("受け付けを一時停止しています");
         assertThat(inShop(() -> jdbc.sql("select count(*) from customer").query(Long.class).single())).isEqualTo(5);
+    }
+
+    @Test
+    void rotatingForwardedForHeadersFromLoopbackDoNotEscapeTheLimit() {
+        WebSession direct = new WebSession(port);
+        int thanked = 0;
+        for (int i = 0; i < 12; i++) {
+            direct.withHeader("X-Forwarded-For", "198.51.100." + (10 + i));
+            WebSession.Page page = direct.submit("/join/" + slug, "form.join-form", Map.of("name", "回転 " + i,
+                    "nameKana", "カイテン", "email", "rotating" + i + "-" + System.nanoTime() + "@example.jp",
+                    "emailConsent", "true", "website", ""));
+            thanked += page.status() == 302 ? 1 : 0;
+        }
+
+        assertThat(thanked).isEqualTo(5);
+        assertThat(inShop(() -> jdbc.sql("select count(*) from join_confirmation").query(Long.class).single()))
+                .as("confirmation emails sent").isEqualTo(5);
+    }
+
+    @Test
+    void twelveSignUpsAtOnceFromOneAddressStillGetOnlyFiveThrough() throws Exception {
+        List<WebSession> phones = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            WebSession phone = WebSession.from("203.0.113.202", port);
+            tokens.add(phone.csrfToken("/join/" + slug));
+            phones.add(phone);
+        }
+        List<Callable<Integer>> signUps = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            WebSession phone = phones.get(i);
+            Map<String, String> form = Map.of("name", "同時 " + i, "nameKana", "ドウジ", "phone", "090-2222-00" + (10 + i),
+                    "website", "", "_csrf", tokens.get(i));
+            signUps.add(() -> phone.post("/join/" + slug, form).status());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        int thanked = 0;
+        try {
+            for (Future<Integer> status : pool.invokeAll(signUps)) {
+                thanked += status.get() == 302 ? 1 : 0;
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(thanked).isEqualTo(5);
+        assertThat(inShop(() -> jdbc.sql("select count(*) from customer").query(Long.class).single())).isEqualTo(5);
+    }
+
+    @Test
+    void theConfirmationLinkUsesThePublicAddressWhateverHostTheRequestNamed() {
+        visitor.submitWithHost("evil.example", "/join/" + slug, "form.join-form", Map.of("name", "西村 茜",
+                "nameKana", "ニシムラ アカネ", "email", email, "emailConsent", "true", "website", ""));
+        String viaProxy = "proxied" + System.nanoTime() + "@example.jp";
+        WebSession.from("203.0.113.201", port).withHeader("X-Forwarded-Host", "evil.example")
+                .submit("/join/" + slug, "form.join-form", Map.of("name", "東 翔", "nameKana", "アズマ ショウ",
+                        "email", viaProxy, "emailConsent", "true", "website", ""));
+
+        assertThat(link(TestMailbox.get().to(email).get(0))).startsWith(publicUrl + "/join/" + slug + "/confirm?token=");
+        assertThat(link(TestMailbox.get().to(viaProxy).get(0))).startsWith(publicUrl + "/join/" + slug + "/confirm?token=");
     }
 
     @Test

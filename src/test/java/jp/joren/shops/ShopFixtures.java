@@ -22,7 +22,11 @@ public class ShopFixtures {
     }
 
     public TestShop newShop(String name) {
-        String email = "owner" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() + "@test.joren.jp";
+        return newShop(name, "owner" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() + "@test.joren.jp");
+    }
+
+    /** A shop whose owner logs in with this email. */
+    public TestShop newShop(String name, String email) {
         String password = "correct-horse-1";
         long tenantId = signup.signUp(new NewShop(name, "店主 " + name, email, password, ZoneId.of("Asia/Tokyo"),
                 Locale.JAPANESE)).tenantId();

@@ -40,16 +40,31 @@ public final class WebSession {
     }
 
     private final String base;
+    private final int appPort;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     public WebSession(int port) {
-        this.base = "http://localhost:" + port;
+        this(port, port);
+    }
+
+    private WebSession(int appPort, int connectPort) {
+        this.base = "http://localhost:" + connectPort;
+        this.appPort = appPort;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** Sends this header with every later request, e.g. X-Forwarded-For to act as another client address. */
+    /**
+     * A person at {@code clientAddress}, reaching the application through the reverse proxy (TestProxy), which
+     * says where they come from in X-Forwarded-For. A session without the proxy comes from 127.0.0.1, and
+     * an X-Forwarded-For header it sends itself changes nothing.
+     */
+    public static WebSession from(String clientAddress, int port) {
+        return new WebSession(port, TestProxy.portFor(port)).withHeader("X-Forwarded-For", clientAddress);
+    }
+
+    /** Sends this header with every later request. */
     public WebSession withHeader(String name, String value) {
         headers.put(name, value);
         return this;
@@ -79,6 +94,43 @@ public final class WebSession {
         form.select("input[type=hidden]").forEach(input -> data.put(input.attr("name"), input.attr("value")));
         data.putAll(fields);
         return post(form.attr("action"), data);
+    }
+
+    /**
+     * Submits a form as {@link #submit} does, but with a Host header of the sender's choosing, as a client that
+     * is not a browser can (Java's HTTP client refuses to send one, so this writes the request itself).
+     */
+    public Page submitWithHost(String host, String pagePath, String formSelector, Map<String, String> fields) {
+        Element form = get(pagePath).document().selectFirst(formSelector);
+        if (form == null) {
+            throw new AssertionError("No form " + formSelector + " on " + pagePath);
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        form.select("input[type=hidden]").forEach(input -> data.put(input.attr("name"), input.attr("value")));
+        data.putAll(fields);
+        byte[] body = form(data).getBytes(StandardCharsets.UTF_8);
+        String cookie = cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        URI target = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(target.getHost(), target.getPort())) {
+            StringBuilder request = new StringBuilder("POST " + form.attr("action") + " HTTP/1.1\r\n")
+                    .append("Host: ").append(host).append("\r\n")
+                    .append("Cookie: ").append(cookie).append("\r\n")
+                    .append("Content-Type: application/x-www-form-urlencoded\r\n")
+                    .append("Content-Length: ").append(body.length).append("\r\n")
+                    .append("Connection: close\r\n");
+            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(body);
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            String location = response.lines().takeWhile(line -> !line.isEmpty())
+                    .filter(line -> line.regionMatches(true, 0, "Location:", 0, 9))
+                    .map(line -> line.substring(9).trim()).findFirst().orElse(null);
+            return new Page(status, location, response.substring(response.indexOf("\r\n\r\n") + 4), null);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Page post(String path, Map<String, String> fields) {
@@ -147,7 +199,7 @@ public final class WebSession {
         if (created.status() != 302) {
             throw new AssertionError("Could not add a clerk: " + created.document().select(".error").text());
         }
-        WebSession clerk = new WebSession(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)));
+        WebSession clerk = new WebSession(appPort);
         clerk.logIn(email, "counter-pass-1");
         return clerk;
     }

@@ -1,0 +1,22 @@
+package jp.joren.accounts;
+
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.stereotype.Component;
+
+/** The sessions an account is logged in with, in every browser: a new password or a disabled account ends them. */
+@Component
+class AccountSessions {
+
+    private final FindByIndexNameSessionRepository<?> sessions;
+
+    AccountSessions(FindByIndexNameSessionRepository<?> sessions) {
+        this.sessions = sessions;
+    }
+
+    /** @param exceptSessionId the session to keep (an owner changing their own password stays in), or null */
+    void endAll(String loginEmail, String exceptSessionId) {
+        sessions.findByPrincipalName(loginEmail).keySet().stream()
+                .filter(sessionId -> !sessionId.equals(exceptSessionId))
+                .forEach(sessions::deleteById);
+    }
+}

@@ -2,48 +2,28 @@ package jp.joren.join;
 
 import java.util.Locale;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import jp.joren.shared.NoticeMail;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the confirmation link. It runs after the sign-up is committed; a mail server that is down loses
- * nothing — the customer is registered, and signing up again with the same address sends a new link.
+ * Sends the confirmation link after the sign-up is committed. A mail server that is down loses nothing —
+ * the customer is registered, and signing up again with the same address sends a new link.
  */
 @Component
 class JoinMailer {
 
-    private static final Logger log = LoggerFactory.getLogger(JoinMailer.class);
-
-    private final JavaMailSender mail;
+    private final NoticeMail mail;
     private final MessageSource messages;
-    private final String defaultFrom;
 
-    JoinMailer(JavaMailSender mail, MessageSource messages, @Value("${joren.mail.from}") String defaultFrom) {
+    JoinMailer(NoticeMail mail, MessageSource messages) {
         this.mail = mail;
         this.messages = messages;
-        this.defaultFrom = defaultFrom;
     }
 
-    /** @return whether the mail server took the message */
-    boolean sendConfirmation(String to, String link, String shopName, String senderEmail, Locale locale) {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(senderEmail == null || senderEmail.isBlank() ? defaultFrom : senderEmail);
-        message.setTo(to);
-        message.setSubject(messages.getMessage("join.mail.subject", new Object[] {shopName}, locale));
-        message.setText(messages.getMessage("join.mail.body", new Object[] {shopName, link,
-                PublicSignup.LINK_VALIDITY.toDays()}, locale));
-        try {
-            mail.send(message);
-            return true;
-        } catch (MailException e) {
-            log.warn("Could not send the sign-up confirmation for shop '{}': {}", shopName, e.getMessage());
-            return false;
-        }
+    void sendConfirmation(String to, String link, String shopName, String senderEmail, Locale locale) {
+        mail.send(senderEmail, to, messages.getMessage("join.mail.subject", new Object[] {shopName}, locale),
+                messages.getMessage("join.mail.body", new Object[] {shopName, link, PublicSignup.LINK_VALIDITY.toDays()},
+                        locale));
     }
 }

@@ -1,11 +1,11 @@
 package jp.joren.accounts;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,17 +23,17 @@ class StaffController {
 
     private final StaffManagement staff;
     private final LoginHistory history;
-    private final LoginAccounts logins;
+    private final StaffInvites invites;
     private final AttemptBudget budget;
     private final int maxPerShop;
     private final Duration window;
 
-    StaffController(StaffManagement staff, LoginHistory history, LoginAccounts logins, AttemptBudget budget,
+    StaffController(StaffManagement staff, LoginHistory history, StaffInvites invites, AttemptBudget budget,
             @Value("${joren.staff.max-new-per-shop:20}") int maxPerShop,
             @Value("${joren.staff.window:1d}") Duration window) {
         this.staff = staff;
         this.history = history;
-        this.logins = logins;
+        this.invites = invites;
         this.budget = budget;
         this.maxPerShop = maxPerShop;
         this.window = window;
@@ -43,6 +43,7 @@ class StaffController {
     String list(Model model) {
         model.addAttribute("accounts", staff.all());
         model.addAttribute("lastLogins", history.lastLoginByAccount());
+        model.addAttribute("invitations", invites.pending());
         return "accounts/staff-list";
     }
 
@@ -52,29 +53,26 @@ class StaffController {
         return "accounts/staff-new";
     }
 
+    /**
+     * Invites the member of staff. The answer is the same whether or not their address has an account in
+     * another shop; only this shop's own accounts are named, since the owner sees them anyway.
+     */
     @PostMapping
     String create(@Valid @ModelAttribute StaffForm staffForm, BindingResult result, RedirectAttributes redirect,
-            @AuthenticationPrincipal JorenUser owner) {
-        // "is this email taken" reaches every shop's accounts: a shop may ask it only so often
+            @AuthenticationPrincipal JorenUser owner, Locale locale) {
         if (!budget.spend("new-staff", Long.toString(owner.tenantId()), maxPerShop, window)) {
             result.reject("staff.tooMany");
             return "accounts/staff-new";
         }
-        if (!result.hasFieldErrors("email") && logins.emailTaken(staffForm.getEmail())) {
-            result.rejectValue("email", "validation.emailTaken");
+        if (!result.hasFieldErrors("email") && invites.ownAccountUses(staffForm.getEmail())) {
+            result.rejectValue("email", "staff.emailOfThisShop");
         }
         if (result.hasErrors()) {
             return "accounts/staff-new";
         }
-        Account created;
-        try {
-            created = staff.createStaff(staffForm.toNewStaff());
-        } catch (DataIntegrityViolationException sameEmailAtTheSameMoment) {
-            result.rejectValue("email", "validation.emailTaken");
-            return "accounts/staff-new";
-        }
-        redirect.addFlashAttribute("notice", "staff.created");
-        return "redirect:/staff/" + created.getId();
+        invites.invite(staffForm.toNewStaff(), owner.accountId(), locale);
+        redirect.addFlashAttribute("notice", "staff.invited");
+        return "redirect:/staff";
     }
 
     @GetMapping("/{id}")

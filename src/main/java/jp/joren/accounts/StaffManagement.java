@@ -7,7 +7,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The owner's side of accounts: create staff, reset their passwords, disable and enable them. */
+/** The owner's side of accounts: reset staff passwords, disable and enable them (staff join by invitation). */
 @Service
 class StaffManagement {
 
@@ -29,12 +29,6 @@ class StaffManagement {
     @Transactional(readOnly = true)
     Account get(long id) {
         return accounts.findById(id).orElseThrow(() -> new NotFoundException("account", id));
-    }
-
-    @Transactional
-    Account createStaff(NewStaff staff) {
-        return accounts.save(new Account(staff.email(), passwordEncoder.encode(staff.password()),
-                staff.displayName(), Role.STAFF));
     }
 
     /** Logs the account out everywhere except in {@code currentSessionId}: an owner resetting their own stays in. */

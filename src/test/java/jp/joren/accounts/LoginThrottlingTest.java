@@ -37,6 +37,12 @@ class LoginThrottlingTest {
     StaffManagement staff;
 
     @Autowired
+    Accounts accounts;
+
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder passwords;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -123,7 +129,8 @@ class LoginThrottlingTest {
         TestShop shop = shops.newShop("無効アカウントの店");
         String clerkEmail = "disabled" + System.nanoTime() + "@example.jp";
         CurrentTenant.runAs(shop.tenantId(), () -> {
-            Account clerk = staff.createStaff(new NewStaff("無効 店員", clerkEmail, "counter-pass-1"));
+            Account clerk = accounts.save(new Account(clerkEmail, passwords.encode("counter-pass-1"), "無効 店員",
+                    Role.STAFF));
             staff.disable(clerk.getId());
         });
 

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @JorenIntegrationTest
 class StaffAccountsTest {
@@ -36,7 +37,10 @@ class StaffAccountsTest {
         WebSession.Page created = owner.submit("/staff/new", "form[action=/staff]",
                 Map.of("displayName", "鈴木 店員", "email", staffEmail, "password", "counter-pass-1"));
         assertThat(created.status()).isEqualTo(302);
-        staffPath = created.path();
+        assertThat(owner.open(created.path()).document().select("#staff-invitations").text()).contains(staffEmail);
+        assertThat(new WebSession(port).acceptInvitation(staffEmail).path()).isEqualTo("/login?joined");
+        staffPath = owner.get("/staff").document().select("tr:contains(鈴木 店員) a").attr("href");
+        assertThat(staffPath).matches("/staff/\\d+");
     }
 
     @Test
@@ -118,9 +122,44 @@ class StaffAccountsTest {
                 Map.of("displayName", "三人目", "email", staffEmail.toUpperCase(), "password", "counter-pass-2"));
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.text()).contains("このメールアドレスは使えません。");
+        assertThat(page.text()).contains("このメールアドレスは、このお店のアカウントですでに使われています。");
         assertThat(page.document().select("#displayName").attr("value")).isEqualTo("二人目");
-        assertThat(otherSpelling.text()).contains("このメールアドレスは使えません。");
+        assertThat(otherSpelling.text()).contains("このお店のアカウントですでに使われています。");
+    }
+
+    @Test
+    void addingAnAddressThatHasAnAccountInAnotherShopAnswersLikeAnyOtherAndCreatesNothing() {
+        TestShop other = shops.newShop("よその店");
+        String fresh = "fresh" + System.nanoTime() + "@example.jp";
+        WebSession.Page taken = owner.submit("/staff/new", "form[action=/staff]",
+                Map.of("displayName", "よそ 店主", "email", other.ownerEmail(), "password", "counter-pass-2"));
+        WebSession.Page free = owner.submit("/staff/new", "form[action=/staff]",
+                Map.of("displayName", "新しい 店員", "email", fresh, "password", "counter-pass-2"));
+
+        assertThat(taken.status()).isEqualTo(free.status()).isEqualTo(302);
+        assertThat(taken.path()).isEqualTo(free.path());
+        WebSession.Page list = owner.open(taken.path());
+        assertThat(list.text()).contains("確認メールを送りました。");
+        assertThat(list.document().select("#staff-invitations tr.invitation").eachText())
+                .anySatisfy(row -> assertThat(row).contains(other.ownerEmail()))
+                .anySatisfy(row -> assertThat(row).contains(fresh));
+
+        String note = jp.joren.support.TestMailbox.body(jp.joren.support.TestMailbox.get().to(other.ownerEmail()).get(0));
+        assertThat(note).contains("すでに Joren のアカウントで使われているため").doesNotContain("/invitation?token=");
+        assertThatThrownBy(() -> new WebSession(port).acceptInvitation(other.ownerEmail())).hasMessageContaining("No invitation link");
+        assertThat(new WebSession(port).logIn(other.ownerEmail(), "counter-pass-2").path()).startsWith("/login?error");
+    }
+
+    @Test
+    void anInvitationLinkWorksOnce() {
+        String email = "once" + System.nanoTime() + "@example.jp";
+        owner.submit("/staff/new", "form[action=/staff]",
+                Map.of("displayName", "一度 だけ", "email", email, "password", "counter-pass-3"));
+        WebSession invited = new WebSession(port);
+        assertThat(invited.acceptInvitation(email).path()).isEqualTo("/login?joined");
+        assertThatThrownBy(() -> invited.acceptInvitation(email)).hasMessageContaining("このリンクは使えません");
+        assertThat(new WebSession(port).logIn(email, "counter-pass-3").location()).endsWith("/home");
+        assertThat(owner.get("/staff").document().select("#staff-invitations")).isEmpty();
     }
 
     @Test

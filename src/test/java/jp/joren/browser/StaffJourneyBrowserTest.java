@@ -55,11 +55,18 @@ class StaffJourneyBrowserTest extends BrowserJourney {
         type(By.id("email"), clerk);
         type(By.id("password"), "clerk-password-1");
         click(By.id("staff-submit"));
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "中村 花"));
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("スタッフを追加しました。");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("staff-invitations")));
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).startsWith("確認メールを送りました。");
+        assertThat(browser.findElement(By.id("staff-invitations")).getText()).contains("中村 花").contains(clerk);
 
         click(By.id("logout"));
         wait.until(ExpectedConditions.urlContains("/login"));
+        Matcher invitation = java.util.regex.Pattern.compile("https?://\\S+/invitation\\?token=[A-Za-z0-9_-]+")
+                .matcher(TestMailbox.body(TestMailbox.get().to(clerk).get(0)));
+        assertThat(invitation.find()).isTrue();
+        browser.get(invitation.group().replaceFirst("^https?://[^/]+", "http://localhost:" + port));
+        click(By.id("accept-invitation"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("staff-joined")));
         type(By.id("email"), clerk);
         type(By.id("password"), "clerk-password-1");
         click(By.id("login-submit"));

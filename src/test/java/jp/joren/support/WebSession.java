@@ -200,8 +200,23 @@ public final class WebSession {
             throw new AssertionError("Could not add a clerk: " + created.document().select(".error").text());
         }
         WebSession clerk = new WebSession(appPort);
+        clerk.acceptInvitation(email);
         clerk.logIn(email, "counter-pass-1");
         return clerk;
+    }
+
+    /** Opens the staff invitation emailed to {@code email} and joins, as the invited person would. */
+    public Page acceptInvitation(String email) {
+        java.util.List<jakarta.mail.Message> mails = TestMailbox.get().to(email);
+        if (mails.isEmpty()) {
+            throw new AssertionError("No invitation reached " + email);
+        }
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://[^/\\s]+(/invitation\\?token=[A-Za-z0-9_-]+)")
+                .matcher(TestMailbox.body(mails.get(mails.size() - 1)));
+        if (!link.find()) {
+            throw new AssertionError("No invitation link in the mail to " + email);
+        }
+        return submit(link.group(1), "form[action=/invitation]", Map.of());
     }
 
     public String url(String path) {

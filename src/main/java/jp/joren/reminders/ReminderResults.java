@@ -36,12 +36,13 @@ class ReminderResults {
         jdbc.sql("""
                         with shop_zone as (select time_zone from shop),
                         message as (
-                            select m.rule, m.campaign_id, m.customer_id, m.status = 'SENT' as sent,
+                            -- an unconfirmed email may well have reached the customer: it counts as sent, as for the cap
+                            select m.rule, m.campaign_id, m.customer_id, m.status in ('SENT', 'UNCONFIRMED') as sent,
                                    m.unsubscribed_at is not null as unsubscribed, c.redeemed_at is not null as redeemed,
                                    (coalesce(m.sent_at, m.queued_at) at time zone (select time_zone from shop_zone))::date as day
                               from outbox_message m
                               left join coupon c on c.id = m.coupon_id
-                             where (m.status = 'SENT' or m.reason = 'HOLDOUT')
+                             where (m.status in ('SENT', 'UNCONFIRMED') or m.reason = 'HOLDOUT')
                                and coalesce(m.sent_at, m.queued_at) >= cast(:from as date)),
                         outcome as (
                             select m.*, v.visits, v.sales

@@ -77,5 +77,6 @@ public class DemoShopGenerator {
             }
         }
         customers.numberInOrderOfRegistration();
+        purchases.numberReceipts();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jp.joren.demo.Receipt.Line;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,11 @@ class PurchaseWriter {
 
     PurchaseWriter(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Each store's receipts numbered in the order they were made, as its till would have. */
+    void numberReceipts() {
+        jdbc.sql("select number_receipts(:shop)").param("shop", CurrentTenant.require()).query((rs, i) -> 0).list();
     }
 
     void write(List<Receipt> receipts, long[] customerIds, ShopTeam team) {

@@ -96,6 +96,7 @@ class PurchaseBook {
         if (id == null) {
             return existing(draft.clientKey());
         }
+        number(id, draft.storeId());
         if (draft.couponId() != null && !coupons.redeem(draft.couponId(), id, draft.customerId(), draft.businessDate())) {
             throw new CouponTaken();
         }
@@ -187,6 +188,23 @@ class PurchaseBook {
         CouponTaken() {
             super("coupon already redeemed", null, false, false);
         }
+    }
+
+    /**
+     * Gives the receipt its store's next number. After the insert, so that a resubmitted form (which inserts
+     * nothing) takes no number; in the purchase's transaction, so a sale that is not saved gives it back.
+     */
+    private void number(long purchaseId, long storeId) {
+        jdbc.sql("""
+                        with next as (
+                            insert into store_receipt_counter as k (tenant_id, store_id, last_number)
+                            values (:shop, :store, 1)
+                            on conflict (tenant_id, store_id) do update set last_number = k.last_number + 1
+                            returning last_number)
+                        update purchase p set receipt_number = (select last_number from next)
+                         where p.tenant_id = :shop and p.id = :id
+                        """)
+                .param("shop", CurrentTenant.require()).param("store", storeId).param("id", purchaseId).update();
     }
 
     private long existing(UUID clientKey) {

@@ -33,7 +33,8 @@ class PurchaseQueries {
 
     PurchaseView find(long id) {
         PurchaseView purchase = jdbc.sql("""
-                        select p.id, p.customer_id, c.name as customer_name, p.store_id, s.name as store_name,
+                        select p.id, coalesce(p.receipt_number::text, p.external_ref) as receipt, p.customer_id,
+                               c.name as customer_name, p.store_id, s.name as store_name,
                                a.display_name as staff_name, p.purchased_at, p.business_date, p.channel, p.total,
                                p.status, p.staff_note, p.status_changed_at, b.display_name as status_changed_by,
                                p.status_reason,

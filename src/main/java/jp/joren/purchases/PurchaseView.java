@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A receipt as the purchase page shows it, with the code of the coupon it redeemed, if any. */
-public record PurchaseView(long id, Long customerId, String customerName, long storeId, String storeName, String staffName,
+public record PurchaseView(long id, String receipt, Long customerId, String customerName, long storeId, String storeName, String staffName,
                     Instant purchasedAt, LocalDate businessDate, PurchaseChannel channel, long total,
                     PurchaseStatus status, String staffNote, Instant statusChangedAt, String statusChangedBy,
                     String statusReason, String couponCode, List<Line> lines) {
@@ -22,7 +22,7 @@ public record PurchaseView(long id, Long customerId, String customerName, long s
     }
 
     PurchaseView withLines(List<Line> lines) {
-        return new PurchaseView(id, customerId, customerName, storeId, storeName, staffName, purchasedAt, businessDate,
+        return new PurchaseView(id, receipt, customerId, customerName, storeId, storeName, staffName, purchasedAt, businessDate,
                 channel, total, status, staffNote, statusChangedAt, statusChangedBy, statusReason, couponCode, lines);
     }
 

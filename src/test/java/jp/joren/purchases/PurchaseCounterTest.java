@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jp.joren.shops.ShopFixtures;
@@ -168,6 +169,30 @@ class PurchaseCounterTest {
 
         assertThat(clerk.get("/customers/" + customer).status()).isEqualTo(200);
         assertThat(clerk.open("/").status()).isEqualTo(200);
+    }
+
+    @Test
+    void twoHundredSalesAtOnceInOneStoreGetTwoHundredConsecutiveReceiptNumbers() throws Exception {
+        java.util.concurrent.ExecutorService tills = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> sales = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                LocalDateTime at = LocalDateTime.of(2026, 6, 1, 9, 0).plusMinutes(i);
+                sales.add(tills.submit(() -> purchase(null, at, line("TW-01", "1", "", "")).status()));
+            }
+            for (java.util.concurrent.Future<Integer> sale : sales) {
+                assertThat(sale.get()).isEqualTo(302);
+            }
+        } finally {
+            tills.shutdown();
+        }
+        List<Long> numbers = CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> jdbc.sql(
+                "select receipt_number from purchase where store_id = ? order by receipt_number")
+                .param(kitchen.storeId()).query(Long.class).list()));
+        assertThat(numbers).hasSize(200).isEqualTo(java.util.stream.LongStream.rangeClosed(1, 200).boxed().toList());
+
+        WebSession.Page saved = purchase(customer, LocalDateTime.of(2026, 6, 2, 10, 0), line("TW-01", "", "", ""));
+        assertThat(clerk.open(path(saved)).document().select("h1").text()).isEqualTo("お買い上げ No.201");
     }
 
     @Test

@@ -14,6 +14,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import jp.joren.shared.EditConflict;
 import org.hibernate.annotations.TenantId;
 
 /**
@@ -52,6 +54,10 @@ public class Customer {
 
     @Enumerated(EnumType.STRING)
     private CustomerStatus status = CustomerStatus.ACTIVE;
+
+    /** Moved on by every update of the row (optimistic locking; see V23). */
+    @Version
+    private long version;
 
     private Instant createdAt = Instant.now();
     private Long createdBy;
@@ -118,6 +124,15 @@ public class Customer {
         fields.put("tags", String.join(",", tags));
         fields.put("notes", notes);
         return fields;
+    }
+
+    /** The fields whose saved value differs from what {@code typed} holds, for the conflict page. */
+    List<EditConflict.Difference> differencesFrom(CustomerForm typed) {
+        return EditConflict.between(snapshot(), new Customer(typed, null).snapshot());
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     /** The member code printed on a card, unless the customer has one already. */

@@ -11,10 +11,12 @@ import jp.joren.catalog.ProductChoice;
 import jp.joren.forecast.CustomerForecasts;
 import jp.joren.shared.Kana;
 import jp.joren.segments.CustomerStandings;
+import jp.joren.shared.EditConflict;
 import jp.joren.shops.ShopSettings;
 import jp.joren.shops.Store;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -144,7 +146,15 @@ class CustomerController {
         if (result.hasErrors()) {
             return form(model, id);
         }
-        registry.update(id, customerForm, clerk.accountId());
+        try {
+            registry.update(id, customerForm, clerk.accountId());
+        } catch (EditConflict | OptimisticLockingFailureException savedMeanwhile) {
+            // the clerk's input stays; what is saved now is shown beside it, and saving again keeps theirs
+            Customer current = registry.find(id);
+            model.addAttribute("conflict", current.differencesFrom(customerForm));
+            customerForm.setVersion(current.getVersion());
+            return form(model, id);
+        }
         redirect.addFlashAttribute("notice", "customer.saved");
         return "redirect:/customers/" + id;
     }

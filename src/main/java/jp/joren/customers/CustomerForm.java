@@ -63,6 +63,9 @@ public class CustomerForm {
     @Size(max = 2000, message = "{validation.tooLong}")
     private String notes = "";
 
+    /** The version of the record the form was opened on (null for a new customer). */
+    private Long version;
+
     /** Asked on registration: null until the clerk has asked the customer. */
     private Boolean emailConsent;
 
@@ -87,6 +90,7 @@ public class CustomerForm {
         form.storeId = customer.getStoreId();
         form.tags = String.join(", ", customer.getTags());
         form.notes = orEmpty(customer.getNotes());
+        form.version = customer.getVersion();
         return form;
     }
 
@@ -240,5 +244,13 @@ public class CustomerForm {
 
     public void setNotADuplicate(boolean notADuplicate) {
         this.notADuplicate = notADuplicate;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 }

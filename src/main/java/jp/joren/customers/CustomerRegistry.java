@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
+import jp.joren.shared.EditConflict;
 import jp.joren.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,9 +52,13 @@ public class CustomerRegistry {
         return customers.idForEmail(email);
     }
 
+    /** @throws EditConflict when the customer was saved since the form was opened */
     @Transactional
     public void update(long id, CustomerForm form, long clerkId) {
         Customer customer = find(id);
+        if (form.getVersion() != null && form.getVersion() != customer.getVersion()) {
+            throw new EditConflict();
+        }
         Map<String, ?> changes = customer.update(form, clerkId);
         if (!changes.isEmpty()) {
             audit.record(clerkId, AuditAction.CUSTOMER_EDITED, "customer", id, changes);

@@ -176,6 +176,31 @@ class CustomerCounterTest {
     }
 
     @Test
+    void twoClerksEditingOneCustomerNeverOverwriteEachOtherSilently() {
+        long id = idOf(register(Map.of("name", "中村 空", "nameKana", "ナカムラ ソラ", "phone", "090-5555-6666",
+                "emailConsent", "false", "postalConsent", "false")));
+        WebSession second = clerk.newClerk("二人目 店員");
+        Map<String, String> first = new HashMap<>(formValues("/customers/" + id + "/edit"));
+        Map<String, String> stale = formValues(second.get("/customers/" + id + "/edit"));
+
+        first.put("phone", "03-1111-2222");
+        assertThat(clerk.post("/customers/" + id, first).status()).isEqualTo(302);
+
+        stale.put("notes", "ニッケルアレルギー");
+        WebSession.Page conflict = second.post("/customers/" + id, stale);
+        assertThat(conflict.status()).isEqualTo(200);
+        assertThat(conflict.document().select("#edit-conflict").text()).contains("ほかの人がこの記録を保存しました");
+        assertThat(conflict.document().select("tr.conflict-row").eachText())
+                .anySatisfy(row -> assertThat(row).contains("電話番号").contains("03-1111-2222").contains("090-5555-6666"))
+                .anySatisfy(row -> assertThat(row).contains("メモ").contains("ニッケルアレルギー"));
+        assertThat(conflict.document().select("[name=notes]").text()).isEqualTo("ニッケルアレルギー");
+        assertThat(clerk.open("/customers/" + id).text()).contains("03-1111-2222").doesNotContain("ニッケルアレルギー");
+
+        assertThat(second.post("/customers/" + id, formValues(conflict)).status()).isEqualTo(302);
+        assertThat(clerk.open("/customers/" + id).text()).contains("ニッケルアレルギー");
+    }
+
+    @Test
     void aConsentChangeIsAppendedToTheLedger() {
         long id = idOf(register(Map.of("name", "小林 雪", "nameKana", "コバヤシ ユキ", "email", "yuki@example.jp",
                 "emailConsent", "true", "postalConsent", "false")));
@@ -208,8 +233,13 @@ class CustomerCounterTest {
     }
 
     private Map<String, String> formValues(String pagePath) {
+        return formValues(clerk.get(pagePath));
+    }
+
+    /** The customer form's fields as the page shows them, csrf token included. */
+    private static Map<String, String> formValues(WebSession.Page page) {
         Map<String, String> values = new HashMap<>();
-        Element form = clerk.get(pagePath).document().selectFirst("form.customer-form");
+        Element form = page.document().selectFirst("form.customer-form");
         form.select("input[name]").forEach(input -> {
             if (!input.attr("type").equals("checkbox") && !input.attr("type").equals("radio")) {
                 values.put(input.attr("name"), input.val());

@@ -11,3 +11,7 @@ $$;
 alter table customer add column version bigint not null default 0;
 create trigger customer_version before update on customer
     for each row execute function bump_row_version();
+
+alter table product add column version bigint not null default 0;
+create trigger product_version before update on product
+    for each row execute function bump_row_version();

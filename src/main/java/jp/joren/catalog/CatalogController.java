@@ -3,6 +3,7 @@ package jp.joren.catalog;
 import java.util.OptionalLong;
 
 import jakarta.validation.Valid;
+import jp.joren.shared.EditConflict;
 import jp.joren.shared.Yen;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
@@ -83,6 +84,11 @@ class CatalogController {
             editor.update(id, productForm, price.getAsLong(), days(productForm.getRepurchaseCycleDays()));
         } catch (DuplicateKeyException sameCodeAtTheSameMoment) {
             result.rejectValue("code", "catalog.validation.codeTaken");
+            return productPage(model, id);
+        } catch (EditConflict savedMeanwhile) {
+            ProductForm saved = ProductForm.of(editor.find(id));
+            model.addAttribute("conflict", EditConflict.between(saved.snapshot(), productForm.snapshot()));
+            productForm.setVersion(saved.getVersion());
             return productPage(model, id);
         }
         redirect.addFlashAttribute("notice", "catalog.saved");

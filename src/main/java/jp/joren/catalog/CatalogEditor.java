@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import jp.joren.shared.LikePatterns;
+import jp.joren.shared.EditConflict;
 import jp.joren.shared.NotFoundException;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +22,7 @@ class CatalogEditor {
 
     record ProductRow(long id, String code, String name, Long categoryId, String categoryName, long price,
                       boolean sensitive, boolean excludedFromPortfolio, Integer repurchaseCycleDays, boolean active,
-                      Long modelId, String modelNumber, Long partId) {
+                      Long modelId, String modelNumber, Long partId, long version) {
     }
 
     record PartRow(long partId, long productId, String partNumber, String name, long price, int replacementIntervalDays,
@@ -39,7 +41,8 @@ class CatalogEditor {
 
     private static final String PRODUCT = """
             select p.id, p.code, p.name, p.category_id, c.name as category_name, p.price, p.sensitive,
-                   p.excluded_from_portfolio, p.repurchase_cycle_days, p.active, m.id as model_id, m.model_number, k.id as part_id
+                   p.excluded_from_portfolio, p.repurchase_cycle_days, p.active, m.id as model_id, m.model_number, k.id as part_id,
+                   p.version
               from product p
               left join category c on c.tenant_id = p.tenant_id and c.id = p.category_id
               left join product_model m on m.tenant_id = p.tenant_id and m.product_id = p.id
@@ -95,19 +98,24 @@ class CatalogEditor {
     }
 
     @Transactional
+    /** @throws EditConflict when the product was saved since the form was opened on it */
     void update(long id, ProductForm form, long price, Integer cycleDays) {
         find(id);
-        jdbc.sql("""
+        int changed = jdbc.sql("""
                         update product set code = :code, name = :name, category_id = :category, price = :price,
                                            sensitive = :sensitive, excluded_from_portfolio = :excluded,
                                            repurchase_cycle_days = :cycle, active = :active
-                         where id = :id
+                         where tenant_id = :shop and id = :id and (cast(:version as bigint) is null or version = :version)
                         """)
                 .param("code", form.getCode()).param("name", form.getName().strip()).param("category", form.getCategoryId())
                 .param("price", price).param("sensitive", form.isSensitive())
                 .param("excluded", form.isExcludedFromPortfolio()).param("cycle", cycleDays)
-                .param("active", form.isActive()).param("id", id)
+                .param("active", form.isActive()).param("shop", CurrentTenant.require()).param("id", id)
+                .param("version", form.getVersion())
                 .update();
+        if (changed == 0) {
+            throw new EditConflict();
+        }
         // a part's number is its product code: keep them the same
         jdbc.sql("update consumable_part set part_number = :code where product_id = :id")
                 .param("code", form.getCode()).param("id", id).update();

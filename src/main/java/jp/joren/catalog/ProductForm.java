@@ -1,5 +1,8 @@
 package jp.joren.catalog;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -29,6 +32,9 @@ public class ProductForm {
 
     private boolean active = true;
 
+    /** The version of the product the form was opened on (null for a new product). */
+    private Long version;
+
     static ProductForm of(CatalogEditor.ProductRow product) {
         ProductForm form = new ProductForm();
         form.code = product.code();
@@ -39,7 +45,21 @@ public class ProductForm {
         form.excludedFromPortfolio = product.excludedFromPortfolio();
         form.repurchaseCycleDays = product.repurchaseCycleDays() == null ? "" : product.repurchaseCycleDays().toString();
         form.active = product.active();
+        form.version = product.version();
         return form;
+    }
+
+    /** The fields as a person reads them, for the conflict page (keys name their labels). */
+    Map<String, Object> snapshot() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", code);
+        fields.put("name", name);
+        fields.put("price", price);
+        fields.put("cycle", repurchaseCycleDays);
+        fields.put("sensitive", sensitive ? "○" : "×");
+        fields.put("excluded", excludedFromPortfolio ? "○" : "×");
+        fields.put("active", active ? "○" : "×");
+        return fields;
     }
 
     public String getCode() {
@@ -104,5 +124,13 @@ public class ProductForm {
 
     public void setActive(boolean active) {
         this.active = active;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 }

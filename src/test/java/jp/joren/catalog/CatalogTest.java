@@ -85,6 +85,31 @@ class CatalogTest {
     }
 
     @Test
+    void aProductSavedMeanwhileIsShownBesideWhatTheSecondWriterTyped() {
+        String path = productPath(createProduct(Map.of("code", "KT-9", "name", "銅のやかん", "price", "9800")));
+        WebSession other = new WebSession(port);
+        other.logIn(shop.ownerEmail(), shop.password());
+        String staleVersion = other.get(path).document().selectFirst("form.product-form [name=version]").val();
+
+        assertThat(owner.submit(path, "form.product-form", Map.of("code", "KT-9", "name", "銅のやかん", "price", "10800",
+                "active", "true")).status()).isEqualTo(302);
+        WebSession.Page conflict = other.post(path, Map.of("_csrf", other.csrfToken(path), "version", staleVersion,
+                "code", "KT-9", "name", "銅のやかん 2L", "price", "9800", "active", "true"));
+
+        assertThat(conflict.status()).isEqualTo(200);
+        assertThat(conflict.document().select("tr.conflict-row").eachText())
+                .anySatisfy(row -> assertThat(row).contains("価格").contains("10800").contains("9800"))
+                .anySatisfy(row -> assertThat(row).contains("商品名").contains("銅のやかん 2L"));
+        assertThat(conflict.document().select("[name=name]").val()).isEqualTo("銅のやかん 2L");
+        assertThat(owner.get(path).document().select("[name=price]").val()).isEqualTo("10800");
+
+        assertThat(other.submit(path, "form.product-form", Map.of("code", "KT-9", "name", "銅のやかん 2L",
+                "price", "10800", "active", "true", "version", conflict.document().select("[name=version]").val()))
+                .status()).isEqualTo(302);
+        assertThat(owner.get(path).document().select("[name=name]").val()).isEqualTo("銅のやかん 2L");
+    }
+
+    @Test
     void aProductNoLongerSoldIsNotOfferedAtTheCounter() {
         String path = productPath(createProduct(Map.of("code", "OLD-1", "name", "旧型やかん", "price", "2000")));
         assertThat(CurrentTenant.callAs(shop.tenantId(), () -> queries.search("old", 10))).hasSize(1);

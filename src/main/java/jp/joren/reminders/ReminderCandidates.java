@@ -76,11 +76,13 @@ final class ReminderCandidates {
      * Away longer than the customer's own expected interval plus the grace, but not yet the 90 days of
      * win-back; or, when the shop times it by the forecast ({@code :forecastBelow} percent), once the chance
      * that the customer is still a customer has fallen below it — while the shop's forecast is unreliable
-     * there is no forecast row, and the grace decides.
+     * there is no forecast row, and the grace decides. Its day is the day the grace ran out, or tonight when
+     * the forecast noticed first (the day the chance fell is not kept).
      */
     private static final String EARLY_LAPSE = """
             select cp.customer_id, '' as subject_ref, 'AWAY_SINCE_' || cp.last_visit as occasion,
-                   cast(:today as date) as due_on, null::bigint as product_id, null::bigint as owned_product_id
+                   least(cast(:today as date), cp.last_visit + cp.expected_interval_days + :timing) as due_on,
+                   null::bigint as product_id, null::bigint as owned_product_id
               from customer_portfolio cp
               left join customer_forecast f on f.customer_id = cp.customer_id
              where cp.visits >= 2

@@ -1,6 +1,5 @@
 package jp.joren.reminders;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 import jp.joren.shared.NotFoundException;
+import jp.joren.shops.ShopSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -34,13 +34,13 @@ class ReminderController {
     private final SendNow sendNow;
     private final ReminderResults results;
     private final Wordings wordings;
-    private final Clock clock;
+    private final ShopSettings shop;
 
     ReminderController(ReminderRules rules, ReminderPolicies policies, OutboxQueries outbox, Letters letters,
-            LetterWriter writer, SendNow sendNow, ReminderResults results, Wordings wordings, Clock clock) {
+            LetterWriter writer, SendNow sendNow, ReminderResults results, Wordings wordings, ShopSettings shop) {
         this.wordings = wordings;
         this.results = results;
-        this.clock = clock;
+        this.shop = shop;
         this.rules = rules;
         this.policies = policies;
         this.outbox = outbox;
@@ -104,7 +104,7 @@ class ReminderController {
         if (result.hasErrors()) {
             return rulePage(rule, rules.get(rule), model);
         }
-        rules.save(form.toSettings(rule, writer));
+        rules.save(form.toSettings(rule, writer), shop.today());
         redirect.addFlashAttribute("saved", true);
         return "redirect:/reminders/rules/" + rule.name();
     }
@@ -114,6 +114,9 @@ class ReminderController {
         model.addAttribute("variables", LetterWriter.VARIABLES);
         model.addAttribute("couponKinds", Arrays.asList(Offer.CouponKind.values()));
         model.addAttribute("senderComplete", outbox.senderComplete());
+        RuleStart start = rules.starts().get(rule);
+        model.addAttribute("activeFrom", start == null ? null : start.activeFrom());
+        model.addAttribute("awaiting", outbox.countsByRule().get(rule).getOrDefault("AWAITING_APPROVAL", 0));
         Optional<Letter> example = outbox.latestMessageOf(rule).flatMap(letters::find);
         model.addAttribute("preview", example.map(letter -> writer.write(letter, settings)).orElse(null));
         model.addAttribute("previewCustomer", example.map(Letter::customerName).orElse(null));
@@ -127,7 +130,7 @@ class ReminderController {
         model.addAttribute("messages", outbox.latest(status == null || status.isBlank() ? null : status, rule));
         model.addAttribute("status", status);
         model.addAttribute("rule", rule);
-        model.addAttribute("statuses", List.of("QUEUED", "HELD", "SENDING", "SENT", "UNCONFIRMED", "FAILED", "WITHDRAWN"));
+        model.addAttribute("statuses", List.of("AWAITING_APPROVAL", "QUEUED", "HELD", "SENDING", "SENT", "UNCONFIRMED", "FAILED", "WITHDRAWN"));
         model.addAttribute("ruleChoices", Arrays.asList(ReminderRule.values()));
         model.addAttribute("senderComplete", outbox.senderComplete());
         model.addAttribute("page", OutboxQueries.PAGE);
@@ -154,7 +157,7 @@ class ReminderController {
             Model model) {
         int window = Math.max(1, Math.min(days, ReminderResults.MAX_DAYS));
         int back = Math.max(1, Math.min(months, 24));
-        LocalDate from = LocalDate.now(clock).minusMonths(back);
+        LocalDate from = shop.today().minusMonths(back);
         model.addAttribute("results", results.since(from, window));
         model.addAttribute("days", window);
         model.addAttribute("months", back);

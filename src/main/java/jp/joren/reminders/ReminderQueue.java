@@ -28,7 +28,9 @@ public class ReminderQueue {
     private static final String CANDIDATES = "{candidates}";
 
     private static final String ROUTED = """
-            with candidate as (%1$s),
+            with candidate as (select * from (%1$s) occasion
+                                -- a rule sends no occasion from before it was turned on (or retimed)
+                                where cast(:activeFrom as date) is null or occasion.due_on >= :activeFrom),
             reach as (
                 select c.*,
                        %2$s and coalesce(cu.email, '') <> '' as email_consent,
@@ -60,7 +62,7 @@ public class ReminderQueue {
                                         unsubscribe_token)
             select app_current_tenant(), customer_id, :rule, subject_ref, occasion,
                    case when email then 'EMAIL' else 'POSTAL' end, :promotional,
-                   case when reachable and not held_out then 'QUEUED' else 'HELD' end,
+                   case when reachable and not held_out then :waiting else 'HELD' end,
                    case when not reachable and email_consent then 'UNSUBSCRIBED'
                         when not reachable then 'NO_CONSENT'
                         when held_out then 'HOLDOUT' end,
@@ -81,7 +83,7 @@ public class ReminderQueue {
     private static final String ISSUE_COUPONS = """
             with needing as (
                 select id, customer_id from outbox_message
-                 where rule = :rule and status = 'QUEUED' and coupon_id is null
+                 where rule = :rule and status in ('QUEUED', 'AWAITING_APPROVAL') and coupon_id is null
                    and campaign_id is not distinct from cast(:campaign as bigint)),
             issued as (
                 insert into coupon (tenant_id, code, customer_id, kind, value, cap, valid_from, valid_until, issued_for)
@@ -91,7 +93,7 @@ public class ReminderQueue {
                 returning id, issued_for)
             update outbox_message m set coupon_id = i.id
               from issued i
-             where m.rule = :rule and m.status = 'QUEUED' and m.coupon_id is null
+             where m.rule = :rule and m.status in ('QUEUED', 'AWAITING_APPROVAL') and m.coupon_id is null
                and i.issued_for = :rule || '#' || m.id""";
 
     private final JdbcClient jdbc;
@@ -113,9 +115,10 @@ public class ReminderQueue {
     public Map<ReminderRule, Integer> queue(LocalDate today) {
         exits.withdrawAnsweredByPurchases();
         Map<ReminderRule, Integer> queued = new EnumMap<>(ReminderRule.class);
+        Map<ReminderRule, RuleStart> starts = rules.starts();
         for (RuleSettings settings : rules.all().values()) {
             if (settings.enabled()) {
-                queued.put(settings.rule(), queue(Audience.of(settings), today));
+                queued.put(settings.rule(), queue(Audience.of(settings, starts.get(settings.rule())), today));
             }
         }
         int campaignMessages = 0;

@@ -59,7 +59,7 @@ public class Unsubscribes {
                         .update();
                 jdbc.sql("""
                                 update outbox_message set status = 'HELD', reason = 'UNSUBSCRIBED'
-                                 where customer_id = :customer and channel = 'EMAIL' and status = 'QUEUED'""")
+                                 where customer_id = :customer and channel = 'EMAIL' and status in ('QUEUED', 'AWAITING_APPROVAL')""")
                         .param("customer", found.customerId())
                         .update();
             });

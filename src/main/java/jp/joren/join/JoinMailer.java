@@ -1,14 +1,18 @@
 package jp.joren.join;
 
+import java.io.UnsupportedEncodingException;
 import java.util.Locale;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,18 +34,20 @@ class JoinMailer {
         this.defaultFrom = defaultFrom;
     }
 
-    /** @return whether the mail server took the message */
+    /** @return whether the mail server took the message; it comes from the shop, by its name */
     boolean sendConfirmation(String to, String link, String shopName, String senderEmail, Locale locale) {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(senderEmail == null || senderEmail.isBlank() ? defaultFrom : senderEmail);
-        message.setTo(to);
-        message.setSubject(messages.getMessage("join.mail.subject", new Object[] {shopName}, locale));
-        message.setText(messages.getMessage("join.mail.body", new Object[] {shopName, link,
-                PublicSignup.LINK_VALIDITY.toDays()}, locale));
         try {
+            MimeMessage message = mail.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            helper.setFrom(new InternetAddress(senderEmail == null || senderEmail.isBlank() ? defaultFrom : senderEmail,
+                    shopName, "UTF-8"));
+            helper.setTo(to);
+            helper.setSubject(messages.getMessage("join.mail.subject", new Object[] {shopName}, locale));
+            helper.setText(messages.getMessage("join.mail.body", new Object[] {shopName, link,
+                    PublicSignup.LINK_VALIDITY.toDays()}, locale));
             mail.send(message);
             return true;
-        } catch (MailException e) {
+        } catch (MessagingException | UnsupportedEncodingException | MailException e) {
             log.warn("Could not send the sign-up confirmation for shop '{}': {}", shopName, e.getMessage());
             return false;
         }

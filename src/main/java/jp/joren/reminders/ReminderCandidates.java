@@ -116,6 +116,19 @@ final class ReminderCandidates {
              where cp.segment = 'LOYAL' and not cp.lapsed""";
 
     /**
+     * A greeting {@code :timing} days before the customer's birthday, until the day itself; once a birthday
+     * (the occasion is its year).
+     */
+    private static final String BIRTHDAY = """
+            select b.customer_id, '' as subject_ref, extract(year from b.next)::text as occasion,
+                   b.next - cast(:timing as integer) as due_on, null::bigint as product_id,
+                   null::bigint as owned_product_id
+              from (select cu.id as customer_id, %s as next
+                      from customer cu
+                     where cu.birthday is not null) b
+             where b.next - cast(:timing as integer) <= :today""".formatted(Birthdays.next("cu.birthday", "cast(:today as date)"));
+
+    /**
      * A campaign's customers on its day: everyone active, or those matching each filter the campaign sets —
      * cell, owned model, product bought (never a sensitive one), town, trade-area tier, days since the last visit.
      */
@@ -149,5 +162,6 @@ final class ReminderCandidates {
             ReminderRule.EARLY_LAPSE, EARLY_LAPSE,
             ReminderRule.WIN_BACK, WIN_BACK,
             ReminderRule.LAST_CALL, LAST_CALL,
-            ReminderRule.TOP_THANKS, TOP_THANKS);
+            ReminderRule.TOP_THANKS, TOP_THANKS,
+            ReminderRule.BIRTHDAY, BIRTHDAY);
 }

@@ -3,25 +3,20 @@ package jp.joren.reminders;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
-import jakarta.validation.Valid;
 import jp.joren.shared.NotFoundException;
 import jp.joren.shops.ShopSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The owner's reminders: the rules and their settings, the outbox with each message's reason, a preview, sending. */
+/** The owner's reminders: the rules at a glance and the limits, the outbox with each message's reason, a preview, sending. */
 @Controller
 @RequestMapping("/reminders")
 class ReminderController {
@@ -70,57 +65,6 @@ class ReminderController {
             redirect.addFlashAttribute("saved", true);
         }
         return "redirect:/reminders";
-    }
-
-    @GetMapping("/rules/{rule}")
-    @Transactional(readOnly = true)
-    String rule(@PathVariable ReminderRule rule, Model model) {
-        RuleSettings settings = rules.get(rule);
-        model.addAttribute("form", RuleForm.of(settings, writer));
-        return rulePage(rule, settings, model);
-    }
-
-    @PostMapping("/rules/{rule}")
-    @Transactional
-    String saveRule(@PathVariable ReminderRule rule, @Valid @ModelAttribute("form") RuleForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
-        for (String field : List.of("subject", "body")) {
-            Set<String> unknown = LetterWriter.unknownVariables("subject".equals(field) ? form.getSubject() : form.getBody());
-            if (!unknown.isEmpty()) {
-                result.rejectValue(field, "reminders.rule.unknownVariables", new Object[] {String.join(", ", unknown)},
-                        null);
-            }
-        }
-        if (form.getSubject() == null || form.getSubject().isBlank()) {
-            result.rejectValue("subject", "reminders.rule.subjectMissing");
-        }
-        if (form.getBody() == null || form.getBody().isBlank()) {
-            result.rejectValue("body", "reminders.rule.bodyMissing");
-        }
-        form.checkOffer(result);
-        if (form.isEnabled() && !outbox.senderComplete()) {
-            result.reject("reminders.rule.senderIncomplete");
-        }
-        if (result.hasErrors()) {
-            return rulePage(rule, rules.get(rule), model);
-        }
-        rules.save(form.toSettings(rule, writer), shop.today());
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/reminders/rules/" + rule.name();
-    }
-
-    private String rulePage(ReminderRule rule, RuleSettings settings, Model model) {
-        model.addAttribute("rule", rule);
-        model.addAttribute("variables", LetterWriter.VARIABLES);
-        model.addAttribute("couponKinds", Arrays.asList(Offer.CouponKind.values()));
-        model.addAttribute("senderComplete", outbox.senderComplete());
-        RuleStart start = rules.starts().get(rule);
-        model.addAttribute("activeFrom", start == null ? null : start.activeFrom());
-        model.addAttribute("awaiting", outbox.countsByRule().get(rule).getOrDefault("AWAITING_APPROVAL", 0));
-        Optional<Letter> example = outbox.latestMessageOf(rule).flatMap(letters::find);
-        model.addAttribute("preview", example.map(letter -> writer.write(letter, settings)).orElse(null));
-        model.addAttribute("previewCustomer", example.map(Letter::customerName).orElse(null));
-        return "reminders/rule";
     }
 
     @GetMapping("/outbox")

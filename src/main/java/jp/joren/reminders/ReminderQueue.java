@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jp.joren.segments.Portfolio;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,6 +80,21 @@ public class ReminderQueue {
                    count(*) filter (where not reachable) as unreachable
               from routed""";
 
+    /**
+     * One customer the candidates would reach after the same guards, as the letter they would get, before
+     * anything is queued (never one held out or unreachable); the same one each time while nothing changes.
+     */
+    private static final String EXAMPLE = ROUTED + """
+            , chosen as (
+                select 0::bigint as id, cast(:rule as text) as rule, cast(:campaign as bigint) as campaign_id,
+                       case when email then 'EMAIL' else 'POSTAL' end as channel, 'PREVIEW' as status,
+                       null::text as reason, due_on, null::text as unsubscribe_token,
+                       app_current_tenant() as tenant_id, customer_id, product_id, owned_product_id,
+                       null::bigint as coupon_id
+                  from routed where reachable and not held_out
+                 order by md5(customer_id::text) limit 1)
+            """ + Letters.select("chosen");
+
     /** A coupon for each message of the rule that will go out and has none yet; its code is random. */
     private static final String ISSUE_COUPONS = """
             with needing as (
@@ -146,6 +162,13 @@ public class ReminderQueue {
                 .query((rs, row) -> new Reach(rs.getInt("by_email"), rs.getInt("by_post"), rs.getInt("held_out"),
                         rs.getInt("unreachable")))
                 .single();
+    }
+
+    /** A customer the audience would reach today, as their letter, for a preview before anything is queued. */
+    Optional<Letter> example(Audience audience, LocalDate today) {
+        return audience.bind(jdbc.sql(EXAMPLE.replace(CANDIDATES, audience.candidates())), today, neighbourhood())
+                .query(Letters::letter)
+                .optional();
     }
 
     /** The towns of the shop's first trade area, for a campaign chosen by tier. */

@@ -1,7 +1,7 @@
 package jp.joren.reminders;
 
-import java.util.List;
-
+import jp.joren.accounts.JorenUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -18,25 +18,22 @@ class RuleApprovalController {
 
     private final RuleApprovals approvals;
     private final ReminderRules rules;
-    private final Letters letters;
-    private final LetterWriter writer;
+    private final Previews previews;
+    private final TestSends tests;
 
-    RuleApprovalController(RuleApprovals approvals, ReminderRules rules, Letters letters, LetterWriter writer) {
+    RuleApprovalController(RuleApprovals approvals, ReminderRules rules, Previews previews, TestSends tests) {
         this.approvals = approvals;
         this.rules = rules;
-        this.letters = letters;
-        this.writer = writer;
+        this.previews = previews;
+        this.tests = tests;
     }
 
     @GetMapping
     @Transactional(readOnly = true)
     String batch(@PathVariable ReminderRule rule, Model model) {
-        RuleSettings settings = rules.get(rule);
-        List<Letter> samples = letters.all(approvals.samples(rule, null));
         model.addAttribute("rule", rule);
         model.addAttribute("batch", approvals.waiting(rule, null));
-        model.addAttribute("samples", samples);
-        model.addAttribute("previews", samples.stream().map(letter -> writer.write(letter, settings)).toList());
+        model.addAttribute("previews", previews.of(approvals.samples(rule, null), rules.get(rule)));
         return "reminders/approval";
     }
 
@@ -44,6 +41,18 @@ class RuleApprovalController {
     @Transactional
     String approve(@PathVariable ReminderRule rule, RedirectAttributes redirect) {
         redirect.addFlashAttribute("approved", approvals.approve(rule, null));
+        return "redirect:/reminders/rules/" + rule.name() + "/approval";
+    }
+
+    /** Sends the owner a waiting message of the rule, or the one it would send today, as a test. */
+    @PostMapping("/test")
+    @Transactional(readOnly = true)
+    String test(@PathVariable ReminderRule rule, @AuthenticationPrincipal JorenUser owner, RedirectAttributes redirect) {
+        RuleSettings settings = rules.get(rule);
+        MessagePreview preview = previews.of(approvals.samples(rule, null), settings).stream().findFirst()
+                .orElseGet(() -> previews.beforeQueueing(Audience.of(settings, RuleStart.UNBOUNDED), settings));
+        redirect.addFlashAttribute(tests.send(preview, owner.getUsername()) ? "testSent" : "testFailed",
+                owner.getUsername());
         return "redirect:/reminders/rules/" + rule.name() + "/approval";
     }
 

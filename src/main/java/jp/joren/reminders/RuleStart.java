@@ -9,4 +9,7 @@ import java.time.LocalDate;
  * was turned on, or every night when the owner asked so).
  */
 record RuleStart(LocalDate activeFrom, boolean awaitsApproval) {
+
+    /** Any occasion in the rule's window: whom the rule would choose, for a preview. */
+    static final RuleStart UNBOUNDED = new RuleStart(null, false);
 }

@@ -61,7 +61,7 @@ class JoinTest {
     }
 
     @Test
-    void emailConsentIsPendingUntilTheLinkIsConfirmedAndTheLinkWorksOnce() {
+    void emailConsentIsPendingUntilTheLinkIsConfirmedAndTheLinkWorksOnce() throws Exception {
         WebSession.Page page = visitor.get("/join/" + slug);
         assertThat(page.text()).contains("登録の店 会員登録").contains("個人情報の利用目的");
         assertThat(page.document().select("input[name=emailConsent]").hasAttr("checked")).isFalse();
@@ -73,6 +73,8 @@ class JoinTest {
 
         List<Message> mails = TestMailbox.get().to(email);
         assertThat(mails).hasSize(1);
+        // it comes from the shop, by its name
+        assertThat(((jakarta.mail.internet.InternetAddress) mails.get(0).getFrom()[0]).getPersonal()).isEqualTo("登録の店");
         String link = link(mails.get(0));
         String confirmPath = link.replaceFirst("^https?://[^/]+", "");
         WebSession.Page confirmPage = visitor.get(confirmPath);

@@ -75,7 +75,10 @@ class CampaignTest {
                 .contains("圧力鍋の日", "選んだお客様に");
 
         assertThat(owner.open(page).document().select("#campaign-approval").text()).startsWith("まだ承認されていません");
-        owner.submit(page, "form:has(#approve-campaign)", Map.of());
+        WebSession.Page preview = owner.open(page + "/approval");
+        assertThat(preview.document().select("#campaign-preview").text())
+                .containsAnyOf("鍋 一子様、パッキンの点検を", "鍋 二子様、パッキンの点検を", "鍋 郵子様、パッキンの点検を");
+        owner.submit(page + "/approval", "form:has(#approve-campaign)", Map.of());
         assertThat(owner.open(page).document().select("#campaign-approval").text()).startsWith("承認済みです");
 
         shop.night(today.plusDays(2));

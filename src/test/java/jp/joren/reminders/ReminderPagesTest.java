@@ -104,6 +104,9 @@ class ReminderPagesTest {
         assertThat(page.document().select("#subject").val()).isEqualTo("{name}様へ");
         assertThat(page.document().select("span.error").text()).contains("使えない差し込みがあります：name");
 
+        // the variables are offered by what they mean
+        assertThat(page.document().select(".variable").eachText())
+                .contains("{customer} お客様のお名前", "{modelNumber} 型番", "{partNumber} 部品番号", "{coupon} クーポン番号");
         String defaultBody = owner.open("/reminders/rules/WIN_BACK").document().select("#body").val();
         page = owner.submit("/reminders/rules/WIN_BACK", "form.form", Map.of("enabled", "true",
                 "subject", "{customer}様へ", "body", defaultBody, "timingDays", "100", "holdoutPercent", "10",
@@ -116,6 +119,30 @@ class ReminderPagesTest {
         assertThat(saved.subject()).isEqualTo("{customer}様へ");
         // the body left as the default stays "the default"
         assertThat(saved.body()).isNull();
+    }
+
+    @Test
+    void beforeAnyNightTheRulePagePreviewsACustomerItWouldChooseOrAMarkedSample() {
+        WebSession.Page empty = owner.open("/reminders/rules/WIN_BACK");
+        assertThat(empty.document().select("#rule-preview .sample").text()).startsWith("見本です");
+        assertThat(empty.document().select("#rule-preview").text()).contains("見本 花子 様", "SAMPLE-0000-0000");
+
+        long noConsent = shop.customer("同意 なし", "none-" + System.nanoTime() + "@customer.example", false, false);
+        long chosen = shop.customer("選ばれる 人", "chosen-" + System.nanoTime() + "@customer.example", true, false);
+        for (long customer : new long[] {noConsent, chosen}) {
+            for (int away = 180; away >= 120; away -= 20) {
+                shop.buy(customer, away);
+            }
+        }
+        shop.night(today);
+
+        WebSession.Page page = owner.open("/reminders/rules/WIN_BACK");
+        assertThat(page.document().select("#rule-preview .sample")).isEmpty();
+        assertThat(page.document().select("#rule-preview").text())
+                .contains("選ばれる 人 様の場合", "選ばれる 人 様", "50%引き", "台所道具 みなと")
+                .doesNotContain("同意 なし");
+        assertThat(shop.inShop(() -> jdbc.sql("select count(*) from outbox_message").query(Integer.class).single()))
+                .isZero();
     }
 
     @Test

@@ -141,6 +141,45 @@ class ReminderQueueTest {
     }
 
     @Test
+    void theBirthdayGreetingGoesFromItsDayBeforeUntilTheBirthdayAndOnlyWithConsent() {
+        shop.enableLongAgo(new RuleSettings(ReminderRule.BIRTHDAY, true, 1, 0, null, null, null));
+        long tomorrow = born("あす誕生日", LocalDate.of(1980, 6, 2), true);
+        long inTwoDays = born("あさって誕生日", LocalDate.of(1980, 6, 3), true);
+        long today = born("きょう誕生日", LocalDate.of(1990, 6, 1), true);
+        long yesterday = born("きのう誕生日", LocalDate.of(1990, 5, 31), true);
+        long noConsent = born("同意なし", LocalDate.of(1980, 6, 2), false);
+        long unknown = reachable("誕生日なし");
+
+        shop.night(TODAY);
+
+        assertThat(shop.messages(tomorrow)).isEqualTo("BIRTHDAY 2026 QUEUED EMAIL");
+        assertThat(shop.messages(inTwoDays)).isEmpty();
+        assertThat(shop.messages(today)).isEqualTo("BIRTHDAY 2026 QUEUED EMAIL");
+        assertThat(shop.messages(yesterday)).isEmpty();
+        assertThat(shop.messages(noConsent)).isEqualTo("BIRTHDAY 2026 HELD NO_CONSENT POSTAL");
+        assertThat(shop.messages(unknown)).isEmpty();
+        // once a birthday: the next night queues nothing more for the same one
+        shop.night(TODAY.plusDays(1));
+        assertThat(shop.messages(tomorrow)).isEqualTo("BIRTHDAY 2026 QUEUED EMAIL");
+    }
+
+    @Test
+    void aBirthdayOnThe29thOfFebruaryIsThe28thInOtherYears() {
+        shop.enableLongAgo(new RuleSettings(ReminderRule.BIRTHDAY, true, 7, 0, null, null, null));
+        long leapling = born("うるう年生まれ", LocalDate.of(2000, 2, 29), true);
+
+        shop.night(LocalDate.of(2027, 2, 20));
+        assertThat(shop.messages(leapling)).isEmpty();
+        shop.night(LocalDate.of(2027, 2, 21));
+        assertThat(shop.messages(leapling)).isEqualTo("BIRTHDAY 2027 QUEUED EMAIL");
+        // a leap year has the day itself
+        shop.night(LocalDate.of(2028, 2, 21));
+        assertThat(shop.messages(leapling)).isEqualTo("BIRTHDAY 2027 QUEUED EMAIL");
+        shop.night(LocalDate.of(2028, 2, 22));
+        assertThat(shop.messages(leapling)).isEqualTo("BIRTHDAY 2027 QUEUED EMAIL; BIRTHDAY 2028 QUEUED EMAIL");
+    }
+
+    @Test
     void theEarlyLapseCanBeTimedByTheForecastAndFallsBackToTheGraceWithoutOne() {
         shop.enableLongAgo(new RuleSettings(ReminderRule.EARLY_LAPSE, true, 15, 0, null, null, null, 50));
         long slipping = visits("確率30%", 95, 75, 55, 25);
@@ -277,6 +316,13 @@ class ReminderQueueTest {
 
     private long reachable(String name) {
         return shop.customer(name, "c" + System.nanoTime() + "@example.jp", true, true);
+    }
+
+    private long born(String name, LocalDate birthday, boolean emailConsent) {
+        long customer = shop.customer(name, name.hashCode() + "-" + System.nanoTime() + "@customer.example",
+                emailConsent, false);
+        shop.inShop(() -> jdbc.sql("update customer set birthday = ? where id = ?").params(birthday, customer).update());
+        return customer;
     }
 
     private long visits(String name, int... daysAgo) {

@@ -3,7 +3,11 @@ package jp.joren.reminders;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
 
 import jp.joren.support.JorenIntegrationTest;
 import jp.joren.support.TestMailbox;
@@ -70,6 +74,34 @@ class RuleApprovalTest {
         long next = awayNinetyDays("翌日の人", address("next"), 1);
         shop.night(today.plusDays(1));
         assertThat(shop.messages(next)).endsWith(" QUEUED EMAIL");
+    }
+
+    @Test
+    void aTestSendReachesOnlyTheOwnerAndChangesNothingTheShopCounts() throws Exception {
+        // the rule is off: the test is the letter of a customer the rule would choose
+        String address = address("tested");
+        long customer = awayNinetyDays("試し 送子", address, 0);
+        shop.night(today);
+        WebSession.Page sent = owner.open(owner.submit("/reminders/rules/WIN_BACK/approval",
+                "form:has(#test-send)", Map.of()).path());
+        assertThat(sent.document().select("#test-sent").text()).contains(shop.shop.ownerEmail());
+        assertThat(shop.inShop(() -> jdbc.sql("select count(*) from outbox_message").query(Integer.class).single())).isZero();
+
+        turnOnWinBack(false);
+        shop.night(today);
+        String before = shop.messages(customer);
+        owner.submit("/reminders/rules/WIN_BACK/approval", "form:has(#test-send)", Map.of());
+
+        List<Message> tests = TestMailbox.get().to(shop.shop.ownerEmail());
+        assertThat(tests).hasSize(2);
+        for (Message test : tests) {
+            assertThat(test.getSubject()).startsWith("［テスト送信］試し 送子 様へ");
+            assertThat(((InternetAddress) test.getFrom()[0]).getPersonal()).isEqualTo("台所道具 みなと");
+        }
+        assertThat(shop.messages(customer)).isEqualTo(before).endsWith("AWAITING_APPROVAL EMAIL");
+        assertThat(shop.inShop(() -> jdbc.sql("select count(*) from outbox_message").query(Integer.class).single()))
+                .isEqualTo(1);
+        assertThat(TestMailbox.get().to(address)).isEmpty();
     }
 
     @Test

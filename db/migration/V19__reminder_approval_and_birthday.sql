@@ -24,3 +24,9 @@ create index outbox_message_awaiting on outbox_message (tenant_id, rule) where s
 -- queued on its day as QUEUED when approved, else AWAITING_APPROVAL. Campaigns planned before issue 15 wait
 -- for approval too: nothing leaves before the owner has seen it.
 alter table campaign add column approved_at timestamptz;
+
+-- The birthday greeting (jp.joren.reminders.ReminderRule.BIRTHDAY): timing_days before the birthday.
+alter table reminder_rule drop constraint reminder_rule_rule_check;
+alter table reminder_rule add constraint reminder_rule_rule_check
+    check (rule in ('PART_REPLACEMENT', 'CONSUMABLE_REPURCHASE', 'SECOND_VISIT', 'EARLY_LAPSE', 'WIN_BACK', 'LAST_CALL',
+                    'TOP_THANKS', 'BIRTHDAY'));

@@ -134,6 +134,8 @@ class ReminderPagesTest {
                 shop.buy(customer, away);
             }
         }
+        // no hold-out, so the customer who agreed is the one the rule would choose
+        shop.save(new RuleSettings(ReminderRule.WIN_BACK, false, 90, 0, Offer.HALF_PRICE, null, null), today);
         shop.night(today);
 
         WebSession.Page page = owner.open("/reminders/rules/WIN_BACK");

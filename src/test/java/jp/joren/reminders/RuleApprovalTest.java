@@ -81,6 +81,8 @@ class RuleApprovalTest {
         // the rule is off: the test is the letter of a customer the rule would choose
         String address = address("tested");
         long customer = awayNinetyDays("試し 送子", address, 0);
+        // no hold-out, so the one customer away 90 days is the one the rule would choose
+        shop.save(new RuleSettings(ReminderRule.WIN_BACK, false, 90, 0, Offer.HALF_PRICE, null, null), today);
         shop.night(today);
         WebSession.Page sent = owner.open(owner.submit("/reminders/rules/WIN_BACK/approval",
                 "form:has(#test-send)", Map.of()).path());

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** One rule's page: its settings and wording, where it starts from, what waits for approval, a preview. */
@@ -81,9 +82,27 @@ class RuleController {
         RuleStart start = rules.starts().get(rule);
         model.addAttribute("activeFrom", start == null ? null : start.activeFrom());
         model.addAttribute("awaiting", outbox.countsByRule().get(rule).getOrDefault("AWAITING_APPROVAL", 0));
-        model.addAttribute("preview", outbox.latestMessageOf(rule)
-                .map(message -> previews.of(List.of(message), settings).get(0))
-                .orElseGet(() -> previews.beforeQueueing(Audience.of(settings, RuleStart.UNBOUNDED), settings)));
+        model.addAttribute("preview", preview(rule, settings));
         return "reminders/rule";
+    }
+
+    /** The preview again while the owner types: the wording in the form, everything else as saved. */
+    @PostMapping("/preview")
+    @Transactional(readOnly = true)
+    String livePreview(@PathVariable ReminderRule rule, @RequestParam(defaultValue = "") String subject,
+            @RequestParam(defaultValue = "") String body, Model model) {
+        RuleSettings saved = rules.get(rule);
+        RuleSettings typed = new RuleSettings(rule, saved.enabled(), saved.timingDays(), saved.holdoutPercent(),
+                saved.offer(), subject.isBlank() ? null : subject, body.isBlank() ? null : body,
+                saved.forecastBelowPercent(), saved.approveEachNight());
+        model.addAttribute("preview", preview(rule, typed));
+        return "reminders/rule :: live-preview";
+    }
+
+    /** The rule's latest message written with {@code settings}, else a customer it would choose, else a sample. */
+    private MessagePreview preview(ReminderRule rule, RuleSettings settings) {
+        return outbox.latestMessageOf(rule)
+                .map(message -> previews.of(List.of(message), settings).get(0))
+                .orElseGet(() -> previews.beforeQueueing(Audience.of(settings, RuleStart.UNBOUNDED), settings));
     }
 }

@@ -148,6 +148,22 @@ class ReminderPagesTest {
     }
 
     @Test
+    void thePreviewFollowsTheWordingAsTheOwnerTypes() {
+        WebSession.Page page = owner.open("/reminders/rules/WIN_BACK");
+        assertThat(page.document().select("form.form").attr("hx-post")).isEqualTo("/reminders/rules/WIN_BACK/preview");
+
+        WebSession.Page live = owner.post("/reminders/rules/WIN_BACK/preview", Map.of(
+                "_csrf", owner.csrfToken("/reminders/rules/WIN_BACK"),
+                "subject", "{customer}様、お久しぶりです", "body", "{shop}より、{couponValue}のクーポンです"));
+
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.document().select("#live-preview #rule-preview").text())
+                .contains("見本 花子様、お久しぶりです", "画面の店より、50%引き");
+        // nothing was saved
+        assertThat(shop.inShop(() -> rules.get(ReminderRule.WIN_BACK).subject())).isNull();
+    }
+
+    @Test
     void aRuleCannotBeTurnedOnBeforeTheShopSaysWhoSendsAndFromWhere() {
         shop.inShop(() -> jdbc.sql("update shop set sender_postal_address = null").update());
 

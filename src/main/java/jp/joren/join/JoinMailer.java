@@ -7,8 +7,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the confirmation link after the sign-up is committed. A mail server that is down loses nothing —
- * the customer is registered, and signing up again with the same address sends a new link.
+ * Sends the confirmation link after the sign-up is committed, from the shop by its name. A mail server that is
+ * down loses nothing — the customer is registered, and signing up again with the same address sends a new link.
  */
 @Component
 class JoinMailer {
@@ -22,7 +22,7 @@ class JoinMailer {
     }
 
     void sendConfirmation(String to, String link, String shopName, String senderEmail, Locale locale) {
-        mail.send(senderEmail, to, messages.getMessage("join.mail.subject", new Object[] {shopName}, locale),
+        mail.send(senderEmail, shopName, to, messages.getMessage("join.mail.subject", new Object[] {shopName}, locale),
                 messages.getMessage("join.mail.body", new Object[] {shopName, link, PublicSignup.LINK_VALIDITY.toDays()},
                         locale));
     }

@@ -19,7 +19,9 @@ import jp.joren.customers.ConsentState;
 import jp.joren.customers.CustomerForm;
 import jp.joren.customers.CustomerRegistry;
 import jp.joren.customers.OwnedProducts;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,10 +48,12 @@ class PublicSignup {
     private final Clock clock;
     private final int maxPerAddress;
     private final Duration window;
+    private final ApplicationEventPublisher events;
 
     PublicSignup(JdbcClient jdbc, CustomerRegistry customers, ConsentLedger consents, OwnedProducts ownedProducts,
             Clock clock, @Value("${joren.join.max-per-address:5}") int maxPerAddress,
-            @Value("${joren.join.window:15m}") Duration window) {
+            @Value("${joren.join.window:15m}") Duration window, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.customers = customers;
         this.consents = consents;
@@ -99,6 +103,28 @@ class PublicSignup {
             }
             consents.recordByCustomer(customerId, ConsentChannel.EMAIL, true, true, "PUBLIC_PAGE", WORDING, clientAddress);
         }
+        return new Outcome(email, newConfirmation(customerId, email));
+    }
+
+    /**
+     * A customer the shop knows asks for email again (they unsubscribed by mistake): a pending consent, written
+     * as made by {@code method}, and a confirmation link to their address. Empty outcome without an address.
+     */
+    @Transactional
+    Outcome askToConfirm(long customerId, String method, String clientAddress) {
+        Optional<String> email = jdbc.sql("""
+                        select email from customer
+                         where tenant_id = :shop and id = :customer and status = 'ACTIVE' and coalesce(email, '') <> ''""")
+                .param("shop", CurrentTenant.require()).param("customer", customerId)
+                .query(String.class).optional();
+        if (email.isEmpty()) {
+            return new Outcome(null, null);
+        }
+        consents.recordByCustomer(customerId, ConsentChannel.EMAIL, true, true, method, WORDING, clientAddress);
+        return new Outcome(email.get(), newConfirmation(customerId, email.get()));
+    }
+
+    private String newConfirmation(long customerId, String email) {
         String token = newToken();
         jdbc.sql("""
                         insert into join_confirmation (tenant_id, customer_id, token_hash, email, expires_at)
@@ -107,7 +133,7 @@ class PublicSignup {
                 .param("customer", customerId).param("hash", hash(token)).param("email", email)
                 .param("expires", clock.instant().plus(LINK_VALIDITY).atOffset(ZoneOffset.UTC))
                 .update();
-        return new Outcome(email, token);
+        return token;
     }
 
     private long register(JoinForm form, Optional<ProductChoice> model, String clientAddress) {
@@ -163,6 +189,7 @@ class PublicSignup {
         }
         consents.recordByCustomer(customer.get(), ConsentChannel.EMAIL, true, false, "PUBLIC_PAGE_CONFIRMED", WORDING,
                 clientAddress);
+        events.publishEvent(new EmailConsentConfirmed(customer.get()));
         return Confirmation.CONFIRMED;
     }
 

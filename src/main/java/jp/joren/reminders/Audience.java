@@ -7,20 +7,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Whom one rule or one campaign addresses: its candidates' SQL and the parameters the queue binds to it. The
- * hold-out group is drawn per rule, and per campaign, so each has its own comparison.
+ * hold-out group is drawn per rule, and per campaign, so each has its own comparison. {@code activeFrom}
+ * bounds a rule's occasions to those due from the day it was turned on (null: no bound); when
+ * {@code awaitsApproval}, the messages that would go out wait for the owner instead.
  */
 record Audience(ReminderRule rule, String candidates, Integer timingDays, Integer forecastBelowPercent,
-        int holdoutPercent, boolean promotional, Offer offer, Campaign campaign) {
+        int holdoutPercent, boolean promotional, Offer offer, Campaign campaign, LocalDate activeFrom,
+        boolean awaitsApproval) {
 
-    static Audience of(RuleSettings settings) {
+    static Audience of(RuleSettings settings, RuleStart start) {
         ReminderRule rule = settings.rule();
         return new Audience(rule, ReminderCandidates.BY_RULE.get(rule), settings.timingOrDefault(),
-                settings.forecastBelowPercent(), settings.holdoutPercent(), rule.promotional(), settings.offer(), null);
+                settings.forecastBelowPercent(), settings.holdoutPercent(), rule.promotional(), settings.offer(), null,
+                start.activeFrom(), start.awaitsApproval());
     }
 
     static Audience of(Campaign campaign) {
         return new Audience(ReminderRule.CAMPAIGN, ReminderCandidates.CAMPAIGN, null, null, campaign.holdoutPercent(),
-                campaign.kind() != Campaign.Kind.NOTE, campaign.offer(), campaign);
+                campaign.kind() != Campaign.Kind.NOTE, campaign.offer(), campaign, null, !campaign.approved());
     }
 
     Long campaignId() {
@@ -36,7 +40,9 @@ record Audience(ReminderRule rule, String candidates, Integer timingDays, Intege
                 .param("holdoutKey", campaign == null ? rule.name() : "CAMPAIGN:" + campaign.id())
                 .param("holdout", holdoutPercent)
                 .param("promotional", promotional)
-                .param("campaign", campaignId());
+                .param("campaign", campaignId())
+                .param("activeFrom", activeFrom)
+                .param("waiting", awaitsApproval ? "AWAITING_APPROVAL" : "QUEUED");
         if (campaign != null) {
             campaign.bindSegment(statement, neighbourhood);
         }

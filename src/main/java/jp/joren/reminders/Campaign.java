@@ -9,17 +9,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * One campaign of the year: its day, kind, wording, offer and hold-out share, and for a segment campaign the
  * filters that choose its customers (null: not filtered by it). {@code queuedAt} is set once its messages
- * are in the outbox.
+ * are in the outbox; {@code approvedAt} once the owner approved it as it is (its messages then go out on their
+ * own, else they wait for approval).
  */
 public record Campaign(Long id, String name, Kind kind, LocalDate scheduledOn, String subject, String body,
         int holdoutPercent, Offer offer, String segment, Boolean lapsed, Long modelId, Long productId, String town,
-        Integer tier, Integer awayMinDays, Integer awayMaxDays, Instant queuedAt) {
+        Integer tier, Integer awayMinDays, Integer awayMaxDays, Instant queuedAt, Instant approvedAt) {
 
     /** To everyone; to a chosen segment; a note that sells nothing (thanks, maintenance), outside the frequency cap. */
     public enum Kind { EVERYONE, SEGMENT, NOTE }
 
     public boolean queued() {
         return queuedAt != null;
+    }
+
+    public boolean approved() {
+        return approvedAt != null;
     }
 
     /** The segment's filters; a campaign to everyone (or a note) binds none of them. */

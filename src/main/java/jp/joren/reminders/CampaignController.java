@@ -134,7 +134,7 @@ class CampaignController {
     String queueNow(@PathVariable long id, RedirectAttributes redirect) {
         Campaign campaign = find(id);
         if (!campaign.queued()) {
-            redirect.addFlashAttribute("queued", queue.queueNow(campaign, today()));
+            redirect.addFlashAttribute(campaign.approved() ? "queued" : "queuedAwaiting", queue.queueNow(campaign, today()));
         }
         return "redirect:/reminders/campaigns/" + id;
     }

@@ -71,7 +71,7 @@ public class CampaignForm extends OfferFields {
                 segmented ? blankToNull(segment) : null,
                 segmented && !lapsed.isBlank() ? Boolean.valueOf(lapsed) : null,
                 segmented ? modelId : null, segmented ? productId : null, segmented ? blankToNull(town) : null,
-                segmented ? tier : null, segmented ? awayMinDays : null, segmented ? awayMaxDays : null, null);
+                segmented ? tier : null, segmented ? awayMinDays : null, segmented ? awayMaxDays : null, null, null);
     }
 
     boolean hasSegmentFilter() {

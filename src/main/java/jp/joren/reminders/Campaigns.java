@@ -2,8 +2,10 @@ package jp.joren.reminders;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +19,8 @@ class Campaigns {
 
     private static final String SELECT = """
             select id, name, kind, scheduled_on, subject, body, holdout_percent, coupon_kind, coupon_value, coupon_cap,
-                   coupon_valid_days, segment, lapsed, model_id, product_id, town, tier, away_min_days, away_max_days, queued_at
+                   coupon_valid_days, segment, lapsed, model_id, product_id, town, tier, away_min_days, away_max_days, queued_at,
+                   approved_at
               from campaign""";
 
     private final JdbcClient jdbc;
@@ -43,6 +46,15 @@ class Campaigns {
                 .param("today", today).query(Campaigns::campaign).list();
     }
 
+    /** The owner approved the campaign as it is now: on its day its messages go out by themselves. */
+    void approve(long id, Instant now) {
+        jdbc.sql("update campaign set approved_at = :now where tenant_id = :shop and id = :id")
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("shop", CurrentTenant.require())
+                .param("id", id)
+                .update();
+    }
+
     void markQueued(long id) {
         jdbc.sql("update campaign set queued_at = now() where id = :id").param("id", id).update();
     }
@@ -63,7 +75,7 @@ class Campaigns {
                                coupon_value = :couponValue, coupon_cap = :couponCap, coupon_valid_days = :couponValidDays,
                                segment = :segment, lapsed = :lapsed, model_id = :model, product_id = :product, town = :town,
                                tier = :tier,
-                               away_min_days = :awayMin, away_max_days = :awayMax
+                               away_min_days = :awayMin, away_max_days = :awayMax, approved_at = null
                          where id = :id and queued_at is null
                         returning id""")
                 .param("id", campaign.id())
@@ -123,12 +135,13 @@ class Campaigns {
                 rs.getObject("coupon_cap", Long.class),
                 rs.getObject("coupon_valid_days", Integer.class) == null ? 30 : rs.getInt("coupon_valid_days"));
         OffsetDateTime queuedAt = rs.getObject("queued_at", OffsetDateTime.class);
+        OffsetDateTime approvedAt = rs.getObject("approved_at", OffsetDateTime.class);
         return new Campaign(rs.getLong("id"), rs.getString("name"), Campaign.Kind.valueOf(rs.getString("kind")),
                 rs.getObject("scheduled_on", LocalDate.class), rs.getString("subject"), rs.getString("body"),
                 rs.getInt("holdout_percent"), offer, rs.getString("segment"), rs.getObject("lapsed", Boolean.class),
                 rs.getObject("model_id", Long.class), rs.getObject("product_id", Long.class), rs.getString("town"),
                 rs.getObject("tier", Integer.class),
                 rs.getObject("away_min_days", Integer.class), rs.getObject("away_max_days", Integer.class),
-                queuedAt == null ? null : queuedAt.toInstant());
+                queuedAt == null ? null : queuedAt.toInstant(), approvedAt == null ? null : approvedAt.toInstant());
     }
 }

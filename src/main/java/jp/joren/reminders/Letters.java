@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Letters {
 
-    private static final String SELECT = """
+    /** The letters of the messages in {@code source}: outbox_message, or rows of the same columns not yet in it. */
+    static String select(String source) {
+        return """
             select m.id, m.rule, m.campaign_id, m.channel, m.status, m.reason, m.due_on, m.unsubscribe_token,
                    cu.id as customer_id, cu.name as customer_name, cu.email, cu.postal_code,
                    concat_ws(' ', cu.prefecture, cu.city, cu.town, cu.address_line) as address,
@@ -22,7 +25,7 @@ class Letters {
                    c.code as coupon_code, c.kind as coupon_kind, c.value as coupon_value, c.cap as coupon_cap,
                    c.valid_until as coupon_valid_until,
                    s.name as shop_name, s.sender_name, s.sender_postal_address, s.sender_email, s.sender_phone
-              from outbox_message m
+              from %s m
               join customer cu on cu.id = m.customer_id
               join shop s on s.id = m.tenant_id
               left join product p on p.id = m.product_id
@@ -31,7 +34,10 @@ class Letters {
               left join product_model pm on pm.id = o.product_model_id
               left join product mp on mp.id = pm.product_id
               left join coupon c on c.id = m.coupon_id
-            """;
+            """.formatted(source);
+    }
+
+    private static final String SELECT = select("outbox_message");
 
     private final JdbcClient jdbc;
 
@@ -43,12 +49,23 @@ class Letters {
         return jdbc.sql(SELECT + " where m.id = :id").param("id", messageId).query(Letters::letter).optional();
     }
 
+    /** Who signs the current shop's letters. */
+    Letter.Sender sender() {
+        return jdbc.sql("""
+                        select name, sender_name, sender_postal_address, sender_email, sender_phone
+                          from shop where id = :shop""")
+                .param("shop", CurrentTenant.require())
+                .query((rs, row) -> new Letter.Sender(rs.getString("name"), rs.getString("sender_name"),
+                        rs.getString("sender_postal_address"), rs.getString("sender_email"), rs.getString("sender_phone")))
+                .single();
+    }
+
     List<Letter> all(List<Long> messageIds) {
         return jdbc.sql(SELECT + " where m.id = any(:ids) order by m.id")
                 .param("ids", messageIds.toArray(Long[]::new)).query(Letters::letter).list();
     }
 
-    private static Letter letter(ResultSet rs, int row) throws SQLException {
+    static Letter letter(ResultSet rs, int row) throws SQLException {
         String couponKind = rs.getString("coupon_kind");
         Offer offer = couponKind == null ? null : new Offer(Offer.CouponKind.valueOf(couponKind),
                 rs.getInt("coupon_value"), rs.getObject("coupon_cap", Long.class), 0);

@@ -64,7 +64,7 @@ class OutboxQueries {
     Optional<Long> latestMessageOf(ReminderRule rule) {
         return jdbc.sql("""
                         select id from outbox_message where rule = :rule
-                         order by status in ('QUEUED', 'SENDING', 'SENT') desc, id desc limit 1""")
+                         order by status in ('AWAITING_APPROVAL', 'QUEUED', 'SENDING', 'SENT') desc, id desc limit 1""")
                 .param("rule", rule.name())
                 .query(Long.class).optional();
     }

@@ -22,7 +22,7 @@ public class PurchaseExits {
     public void customerBought(long customerId, Collection<Long> productIds) {
         jdbc.sql("""
                         update outbox_message set status = 'WITHDRAWN', reason = 'BOUGHT'
-                         where customer_id = :customer and status = 'QUEUED'
+                         where customer_id = :customer and status in ('QUEUED', 'AWAITING_APPROVAL')
                            and (product_id is null or product_id = any(:products))""")
                 .param("customer", customerId)
                 .param("products", productIds.toArray(Long[]::new))
@@ -36,7 +36,7 @@ public class PurchaseExits {
     void withdrawAnsweredByPurchases() {
         jdbc.sql("""
                 update outbox_message m set status = 'WITHDRAWN', reason = 'BOUGHT'
-                 where m.status = 'QUEUED'
+                 where m.status in ('QUEUED', 'AWAITING_APPROVAL')
                    and exists (select 1 from purchase p
                                 where p.customer_id = m.customer_id and p.status = 'COMPLETED'
                                   and p.created_at >= m.queued_at

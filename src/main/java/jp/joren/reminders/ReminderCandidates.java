@@ -76,11 +76,13 @@ final class ReminderCandidates {
      * Away longer than the customer's own expected interval plus the grace, but not yet the 90 days of
      * win-back; or, when the shop times it by the forecast ({@code :forecastBelow} percent), once the chance
      * that the customer is still a customer has fallen below it — while the shop's forecast is unreliable
-     * there is no forecast row, and the grace decides.
+     * there is no forecast row, and the grace decides. Its day is the day the grace ran out, or tonight when
+     * the forecast noticed first (the day the chance fell is not kept).
      */
     private static final String EARLY_LAPSE = """
             select cp.customer_id, '' as subject_ref, 'AWAY_SINCE_' || cp.last_visit as occasion,
-                   cast(:today as date) as due_on, null::bigint as product_id, null::bigint as owned_product_id
+                   least(cast(:today as date), cp.last_visit + cp.expected_interval_days + :timing) as due_on,
+                   null::bigint as product_id, null::bigint as owned_product_id
               from customer_portfolio cp
               left join customer_forecast f on f.customer_id = cp.customer_id
              where cp.visits >= 2
@@ -112,6 +114,19 @@ final class ReminderCandidates {
                    cast(:today as date) as due_on, null::bigint as product_id, null::bigint as owned_product_id
               from customer_portfolio cp
              where cp.segment = 'LOYAL' and not cp.lapsed""";
+
+    /**
+     * A greeting {@code :timing} days before the customer's birthday, until the day itself; once a birthday
+     * (the occasion is its year).
+     */
+    private static final String BIRTHDAY = """
+            select b.customer_id, '' as subject_ref, extract(year from b.next)::text as occasion,
+                   b.next - cast(:timing as integer) as due_on, null::bigint as product_id,
+                   null::bigint as owned_product_id
+              from (select cu.id as customer_id, %s as next
+                      from customer cu
+                     where cu.birthday is not null) b
+             where b.next - cast(:timing as integer) <= :today""".formatted(Birthdays.next("cu.birthday", "cast(:today as date)"));
 
     /**
      * A campaign's customers on its day: everyone active, or those matching each filter the campaign sets —
@@ -147,5 +162,6 @@ final class ReminderCandidates {
             ReminderRule.EARLY_LAPSE, EARLY_LAPSE,
             ReminderRule.WIN_BACK, WIN_BACK,
             ReminderRule.LAST_CALL, LAST_CALL,
-            ReminderRule.TOP_THANKS, TOP_THANKS);
+            ReminderRule.TOP_THANKS, TOP_THANKS,
+            ReminderRule.BIRTHDAY, BIRTHDAY);
 }

@@ -1,27 +1,22 @@
 package jp.joren.reminders;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
-import jakarta.validation.Valid;
 import jp.joren.shared.NotFoundException;
+import jp.joren.shops.ShopSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The owner's reminders: the rules and their settings, the outbox with each message's reason, a preview, sending. */
+/** The owner's reminders: the rules at a glance and the limits, the outbox with each message's reason, a preview, sending. */
 @Controller
 @RequestMapping("/reminders")
 class ReminderController {
@@ -34,13 +29,13 @@ class ReminderController {
     private final SendNow sendNow;
     private final ReminderResults results;
     private final Wordings wordings;
-    private final Clock clock;
+    private final ShopSettings shop;
 
     ReminderController(ReminderRules rules, ReminderPolicies policies, OutboxQueries outbox, Letters letters,
-            LetterWriter writer, SendNow sendNow, ReminderResults results, Wordings wordings, Clock clock) {
+            LetterWriter writer, SendNow sendNow, ReminderResults results, Wordings wordings, ShopSettings shop) {
         this.wordings = wordings;
         this.results = results;
-        this.clock = clock;
+        this.shop = shop;
         this.rules = rules;
         this.policies = policies;
         this.outbox = outbox;
@@ -72,54 +67,6 @@ class ReminderController {
         return "redirect:/reminders";
     }
 
-    @GetMapping("/rules/{rule}")
-    @Transactional(readOnly = true)
-    String rule(@PathVariable ReminderRule rule, Model model) {
-        RuleSettings settings = rules.get(rule);
-        model.addAttribute("form", RuleForm.of(settings, writer));
-        return rulePage(rule, settings, model);
-    }
-
-    @PostMapping("/rules/{rule}")
-    @Transactional
-    String saveRule(@PathVariable ReminderRule rule, @Valid @ModelAttribute("form") RuleForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
-        for (String field : List.of("subject", "body")) {
-            Set<String> unknown = LetterWriter.unknownVariables("subject".equals(field) ? form.getSubject() : form.getBody());
-            if (!unknown.isEmpty()) {
-                result.rejectValue(field, "reminders.rule.unknownVariables", new Object[] {String.join(", ", unknown)},
-                        null);
-            }
-        }
-        if (form.getSubject() == null || form.getSubject().isBlank()) {
-            result.rejectValue("subject", "reminders.rule.subjectMissing");
-        }
-        if (form.getBody() == null || form.getBody().isBlank()) {
-            result.rejectValue("body", "reminders.rule.bodyMissing");
-        }
-        form.checkOffer(result);
-        if (form.isEnabled() && !outbox.senderComplete()) {
-            result.reject("reminders.rule.senderIncomplete");
-        }
-        if (result.hasErrors()) {
-            return rulePage(rule, rules.get(rule), model);
-        }
-        rules.save(form.toSettings(rule, writer));
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/reminders/rules/" + rule.name();
-    }
-
-    private String rulePage(ReminderRule rule, RuleSettings settings, Model model) {
-        model.addAttribute("rule", rule);
-        model.addAttribute("variables", LetterWriter.VARIABLES);
-        model.addAttribute("couponKinds", Arrays.asList(Offer.CouponKind.values()));
-        model.addAttribute("senderComplete", outbox.senderComplete());
-        Optional<Letter> example = outbox.latestMessageOf(rule).flatMap(letters::find);
-        model.addAttribute("preview", example.map(letter -> writer.write(letter, settings)).orElse(null));
-        model.addAttribute("previewCustomer", example.map(Letter::customerName).orElse(null));
-        return "reminders/rule";
-    }
-
     @GetMapping("/outbox")
     @Transactional(readOnly = true)
     String outbox(@RequestParam(required = false) String status, @RequestParam(required = false) ReminderRule rule,
@@ -127,7 +74,7 @@ class ReminderController {
         model.addAttribute("messages", outbox.latest(status == null || status.isBlank() ? null : status, rule));
         model.addAttribute("status", status);
         model.addAttribute("rule", rule);
-        model.addAttribute("statuses", List.of("QUEUED", "HELD", "SENDING", "SENT", "UNCONFIRMED", "FAILED", "WITHDRAWN"));
+        model.addAttribute("statuses", List.of("AWAITING_APPROVAL", "QUEUED", "HELD", "SENDING", "SENT", "UNCONFIRMED", "FAILED", "WITHDRAWN"));
         model.addAttribute("ruleChoices", Arrays.asList(ReminderRule.values()));
         model.addAttribute("senderComplete", outbox.senderComplete());
         model.addAttribute("page", OutboxQueries.PAGE);
@@ -154,7 +101,7 @@ class ReminderController {
             Model model) {
         int window = Math.max(1, Math.min(days, ReminderResults.MAX_DAYS));
         int back = Math.max(1, Math.min(months, 24));
-        LocalDate from = LocalDate.now(clock).minusMonths(back);
+        LocalDate from = shop.today().minusMonths(back);
         model.addAttribute("results", results.since(from, window));
         model.addAttribute("days", window);
         model.addAttribute("months", back);

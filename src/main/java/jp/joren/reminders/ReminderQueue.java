@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jp.joren.segments.Portfolio;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +29,9 @@ public class ReminderQueue {
     private static final String CANDIDATES = "{candidates}";
 
     private static final String ROUTED = """
-            with candidate as (%1$s),
+            with candidate as (select * from (%1$s) occasion
+                                -- a rule sends no occasion from before it was turned on (or retimed)
+                                where cast(:activeFrom as date) is null or occasion.due_on >= :activeFrom),
             reach as (
                 select c.*,
                        %2$s and coalesce(cu.email, '') <> '' as email_consent,
@@ -60,7 +63,7 @@ public class ReminderQueue {
                                         unsubscribe_token)
             select app_current_tenant(), customer_id, :rule, subject_ref, occasion,
                    case when email then 'EMAIL' else 'POSTAL' end, :promotional,
-                   case when reachable and not held_out then 'QUEUED' else 'HELD' end,
+                   case when reachable and not held_out then :waiting else 'HELD' end,
                    case when not reachable and email_consent then 'UNSUBSCRIBED'
                         when not reachable then 'NO_CONSENT'
                         when held_out then 'HOLDOUT' end,
@@ -77,11 +80,26 @@ public class ReminderQueue {
                    count(*) filter (where not reachable) as unreachable
               from routed""";
 
+    /**
+     * One customer the candidates would reach after the same guards, as the letter they would get, before
+     * anything is queued (never one held out or unreachable); the same one each time while nothing changes.
+     */
+    private static final String EXAMPLE = ROUTED + """
+            , chosen as (
+                select 0::bigint as id, cast(:rule as text) as rule, cast(:campaign as bigint) as campaign_id,
+                       case when email then 'EMAIL' else 'POSTAL' end as channel, 'PREVIEW' as status,
+                       null::text as reason, due_on, null::text as unsubscribe_token,
+                       app_current_tenant() as tenant_id, customer_id, product_id, owned_product_id,
+                       null::bigint as coupon_id
+                  from routed where reachable and not held_out
+                 order by md5(customer_id::text) limit 1)
+            """ + Letters.select("chosen");
+
     /** A coupon for each message of the rule that will go out and has none yet; its code is random. */
     private static final String ISSUE_COUPONS = """
             with needing as (
                 select id, customer_id from outbox_message
-                 where rule = :rule and status = 'QUEUED' and coupon_id is null
+                 where rule = :rule and status in ('QUEUED', 'AWAITING_APPROVAL') and coupon_id is null
                    and campaign_id is not distinct from cast(:campaign as bigint)),
             issued as (
                 insert into coupon (tenant_id, code, customer_id, kind, value, cap, valid_from, valid_until, issued_for)
@@ -91,7 +109,7 @@ public class ReminderQueue {
                 returning id, issued_for)
             update outbox_message m set coupon_id = i.id
               from issued i
-             where m.rule = :rule and m.status = 'QUEUED' and m.coupon_id is null
+             where m.rule = :rule and m.status in ('QUEUED', 'AWAITING_APPROVAL') and m.coupon_id is null
                and i.issued_for = :rule || '#' || m.id""";
 
     private final JdbcClient jdbc;
@@ -113,9 +131,10 @@ public class ReminderQueue {
     public Map<ReminderRule, Integer> queue(LocalDate today) {
         exits.withdrawAnsweredByPurchases();
         Map<ReminderRule, Integer> queued = new EnumMap<>(ReminderRule.class);
+        Map<ReminderRule, RuleStart> starts = rules.starts();
         for (RuleSettings settings : rules.all().values()) {
             if (settings.enabled()) {
-                queued.put(settings.rule(), queue(Audience.of(settings), today));
+                queued.put(settings.rule(), queue(Audience.of(settings, starts.get(settings.rule())), today));
             }
         }
         int campaignMessages = 0;
@@ -143,6 +162,13 @@ public class ReminderQueue {
                 .query((rs, row) -> new Reach(rs.getInt("by_email"), rs.getInt("by_post"), rs.getInt("held_out"),
                         rs.getInt("unreachable")))
                 .single();
+    }
+
+    /** A customer the audience would reach today, as their letter, for a preview before anything is queued. */
+    Optional<Letter> example(Audience audience, LocalDate today) {
+        return audience.bind(jdbc.sql(EXAMPLE.replace(CANDIDATES, audience.candidates())), today, neighbourhood())
+                .query(Letters::letter)
+                .optional();
     }
 
     /** The towns of the shop's first trade area, for a campaign chosen by tier. */

@@ -20,6 +20,8 @@ public enum ReminderRule {
     LAST_CALL(null, true, null),
     /** Once a year to each active 優良 customer: thanks, nothing for sale, so the frequency cap ignores it. */
     TOP_THANKS(null, false, null),
+    /** A greeting this many days before the customer's birthday, with a coupon if the owner adds one. */
+    BIRTHDAY(7, true, null),
     /** Not a rule: the messages of the owner's campaigns, each campaign with its own wording and offer. */
     CAMPAIGN(null, true, null);
 

@@ -1,8 +1,13 @@
 package jp.joren.reminders;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,9 +16,11 @@ import org.springframework.stereotype.Repository;
 public class ReminderRules {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    ReminderRules(JdbcClient jdbc) {
+    ReminderRules(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Every rule, in the order of {@link ReminderRule}. */
@@ -26,8 +33,9 @@ public class ReminderRules {
         }
         jdbc.sql("""
                         select rule, enabled, timing_days, holdout_percent, coupon_kind, coupon_value, coupon_cap,
-                               coupon_valid_days, subject, body, forecast_below_percent
-                          from reminder_rule""")
+                               coupon_valid_days, subject, body, forecast_below_percent, approve_each_night
+                          from reminder_rule where tenant_id = :shop""")
+                .param("shop", CurrentTenant.require())
                 .query((rs, row) -> {
                     ReminderRule rule = ReminderRule.valueOf(rs.getString("rule"));
                     String kind = rs.getString("coupon_kind");
@@ -36,7 +44,7 @@ public class ReminderRules {
                             rs.getObject("coupon_valid_days", Integer.class) == null ? 30 : rs.getInt("coupon_valid_days"));
                     return new RuleSettings(rule, rs.getBoolean("enabled"), rs.getObject("timing_days", Integer.class),
                             rs.getInt("holdout_percent"), offer, rs.getString("subject"), rs.getString("body"),
-                            rs.getObject("forecast_below_percent", Integer.class));
+                            rs.getObject("forecast_below_percent", Integer.class), rs.getBoolean("approve_each_night"));
                 })
                 .list().forEach(saved -> settings.put(saved.rule(), saved));
         return settings;
@@ -46,21 +54,51 @@ public class ReminderRules {
         return all().get(rule);
     }
 
-    public void save(RuleSettings settings) {
+    /** Where each rule that is on starts from: the night's bound on its occasions and whether its batch waits. */
+    Map<ReminderRule, RuleStart> starts() {
+        Map<ReminderRule, RuleStart> starts = new EnumMap<>(ReminderRule.class);
+        jdbc.sql("""
+                        select rule, active_from, approve_each_night or not first_batch_approved as awaits
+                          from reminder_rule where tenant_id = :shop and enabled""")
+                .param("shop", CurrentTenant.require())
+                .query((rs, row) -> {
+                    starts.put(ReminderRule.valueOf(rs.getString("rule")),
+                            new RuleStart(rs.getObject("active_from", LocalDate.class), rs.getBoolean("awaits")));
+                    return null;
+                })
+                .list();
+        return starts;
+    }
+
+    /**
+     * Saves the owner's settings on the shop's day {@code today}. Turning the rule on, or changing when it
+     * falls due, makes it start from today: occasions before are past and never sent (a rule turned on queued
+     * every occasion of the last months at once). Turning it on also makes its next batch wait for approval.
+     */
+    public void save(RuleSettings settings, LocalDate today) {
         Offer offer = settings.offer();
         jdbc.sql("""
-                        insert into reminder_rule (tenant_id, rule, enabled, timing_days, holdout_percent, coupon_kind,
+                        insert into reminder_rule as r (tenant_id, rule, enabled, timing_days, holdout_percent, coupon_kind,
                                                    coupon_value, coupon_cap, coupon_valid_days, subject, body,
-                                                   forecast_below_percent)
-                        values (app_current_tenant(), :rule, :enabled, :timing, :holdout, :kind, :value, :cap,
-                                :validDays, :subject, :body, :forecastBelow)
+                                                   forecast_below_percent, approve_each_night, active_from,
+                                                   first_batch_approved, updated_at)
+                        values (:shop, :rule, :enabled, :timing, :holdout, :kind, :value, :cap,
+                                :validDays, :subject, :body, :forecastBelow, :approveEachNight, :today, false, :now)
                         on conflict (tenant_id, rule) do update
                            set enabled = excluded.enabled, timing_days = excluded.timing_days,
                                holdout_percent = excluded.holdout_percent, coupon_kind = excluded.coupon_kind,
                                coupon_value = excluded.coupon_value, coupon_cap = excluded.coupon_cap,
                                coupon_valid_days = excluded.coupon_valid_days, subject = excluded.subject,
                                body = excluded.body, forecast_below_percent = excluded.forecast_below_percent,
-                               updated_at = now()""")
+                               approve_each_night = excluded.approve_each_night,
+                               active_from = case when (excluded.enabled and not r.enabled)
+                                                       or excluded.timing_days is distinct from r.timing_days
+                                                       or excluded.forecast_below_percent is distinct from r.forecast_below_percent
+                                                  then excluded.active_from else r.active_from end,
+                               first_batch_approved = r.first_batch_approved and not (excluded.enabled and not r.enabled),
+                               updated_at = excluded.updated_at
+                         where r.tenant_id = :shop""")
+                .param("shop", CurrentTenant.require())
                 .param("rule", settings.rule().name())
                 .param("enabled", settings.enabled())
                 .param("timing", settings.rule().hasTiming() ? settings.timingDays() : null)
@@ -72,6 +110,17 @@ public class ReminderRules {
                 .param("subject", blankToNull(settings.subject()))
                 .param("body", blankToNull(settings.body()))
                 .param("forecastBelow", settings.rule() == ReminderRule.EARLY_LAPSE ? settings.forecastBelowPercent() : null)
+                .param("approveEachNight", settings.approveEachNight())
+                .param("today", today)
+                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .update();
+    }
+
+    /** The owner approved a batch of the rule: from now on its nights go out by themselves (unless asked otherwise). */
+    void firstBatchApproved(ReminderRule rule) {
+        jdbc.sql("update reminder_rule set first_batch_approved = true where tenant_id = :shop and rule = :rule")
+                .param("shop", CurrentTenant.require())
+                .param("rule", rule.name())
                 .update();
     }
 

@@ -18,6 +18,7 @@ public class RuleForm extends OfferFields {
     private String subject;
     @Size(max = 5000)
     private String body;
+    private boolean approveEachNight;
 
     static RuleForm of(RuleSettings settings, LetterWriter writer) {
         RuleForm form = new RuleForm();
@@ -28,6 +29,7 @@ public class RuleForm extends OfferFields {
         form.showOffer(settings.offer());
         form.subject = settings.subject() != null ? settings.subject() : writer.defaultSubject(settings.rule());
         form.body = settings.body() != null ? settings.body() : writer.defaultBody(settings.rule());
+        form.approveEachNight = settings.approveEachNight();
         return form;
     }
 
@@ -37,7 +39,7 @@ public class RuleForm extends OfferFields {
         String ownSubject = subject == null || subject.strip().equals(writer.defaultSubject(rule)) ? null : subject.strip();
         String ownBody = body == null || body.strip().equals(writer.defaultBody(rule).strip()) ? null : body.strip();
         return new RuleSettings(rule, enabled, rule.hasTiming() ? timingDays : null, holdoutPercent, chosen, ownSubject,
-                ownBody, rule == ReminderRule.EARLY_LAPSE ? forecastBelowPercent : null);
+                ownBody, rule == ReminderRule.EARLY_LAPSE ? forecastBelowPercent : null, approveEachNight);
     }
 
     public boolean isEnabled() {
@@ -86,5 +88,13 @@ public class RuleForm extends OfferFields {
 
     public void setBody(String body) {
         this.body = body;
+    }
+
+    public boolean isApproveEachNight() {
+        return approveEachNight;
+    }
+
+    public void setApproveEachNight(boolean approveEachNight) {
+        this.approveEachNight = approveEachNight;
     }
 }

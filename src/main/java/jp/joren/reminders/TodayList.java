@@ -49,13 +49,8 @@ class TodayList {
                 union all
                 select b.id, 'BIRTHDAY', extract(year from b.next)::text, 5, b.next - cast(:today as date), null,
                        null, null, b.next
-                  from (select cu.id, case when this_year.on < :today then (this_year.on + interval '1 year')::date
-                                           else this_year.on end as next
+                  from (select cu.id, %s as next
                           from customer cu
-                          cross join lateral (
-                                select (cu.birthday + make_interval(years => extract(year from cast(:today as date))::int
-                                                                              - extract(year from cu.birthday)::int))::date as on
-                                ) this_year
                          where cu.birthday is not null) b
                  where b.next <= cast(:today as date) + 7)
             select i.*, cu.name, cu.name_kana, cu.phone
@@ -66,7 +61,7 @@ class TodayList {
                                   and (t.outcome <> 'NOT_NOW' or t.snoozed_until > :today))
              -- the longest overdue first; but of the lapsed, the most recently lost, the likeliest to come back
              order by i.priority, case when i.reason = 'LAPSED_TOP' then i.days else -i.days end, i.customer_id
-             limit :length""".formatted(ReminderCandidates.PARTS_DUE);
+             limit :length""".formatted(ReminderCandidates.PARTS_DUE, Birthdays.next("cu.birthday", "cast(:today as date)"));
 
     private final JdbcClient jdbc;
 

@@ -1,5 +1,8 @@
 package jp.joren.reminders;
 
+import java.util.Locale;
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +31,7 @@ class UnsubscribeController {
     @GetMapping
     String page(@PathVariable String token, Model model) {
         model.addAttribute("token", token);
-        model.addAttribute("recipient", unsubscribes.find(token).orElse(null));
+        show(model, unsubscribes.find(token));
         model.addAttribute("done", false);
         return "reminders/unsubscribe";
     }
@@ -36,7 +39,17 @@ class UnsubscribeController {
     @PostMapping
     String unsubscribe(@PathVariable String token, Model model, HttpServletRequest request) {
         model.addAttribute("token", token);
-        model.addAttribute("recipient", unsubscribes.unsubscribe(token, request.getRemoteAddr()).orElse(null));
+        show(model, unsubscribes.unsubscribe(token, request.getRemoteAddr()));
+        model.addAttribute("done", true);
+        return "reminders/unsubscribe";
+    }
+
+    /** "間違えた場合": emails the customer a link that confirms their address again (double opt-in). */
+    @PostMapping("/resubscribe")
+    String resubscribe(@PathVariable String token, Model model, HttpServletRequest request, Locale locale) {
+        model.addAttribute("token", token);
+        model.addAttribute("asked", unsubscribes.askToResubscribe(token, request.getRemoteAddr(), locale));
+        show(model, unsubscribes.find(token));
         model.addAttribute("done", true);
         return "reminders/unsubscribe";
     }
@@ -47,5 +60,11 @@ class UnsubscribeController {
             HttpServletRequest request) {
         return unsubscribes.unsubscribe(token, request.getRemoteAddr()).isPresent()
                 ? ResponseEntity.ok().build() : ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+    }
+
+    /** The recipient, and the shop's name, which the page carries instead of Joren's. */
+    private static void show(Model model, Optional<Unsubscribes.Recipient> recipient) {
+        model.addAttribute("recipient", recipient.orElse(null));
+        model.addAttribute("shopName", recipient.map(Unsubscribes.Recipient::shopName).orElse(null));
     }
 }

@@ -1,10 +1,14 @@
 package jp.joren.reminders;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import jp.joren.customers.ConsentChannel;
 import jp.joren.customers.ConsentLedger;
+import jp.joren.join.EmailConsentConfirmed;
+import jp.joren.join.EmailReconfirmations;
 import jp.joren.tenancy.CurrentTenant;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -13,7 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The unsubscribe link of every email (DESIGN.md §7). It needs no login and takes effect at once: the
  * withdrawal goes into the consent ledger, the address into the shop's suppression list (as a hash, so the
- * refusal outlives the customer's retirement), and the customer's waiting emails are held back.
+ * refusal outlives the customer's retirement), and the customer's waiting emails are held back. A mistake
+ * can be undone only through the double opt-in of the public page: the refusal stands until the customer
+ * confirms by the emailed link.
  */
 @Service
 public class Unsubscribes {
@@ -23,11 +29,14 @@ public class Unsubscribes {
 
     private final JdbcClient jdbc;
     private final ConsentLedger consents;
+    private final EmailReconfirmations reconfirmations;
     private final TransactionTemplate transaction;
 
-    Unsubscribes(JdbcClient jdbc, ConsentLedger consents, PlatformTransactionManager transactions) {
+    Unsubscribes(JdbcClient jdbc, ConsentLedger consents, EmailReconfirmations reconfirmations,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.consents = consents;
+        this.reconfirmations = reconfirmations;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -59,12 +68,36 @@ public class Unsubscribes {
                         .update();
                 jdbc.sql("""
                                 update outbox_message set status = 'HELD', reason = 'UNSUBSCRIBED'
-                                 where customer_id = :customer and channel = 'EMAIL' and status = 'QUEUED'""")
+                                 where customer_id = :customer and channel = 'EMAIL' and status in ('QUEUED', 'AWAITING_APPROVAL')""")
                         .param("customer", found.customerId())
                         .update();
             });
             return recipient.map(found -> new Recipient(found.tenantId(), found.customerId(), found.shopName(), true));
         })));
+    }
+
+    /**
+     * The way back after an unsubscribe by mistake: the same double opt-in as the public page, so the consent
+     * counts only once the customer confirms by the emailed link. @return whether the link was sent
+     */
+    public boolean askToResubscribe(String token, String clientAddress, Locale locale) {
+        return shopOf(token).map(tenant -> CurrentTenant.callAs(tenant, () -> transaction.execute(status ->
+                recipient(tenant, token).filter(Recipient::unsubscribed)
+                        .map(found -> reconfirmations.request(found.customerId(), clientAddress, locale))
+                        .orElse(false)))).orElse(false);
+    }
+
+    /** The customer confirmed their address again: the refusal kept for it no longer stands. */
+    @EventListener
+    void confirmedAgain(EmailConsentConfirmed confirmed) {
+        jdbc.sql("""
+                        delete from email_suppression s
+                         using customer cu
+                         where s.tenant_id = :shop and cu.tenant_id = :shop and cu.id = :customer
+                           and s.address_hash = email_address_hash(cu.email)""")
+                .param("shop", CurrentTenant.require())
+                .param("customer", confirmed.customerId())
+                .update();
     }
 
     private Optional<Long> shopOf(String token) {

@@ -1,13 +1,18 @@
 package jp.joren.shared;
 
+import java.io.UnsupportedEncodingException;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,20 +39,26 @@ public class NoticeMail {
 
     /** From Joren's own address. */
     public void send(String to, String subject, String text) {
-        send(platformFrom, to, subject, text);
+        send(null, null, to, subject, text);
     }
 
-    /** From {@code from} (a shop's sender address), or Joren's own when the shop has none. */
-    public void send(String from, String to, String subject, String text) {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from == null || from.isBlank() ? platformFrom : from);
-        message.setTo(to);
-        message.setSubject(subject);
-        message.setText(text);
+    /**
+     * From a shop: its sender address (Joren's own when it has none) under its name, so the customer sees who
+     * writes to them.
+     */
+    public void send(String fromAddress, String fromName, String to, String subject, String text) {
         executor.execute(() -> {
             try {
+                MimeMessage message = mail.createMimeMessage();
+                MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+                String address = fromAddress == null || fromAddress.isBlank() ? platformFrom : fromAddress;
+                helper.setFrom(fromName == null ? new InternetAddress(address)
+                        : new InternetAddress(address, fromName, "UTF-8"));
+                helper.setTo(to);
+                helper.setSubject(subject);
+                helper.setText(text);
                 mail.send(message);
-            } catch (MailException e) {
+            } catch (MessagingException | UnsupportedEncodingException | MailException e) {
                 log.warn("Could not send the notice '{}': {}", subject, e.getMessage());
             }
         });

@@ -1,5 +1,7 @@
 package jp.joren.shops;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -16,11 +18,13 @@ public class ShopSettings {
     private final Shops shops;
     private final Stores stores;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    ShopSettings(Shops shops, Stores stores, JdbcClient jdbc) {
+    ShopSettings(Shops shops, Stores stores, JdbcClient jdbc, Clock clock) {
         this.shops = shops;
         this.stores = stores;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -43,6 +47,12 @@ public class ShopSettings {
     @Transactional(readOnly = true)
     public ZoneId zone() {
         return ZoneId.of(jdbc.sql("select time_zone from shop").query(String.class).single());
+    }
+
+    /** The shop's today: the date on its own clock, which is the business date of what happens now. */
+    @Transactional(readOnly = true)
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone()));
     }
 
     /** Whether a sale can be registered in this store (it is the shop's own, and open). */

@@ -26,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The owner of the demo shop turns the part-replacement reminder on, runs the night, reads why each message
- * is or is not going out, previews one and sends; the customer's email names the part number, the customer
+ * The owner of the demo shop turns the part-replacement reminder on, runs the night, sees its first batch
+ * wait for approval, sends a test to themself and approves it, reads why each message is or is not going
+ * out, previews one and sends; the customer's email names the part number, the customer
  * unsubscribes from its link, and the next night sends them nothing.
  */
 @JorenIntegrationTest
@@ -71,9 +72,30 @@ class ReminderBrowserTest extends BrowserJourney {
         browser.findElement(By.id("save-rule")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("p.notice"), "保存しました。"));
 
+        assertThat(browser.findElement(By.id("starts-from")).getText()).contains("さかのぼって送りません");
+        // as if the owner had turned it on two months ago and never approved a night: a shop of 600 has few
+        // parts due on exactly one day, and the first batch waits whatever its size
+        inShop(() -> jdbc.sql("update reminder_rule set active_from = active_from - 60 where rule = 'PART_REPLACEMENT'")
+                .update());
+
         browser.get(url("/runs"));
         browser.findElement(By.id("run-now")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs-table"), "完了"));
+
+        // nothing leaves before the owner has seen it: the approval page, a test to the owner, then 送る
+        browser.get(url("/reminders/rules/PART_REPLACEMENT"));
+        browser.findElement(By.cssSelector("#awaiting-approval a")).click();
+        assertThat(browser.findElement(By.id("waiting-count")).getText()).contains("承認を待っています");
+        assertThat(browser.findElement(By.id("approval-preview-0")).getText()).contains("様", "品番");
+        browser.findElement(By.id("test-send")).click();
+        assertThat(browser.findElement(By.id("test-sent")).getText()).contains(ownerEmail);
+        List<Message> tests = TestMailbox.get().to(ownerEmail);
+        assertThat(tests).hasSize(1);
+        assertThat(fromName(tests.get(0))).isEqualTo(senderName());
+        assertThat(inShop(() -> jdbc.sql("select count(*) from outbox_message where status <> 'AWAITING_APPROVAL' and status <> 'HELD'")
+                .query(Long.class).single())).isZero();
+        browser.findElement(By.id("approve-batch")).click();
+        assertThat(browser.findElement(By.id("approved")).getText()).contains("送信待ちにしました");
 
         browser.get(url("/reminders/outbox?rule=PART_REPLACEMENT"));
         List<WebElement> queued = browser.findElements(By.cssSelector("tr.status-queued"));
@@ -99,6 +121,7 @@ class ReminderBrowserTest extends BrowserJourney {
 
         List<Message> received = TestMailbox.get().to(address);
         assertThat(received).hasSize(1);
+        assertThat(fromName(received.get(0))).isEqualTo(senderName());
         String text = text((MimeMessage) received.get(0));
         assertThat(text).contains("品番 " + partNumber);
         String link = text.lines().filter(line -> line.contains("/u/")).findFirst().orElseThrow().strip();
@@ -124,6 +147,19 @@ class ReminderBrowserTest extends BrowserJourney {
                           from outbox_message m join customer c on c.id = m.customer_id where c.email = ?""")
                 .param(address).query(Boolean.class).single())).isTrue();
         passed = true;
+    }
+
+    private static String fromName(Message email) {
+        try {
+            return ((jakarta.mail.internet.InternetAddress) email.getFrom()[0]).getPersonal();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The name the shop signs with: its sender name, else its own name. */
+    private String senderName() {
+        return inShop(() -> jdbc.sql("select coalesce(nullif(sender_name, ''), name) from shop").query(String.class).single());
     }
 
     private static String partNumberIn(String preview) {

@@ -70,10 +70,13 @@ class JoinTest {
     }
 
     @Test
-    void emailConsentIsPendingUntilTheLinkIsConfirmedAndTheLinkWorksOnce() {
+    void emailConsentIsPendingUntilTheLinkIsConfirmedAndTheLinkWorksOnce() throws Exception {
         WebSession.Page page = visitor.get("/join/" + slug);
         assertThat(page.text()).contains("登録の店 会員登録").contains("個人情報の利用目的");
         assertThat(page.document().select("input[name=emailConsent]").hasAttr("checked")).isFalse();
+        // the customer signs up with the shop, not with Joren
+        assertThat(page.document().select("#public-shop").text()).isEqualTo("登録の店");
+        assertThat(page.text()).doesNotContain("Joren");
 
         WebSession.Page thanks = join(Map.of("name", "西村 茜", "nameKana", "にしむら あかね", "email", email,
                 "phone", "090-4444-5555", "emailConsent", "true", "postalConsent", "true"));
@@ -82,6 +85,8 @@ class JoinTest {
 
         List<Message> mails = TestMailbox.get().to(email);
         assertThat(mails).hasSize(1);
+        // it comes from the shop, by its name (this shop set no sender name of its own)
+        assertThat(((jakarta.mail.internet.InternetAddress) mails.get(0).getFrom()[0]).getPersonal()).isEqualTo("登録の店");
         String link = link(mails.get(0));
         String confirmPath = link.replaceFirst("^https?://[^/]+", "");
         WebSession.Page confirmPage = visitor.get(confirmPath);

@@ -74,6 +74,13 @@ class CampaignTest {
         assertThat(calendar.document().select("#month-" + today.plusDays(3).getMonthValue() + " li.campaign").text())
                 .contains("圧力鍋の日", "選んだお客様に");
 
+        assertThat(owner.open(page).document().select("#campaign-approval").text()).startsWith("まだ承認されていません");
+        WebSession.Page preview = owner.open(page + "/approval");
+        assertThat(preview.document().select("#campaign-preview").text())
+                .containsAnyOf("鍋 一子様、パッキンの点検を", "鍋 二子様、パッキンの点検を", "鍋 郵子様、パッキンの点検を");
+        owner.submit(page + "/approval", "form:has(#approve-campaign)", Map.of());
+        assertThat(owner.open(page).document().select("#campaign-approval").text()).startsWith("承認済みです");
+
         shop.night(today.plusDays(2));
         assertThat(shop.messages(ownerA)).isEmpty();
         shop.night(today.plusDays(3));
@@ -92,6 +99,35 @@ class CampaignTest {
         assertThat(received.get(0).getSubject()).isEqualTo("鍋 一子様、パッキンの点検を");
         assertThat(owner.open(page).document().select("#campaign-queued").text()).contains("送信待ちに入りました");
         assertThat(owner.open("/reminders/results").document().select("td.campaign-result").text()).contains("圧力鍋の日");
+    }
+
+    @Test
+    void aCampaignNotApprovedByItsDayWaitsAndSendsNothingAndEditingTakesTheApprovalBack() {
+        WebSession.Page saved = owner.submit("/reminders/campaigns/new", "form.campaign-form", campaign(Map.of(
+                "kind", "SEGMENT", "modelId", String.valueOf(shop.kitchen.cookerModelId()),
+                "scheduledOn", today.toString(), "holdoutPercent", "0")));
+        String page = java.net.URI.create(saved.location()).getPath();
+        owner.submit(page, "form:has(#approve-campaign)", Map.of());
+        // changed after the approval: the owner has not seen this version
+        owner.submit(page, "form.campaign-form", campaign(Map.of("kind", "SEGMENT",
+                "modelId", String.valueOf(shop.kitchen.cookerModelId()), "scheduledOn", today.toString(),
+                "holdoutPercent", "0", "subject", "{customer}様、変えた件名")));
+
+        shop.night(today);
+
+        assertThat(shop.messages(ownerA)).isEqualTo("CAMPAIGN " + today + " AWAITING_APPROVAL EMAIL");
+        assertThat(shop.messages(byPost)).isEqualTo("CAMPAIGN " + today + " AWAITING_APPROVAL POSTAL");
+        assertThat(CurrentTenant.callAs(shop.shop.tenantId(), sender::sendDue).sent()).isZero();
+        assertThat(owner.open("/reminders/postal").document().select(".postal-label")).isEmpty();
+        assertThat(owner.open(page).document().select("#campaign-awaiting a").attr("href")).endsWith("/approval");
+        WebSession.Page approval = owner.open(page + "/approval");
+        assertThat(approval.document().select("#waiting-count").text()).contains("3 件", "メール 2 件", "郵送 1 件");
+        assertThat(approval.document().select("#approval-preview-0").text()).contains("変えた件名");
+
+        owner.submit(page + "/approval", "form:has(#discard-batch)", Map.of());
+
+        assertThat(shop.messages(ownerA)).isEqualTo("CAMPAIGN " + today + " WITHDRAWN DISCARDED EMAIL");
+        assertThat(shop.messages(byPost)).isEqualTo("CAMPAIGN " + today + " WITHDRAWN DISCARDED POSTAL");
     }
 
     @Test
@@ -124,6 +160,7 @@ class CampaignTest {
                 "kind", "EVERYONE", "scheduledOn", today.plusDays(30).toString(), "holdoutPercent", "0")));
         String page = java.net.URI.create(saved.location()).getPath();
 
+        owner.submit(page, "form:has(#approve-campaign)", Map.of());
         WebSession.Page queued = owner.submit(page, "form:has(#queue-campaign)", Map.of());
         assertThat(owner.open(java.net.URI.create(queued.location()).getPath()).document()
                 .select("#campaign-queued-count").text()).isEqualTo("5 件を送信待ちに入れました。");

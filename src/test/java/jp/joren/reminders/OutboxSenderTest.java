@@ -12,12 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jp.joren.support.JorenIntegrationTest;
 import jp.joren.support.TestMailbox;
@@ -143,6 +146,45 @@ class OutboxSenderTest {
         shop.buy(again, 7);
         shop.night(today);
         assertThat(shop.messages(again)).isEqualTo("SECOND_VISIT DAY_7 HELD UNSUBSCRIBED POSTAL");
+    }
+
+    @Test
+    void anUnsubscribeByMistakeIsUndoneOnlyThroughTheConfirmationLinkAndTheLedgerKeepsBoth() throws Exception {
+        shop.enable(ReminderRule.SECOND_VISIT, 0);
+        String address = address("mistake");
+        long customer = shop.customer("間違え 太郎", address, true, false);
+        shop.buy(customer, 7);
+        shop.night(today);
+        send(sender);
+        String path = URI.create(unsubscribeLink(only(address))).getPath();
+        WebSession visitor = new WebSession(port);
+        WebSession.Page unsubscribed = visitor.submit(path, "form:has(#unsubscribe)", Map.of());
+        assertThat(unsubscribed.document().select("#way-back h2").text()).isEqualTo("間違えた場合");
+
+        WebSession.Page asked = visitor.submit(path, "form:has(#resubscribe)", Map.of());
+
+        assertThat(asked.document().select("#resubscribe-result").text()).startsWith("確認のメールをお送りしました");
+        assertThat(emailConsent(customer)).as("a pending double opt-in is no consent").isFalse();
+        assertThat(suppressed()).isEqualTo(1);
+        Message confirmation = TestMailbox.get().to(address).stream()
+                .filter(mail -> TestMailbox.body(mail).contains("/confirm?token=")).findFirst().orElseThrow();
+        assertThat(((InternetAddress) confirmation.getFrom()[0]).getPersonal()).isEqualTo("メールの店");
+        Matcher link = Pattern.compile("/join/\\S+/confirm\\?token=[A-Za-z0-9_-]+").matcher(TestMailbox.body(confirmation));
+        assertThat(link.find()).isTrue();
+        WebSession.Page confirmed = visitor.submit(link.group(), "form[action$=/confirm]", Map.of());
+
+        assertThat(confirmed.document().select("#confirm-result").text()).contains("確認できました");
+        assertThat(emailConsent(customer)).isTrue();
+        assertThat(suppressed()).isZero();
+        assertThat(shop.inShop(() -> jdbc.sql("""
+                        select method || ' ' || granted || ' ' || pending from consent
+                         where customer_id = ? and channel = 'EMAIL' order by recorded_at, id""")
+                .param(customer).query(String.class).list())).containsExactly("COUNTER true false",
+                "UNSUBSCRIBE_LINK false false", "UNSUBSCRIBE_UNDONE true true", "PUBLIC_PAGE_CONFIRMED true false");
+    }
+
+    private int suppressed() {
+        return shop.inShop(() -> jdbc.sql("select count(*) from email_suppression").query(Integer.class).single());
     }
 
     @Test

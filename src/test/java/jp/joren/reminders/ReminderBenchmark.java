@@ -60,8 +60,10 @@ class ReminderBenchmark {
         inShop(shop, () -> {
             for (RuleSettings defaults : rules.all().values()) {
                 ReminderRule rule = defaults.rule();
+                // on for long and approved, so the night queues every occasion it finds: the heaviest night
                 rules.save(new RuleSettings(rule, true, defaults.timingDays(), defaults.holdoutPercent(), defaults.offer(),
-                        null, null));
+                        null, null), today.minusYears(2));
+                rules.firstBatchApproved(rule);
             }
             policies.save(new ReminderPolicy(14, 100_000));
             return null;

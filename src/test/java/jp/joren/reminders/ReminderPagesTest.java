@@ -104,6 +104,9 @@ class ReminderPagesTest {
         assertThat(page.document().select("#subject").val()).isEqualTo("{name}様へ");
         assertThat(page.document().select("span.error").text()).contains("使えない差し込みがあります：name");
 
+        // the variables are offered by what they mean
+        assertThat(page.document().select(".variable").eachText())
+                .contains("{customer} お客様のお名前", "{modelNumber} 型番", "{partNumber} 部品番号", "{coupon} クーポン番号");
         String defaultBody = owner.open("/reminders/rules/WIN_BACK").document().select("#body").val();
         page = owner.submit("/reminders/rules/WIN_BACK", "form.form", Map.of("enabled", "true",
                 "subject", "{customer}様へ", "body", defaultBody, "timingDays", "100", "holdoutPercent", "10",
@@ -116,6 +119,48 @@ class ReminderPagesTest {
         assertThat(saved.subject()).isEqualTo("{customer}様へ");
         // the body left as the default stays "the default"
         assertThat(saved.body()).isNull();
+    }
+
+    @Test
+    void beforeAnyNightTheRulePagePreviewsACustomerItWouldChooseOrAMarkedSample() {
+        WebSession.Page empty = owner.open("/reminders/rules/WIN_BACK");
+        assertThat(empty.document().select("#rule-preview .sample").text()).startsWith("見本です");
+        assertThat(empty.document().select("#rule-preview").text()).contains("見本 花子 様", "SAMPLE-0000-0000");
+
+        long noConsent = shop.customer("同意 なし", "none-" + System.nanoTime() + "@customer.example", false, false);
+        long chosen = shop.customer("選ばれる 人", "chosen-" + System.nanoTime() + "@customer.example", true, false);
+        for (long customer : new long[] {noConsent, chosen}) {
+            for (int away = 180; away >= 120; away -= 20) {
+                shop.buy(customer, away);
+            }
+        }
+        // no hold-out, so the customer who agreed is the one the rule would choose
+        shop.save(new RuleSettings(ReminderRule.WIN_BACK, false, 90, 0, Offer.HALF_PRICE, null, null), today);
+        shop.night(today);
+
+        WebSession.Page page = owner.open("/reminders/rules/WIN_BACK");
+        assertThat(page.document().select("#rule-preview .sample")).isEmpty();
+        assertThat(page.document().select("#rule-preview").text())
+                .contains("選ばれる 人 様の場合", "選ばれる 人 様", "50%引き", "台所道具 みなと")
+                .doesNotContain("同意 なし");
+        assertThat(shop.inShop(() -> jdbc.sql("select count(*) from outbox_message").query(Integer.class).single()))
+                .isZero();
+    }
+
+    @Test
+    void thePreviewFollowsTheWordingAsTheOwnerTypes() {
+        WebSession.Page page = owner.open("/reminders/rules/WIN_BACK");
+        assertThat(page.document().select("form.form").attr("hx-post")).isEqualTo("/reminders/rules/WIN_BACK/preview");
+
+        WebSession.Page live = owner.post("/reminders/rules/WIN_BACK/preview", Map.of(
+                "_csrf", owner.csrfToken("/reminders/rules/WIN_BACK"),
+                "subject", "{customer}様、お久しぶりです", "body", "{shop}より、{couponValue}のクーポンです"));
+
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.document().select("#live-preview #rule-preview").text())
+                .contains("見本 花子様、お久しぶりです", "画面の店より、50%引き");
+        // nothing was saved
+        assertThat(shop.inShop(() -> rules.get(ReminderRule.WIN_BACK).subject())).isNull();
     }
 
     @Test

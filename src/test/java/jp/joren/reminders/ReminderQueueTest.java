@@ -93,11 +93,95 @@ class ReminderQueueTest {
     }
 
     @Test
+    void turningARuleOnQueuesOnlyTheOccasionsFromThatDayAndNoneOfTheSixtyPastOnes() {
+        // a customer every 20 days, away 91 to 150 days: sixty win-backs that fell due in the last two months
+        List<Long> past = IntStream.rangeClosed(91, 150)
+                .mapToObj(away -> visits("過去 " + away + "日", away + 60, away + 40, away + 20, away)).toList();
+        long dueToday = visits("きょう90日", 150, 130, 110, 90);
+        long dueTomorrow = visits("あす90日", 149, 129, 109, 89);
+        RuleSettings winBack = ReminderRule.WIN_BACK.defaults();
+        shop.save(new RuleSettings(ReminderRule.WIN_BACK, true, 90, 0, winBack.offer(), null, null), TODAY);
+
+        shop.night(TODAY);
+        shop.night(TODAY.plusDays(1));
+
+        assertThat(past).allSatisfy(customer -> assertThat(shop.messages(customer)).isEmpty());
+        assertThat(shop.messages(dueToday))
+                .isEqualTo("WIN_BACK AWAY_SINCE_" + TODAY.minusDays(90) + " AWAITING_APPROVAL EMAIL");
+        assertThat(shop.messages(dueTomorrow))
+                .isEqualTo("WIN_BACK AWAY_SINCE_" + TODAY.minusDays(89) + " AWAITING_APPROVAL EMAIL");
+    }
+
+    @Test
+    void changingARulesTimingStartsItAgainFromThatDay() {
+        shop.enable(ReminderRule.WIN_BACK, 0);
+        long away60 = visits("60日ぶり", 120, 100, 80, 60);
+        long away75 = visits("75日ぶり", 135, 115, 95, 75);
+        RuleSettings winBack = shop.inShop(() -> rules.get(ReminderRule.WIN_BACK));
+
+        shop.save(new RuleSettings(ReminderRule.WIN_BACK, true, 60, 0, winBack.offer(), null, null), TODAY);
+        shop.night(TODAY);
+
+        // the owner approved the rule's first night long ago: the new timing needs no approval again
+        assertThat(shop.messages(away60)).isEqualTo("WIN_BACK AWAY_SINCE_" + TODAY.minusDays(60) + " QUEUED EMAIL");
+        assertThat(shop.messages(away75)).isEmpty();
+    }
+
+    @Test
+    void theEarlyLapseStartsOnTheDayItsGraceRanOut() {
+        long graceEndsToday = visits("20日ごと 35日目", 95, 75, 55, 35);
+        long graceEndedYesterday = visits("20日ごと 36日目", 96, 76, 56, 36);
+        shop.save(new RuleSettings(ReminderRule.EARLY_LAPSE, true, 15, 0, null, null, null), TODAY);
+
+        shop.night(TODAY);
+
+        assertThat(shop.messages(graceEndsToday))
+                .isEqualTo("EARLY_LAPSE AWAY_SINCE_" + TODAY.minusDays(35) + " AWAITING_APPROVAL EMAIL");
+        assertThat(shop.messages(graceEndedYesterday)).isEmpty();
+    }
+
+    @Test
+    void theBirthdayGreetingGoesFromItsDayBeforeUntilTheBirthdayAndOnlyWithConsent() {
+        shop.enableLongAgo(new RuleSettings(ReminderRule.BIRTHDAY, true, 1, 0, null, null, null));
+        long tomorrow = born("あす誕生日", LocalDate.of(1980, 6, 2), true);
+        long inTwoDays = born("あさって誕生日", LocalDate.of(1980, 6, 3), true);
+        long today = born("きょう誕生日", LocalDate.of(1990, 6, 1), true);
+        long yesterday = born("きのう誕生日", LocalDate.of(1990, 5, 31), true);
+        long noConsent = born("同意なし", LocalDate.of(1980, 6, 2), false);
+        long unknown = reachable("誕生日なし");
+
+        shop.night(TODAY);
+
+        assertThat(shop.messages(tomorrow)).isEqualTo("BIRTHDAY 2026 QUEUED EMAIL");
+        assertThat(shop.messages(inTwoDays)).isEmpty();
+        assertThat(shop.messages(today)).isEqualTo("BIRTHDAY 2026 QUEUED EMAIL");
+        assertThat(shop.messages(yesterday)).isEmpty();
+        assertThat(shop.messages(noConsent)).isEqualTo("BIRTHDAY 2026 HELD NO_CONSENT POSTAL");
+        assertThat(shop.messages(unknown)).isEmpty();
+        // once a birthday: the next night queues nothing more for the same one
+        shop.night(TODAY.plusDays(1));
+        assertThat(shop.messages(tomorrow)).isEqualTo("BIRTHDAY 2026 QUEUED EMAIL");
+    }
+
+    @Test
+    void aBirthdayOnThe29thOfFebruaryIsThe28thInOtherYears() {
+        shop.enableLongAgo(new RuleSettings(ReminderRule.BIRTHDAY, true, 7, 0, null, null, null));
+        long leapling = born("うるう年生まれ", LocalDate.of(2000, 2, 29), true);
+
+        shop.night(LocalDate.of(2027, 2, 20));
+        assertThat(shop.messages(leapling)).isEmpty();
+        shop.night(LocalDate.of(2027, 2, 21));
+        assertThat(shop.messages(leapling)).isEqualTo("BIRTHDAY 2027 QUEUED EMAIL");
+        // a leap year has the day itself
+        shop.night(LocalDate.of(2028, 2, 21));
+        assertThat(shop.messages(leapling)).isEqualTo("BIRTHDAY 2027 QUEUED EMAIL");
+        shop.night(LocalDate.of(2028, 2, 22));
+        assertThat(shop.messages(leapling)).isEqualTo("BIRTHDAY 2027 QUEUED EMAIL; BIRTHDAY 2028 QUEUED EMAIL");
+    }
+
+    @Test
     void theEarlyLapseCanBeTimedByTheForecastAndFallsBackToTheGraceWithoutOne() {
-        shop.inShop(() -> {
-            rules.save(new RuleSettings(ReminderRule.EARLY_LAPSE, true, 15, 0, null, null, null, 50));
-            return null;
-        });
+        shop.enableLongAgo(new RuleSettings(ReminderRule.EARLY_LAPSE, true, 15, 0, null, null, null, 50));
         long slipping = visits("確率30%", 95, 75, 55, 25);
         long stillHere = visits("確率70%", 95, 75, 55, 25);
         long noForecast = visits("予測なし 35日目", 95, 75, 55, 35);
@@ -232,6 +316,13 @@ class ReminderQueueTest {
 
     private long reachable(String name) {
         return shop.customer(name, "c" + System.nanoTime() + "@example.jp", true, true);
+    }
+
+    private long born(String name, LocalDate birthday, boolean emailConsent) {
+        long customer = shop.customer(name, name.hashCode() + "-" + System.nanoTime() + "@customer.example",
+                emailConsent, false);
+        shop.inShop(() -> jdbc.sql("update customer set birthday = ? where id = ?").params(birthday, customer).update());
+        return customer;
     }
 
     private long visits(String name, int... daysAgo) {

@@ -74,10 +74,24 @@ final class ReminderShop {
         }
     }
 
+    /** A rule on for long (two years before {@code today}), whose first batch the owner approved long ago. */
     void enable(ReminderRule rule, int holdoutPercent) {
         RuleSettings defaults = rule.defaults();
+        enableLongAgo(new RuleSettings(rule, true, defaults.timingDays(), holdoutPercent, defaults.offer(), null, null));
+    }
+
+    void enableLongAgo(RuleSettings settings) {
         inShop(() -> {
-            rules.save(new RuleSettings(rule, true, defaults.timingDays(), holdoutPercent, defaults.offer(), null, null));
+            rules.save(settings, today.minusYears(2));
+            rules.firstBatchApproved(settings.rule());
+            return null;
+        });
+    }
+
+    /** The owner turns the rule on (or saves it) on {@code day}, as the rule page does. */
+    void save(RuleSettings settings, LocalDate day) {
+        inShop(() -> {
+            rules.save(settings, day);
             return null;
         });
     }

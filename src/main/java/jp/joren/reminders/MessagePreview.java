@@ -1,0 +1,8 @@
+package jp.joren.reminders;
+
+/**
+ * One message as its customer would read it, for the owner before it goes out: {@code customerName} is a real
+ * customer, or a made-up one when {@code sample} (nobody would be chosen yet).
+ */
+public record MessagePreview(String customerName, String channel, WrittenLetter written, boolean sample) {
+}

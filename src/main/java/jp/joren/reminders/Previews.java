@@ -1,0 +1,77 @@
+package jp.joren.reminders;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import jp.joren.shops.ShopSettings;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the owner reads before anything goes out: a waiting batch's own messages, or, before any night, the
+ * letter a customer the rule or campaign would choose today would get — or a sample, clearly marked, when it
+ * would choose nobody yet.
+ */
+@Service
+class Previews {
+
+    /** The customers' mail is Japanese, so is its sample customer. */
+    private static final Locale MAIL_LOCALE = Locale.JAPANESE;
+
+    private final ReminderQueue queue;
+    private final Letters letters;
+    private final LetterWriter writer;
+    private final ShopSettings shop;
+    private final MessageSource messages;
+
+    Previews(ReminderQueue queue, Letters letters, LetterWriter writer, ShopSettings shop, MessageSource messages) {
+        this.queue = queue;
+        this.letters = letters;
+        this.writer = writer;
+        this.shop = shop;
+        this.messages = messages;
+    }
+
+    /** The messages with these ids, written with {@code settings}. */
+    List<MessagePreview> of(List<Long> messageIds, RuleSettings settings) {
+        return letters.all(messageIds).stream().map(letter -> preview(letter, settings, false)).toList();
+    }
+
+    /** The letter of a customer the audience would reach today, else of the sample customer. */
+    MessagePreview beforeQueueing(Audience audience, RuleSettings settings) {
+        LocalDate today = shop.today();
+        return queue.example(audience, today)
+                .map(letter -> preview(withSampleCoupon(letter, audience.offer(), today), settings, false))
+                .orElseGet(() -> preview(sample(audience, today), settings, true));
+    }
+
+    private MessagePreview preview(Letter letter, RuleSettings settings, boolean sample) {
+        return new MessagePreview(letter.customerName(), letter.channel(), writer.write(letter, settings), sample);
+    }
+
+    /** A coupon is issued only when a message is queued: the preview shows the offer with a sample code. */
+    private Letter withSampleCoupon(Letter letter, Offer offer, LocalDate today) {
+        if (offer == null) {
+            return letter;
+        }
+        return new Letter(letter.messageId(), letter.rule(), letter.campaignId(), letter.channel(), letter.status(),
+                letter.reason(), letter.dueOn(), letter.customerId(), letter.customerName(), letter.email(),
+                letter.postalCode(), letter.address(), letter.productName(), letter.partNumber(), letter.productPrice(),
+                letter.modelName(), letter.modelNumber(), text("reminders.sample.coupon"), offer,
+                today.plusDays(offer.validDays()), letter.unsubscribeToken(), letter.sender());
+    }
+
+    private Letter sample(Audience audience, LocalDate today) {
+        Offer offer = audience.offer();
+        return new Letter(0, audience.rule(), audience.campaignId(), "EMAIL", "PREVIEW", null, today, 0,
+                text("reminders.sample.customer"), null, null, null, text("reminders.sample.part"),
+                text("reminders.sample.partNumber"), 1200L, text("reminders.sample.model"),
+                text("reminders.sample.modelNumber"), offer == null ? null : text("reminders.sample.coupon"), offer,
+                offer == null ? null : today.plusDays(offer.validDays()), null, letters.sender());
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, MAIL_LOCALE);
+    }
+}

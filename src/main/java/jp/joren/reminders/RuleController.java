@@ -1,0 +1,108 @@
+package jp.joren.reminders;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jp.joren.shops.ShopSettings;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** One rule's page: its settings and wording, where it starts from, what waits for approval, a preview. */
+@Controller
+@RequestMapping("/reminders/rules/{rule}")
+class RuleController {
+
+    private final ReminderRules rules;
+    private final OutboxQueries outbox;
+    private final LetterWriter writer;
+    private final Previews previews;
+    private final ShopSettings shop;
+
+    RuleController(ReminderRules rules, OutboxQueries outbox, LetterWriter writer, Previews previews, ShopSettings shop) {
+        this.rules = rules;
+        this.outbox = outbox;
+        this.writer = writer;
+        this.previews = previews;
+        this.shop = shop;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    String rule(@PathVariable ReminderRule rule, Model model) {
+        RuleSettings settings = rules.get(rule);
+        model.addAttribute("form", RuleForm.of(settings, writer));
+        return rulePage(rule, settings, model);
+    }
+
+    @PostMapping
+    @Transactional
+    String saveRule(@PathVariable ReminderRule rule, @Valid @ModelAttribute("form") RuleForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        for (String field : List.of("subject", "body")) {
+            Set<String> unknown = LetterWriter.unknownVariables("subject".equals(field) ? form.getSubject() : form.getBody());
+            if (!unknown.isEmpty()) {
+                result.rejectValue(field, "reminders.rule.unknownVariables", new Object[] {String.join(", ", unknown)},
+                        null);
+            }
+        }
+        if (form.getSubject() == null || form.getSubject().isBlank()) {
+            result.rejectValue("subject", "reminders.rule.subjectMissing");
+        }
+        if (form.getBody() == null || form.getBody().isBlank()) {
+            result.rejectValue("body", "reminders.rule.bodyMissing");
+        }
+        form.checkOffer(result);
+        if (form.isEnabled() && !outbox.senderComplete()) {
+            result.reject("reminders.rule.senderIncomplete");
+        }
+        if (result.hasErrors()) {
+            return rulePage(rule, rules.get(rule), model);
+        }
+        rules.save(form.toSettings(rule, writer), shop.today());
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/reminders/rules/" + rule.name();
+    }
+
+    private String rulePage(ReminderRule rule, RuleSettings settings, Model model) {
+        model.addAttribute("rule", rule);
+        model.addAttribute("variables", LetterWriter.VARIABLES);
+        model.addAttribute("couponKinds", Arrays.asList(Offer.CouponKind.values()));
+        model.addAttribute("senderComplete", outbox.senderComplete());
+        RuleStart start = rules.starts().get(rule);
+        model.addAttribute("activeFrom", start == null ? null : start.activeFrom());
+        model.addAttribute("awaiting", outbox.countsByRule().get(rule).getOrDefault("AWAITING_APPROVAL", 0));
+        model.addAttribute("preview", preview(rule, settings));
+        return "reminders/rule";
+    }
+
+    /** The preview again while the owner types: the wording in the form, everything else as saved. */
+    @PostMapping("/preview")
+    @Transactional(readOnly = true)
+    String livePreview(@PathVariable ReminderRule rule, @RequestParam(defaultValue = "") String subject,
+            @RequestParam(defaultValue = "") String body, Model model) {
+        RuleSettings saved = rules.get(rule);
+        RuleSettings typed = new RuleSettings(rule, saved.enabled(), saved.timingDays(), saved.holdoutPercent(),
+                saved.offer(), subject.isBlank() ? null : subject, body.isBlank() ? null : body,
+                saved.forecastBelowPercent(), saved.approveEachNight());
+        model.addAttribute("preview", preview(rule, typed));
+        return "reminders/rule :: live-preview";
+    }
+
+    /** The rule's latest message written with {@code settings}, else a customer it would choose, else a sample. */
+    private MessagePreview preview(ReminderRule rule, RuleSettings settings) {
+        return outbox.latestMessageOf(rule)
+                .map(message -> previews.of(List.of(message), settings).get(0))
+                .orElseGet(() -> previews.beforeQueueing(Audience.of(settings, RuleStart.UNBOUNDED), settings));
+    }
+}

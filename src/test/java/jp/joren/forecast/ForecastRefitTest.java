@@ -128,9 +128,6 @@ class ForecastRefitTest {
                 .isEqualTo(String.format(Locale.ROOT, "%.2f", regular.expectedVisits12Months()));
         assertThat(page.selectFirst("#forecast-value").text())
                 .isEqualTo("¥" + NumberFormat.getIntegerInstance(Locale.JAPAN).format(regular.expectedValue12Months()));
-        assertThat(page.selectFirst("#forecast-next").text()).isEqualTo(
-                regular.expectedNextVisitOn().getYear() + "年" + regular.expectedNextVisitOn().getMonthValue() + "月"
-                        + regular.expectedNextVisitOn().getDayOfMonth() + "日");
         assertThat(page.selectFirst("#forecast-none")).isNull();
 
         // the owner's list of customers worth a call: slipping, and valuable if they stay

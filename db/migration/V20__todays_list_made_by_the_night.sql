@@ -33,7 +33,7 @@ create table contact_item (
     check ((outcome is null) = (acted_by is null)),
     check ((outcome = 'VOICEMAIL') = (call_again_on is not null))
 );
-create index contact_item_order on contact_item (tenant_id, priority, rank_days, customer_id);
+create index contact_item_order on contact_item (tenant_id, priority, rank_days, customer_id, reason, occasion);
 alter table contact_item enable row level security;
 create policy contact_item_isolation on contact_item
     using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());

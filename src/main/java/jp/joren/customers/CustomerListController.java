@@ -8,6 +8,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.joren.accounts.JorenUser;
 import jp.joren.catalog.CatalogQueries;
+import jp.joren.segments.Segment;
 import jp.joren.shared.CsvDownload;
 import jp.joren.shops.ShopSettings;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,6 +56,8 @@ class CustomerListController {
         model.addAttribute("stores", shop.stores());
         model.addAttribute("channels", AcquisitionChannel.values());
         model.addAttribute("consents", CustomerFilter.Consent.values());
+        model.addAttribute("segments", Segment.values());
+        model.addAttribute("standings", CustomerFilter.Standing.values());
         model.addAttribute("sorts", CustomerFilter.Sort.values());
         model.addAttribute("models", catalog.models());
         model.addAttribute("towns", list.towns());

@@ -3,6 +3,7 @@ package jp.joren.customers;
 import java.time.LocalDate;
 
 import jp.joren.segments.Segment;
+import jp.joren.segments.TradeAreaTier;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -28,6 +29,8 @@ public class CustomerFilter {
     /** The portfolio group (区分) of last night's classification, with {@link #standing} a cell. */
     private Segment segment;
     private Standing standing;
+    /** The trade area (商圏, {@link jp.joren.segments.TradeAreaTier}), 1 to 4. */
+    private Integer tier;
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate lastVisitFrom;
@@ -103,6 +106,14 @@ public class CustomerFilter {
 
     public void setStanding(Standing standing) {
         this.standing = standing;
+    }
+
+    public Integer getTier() {
+        return tier;
+    }
+
+    public void setTier(Integer tier) {
+        this.tier = tier == null || tier < 1 || tier > TradeAreaTier.TIERS ? null : tier;
     }
 
     public Long getModelId() {

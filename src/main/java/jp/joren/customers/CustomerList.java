@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import jp.joren.shared.LikePatterns;
+import jp.joren.segments.Portfolio;
+import jp.joren.segments.TradeAreaTier;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,9 +32,11 @@ public class CustomerList {
               limit 1)""";
 
     private final JdbcClient jdbc;
+    private final Portfolio portfolio;
 
-    CustomerList(JdbcClient jdbc) {
+    CustomerList(JdbcClient jdbc, Portfolio portfolio) {
         this.jdbc = jdbc;
+        this.portfolio = portfolio;
     }
 
     public record Page(List<CustomerRow> rows, long total, int page) {
@@ -90,6 +94,9 @@ public class CustomerList {
                 .param("town", filter.getTown())
                 .param("segment", filter.getSegment() == null ? null : filter.getSegment().name())
                 .param("lapsed", filter.getStanding() == CustomerFilter.Standing.LAPSED)
+                .param("tier", filter.getTier())
+                .param("towns", filter.getTier() == null ? new String[0]
+                        : portfolio.policy().neighbourhoodTowns().toArray(String[]::new))
                 .param("model", filter.getModelId())
                 .param("from", filter.getLastVisitFrom())
                 .param("to", filter.getLastVisitTo())
@@ -118,6 +125,9 @@ public class CustomerList {
         if (!filter.getTown().isEmpty()) {
             // a town and its 丁目: 太子堂 finds 太子堂三丁目 (a byte-wise range, ADR 0003)
             where.append(" and c.town ~>=~ :town and c.town ~<~ prefix_end(:town)");
+        }
+        if (filter.getTier() != null) {
+            where.append(" and ").append(TradeAreaTier.of("c")).append(" = :tier");
         }
         if (filter.getSegment() != null || filter.getStanding() != null) {
             where.append(" and exists (select 1 from customer_portfolio cp where cp.tenant_id = c.tenant_id and cp.customer_id = c.id")

@@ -96,6 +96,10 @@ class CustomerListTest {
         assertThat(names("segment=LOYAL&standing=ACTIVE&town=港南")).isEmpty();
         assertThat(names("town=港南")).containsExactly("青木 一", "井上 二葉", "上田 三郎");
         assertThat(names("town=港南二")).containsExactly("井上 二葉");
+        // the trade area, as the dashboard counts it: SNS is the fourth, the shop's own customers the second
+        assertThat(names("tier=4")).containsExactly("井上 二葉");
+        assertThat(names("tier=2&town=港南")).containsExactly("青木 一", "上田 三郎");
+        assertThat(names("tier=2&segment=LOYAL&standing=LAPSED")).containsExactly("青木 一");
         assertThat(owner.get("/customers").document().select("tr.customer-row td.cell").stream().map(td -> td.text()))
                 .containsExactly("優良離脱", "初回現役", "");
         assertThat(owner.get("/customers/export?segment=LOYAL").body()).contains("区分").contains("優良離脱");

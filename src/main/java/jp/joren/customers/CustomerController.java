@@ -127,7 +127,9 @@ class CustomerController {
         model.addAttribute("cellHistory", standings.history(id));
         model.addAttribute("forecast", forecasts.of(id).orElse(null));
         model.addAttribute("purchases", history.purchases(id, 100));
-        model.addAttribute("today", LocalDate.now(clock.withZone(shop.currentShop().getZone())));
+        LocalDate today = LocalDate.now(clock.withZone(shop.currentShop().getZone()));
+        model.addAttribute("today", today);
+        model.addAttribute("nextVisit", forecasts.nextVisit(id, today).orElse(null));
         model.addAttribute("consentChannels", List.of(ConsentChannel.EMAIL, ConsentChannel.POSTAL));
         return "customers/show";
     }

@@ -2,6 +2,8 @@ package jp.joren.customers;
 
 import java.time.LocalDate;
 
+import jp.joren.segments.Segment;
+import jp.joren.segments.TradeAreaTier;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -14,6 +16,9 @@ public class CustomerFilter {
 
     public enum Sort { KANA, LAST_VISIT, VISITS, AMOUNT, VALUE_12M, NEWEST }
 
+    /** Active (現役) or lapsed (離脱) in last night's portfolio. */
+    public enum Standing { ACTIVE, LAPSED }
+
     private String text = "";
     private String tag = "";
     private Long storeId;
@@ -21,6 +26,11 @@ public class CustomerFilter {
     private String town = "";
     private Consent consent;
     private Long modelId;
+    /** The portfolio group (区分) of last night's classification, with {@link #standing} a cell. */
+    private Segment segment;
+    private Standing standing;
+    /** The trade area (商圏, {@link jp.joren.segments.TradeAreaTier}), 1 to 4. */
+    private Integer tier;
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate lastVisitFrom;
@@ -80,6 +90,30 @@ public class CustomerFilter {
 
     public void setConsent(Consent consent) {
         this.consent = consent;
+    }
+
+    public Segment getSegment() {
+        return segment;
+    }
+
+    public void setSegment(Segment segment) {
+        this.segment = segment;
+    }
+
+    public Standing getStanding() {
+        return standing;
+    }
+
+    public void setStanding(Standing standing) {
+        this.standing = standing;
+    }
+
+    public Integer getTier() {
+        return tier;
+    }
+
+    public void setTier(Integer tier) {
+        this.tier = tier == null || tier < 1 || tier > TradeAreaTier.TIERS ? null : tier;
     }
 
     public Long getModelId() {

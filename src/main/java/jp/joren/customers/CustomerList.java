@@ -5,6 +5,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import jp.joren.shared.LikePatterns;
+import jp.joren.segments.Portfolio;
+import jp.joren.segments.TradeAreaTier;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +32,11 @@ public class CustomerList {
               limit 1)""";
 
     private final JdbcClient jdbc;
+    private final Portfolio portfolio;
 
-    CustomerList(JdbcClient jdbc) {
+    CustomerList(JdbcClient jdbc, Portfolio portfolio) {
         this.jdbc = jdbc;
+        this.portfolio = portfolio;
     }
 
     public record Page(List<CustomerRow> rows, long total, int page) {
@@ -85,7 +90,13 @@ public class CustomerList {
                 .param("tag", filter.getTag())
                 .param("store", filter.getStoreId())
                 .param("channel", filter.getChannel() == null ? null : filter.getChannel().name())
+                .param("shop", CurrentTenant.require())
                 .param("town", filter.getTown())
+                .param("segment", filter.getSegment() == null ? null : filter.getSegment().name())
+                .param("lapsed", filter.getStanding() == CustomerFilter.Standing.LAPSED)
+                .param("tier", filter.getTier())
+                .param("towns", filter.getTier() == null ? new String[0]
+                        : portfolio.policy().neighbourhoodTowns().toArray(String[]::new))
                 .param("model", filter.getModelId())
                 .param("from", filter.getLastVisitFrom())
                 .param("to", filter.getLastVisitTo())
@@ -95,7 +106,7 @@ public class CustomerList {
     /** Conditions on the customer's own columns. */
     private static String customerConditions(CustomerFilter filter) {
         StringBuilder where = new StringBuilder(filter.isIncludeArchived()
-                ? "c.status in ('ACTIVE', 'ARCHIVED')" : "c.status = 'ACTIVE'");
+                ? "c.tenant_id = :shop and c.status in ('ACTIVE', 'ARCHIVED')" : "c.tenant_id = :shop and c.status = 'ACTIVE'");
         if (!filter.getText().isEmpty()) {
             where.append(" ").append("""
                      and (c.kana_key like kana_key(:textPrefix) or c.name_key like name_key(:textPrefix)
@@ -112,7 +123,17 @@ public class CustomerList {
             where.append(" and c.acquisition_channel = :channel");
         }
         if (!filter.getTown().isEmpty()) {
-            where.append(" and c.town = :town");
+            // a town and its 丁目: 太子堂 finds 太子堂三丁目 (a byte-wise range, ADR 0003)
+            where.append(" and c.town ~>=~ :town and c.town ~<~ prefix_end(:town)");
+        }
+        if (filter.getTier() != null) {
+            where.append(" and ").append(TradeAreaTier.of("c")).append(" = :tier");
+        }
+        if (filter.getSegment() != null || filter.getStanding() != null) {
+            where.append(" and exists (select 1 from customer_portfolio cp where cp.tenant_id = c.tenant_id and cp.customer_id = c.id")
+                    .append(filter.getSegment() == null ? "" : " and cp.segment = :segment")
+                    .append(filter.getStanding() == null ? "" : " and cp.lapsed = :lapsed")
+                    .append(")");
         }
         if (filter.getModelId() != null) {
             where.append(" ").append("""
@@ -156,9 +177,11 @@ public class CustomerList {
                            %s as email_consent, %s as postal_consent,
                            coalesce(v.visits, 0) as visits, v.first_visit, v.last_visit,
                            coalesce(v.total_amount, 0) as total_amount,
-                           f.probability_active, f.expected_value_12m as expected_value12_months
+                           f.probability_active, f.expected_value_12m as expected_value12_months,
+                           cp.segment, cp.lapsed
                       from (%s) c
                       left join store s on s.tenant_id = c.tenant_id and s.id = c.store_id
+                      left join customer_portfolio cp on cp.tenant_id = c.tenant_id and cp.customer_id = c.id
                       left join customer_forecast f on f.tenant_id = c.tenant_id and f.customer_id = c.id
                       left join lateral (select count(distinct p.business_date) as visits,
                                                 min(p.business_date) as first_visit, max(p.business_date) as last_visit,

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.joren.accounts.JorenUser;
 import jp.joren.catalog.CatalogQueries;
+import jp.joren.segments.Segment;
+import jp.joren.segments.TradeAreaTier;
 import jp.joren.shared.CsvDownload;
 import jp.joren.shops.ShopSettings;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -56,6 +59,9 @@ class CustomerListController {
         model.addAttribute("stores", shop.stores());
         model.addAttribute("channels", AcquisitionChannel.values());
         model.addAttribute("consents", CustomerFilter.Consent.values());
+        model.addAttribute("segments", Segment.values());
+        model.addAttribute("standings", CustomerFilter.Standing.values());
+        model.addAttribute("tiers", IntStream.rangeClosed(1, TradeAreaTier.TIERS).boxed().toList());
         model.addAttribute("sorts", CustomerFilter.Sort.values());
         model.addAttribute("models", catalog.models());
         model.addAttribute("towns", list.towns());

@@ -21,7 +21,7 @@ class CustomerListExport {
             "customer.field.prefecture", "customer.field.city", "customer.field.town", "customer.field.addressLine",
             "customer.field.acquisitionChannel", "customer.field.store", "customer.tags", "customer.csv.emailConsent",
             "customer.csv.postalConsent", "customer.visits", "customer.firstVisit", "customer.lastVisit",
-            "customer.totalAmount", "customer.list.probabilityActive", "customer.list.value12m");
+            "customer.totalAmount", "customer.list.probabilityActive", "customer.list.value12m", "customer.list.segment");
 
     private final CustomerList list;
     private final AuditLog audit;
@@ -47,7 +47,8 @@ class CustomerListExport {
                     row.totalAmount(),
                     row.probabilityActive() == null ? ""
                             : String.format(Locale.ROOT, "%.1f%%", row.probabilityActive() * 100),
-                    row.expectedValue12Months() == null ? "" : row.expectedValue12Months());
+                    row.expectedValue12Months() == null ? "" : row.expectedValue12Months(),
+                    row.cell() == null ? "" : messages.getMessage(row.cell().messageKey(), null, locale));
             rows[0]++;
         });
         csv.flush();

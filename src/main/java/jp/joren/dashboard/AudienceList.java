@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
+import jp.joren.forecast.NextVisit;
 import jp.joren.reminders.ReminderPolicies;
 import jp.joren.segments.Portfolio;
 import jp.joren.shared.ExcelCsvWriter;
@@ -27,7 +28,7 @@ class AudienceList {
     private static final List<String> HEADERS = List.of("customer.field.code", "customer.field.name",
             "customer.field.nameKana", "customer.field.phone", "customer.field.email", "customer.field.town",
             "dashboard.column.cell", "customer.visits", "customer.totalAmount", "customer.lastVisit",
-            "dashboard.column.nextVisit");
+            "nextVisit.title");
 
     private final AudienceMembers members;
     private final Portfolio portfolio;
@@ -65,11 +66,20 @@ class AudienceList {
         members.each(selection, context(today), member -> {
             csv.row(member.code(), member.name(), member.nameKana(), member.phone(), member.email(), member.town(),
                     member.cell() == null ? "" : messages.getMessage(member.cell().messageKey(), null, locale),
-                    member.visits(), member.amount(), member.lastVisit(), member.nextExpected());
+                    member.visits(), member.amount(), member.lastVisit(), nextVisit(member.nextVisit(), locale));
             rows[0]++;
         });
         csv.flush();
         audit.record(ownerId, AuditAction.DATA_EXPORTED, "dashboard_audience", null,
                 Map.of("audience", selection.audience().name(), "rows", rows[0]));
+    }
+
+    /** The day in the spreadsheet's own date format, or the words for a customer away. */
+    private Object nextVisit(NextVisit visit, Locale locale) {
+        if (visit == null) {
+            return "";
+        }
+        return visit.away() ? messages.getMessage("nextVisit.away", new Object[] {visit.daysAway()}, locale)
+                : visit.expectedOn();
     }
 }

@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 
+import jp.joren.forecast.NextVisit;
 import jp.joren.segments.Cell;
 import jp.joren.segments.Segment;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,7 +20,7 @@ class AudienceMembers {
     static final int PAGE_SIZE = 100;
 
     record Member(long id, String code, String name, String nameKana, String phone, String email, String town,
-            Cell cell, Integer visits, Long amount, LocalDate lastVisit, LocalDate nextExpected) {
+            Cell cell, Integer visits, Long amount, LocalDate lastVisit, NextVisit nextVisit) {
     }
 
     private final JdbcClient jdbc;
@@ -40,32 +42,35 @@ class AudienceMembers {
         return bind(jdbc.sql(SELECT.formatted(selection.audience().sql) + " limit :limit offset :offset"),
                 selection, context)
                 .param("limit", PAGE_SIZE).param("offset", Math.max(0, page) * PAGE_SIZE)
-                .query((rs, row) -> member(rs))
+                .query((rs, row) -> member(rs, context.today()))
                 .list();
     }
 
     void each(Selection selection, Context context, Consumer<Member> consumer) {
         bind(jdbc.sql(SELECT.formatted(selection.audience().sql)), selection, context)
-                .query((rs, row) -> member(rs))
+                .query((rs, row) -> member(rs, context.today()))
                 .stream().forEach(consumer);
     }
 
     private static final String SELECT = """
             select c.id, c.code, c.name, c.name_kana, c.phone, c.email, c.town, cp.segment, cp.lapsed, cp.visits,
-                   cp.amount, cp.last_visit, cp.last_visit + cp.expected_interval_days as next_expected
+                   cp.amount, cp.last_visit, %s as next_expected
               from customer c
-              left join customer_portfolio cp on cp.customer_id = c.id
-             where c.id in (%s)
+              left join customer_portfolio cp on cp.tenant_id = c.tenant_id and cp.customer_id = c.id
+            %s
+             where c.tenant_id = :shop and c.id in (%s)
              order by cp.amount desc nulls last, c.id
-            """;
+            """.formatted(NextVisit.EXPECTED_ON, NextVisit.JOINS, "%s");
 
-    private static Member member(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Member member(java.sql.ResultSet rs, LocalDate today) throws java.sql.SQLException {
         String segment = rs.getString("segment");
+        LocalDate lastVisit = rs.getObject("last_visit", LocalDate.class);
         return new Member(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("name_kana"),
                 rs.getString("phone"), rs.getString("email"), rs.getString("town"),
                 segment == null ? null : new Cell(Segment.valueOf(segment), rs.getBoolean("lapsed")),
                 rs.getObject("visits", Integer.class), rs.getObject("amount", Long.class),
-                rs.getObject("last_visit", LocalDate.class), rs.getObject("next_expected", LocalDate.class));
+                lastVisit, lastVisit == null ? null
+                        : NextVisit.of(rs.getObject("next_expected", LocalDate.class), lastVisit, rs.getBoolean("lapsed"), today));
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Selection selection,
@@ -73,6 +78,7 @@ class AudienceMembers {
         Period period = selection.period();
         Period cohort = period.cohortOldEnough();
         return statement
+                .param("shop", CurrentTenant.require())
                 .param("from", period.from())
                 .param("until", period.until())
                 .param("before", period.previous().from())

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import jp.joren.accounts.AccountDirectory;
 import jp.joren.nightly.ShopNightlyRun;
+import jp.joren.shared.TableStatistics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +29,7 @@ class DemoShopLoader implements ApplicationRunner {
     private final DemoShopGenerator generator;
     private final AccountDirectory accounts;
     private final ShopNightlyRun nights;
+    private final TableStatistics statistics;
     private final Environment environment;
     private final Clock clock;
     private final long seed;
@@ -36,12 +38,13 @@ class DemoShopLoader implements ApplicationRunner {
     private final String password;
 
     DemoShopLoader(DemoShopGenerator generator, AccountDirectory accounts, ShopNightlyRun nights,
-            Environment environment, Clock clock,
+            TableStatistics statistics, Environment environment, Clock clock,
             @Value("${joren.demo.seed}") long seed, @Value("${joren.demo.customers}") int customers,
             @Value("${joren.demo.owner-email}") String email, @Value("${joren.demo.owner-password}") String password) {
         this.generator = generator;
         this.accounts = accounts;
         this.nights = nights;
+        this.statistics = statistics;
         this.environment = environment;
         this.clock = clock;
         this.seed = seed;
@@ -61,6 +64,8 @@ class DemoShopLoader implements ApplicationRunner {
                     + today.minusDays(1) + "…");
             long started = System.nanoTime();
             long tenantId = generator.generate(new DemoShopSpec(seed, customers, today, email, password, SHOP_NAME));
+            // its first night, and the owner's first pages, are planned with the history's true sizes
+            statistics.refreshAfterBulkWrite();
             // the owner's dashboard has something to show at once, not after tonight
             nights.run(tenantId, today);
             status = String.format("Joren demo shop ready: generated in %.1f s", (System.nanoTime() - started) / 1e9);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import jp.joren.accounts.AccountDirectory;
+import jp.joren.shared.TableStatistics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,19 +27,21 @@ class LoadShopsRunner implements ApplicationRunner {
 
     private final DemoShopGenerator generator;
     private final AccountDirectory accounts;
+    private final TableStatistics statistics;
     private final Clock clock;
     private final int shops;
     private final int customers;
     private final long seed;
     private final String password;
 
-    LoadShopsRunner(DemoShopGenerator generator, AccountDirectory accounts, Clock clock,
+    LoadShopsRunner(DemoShopGenerator generator, AccountDirectory accounts, TableStatistics statistics, Clock clock,
             @Value("${joren.generate.shops}") int shops,
             @Value("${joren.generate.customers:2000}") int customers,
             @Value("${joren.generate.seed:1}") long seed,
             @Value("${joren.generate.password:joren-load-2026}") String password) {
         this.generator = generator;
         this.accounts = accounts;
+        this.statistics = statistics;
         this.clock = clock;
         this.shops = shops;
         this.customers = customers;
@@ -67,6 +70,9 @@ class LoadShopsRunner implements ApplicationRunner {
             created++;
             log.info(String.format("Load shop %d/%d (%s, shop id %d): %,d customers in %.1f s", n, shops, email,
                     tenantId, customers, seconds(shopStarted)));
+        }
+        if (created > 0) {
+            statistics.refreshAfterBulkWrite();
         }
         log.info(String.format("Load shops done: %d created, %d skipped, %.1f s; owners load-1..%d@joren.example, "
                 + "password %s", created, shops - created, seconds(started), shops, password));

@@ -3,6 +3,7 @@ package jp.joren.forecast;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,22 @@ public class CustomerForecasts {
                 .param(customerId)
                 .query((rs, row) -> new CustomerForecast(rs.getObject(1, LocalDate.class), rs.getDouble(2),
                         rs.getDouble(3), rs.getDouble(4), rs.getObject(5, LocalDate.class), rs.getLong(6)))
+                .optional();
+    }
+
+    /** Empty for a customer without a visit. */
+    @Transactional(readOnly = true)
+    public Optional<NextVisit> nextVisit(long customerId, LocalDate today) {
+        return jdbc.sql("""
+                        select cp.last_visit, cp.lapsed, %s as expected_on
+                          from customer_portfolio cp
+                        %s
+                         where cp.tenant_id = :shop and cp.customer_id = :customer
+                        """.formatted(NextVisit.EXPECTED_ON, NextVisit.JOINS))
+                .param("shop", CurrentTenant.require())
+                .param("customer", customerId)
+                .query((rs, row) -> NextVisit.of(rs.getObject("expected_on", LocalDate.class),
+                        rs.getObject("last_visit", LocalDate.class), rs.getBoolean("lapsed"), today))
                 .optional();
     }
 }

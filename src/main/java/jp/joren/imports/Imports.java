@@ -10,6 +10,7 @@ import jp.joren.audit.AuditLog;
 import jp.joren.customers.CustomerCodes;
 import jp.joren.customers.OwnedProducts;
 import jp.joren.shared.ShopJobQueue;
+import jp.joren.shared.TableStatistics;
 import jp.joren.shops.ShopSettings;
 import jp.joren.tenancy.CurrentTenant;
 import org.slf4j.Logger;
@@ -43,9 +44,12 @@ class Imports {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final ShopJobQueue queue;
+    private final TableStatistics statistics;
 
     Imports(ImportJobs jobs, JdbcClient jdbc, OwnedProducts ownedProducts, CustomerCodes codes, ShopSettings shop,
-            AuditLog audit, PlatformTransactionManager transactions, JsonMapper json, ShopJobQueue queue) {
+            AuditLog audit, PlatformTransactionManager transactions, JsonMapper json, ShopJobQueue queue,
+            TableStatistics statistics) {
+        this.statistics = statistics;
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.ownedProducts = ownedProducts;
@@ -132,6 +136,8 @@ class Imports {
                 return written;
             });
             jobs.finish(job.id(), pass.total, pass.counts.created(), pass.counts.updated());
+            // the shop's next pages and night are planned with the imported rows counted
+            statistics.refreshAfterBulkWrite();
         } catch (RuntimeException e) {
             log.warn("Import {} failed", job.id(), e);
             jobs.fail(job.id(), e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import jp.joren.forecast.Forecasts;
 import jp.joren.reminders.ReminderQueue;
+import jp.joren.reminders.TodayListMaker;
 import jp.joren.segments.Portfolio;
 import jp.joren.shared.Heartbeats;
 import jp.joren.shared.NightlyChore;
@@ -32,12 +33,15 @@ public class ShopNightlyRun {
     private final TransactionTemplate separately;
     private final List<NightlyChore> chores;
     private final ReminderQueue reminders;
+    private final TodayListMaker todayList;
     private final Heartbeats heartbeats;
     private final Clock clock;
 
     ShopNightlyRun(NightlyRuns runs, Portfolio portfolio, Forecasts forecasts, PlatformTransactionManager transactions,
-            List<NightlyChore> chores, ReminderQueue reminders, Heartbeats heartbeats, Clock clock) {
+            List<NightlyChore> chores, ReminderQueue reminders, TodayListMaker todayList, Heartbeats heartbeats,
+            Clock clock) {
         this.runs = runs;
+        this.todayList = todayList;
         this.heartbeats = heartbeats;
         this.clock = clock;
         this.reminders = reminders;
@@ -91,6 +95,8 @@ public class ShopNightlyRun {
                 forecasts.refit(businessDate, progress);
                 progress.accept("reminders");
                 reminders.queue(businessDate);
+                progress.accept("today");
+                todayList.make(businessDate);
                 runs.succeed(runId, classified.customers(), classified.visits(), clock.instant());
             });
         } catch (RuntimeException e) {

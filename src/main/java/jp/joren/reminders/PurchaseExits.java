@@ -2,12 +2,15 @@ package jp.joren.reminders;
 
 import java.util.Collection;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Exit on purchase (DESIGN.md §6): a customer who buys is not reminded to come. A message that names a
  * product (a part, a consumable) ends only when that product is bought; any other ends with any purchase.
+ * Today's list follows the counter the same way: a customer who came is no longer away, a part bought is no
+ * longer due, a coupon used no longer expires.
  */
 @Repository
 public class PurchaseExits {
@@ -24,6 +27,19 @@ public class PurchaseExits {
                         update outbox_message set status = 'WITHDRAWN', reason = 'BOUGHT'
                          where customer_id = :customer and status in ('QUEUED', 'AWAITING_APPROVAL')
                            and (product_id is null or product_id = any(:products))""")
+                .param("customer", customerId)
+                .param("products", productIds.toArray(Long[]::new))
+                .update();
+        jdbc.sql("""
+                        delete from contact_item i
+                         where i.tenant_id = :shop and i.customer_id = :customer and i.outcome is null
+                           and (i.reason in ('LOYAL_NOT_SEEN', 'OVERDUE', 'LAPSED_TOP')
+                                or (i.reason = 'PART_DUE' and i.product_id = any(:products))
+                                or (i.reason = 'COUPON_EXPIRING'
+                                    and exists (select 1 from coupon c
+                                                 where c.tenant_id = i.tenant_id and c.id = i.coupon_id
+                                                   and c.redeemed_at is not null)))""")
+                .param("shop", CurrentTenant.require())
                 .param("customer", customerId)
                 .param("products", productIds.toArray(Long[]::new))
                 .update();

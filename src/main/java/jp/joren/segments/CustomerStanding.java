@@ -9,14 +9,10 @@ import java.util.List;
  * so that the page can say why.
  */
 public record CustomerStanding(LocalDate asOf, Cell cell, int visits, int tenureDays, int lapseDays, long amount,
-        int expectedIntervalDays, LocalDate lastVisit, Thresholds thresholds) {
+        Thresholds thresholds) {
 
     /** One sentence of the explanation: a message key and its arguments. */
     public record Reason(String key, List<Object> args) {
-    }
-
-    public LocalDate expectedNextVisit() {
-        return lastVisit.plusDays(expectedIntervalDays);
     }
 
     /** The steps of the rule the customer went through, in order, ending with the lapse check. */

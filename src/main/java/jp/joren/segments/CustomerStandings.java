@@ -25,7 +25,7 @@ public class CustomerStandings {
     public Optional<CustomerStanding> of(long customerId) {
         return jdbc.sql("""
                         select k.as_of, cp.segment, cp.lapsed, cp.visits, cp.tenure_days, k.as_of - cp.last_visit as lapse_days,
-                               cp.amount, cp.expected_interval_days, cp.last_visit, b.first_tenure_days,
+                               cp.amount, b.first_tenure_days,
                                b.second_tenure_days, b.lapse_days as lapse_threshold, b.amount_threshold
                           from customer_portfolio cp
                           cross join portfolio_classification k
@@ -36,7 +36,6 @@ public class CustomerStandings {
                 .query((rs, row) -> new CustomerStanding(rs.getObject("as_of", LocalDate.class),
                         new Cell(Segment.valueOf(rs.getString("segment")), rs.getBoolean("lapsed")), rs.getInt("visits"),
                         rs.getInt("tenure_days"), rs.getInt("lapse_days"), rs.getLong("amount"),
-                        rs.getInt("expected_interval_days"), rs.getObject("last_visit", LocalDate.class),
                         new Thresholds(rs.getInt("first_tenure_days"), rs.getInt("second_tenure_days"),
                                 rs.getInt("lapse_threshold"), rs.getLong("amount_threshold"))))
                 .optional();

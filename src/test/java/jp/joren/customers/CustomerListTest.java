@@ -83,6 +83,29 @@ class CustomerListTest {
     }
 
     @Test
+    void theSegmentIsAColumnAndAFilterThatCombinesWithTheTownByItsFirstCharacters() {
+        inShop(() -> {
+            cell(customerNamed("青木 一"), "LOYAL", true);
+            cell(customerNamed("井上 二葉"), "FIRST", false);
+            return null;
+        });
+        assertThat(names("segment=LOYAL")).containsExactly("青木 一");
+        assertThat(names("standing=ACTIVE")).containsExactly("井上 二葉");
+        // "優良離脱 in 港南": a cell and a town without its 丁目
+        assertThat(names("segment=LOYAL&standing=LAPSED&town=港南")).containsExactly("青木 一");
+        assertThat(names("segment=LOYAL&standing=ACTIVE&town=港南")).isEmpty();
+        assertThat(names("town=港南")).containsExactly("青木 一", "井上 二葉", "上田 三郎");
+        assertThat(names("town=港南二")).containsExactly("井上 二葉");
+        // the trade area, as the dashboard counts it: SNS is the fourth, the shop's own customers the second
+        assertThat(names("tier=4")).containsExactly("井上 二葉");
+        assertThat(names("tier=2&town=港南")).containsExactly("青木 一", "上田 三郎");
+        assertThat(names("tier=2&segment=LOYAL&standing=LAPSED")).containsExactly("青木 一");
+        assertThat(owner.get("/customers").document().select("tr.customer-row td.cell").stream().map(td -> td.text()))
+                .containsExactly("優良離脱", "初回現役", "");
+        assertThat(owner.get("/customers/export?segment=LOYAL").body()).contains("区分").contains("優良離脱");
+    }
+
+    @Test
     void aColumnFilterCombinesWithAnOwnedModelInTheListAndItsExport() {
         String model = "modelId=" + kitchen.cookerModelId();
         assertThat(names("town=港南一丁目&" + model)).containsExactly("上田 三郎");
@@ -157,6 +180,18 @@ class CustomerListTest {
                         insert into customer (tenant_id, name, name_kana, town, tags, acquisition_channel)
                         values (app_current_tenant(), ?, ?, ?, ?::text[], ?) returning id
                         """).params(name, kana, town, tags, channel).query(Long.class).single();
+    }
+
+    private long customerNamed(String name) {
+        return jdbc.sql("select id from customer where name = ?").param(name).query(Long.class).single();
+    }
+
+    private void cell(long customer, String segment, boolean lapsed) {
+        jdbc.sql("""
+                insert into customer_portfolio (tenant_id, customer_id, visits, first_visit, last_visit, tenure_days, amount,
+                                                expected_interval_days, segment, lapsed)
+                values (app_current_tenant(), ?, 2, '2025-01-05', '2026-01-05', 365, 80000, 60, ?, ?)
+                """).params(customer, segment, lapsed).update();
     }
 
     private void consent(long customer, String channel, boolean granted) {

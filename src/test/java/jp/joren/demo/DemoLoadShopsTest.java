@@ -3,6 +3,7 @@ package jp.joren.demo;
 import java.time.Clock;
 
 import jp.joren.accounts.AccountDirectory;
+import jp.joren.shared.TableStatistics;
 import jp.joren.support.JorenIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +23,9 @@ class DemoLoadShopsTest {
     DemoShopGenerator generator;
 
     @Autowired
+    TableStatistics statistics;
+
+    @Autowired
     AccountDirectory accounts;
 
     @Autowired
@@ -32,9 +36,9 @@ class DemoLoadShopsTest {
 
     @Test
     void loadShopsAreCreatedOnceAndARepeatedRunOnlyAddsTheMissingOnes(CapturedOutput output) {
-        new LoadShopsRunner(generator, accounts, Clock.systemUTC(), 2, 40, 1, "load-password")
+        new LoadShopsRunner(generator, accounts, statistics, Clock.systemUTC(), 2, 40, 1, "load-password")
                 .run(new DefaultApplicationArguments());
-        new LoadShopsRunner(generator, accounts, Clock.systemUTC(), 3, 40, 1, "load-password")
+        new LoadShopsRunner(generator, accounts, statistics, Clock.systemUTC(), 3, 40, 1, "load-password")
                 .run(new DefaultApplicationArguments());
 
         assertThat(output).contains("Load shop 1/3 (load-1@joren.example) exists, skipped",

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 
 import jp.joren.accounts.AccountDirectory;
 import jp.joren.nightly.ShopNightlyRun;
+import jp.joren.shared.TableStatistics;
 import jp.joren.support.JorenIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +31,9 @@ class DemoShopLoaderTest {
     DemoShopGenerator generator;
 
     @Autowired
+    TableStatistics statistics;
+
+    @Autowired
     AccountDirectory accounts;
 
     @Autowired
@@ -47,7 +51,7 @@ class DemoShopLoaderTest {
     @Test
     void theFirstStartCreatesTheDemoShopAndEveryStartSaysHowToLogIn(CapturedOutput output) {
         String email = "demo-loader-" + System.nanoTime() + "@joren.example";
-        DemoShopLoader loader = new DemoShopLoader(generator, accounts, nights, environment, CLOCK, 20261124, 300, email,
+        DemoShopLoader loader = new DemoShopLoader(generator, accounts, nights, statistics, environment, CLOCK, 20261124, 300, email,
                 "joren-demo-2026");
 
         loader.run(new DefaultApplicationArguments());

@@ -28,9 +28,11 @@ final class ReminderShop {
     private final Portfolio portfolio;
     private final ReminderQueue queue;
     private final ReminderRules rules;
+    private final TodayListMaker todayList;
 
     private ReminderShop(TestShop shop, Kitchen kitchen, LocalDate today, JdbcClient jdbc, TransactionTemplate transaction,
-            Portfolio portfolio, ReminderQueue queue, ReminderRules rules) {
+            Portfolio portfolio, ReminderQueue queue, ReminderRules rules, TodayListMaker todayList) {
+        this.todayList = todayList;
         this.shop = shop;
         this.kitchen = kitchen;
         this.today = today;
@@ -56,9 +58,11 @@ final class ReminderShop {
         private final Portfolio portfolio;
         private final ReminderQueue queue;
         private final ReminderRules rules;
+        private final TodayListMaker todayList;
 
         Opener(ShopFixtures shops, CounterFixtures counter, JdbcClient jdbc, TransactionTemplate transaction,
-                Portfolio portfolio, ReminderQueue queue, ReminderRules rules) {
+                Portfolio portfolio, ReminderQueue queue, ReminderRules rules, TodayListMaker todayList) {
+            this.todayList = todayList;
             this.shops = shops;
             this.counter = counter;
             this.jdbc = jdbc;
@@ -70,7 +74,8 @@ final class ReminderShop {
 
         ReminderShop open(String name, LocalDate today) {
             TestShop shop = shops.newShop(name);
-            return new ReminderShop(shop, counter.kitchen(shop), today, jdbc, transaction, portfolio, queue, rules);
+            return new ReminderShop(shop, counter.kitchen(shop), today, jdbc, transaction, portfolio, queue, rules,
+                    todayList);
         }
     }
 
@@ -99,7 +104,9 @@ final class ReminderShop {
     Map<ReminderRule, Integer> night(LocalDate businessDate) {
         return inShop(() -> {
             portfolio.classify(businessDate, step -> { });
-            return queue.queue(businessDate);
+            Map<ReminderRule, Integer> queued = queue.queue(businessDate);
+            todayList.make(businessDate);
+            return queued;
         });
     }
 

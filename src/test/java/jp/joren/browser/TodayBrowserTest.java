@@ -64,7 +64,9 @@ class TodayBrowserTest extends BrowserJourney {
         String id = first.getAttribute("id");
         first.findElement(By.cssSelector("button[value=DONE]")).click();
 
-        wait.until(ExpectedConditions.attributeContains(By.id(id), "class", "dealt"));
+        // htmx swaps the row for the answer: the element read a moment ago may be gone, so look it up again
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeContains(By.id(id), "class", "dealt"));
         assertThat(browser.findElement(By.id(id)).getText()).contains("済み", "田中 美咲");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("today-count"),
                 "連絡待ち " + String.format(java.util.Locale.ROOT, "%,d", open - 1) + "件"));

@@ -166,8 +166,7 @@ class OutboxSenderTest {
         assertThat(asked.document().select("#resubscribe-result").text()).startsWith("確認のメールをお送りしました");
         assertThat(emailConsent(customer)).as("a pending double opt-in is no consent").isFalse();
         assertThat(suppressed()).isEqualTo(1);
-        Message confirmation = TestMailbox.get().to(address).stream()
-                .filter(mail -> TestMailbox.body(mail).contains("/confirm?token=")).findFirst().orElseThrow();
+        Message confirmation = TestMailbox.get().first(address, "/confirm?token=");
         assertThat(((InternetAddress) confirmation.getFrom()[0]).getPersonal()).isEqualTo("メールの店");
         Matcher link = Pattern.compile("/join/\\S+/confirm\\?token=[A-Za-z0-9_-]+").matcher(TestMailbox.body(confirmation));
         assertThat(link.find()).isTrue();

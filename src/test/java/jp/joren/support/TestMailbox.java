@@ -54,6 +54,30 @@ public final class TestMailbox {
         }
     }
 
+    /**
+     * The first message to {@code address} whose text contains {@code text}, waiting a little for it: notices
+     * (a confirmation link, say) go out in the background, after the page has answered.
+     */
+    public Message first(String address, String text) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            java.util.Optional<Message> found = Arrays.stream(server.getReceivedMessages())
+                    .filter(m -> sentTo(m, address) && body(m).contains(text)).map(Message.class::cast).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No message to " + address + " containing " + text);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
     /** The decoded text of a plain-text message. */
     public static String body(Message message) {
         try {

@@ -15,3 +15,7 @@ create trigger customer_version before update on customer
 alter table product add column version bigint not null default 0;
 create trigger product_version before update on product
     for each row execute function bump_row_version();
+
+alter table shop add column version bigint not null default 0;
+create trigger shop_version before update on shop
+    for each row execute function bump_row_version();

@@ -7,8 +7,10 @@ import java.util.TimeZone;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jp.joren.shared.EditConflict;
 import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -61,6 +63,11 @@ class SettingsController {
             settings.update(shopSettingsForm);
         } catch (DataIntegrityViolationException slugTakenAtTheSameMoment) {
             result.rejectValue("slug", "validation.slugTaken");
+            return page(model);
+        } catch (EditConflict | OptimisticLockingFailureException savedMeanwhile) {
+            ShopSettingsForm saved = ShopSettingsForm.of(settings.currentShop());
+            model.addAttribute("conflict", EditConflict.between(Shop.snapshot(saved), Shop.snapshot(shopSettingsForm)));
+            shopSettingsForm.setVersion(saved.getVersion());
             return page(model);
         }
         // the owner reads dates in the new zone at once; others at their next login

@@ -3,9 +3,12 @@ package jp.joren.shops;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 /** The tenant: its id is every shop row's tenant_id. */
 @Entity
@@ -32,6 +35,10 @@ public class Shop {
 
     private Instant createdAt = Instant.now();
 
+    /** Moved on by every update of the row (optimistic locking; see V23). */
+    @Version
+    private long version;
+
     protected Shop() {
     }
 
@@ -51,6 +58,23 @@ public class Shop {
         this.senderPostalAddress = trimToNull(settings.getSenderPostalAddress());
         this.senderEmail = trimToNull(settings.getSenderEmail());
         this.senderPhone = trimToNull(settings.getSenderPhone());
+    }
+
+    /** The settings as a person reads them, for the conflict page (keys name their labels). */
+    static Map<String, Object> snapshot(ShopSettingsForm settings) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("shopName", settings.getName());
+        fields.put("slug", settings.getSlug());
+        fields.put("timeZone", settings.getTimeZone());
+        fields.put("senderName", trimToNull(settings.getSenderName()));
+        fields.put("senderPostalAddress", trimToNull(settings.getSenderPostalAddress()));
+        fields.put("senderEmail", trimToNull(settings.getSenderEmail()));
+        fields.put("senderPhone", trimToNull(settings.getSenderPhone()));
+        return fields;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     private static String trimToNull(String value) {

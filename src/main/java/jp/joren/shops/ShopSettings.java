@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import jp.joren.shared.EditConflict;
 import jp.joren.shared.NotFoundException;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,8 +40,13 @@ public class ShopSettings {
     }
 
     @Transactional
+    /** @throws EditConflict when the settings were saved since the form was opened */
     void update(ShopSettingsForm form) {
-        currentShop().update(form);
+        Shop shop = currentShop();
+        if (form.getVersion() != null && form.getVersion() != shop.getVersion()) {
+            throw new EditConflict();
+        }
+        shop.update(form);
     }
 
     /** The shop's time zone, without loading the shop (the counter asks on every sale). */

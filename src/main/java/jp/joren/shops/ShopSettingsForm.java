@@ -31,6 +31,9 @@ class ShopSettingsForm {
     @Pattern(regexp = "^$|[0-9０-９+() -]{6,20}", message = "{validation.phone}")
     private String senderPhone;
 
+    /** The version of the settings the form was opened on. */
+    private Long version;
+
     static ShopSettingsForm of(Shop shop) {
         ShopSettingsForm form = new ShopSettingsForm();
         form.name = shop.getName();
@@ -40,6 +43,7 @@ class ShopSettingsForm {
         form.senderPostalAddress = shop.getSenderPostalAddress();
         form.senderEmail = shop.getSenderEmail();
         form.senderPhone = shop.getSenderPhone();
+        form.version = shop.getVersion();
         return form;
     }
 
@@ -97,5 +101,13 @@ class ShopSettingsForm {
 
     public void setSenderPhone(String senderPhone) {
         this.senderPhone = senderPhone;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 }

@@ -65,6 +65,27 @@ class SettingsTest {
     }
 
     @Test
+    void settingsSavedMeanwhileAreShownBesideWhatTheSecondWriterTyped() {
+        WebSession other = new WebSession(port);
+        other.logIn(shop.ownerEmail(), shop.password());
+        String staleVersion = other.get("/settings").document().selectFirst("#shop-settings [name=version]").val();
+        String slug = "first-" + shop.tenantId();
+        assertThat(owner.submit("/settings", "#shop-settings", settings("かなもの屋 さくら", slug)).status())
+                .isEqualTo(302);
+
+        Map<String, String> stale = settings("かなもの屋 桜", "second-" + shop.tenantId());
+        stale.put("version", staleVersion);
+        stale.put("_csrf", other.csrfToken("/settings"));
+        WebSession.Page conflict = other.post("/settings", stale);
+
+        assertThat(conflict.status()).isEqualTo(200);
+        assertThat(conflict.document().select("tr.conflict-row").eachText())
+                .anySatisfy(row -> assertThat(row).contains("店名").contains("かなもの屋 さくら").contains("かなもの屋 桜"));
+        assertThat(conflict.document().select("#name").attr("value")).isEqualTo("かなもの屋 桜");
+        assertThat(owner.get("/settings").document().select("#slug").attr("value")).isEqualTo(slug);
+    }
+
+    @Test
     void aSlugAnotherShopUsesIsRefusedAndTheFormKeepsWhatWasTyped() {
         TestShop other = shops.newShop("隣の店");
         WebSession otherOwner = new WebSession(port);

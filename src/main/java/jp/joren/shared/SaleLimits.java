@@ -12,8 +12,6 @@ public final class SaleLimits {
     public static final long MAX_AMOUNT = 99_999_999;
     /** What one store can sell in one day, all sales together. */
     public static final long MAX_DAY_TOTAL = 999_999_999;
-    /** Lines of one receipt: a full basket at a till is a few dozen. */
-    public static final int MAX_LINES = 200;
 
     private SaleLimits() {
     }

@@ -1,14 +1,7 @@
 package jp.joren.join;
 
-import java.util.Map;
-
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jp.joren.shared.PublicLinks;
+import jp.joren.shared.QrCodes;
 import jp.joren.shops.Shop;
 import jp.joren.shops.ShopSettings;
 import org.springframework.http.CacheControl;
@@ -41,26 +34,9 @@ class JoinPosterController {
     }
 
     @GetMapping("/settings/join-qr.svg")
-    ResponseEntity<String> qrCode() throws WriterException {
-        BitMatrix matrix = new QRCodeWriter().encode(joinUrl(shops.currentShop()), BarcodeFormat.QR_CODE, 0, 0,
-                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
-        return ResponseEntity.ok().contentType(SVG).cacheControl(CacheControl.noCache()).body(svg(matrix));
-    }
-
-    /** One path of unit squares: small, sharp at any print size, no image library needed. */
-    static String svg(BitMatrix matrix) {
-        StringBuilder path = new StringBuilder();
-        for (int y = 0; y < matrix.getHeight(); y++) {
-            for (int x = 0; x < matrix.getWidth(); x++) {
-                if (matrix.get(x, y)) {
-                    path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
-                }
-            }
-        }
-        return """
-                <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" shape-rendering="crispEdges">\
-                <rect width="100%%" height="100%%" fill="#fff"/><path d="%s" fill="#000"/></svg>"""
-                .formatted(matrix.getWidth(), matrix.getHeight(), path);
+    ResponseEntity<String> qrCode() {
+        return ResponseEntity.ok().contentType(SVG).cacheControl(CacheControl.noCache())
+                .body(QrCodes.svg(joinUrl(shops.currentShop())));
     }
 
     private String joinUrl(Shop shop) {

@@ -11,6 +11,16 @@ public record Letter(long messageId, ReminderRule rule, Long campaignId, String 
         String productName, String partNumber, Long productPrice, String modelName, String modelNumber,
         String couponCode, Offer offer, LocalDate couponValidUntil, String unsubscribeToken, Sender sender) {
 
+    /**
+     * The same letter for someone other than its customer (the owner's test send): a customer's unsubscribe
+     * link must never reach anyone else, so it is written with the test page's link instead.
+     */
+    Letter withoutUnsubscribeToken() {
+        return new Letter(messageId, rule, campaignId, channel, status, reason, dueOn, customerId, customerName, email,
+                postalCode, address, productName, partNumber, productPrice, modelName, modelNumber, couponCode, offer,
+                couponValidUntil, null, sender);
+    }
+
     /** Who signs a promotional email: 特定電子メール法 wants the name, a postal address and a contact. */
     public record Sender(String shopName, String name, String postalAddress, String email, String phone) {
 

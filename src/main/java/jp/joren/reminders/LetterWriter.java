@@ -63,11 +63,21 @@ class LetterWriter {
         return messages.getMessage("reminders.mail." + rule.name() + ".body", null, MAIL_LOCALE);
     }
 
+    /** The subject with the customer's data filled in. */
+    String subject(Letter letter, RuleSettings settings) {
+        return fill(settings.subject() != null ? settings.subject() : defaultSubject(letter.rule()), values(letter));
+    }
+
+    /** The wording with the customer's data filled in: an email's body, a postcard's message side. */
+    String body(Letter letter, RuleSettings settings) {
+        return fill(settings.body() != null ? settings.body() : defaultBody(letter.rule()), values(letter));
+    }
+
     WrittenLetter write(Letter letter, RuleSettings settings) {
         Map<String, String> values = values(letter);
-        String subject = fill(settings.subject() != null ? settings.subject() : defaultSubject(letter.rule()), values);
-        String body = fill(settings.body() != null ? settings.body() : defaultBody(letter.rule()), values);
-        String unsubscribeUrl = publicUrl + "/u/" + letter.unsubscribeToken();
+        String subject = subject(letter, settings);
+        String body = body(letter, settings);
+        String unsubscribeUrl = publicUrl + unsubscribePath(letter);
         Letter.Sender sender = letter.sender();
         String contact = String.join(" / ", nonBlank(sender.phone(), sender.email()));
         String footer = messages.getMessage("reminders.mail.footer",
@@ -81,6 +91,11 @@ class LetterWriter {
                 + HtmlUtils.htmlEscape(unsubscribeUrl) + "\">" + HtmlUtils.htmlEscape(unsubscribeUrl)
                 + "</a></p></body></html>";
         return new WrittenLetter(subject, text, html, unsubscribeUrl);
+    }
+
+    /** A letter with no message of its own (a preview, a test send) links to the page that says it is a test. */
+    private static String unsubscribePath(Letter letter) {
+        return letter.unsubscribeToken() == null ? TestUnsubscribeController.PATH : "/u/" + letter.unsubscribeToken();
     }
 
     private Map<String, String> values(Letter letter) {

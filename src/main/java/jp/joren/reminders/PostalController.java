@@ -20,20 +20,26 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The owner's postal DM list: the waiting letters, their labels (CSV and a printable A4 page), and "posted". */
+/**
+ * The owner's postal DM list: the waiting letters, their labels (CSV and a printable A4 page), their postcards,
+ * and "posted".
+ */
 @Controller
 @RequestMapping("/reminders/postal")
 class PostalController {
 
     private final PostalList postal;
+    private final Postcards postcards;
     private final ShopSettings shop;
     private final MessageSource messages;
     private final CsvDownload download;
     private final Clock clock;
 
-    PostalController(PostalList postal, ShopSettings shop, MessageSource messages, CsvDownload download, Clock clock) {
+    PostalController(PostalList postal, Postcards postcards, ShopSettings shop, MessageSource messages,
+            CsvDownload download, Clock clock) {
         this.download = download;
         this.postal = postal;
+        this.postcards = postcards;
         this.shop = shop;
         this.messages = messages;
         this.clock = clock;
@@ -51,6 +57,13 @@ class PostalController {
     String labels(Model model) {
         model.addAttribute("labels", postal.waiting(today()));
         return "reminders/labels";
+    }
+
+    /** はがき, 100 × 148 mm: each letter's message side, then its address side, for double-sided printing. */
+    @GetMapping("/postcards")
+    String postcards(Model model) {
+        model.addAttribute("postcards", postcards.waiting(today()));
+        return "reminders/postcards";
     }
 
     @GetMapping("/labels.csv")

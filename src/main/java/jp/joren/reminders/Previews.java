@@ -47,7 +47,8 @@ class Previews {
     }
 
     private MessagePreview preview(Letter letter, RuleSettings settings, boolean sample) {
-        return new MessagePreview(letter.customerName(), letter.channel(), writer.write(letter, settings), sample);
+        return new MessagePreview(letter.customerName(), letter.channel(), writer.write(letter, settings), sample,
+                letter, settings);
     }
 
     /** A coupon is issued only when a message is queued: the preview shows the offer with a sample code. */

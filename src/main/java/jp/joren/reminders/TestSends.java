@@ -29,13 +29,15 @@ class TestSends {
 
     private final JavaMailSender mail;
     private final Letters letters;
+    private final LetterWriter writer;
     private final MessageSource messages;
     private final String defaultFrom;
 
-    TestSends(JavaMailSender mail, Letters letters, MessageSource messages,
+    TestSends(JavaMailSender mail, Letters letters, LetterWriter writer, MessageSource messages,
             @Value("${joren.mail.from}") String defaultFrom) {
         this.mail = mail;
         this.letters = letters;
+        this.writer = writer;
         this.messages = messages;
         this.defaultFrom = defaultFrom;
     }
@@ -44,14 +46,15 @@ class TestSends {
     boolean send(MessagePreview preview, String ownerAddress) {
         Letter.Sender sender = letters.sender();
         String from = sender.email() == null || sender.email().isBlank() ? defaultFrom : sender.email();
+        WrittenLetter written = writer.write(preview.letter().withoutUnsubscribeToken(), preview.settings());
         try {
             MimeMessage message = mail.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(new InternetAddress(from, sender.signature(), "UTF-8"));
             helper.setTo(ownerAddress);
             helper.setSubject(messages.getMessage("reminders.testSend.subject",
-                    new Object[] {preview.written().subject()}, MAIL_LOCALE));
-            helper.setText(preview.written().text(), preview.written().html());
+                    new Object[] {written.subject()}, MAIL_LOCALE));
+            helper.setText(written.text(), written.html());
             mail.send(message);
             return true;
         } catch (MessagingException | UnsupportedEncodingException | MailException e) {

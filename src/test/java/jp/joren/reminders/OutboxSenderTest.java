@@ -436,7 +436,7 @@ class OutboxSenderTest {
     }
 
     /** The decoded text of the first part of the given type, searched through the multipart tree. */
-    private static String part(Part part, String type) throws MessagingException, IOException {
+    static String part(Part part, String type) throws MessagingException, IOException {
         if (part.isMimeType(type)) {
             return part.getContent().toString();
         }

@@ -230,6 +230,42 @@ class ReminderPagesTest {
     }
 
     @Test
+    void thePostcardsCarryEachWaitingLettersWordingCouponQrCodeAndAddressAndOnlyTheOwnerOpensThem() {
+        shop.enable(ReminderRule.WIN_BACK, 0);
+        long first = shop.customer("郵便 好子", null, false, true);
+        long second = shop.customer("郵便 次郎", null, false, true);
+        for (long customer : new long[] {first, second}) {
+            for (int days : new int[] {150, 130, 110, 90}) {
+                shop.buy(customer, days);
+            }
+        }
+        shop.night(today);
+
+        org.jsoup.nodes.Document cards = owner.open("/reminders/postal/postcards").document();
+
+        assertThat(cards.select(".message-side")).hasSize(2);
+        assertThat(cards.select(".address-side")).hasSize(2);
+        org.jsoup.nodes.Element message = cards.selectFirst(".message-side:contains(郵便 好子 様)");
+        String coupon = shop.inShop(() -> jdbc.sql("""
+                        select c.code from outbox_message m join coupon c on c.id = m.coupon_id where m.customer_id = ?""")
+                .param(first).query(String.class).single());
+        assertThat(message.text()).contains("郵便 好子 様へ、クーポンをお送りします", "ご無沙汰しております。画面の店です。",
+                "クーポン番号：" + coupon, "クーポン番号 " + coupon);
+        String qr = message.selectFirst("img.coupon-qr").attr("src");
+        assertThat(qr).startsWith("data:image/svg+xml;base64,");
+        assertThat(new String(java.util.Base64.getDecoder().decode(qr.substring(qr.indexOf(',') + 1)),
+                java.nio.charset.StandardCharsets.UTF_8)).startsWith("<svg").contains("<path d=\"M");
+        org.jsoup.nodes.Element address = cards.selectFirst(".address-side:contains(郵便 次郎 様)");
+        assertThat(address.select(".postal-boxes li").eachText()).containsExactly("1", "0", "5", "0", "0", "1", "4");
+        assertThat(address.text()).contains("東京都 港区 芝2-3-4", "郵便 次郎 様", "差出人", "東京都港区芝1-2-3",
+                "台所道具 みなと");
+        assertThat(owner.open("/reminders/postal").document().select("#print-postcards").attr("href"))
+                .isEqualTo("/reminders/postal/postcards");
+
+        assertThat(owner.newClerk("店員 二郎").get("/reminders/postal/postcards").status()).isEqualTo(403);
+    }
+
+    @Test
     void theResultsCompareWhoCameBackAfterAMessageWithTheHoldOutGroup() {
         shop.enable(ReminderRule.SECOND_VISIT, 50);
         for (int i = 0; i < 30; i++) {

@@ -16,6 +16,7 @@ import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,6 +34,8 @@ class RuleApprovalTest {
     OutboxSender sender;
     @Autowired
     ReminderShop.Opener opener;
+    @Value("${joren.public-url}")
+    String publicUrl;
 
     private ReminderShop shop;
     private LocalDate today;
@@ -96,10 +99,19 @@ class RuleApprovalTest {
 
         List<Message> tests = TestMailbox.get().to(shop.shop.ownerEmail());
         assertThat(tests).hasSize(2);
+        String customersToken = shop.inShop(() -> jdbc.sql("select unsubscribe_token from outbox_message")
+                .query(String.class).single());
         for (Message test : tests) {
             assertThat(test.getSubject()).startsWith("［テスト送信］試し 送子 様へ");
             assertThat(((InternetAddress) test.getFrom()[0]).getPersonal()).isEqualTo("台所道具 みなと");
+            // the owner's copy never carries a customer's unsubscribe link, nor a broken one
+            assertThat(OutboxSenderTest.part(test, "text/plain")).contains(publicUrl + "/u/test")
+                    .doesNotContain("/u/null").doesNotContain(customersToken);
+            assertThat(OutboxSenderTest.part(test, "text/html")).contains(publicUrl + "/u/test")
+                    .doesNotContain(customersToken);
         }
+        assertThat(new WebSession(port).open("/u/test").document().select("#unsubscribe-test").text())
+                .contains("テスト送信", "どなたの配信も止まりません");
         assertThat(shop.messages(customer)).isEqualTo(before).endsWith("AWAITING_APPROVAL EMAIL");
         assertThat(shop.inShop(() -> jdbc.sql("select count(*) from outbox_message").query(Integer.class).single()))
                 .isEqualTo(1);

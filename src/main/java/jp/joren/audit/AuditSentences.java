@@ -138,7 +138,7 @@ class AuditSentences {
     }
 
     private String value(String field, JsonNode value, Names names) {
-        if (value == null || value.isNull() || value.isMissingNode() || value.asString("").isBlank() && !value.isNumber()) {
+        if (value == null || value.isNull() || value.isMissingNode() || value.isString() && value.asString().isBlank()) {
             return field.equals("customerId") ? say("audit.walkIn") : say("audit.empty");
         }
         return switch (field) {

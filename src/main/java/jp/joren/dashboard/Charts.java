@@ -2,6 +2,7 @@ package jp.joren.dashboard;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -72,26 +73,61 @@ final class Charts {
         return rects;
     }
 
-    record Bubble(double cx, double cy, double r, String css, String labelKey, long customers) {
+    /** Where the bubble labels' column starts: right of the plot, so that no label meets another or a bubble. */
+    private static final int LABEL_COLUMN = 470;
+    /** Taller than the other charts: ten label rows that a phone's larger type still keeps apart. */
+    private static final int BUBBLE_HEIGHT = 310;
+    private static final int LABEL_ROW = 28;
+
+    /** A bubble and its label in the column, joined by a leader line ({@code labelY} is the label's baseline). */
+    record Bubble(double cx, double cy, double r, String css, String labelKey, long customers, double labelY) {
+
+        public double labelX() {
+            return LABEL_COLUMN;
+        }
+
+        /** The leader line from the bubble's right edge to its label. */
+        public String leader() {
+            return (cx + r) + "," + cy + " " + (LABEL_COLUMN - 6) + "," + (labelY - 4);
+        }
     }
 
-    /** The portfolio as bubbles: average tenure across, average cumulative amount up, area ∝ customers. */
+    /**
+     * The portfolio as bubbles: average tenure across, average cumulative amount up, area ∝ customers. Cells
+     * of one group sit close (初回 active and lapsed have about the same tenure), so their labels are not
+     * written beside the bubbles, where they overlapped, but in a column of rows in the bubbles' height order.
+     */
     static List<Bubble> portfolio(List<PortfolioReads.CellFigures> cells) {
         double maxTenure = cells.stream().mapToDouble(PortfolioReads.CellFigures::averageTenureDays).max().orElse(0);
         double maxAmount = cells.stream().mapToDouble(PortfolioReads.CellFigures::averageAmount).max().orElse(0);
         long maxCustomers = cells.stream().mapToLong(PortfolioReads.CellFigures::customers).max().orElse(0);
-        List<Bubble> bubbles = new ArrayList<>();
+        List<Bubble> placed = new ArrayList<>();
         if (maxCustomers == 0) {
-            return bubbles;
+            return placed;
         }
-        double plotWidth = WIDTH - 4 * MARGIN;
-        double plotHeight = HEIGHT - 3 * MARGIN;
+        double plotWidth = LABEL_COLUMN - 3 * MARGIN - 2 * MARGIN;
+        double plotHeight = BUBBLE_HEIGHT - 3 * MARGIN;
         for (PortfolioReads.CellFigures cell : cells) {
             double x = 2 * MARGIN + (maxTenure == 0 ? 0 : plotWidth * cell.averageTenureDays() / maxTenure);
-            double y = HEIGHT - 1.5 * MARGIN - (maxAmount == 0 ? 0 : plotHeight * cell.averageAmount() / maxAmount);
+            double y = BUBBLE_HEIGHT - 1.5 * MARGIN - (maxAmount == 0 ? 0 : plotHeight * cell.averageAmount() / maxAmount);
             double r = 4 + 18 * Math.sqrt((double) cell.customers() / maxCustomers);
-            bubbles.add(new Bubble(x, y, r, cell.cell().lapsed() ? "lapsed" : "active", cell.cell().messageKey(),
-                    cell.customers()));
+            placed.add(new Bubble(x, y, r, cell.cell().lapsed() ? "lapsed" : "active", cell.cell().messageKey(),
+                    cell.customers(), 0));
+        }
+        placed.sort(Comparator.comparingDouble(Bubble::cy));
+        double[] rows = new double[placed.size()];
+        double top = 18;
+        double bottom = BUBBLE_HEIGHT - 8;
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = Math.max(placed.get(i).cy() + 4, i == 0 ? top : rows[i - 1] + LABEL_ROW);
+        }
+        for (int i = rows.length - 1; i >= 0; i--) {
+            rows[i] = Math.min(rows[i], i == rows.length - 1 ? bottom : rows[i + 1] - LABEL_ROW);
+        }
+        List<Bubble> bubbles = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            Bubble b = placed.get(i);
+            bubbles.add(new Bubble(b.cx(), b.cy(), b.r(), b.css(), b.labelKey(), b.customers(), rows[i]));
         }
         return bubbles;
     }

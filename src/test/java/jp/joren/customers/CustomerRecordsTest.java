@@ -1,5 +1,6 @@
 package jp.joren.customers;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -91,6 +92,22 @@ class CustomerRecordsTest {
         assertThat(duplicatePage.document().select(".owned-product").text()).contains("PC-100");
         assertThat(duplicatePage.document().select("#consent-EMAIL").text()).isEqualTo("同意あり");
         assertThat(owner.get("/customers/merges").document().select("button.undo-merge")).isEmpty();
+    }
+
+    @Test
+    void theAuditLogTellsAnEditAndAMergeAsSentencesThatNameTheCustomer() {
+        merge();
+        WebSession clerk = owner.newClerk("店員");
+        WebSession.Page edited = clerk.submit("/customers/" + survivor + "/edit", "form.customer-form",
+                Map.of("name", "岡田 涼", "nameKana", "オカダ リョウ", "acquisitionChannel", "WALK_IN",
+                        "email", "ryo@example.jp", "phone", "090-5656-7878", "notes", "ニッケルアレルギー"));
+        assertThat(edited.status()).as(edited.document().select(".error, .error-box").text()).isEqualTo(302);
+
+        List<String> sentences = owner.open("/audit").document().select(".audit-sentence").eachText();
+        assertThat(sentences).contains("店員 が 岡田 涼 の電話番号を 090-1212-3434 から 090-5656-7878 に変更");
+        assertThat(sentences).anySatisfy(sentence -> assertThat(sentence)
+                .endsWith("が 岡田 涼 を 岡田 涼 に統合（お買い上げ 1件・製品 1件・同意 2件を移動）"));
+        assertThat(String.join(" ", sentences)).doesNotContain("phone", "mergedCustomer", "{", "WALK_IN");
     }
 
     @Test

@@ -242,7 +242,11 @@ class PurchaseCounterTest {
         WebSession.Page shown = clerk.open(receipt);
         assertThat(shown.document().select("#purchase-total").text()).isEqualTo("¥19,800");
         Element correction = shown.document().selectFirst("tr.correction");
-        assertThat(correction.text()).contains("お買い上げの修正").contains("TW-01").contains("PC-100");
+        assertThat(correction.text()).contains("お買い上げの修正");
+        // the correction reads as a sentence naming the clerk and the receipt, never as the stored JSON
+        assertThat(correction.select(".audit-sentence").eachText()).anySatisfy(sentence -> assertThat(sentence)
+                .matches(".+ が お買い上げ No\\.\\d+ の明細を TW-01 × 1 ¥[0-9,]+ から PC-100 × 1 ¥19,800 に変更"));
+        assertThat(correction.text()).doesNotContain("{", "lines", "unitPrice");
         assertThat(clerk.open("/customers/" + customer).document().select(".owned-product").text()).contains("PC-100");
     }
 

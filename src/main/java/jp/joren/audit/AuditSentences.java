@@ -1,0 +1,168 @@
+package jp.joren.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import jp.joren.shared.Formats;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tells an audit event as the owner would say it — "佐倉 誠 が 青木 浩 の電話番号を 03-… から 090-… に変更" — in
+ * the reader's language, with customers, stores and receipts by name. The JSON stays as it was written (its
+ * field names are the code's); only its reading is translated.
+ */
+@Component
+class AuditSentences {
+
+    private static final Set<String> CUSTOMER_IDS = Set.of("customerId", "mergedCustomer");
+
+    private final MessageSource messages;
+    private final JsonMapper json;
+    private final Formats formats;
+
+    AuditSentences(MessageSource messages, JsonMapper json, Formats formats) {
+        this.messages = messages;
+        this.json = json;
+        this.formats = formats;
+    }
+
+    List<AuditEntry> tell(List<AuditEvent> events, AuditTrail names) {
+        Set<Long> customerIds = new HashSet<>();
+        Set<Long> storeIds = new HashSet<>();
+        List<JsonNode> details = new ArrayList<>();
+        for (AuditEvent event : events) {
+            JsonNode tree = json.readTree(event.details() == null ? "{}" : event.details());
+            details.add(tree);
+            collectIds(tree, customerIds, storeIds);
+        }
+        Names known = new Names(names.customerNames(customerIds), names.storeNames(storeIds));
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            entries.add(new AuditEntry(events.get(i), sentences(events.get(i), details.get(i), known)));
+        }
+        return entries;
+    }
+
+    private record Names(Map<Long, String> customers, Map<Long, String> stores) {
+    }
+
+    private static void collectIds(JsonNode node, Set<Long> customers, Set<Long> stores) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                JsonNode value = field.getValue();
+                if (CUSTOMER_IDS.contains(field.getKey())) {
+                    idsIn(value, customers);
+                } else if (field.getKey().equals("storeId")) {
+                    idsIn(value, stores);
+                } else {
+                    collectIds(value, customers, stores);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(child -> collectIds(child, customers, stores));
+        }
+    }
+
+    /** An id, or the [before, after] pair of a customer edit. */
+    private static void idsIn(JsonNode value, Set<Long> ids) {
+        if (value.isIntegralNumber()) {
+            ids.add(value.asLong());
+        } else if (value.isArray()) {
+            value.forEach(v -> idsIn(v, ids));
+        }
+    }
+
+    private List<String> sentences(AuditEvent event, JsonNode details, Names names) {
+        String actor = event.actorName() != null ? event.actorName() : say("audit.actor.none");
+        String subject = subject(event);
+        List<String> said = new ArrayList<>();
+        switch (event.action()) {
+            case CUSTOMER_EDITED -> details.properties().forEach(change -> said.add(say("audit.sentence.changed", actor,
+                    subject, say("audit.field." + change.getKey()),
+                    value(change.getKey(), change.getValue().get(0), names),
+                    value(change.getKey(), change.getValue().get(1), names))));
+            case CUSTOMERS_MERGED -> said.add(say("audit.sentence.merged", actor,
+                    value("mergedCustomer", details.path("mergedCustomer"), names), subject,
+                    details.path("purchases").asLong(), details.path("ownedProducts").asLong(),
+                    details.path("consents").asLong()));
+            case CUSTOMER_MERGE_UNDONE -> said.add(say("audit.sentence.unmerged", actor,
+                    value("mergedCustomer", details.path("mergedCustomer"), names), subject));
+            case PURCHASE_EDITED -> purchaseChanges(actor, subject, details, names, said);
+            default -> said.add(say("audit.sentence.done", actor, subject, say("audit.action." + event.action())));
+        }
+        if (details.hasNonNull("reason")) {
+            said.add(say("audit.sentence.reason", details.get("reason").asString()));
+        }
+        if (details.hasNonNull("rows")) {
+            said.add(say("audit.sentence.rows", details.get("rows").asLong()));
+        }
+        return said;
+    }
+
+    private void purchaseChanges(String actor, String subject, JsonNode details, Names names, List<String> said) {
+        JsonNode before = details.path("before");
+        JsonNode after = details.path("after");
+        for (Map.Entry<String, JsonNode> field : before.properties()) {
+            JsonNode now = after.path(field.getKey());
+            if (Objects.equals(field.getValue(), now)) {
+                continue;
+            }
+            if (field.getKey().equals("lines")) {
+                said.add(say("audit.sentence.changed", actor, subject, say("audit.field.lines"),
+                        lines(field.getValue()), lines(now)));
+            } else {
+                said.add(say("audit.sentence.changed", actor, subject, say("audit.field." + field.getKey()),
+                        value(field.getKey(), field.getValue(), names), value(field.getKey(), now, names)));
+            }
+        }
+        if (said.isEmpty()) {
+            said.add(say("audit.sentence.done", actor, subject, say("audit.action.PURCHASE_EDITED")));
+        }
+    }
+
+    /** The lines of a receipt in one phrase: "PC-100 × 1 ¥12,800、GK-20 × 2 ¥3,000". */
+    private String lines(JsonNode lines) {
+        List<String> each = new ArrayList<>();
+        lines.forEach(line -> each.add(say("audit.line", line.path("code").asString(), line.path("quantity").asLong(),
+                formats.yen(line.path("amount").asLong()))));
+        return each.isEmpty() ? say("audit.empty") : String.join(say("audit.separator"), each);
+    }
+
+    private String value(String field, JsonNode value, Names names) {
+        if (value == null || value.isNull() || value.isMissingNode() || value.isString() && value.asString().isBlank()) {
+            return field.equals("customerId") ? say("audit.walkIn") : say("audit.empty");
+        }
+        return switch (field) {
+            case "customerId", "mergedCustomer" -> names.customers().getOrDefault(value.asLong(), "#" + value.asLong());
+            case "storeId" -> names.stores().getOrDefault(value.asLong(), "#" + value.asLong());
+            case "total" -> formats.yen(value.asLong());
+            case "purchasedAt" -> formats.dateTime(Instant.parse(value.asString()));
+            // the enums' own words, from the features that name them
+            case "acquisitionChannel" -> say("customer.channel." + value.asString());
+            case "channel" -> say("purchase.channel." + value.asString());
+            default -> value.isValueNode() ? value.asString() : value.toString();
+        };
+    }
+
+    private String subject(AuditEvent event) {
+        String name = event.subjectName();
+        return switch (event.subjectType()) {
+            case "customer" -> name != null ? name : say("audit.subject.customer", event.subjectId());
+            case "purchase" -> say("audit.subject.purchase", name != null ? name : event.subjectId());
+            default -> say("audit.subjectType." + event.subjectType());
+        };
+    }
+
+    private String say(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}

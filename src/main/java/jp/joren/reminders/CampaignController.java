@@ -43,10 +43,12 @@ class CampaignController {
     private final ShopSettings shop;
     private final Clock clock;
     private final MessageSource messages;
+    private final Previews previews;
 
     CampaignController(Campaigns campaigns, ReminderQueue queue, OutboxQueries outbox, ShopSettings shop, Clock clock,
-            MessageSource messages) {
+            MessageSource messages, Previews previews) {
         this.messages = messages;
+        this.previews = previews;
         this.campaigns = campaigns;
         this.queue = queue;
         this.outbox = outbox;
@@ -139,6 +141,33 @@ class CampaignController {
         return "redirect:/reminders/campaigns/" + id;
     }
 
+    /**
+     * The preview again while the owner types: the letter of a customer the campaign as typed would reach, else
+     * of the sample customer. While the audience typed is not valid yet, the saved one is used (a new campaign's:
+     * everyone), so the preview follows the wording whatever else the form says; nothing is saved.
+     */
+    @PostMapping({"/preview", "/{id}/preview"})
+    @Transactional(readOnly = true)
+    String livePreview(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") CampaignForm form,
+            BindingResult result, Model model) {
+        Campaign saved = id == null ? null : find(id);
+        Optional<Long> productId = check(form, result);
+        boolean audienceValid = result.getFieldErrors().stream()
+                .allMatch(error -> List.of("name", "subject", "body").contains(error.getField()));
+        Campaign typed = audienceValid ? form.toCampaign(id, productId.orElse(null)) : everyoneOrSaved(saved, form);
+        model.addAttribute("preview", previews.beforeQueueing(Audience.of(typed), typed.asSettings()));
+        return "reminders/campaign :: live-preview";
+    }
+
+    private Campaign everyoneOrSaved(Campaign saved, CampaignForm typed) {
+        CampaignForm audience = saved == null ? new CampaignForm()
+                : CampaignForm.of(saved, campaigns.productCode(saved.productId()).orElse(null));
+        audience.setScheduledOn(saved == null ? today() : saved.scheduledOn());
+        audience.setSubject(typed.getSubject());
+        audience.setBody(typed.getBody());
+        return audience.toCampaign(saved == null ? null : saved.id(), saved == null ? null : saved.productId());
+    }
+
     private Optional<Long> check(CampaignForm form, BindingResult result) {
         for (String field : List.of("subject", "body")) {
             var unknown = LetterWriter.unknownVariables("subject".equals(field) ? form.getSubject() : form.getBody());
@@ -192,6 +221,10 @@ class CampaignController {
         model.addAttribute("couponKinds", Arrays.asList(Offer.CouponKind.values()));
         model.addAttribute("variables", LetterWriter.VARIABLES);
         model.addAttribute("reach", campaign == null || campaign.queued() ? null : queue.reach(campaign, today()));
+        // a queued campaign can no longer change; its messages are previewed on its approval page and the outbox
+        Campaign previewed = campaign != null ? campaign : everyoneOrSaved(null, (CampaignForm) model.getAttribute("form"));
+        model.addAttribute("preview", campaign != null && campaign.queued() ? null
+                : previews.beforeQueueing(Audience.of(previewed), previewed.asSettings()));
         return "reminders/campaign";
     }
 

@@ -14,12 +14,12 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Writes a message out from its rule's wording: the shop's own or the default, with {variables} filled from
  * the customer's data. Every email ends with what 特定電子メール法 asks of a promotional email — who sends it,
- * their postal address and contact, and how to refuse further mail — whatever the wording says.
+ * their postal address and contact, and how to refuse further mail — whatever the wording says: the mail
+ * templates ({@link LetterTemplates}) write it after the body.
  */
 @Component
 class LetterWriter {
@@ -34,10 +34,12 @@ class LetterWriter {
     private static final Locale MAIL_LOCALE = Locale.JAPANESE;
 
     private final MessageSource messages;
+    private final LetterTemplates templates;
     private final String publicUrl;
 
-    LetterWriter(MessageSource messages, @Value("${joren.public-url}") String publicUrl) {
+    LetterWriter(MessageSource messages, LetterTemplates templates, @Value("${joren.public-url}") String publicUrl) {
         this.messages = messages;
+        this.templates = templates;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -73,24 +75,23 @@ class LetterWriter {
         return fill(settings.body() != null ? settings.body() : defaultBody(letter.rule()), values(letter));
     }
 
+    /** The letter as an email: its subject, and its text and HTML rendered from the mail templates. */
     WrittenLetter write(Letter letter, RuleSettings settings) {
-        Map<String, String> values = values(letter);
         String subject = subject(letter, settings);
         String body = body(letter, settings);
         String unsubscribeUrl = publicUrl + unsubscribePath(letter);
         Letter.Sender sender = letter.sender();
-        String contact = String.join(" / ", nonBlank(sender.phone(), sender.email()));
-        String footer = messages.getMessage("reminders.mail.footer",
-                new Object[] {sender.signature(), orEmpty(sender.postalAddress()), contact}, MAIL_LOCALE);
-        String refusal = fill(messages.getMessage("reminders.mail.refusal", null, MAIL_LOCALE), values);
-        String text = body + "\n\n--\n" + footer + "\n\n" + refusal + "\n" + unsubscribeUrl + "\n";
-        String html = "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\"><title>" + HtmlUtils.htmlEscape(subject)
-                + "</title></head><body style=\"font-family:sans-serif;line-height:1.7\"><p>"
-                + paragraphs(body) + "</p><hr><p style=\"color:#555;font-size:90%\">" + paragraphs(footer)
-                + "</p><p style=\"color:#555;font-size:90%\">" + HtmlUtils.htmlEscape(refusal) + "<br><a href=\""
-                + HtmlUtils.htmlEscape(unsubscribeUrl) + "\">" + HtmlUtils.htmlEscape(unsubscribeUrl)
-                + "</a></p></body></html>";
-        return new WrittenLetter(subject, text, html, unsubscribeUrl);
+        Map<String, Object> mail = new LinkedHashMap<>();
+        mail.put("subject", subject);
+        mail.put("body", body);
+        // the owner's body is text: the HTML keeps its line breaks as <br>, each line escaped
+        mail.put("bodyLines", List.of(body.split("\r?\n", -1)));
+        mail.put("signature", sender.signature());
+        mail.put("postalAddress", orEmpty(sender.postalAddress()));
+        mail.put("contact", String.join(" / ", nonBlank(sender.phone(), sender.email())));
+        mail.put("shop", sender.shopName());
+        mail.put("unsubscribeUrl", unsubscribeUrl);
+        return new WrittenLetter(subject, templates.text(mail), templates.html(mail), unsubscribeUrl);
     }
 
     /** A letter with no message of its own (a preview, a test send) links to the page that says it is a test. */
@@ -128,10 +129,6 @@ class LetterWriter {
     private static String fill(String wording, Map<String, String> values) {
         return VARIABLE.matcher(wording).replaceAll(match ->
                 Matcher.quoteReplacement(values.getOrDefault(match.group(1), match.group())));
-    }
-
-    private static String paragraphs(String text) {
-        return HtmlUtils.htmlEscape(text).replace("\n", "<br>");
     }
 
     private static String orEmpty(String text) {

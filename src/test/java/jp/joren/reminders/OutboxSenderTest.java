@@ -102,13 +102,36 @@ class OutboxSenderTest {
                 .contains("台所道具 みなと", "東京都港区芝1-2-3", "03-1234-5678", "今後の受信を希望されない場合");
         String link = unsubscribeLink(email);
         assertThat(text).contains(link);
-        assertThat(part(email, "text/html")).contains("href=\"" + link + "\"");
+        assertThat(part(email, "text/html")).contains("href=\"" + link + "\"")
+                .contains("台所道具 みなと", "東京都港区芝1-2-3", "03-1234-5678", "今後の受信を希望されない場合");
         assertThat(email.getHeader("List-Unsubscribe")).containsExactly("<" + link + ">");
         assertThat(email.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
         assertThat(shop.messages(customer)).isEqualTo("PART_REPLACEMENT " + today.plusDays(30) + " SENT EMAIL");
         // sending again sends nothing more
         assertThat(send(sender).sent()).isZero();
         assertThat(TestMailbox.get().to(address)).hasSize(1);
+    }
+
+    @Test
+    void theOwnersBodyIsTextTheHtmlPartEscapesItAndKeepsItsLineBreaks() throws Exception {
+        RuleSettings defaults = ReminderRule.SECOND_VISIT.defaults();
+        shop.enableLongAgo(new RuleSettings(ReminderRule.SECOND_VISIT, true, defaults.timingDays(), 0, null,
+                "{customer} 様へ <b>お知らせ</b>", "{customer} 様\r\n<script>alert('x')</script>\r\n\r\n& またどうぞ"));
+        String address = address("script");
+        long customer = shop.customer("山田 <i>太郎</i>", address, true, false);
+        shop.buy(customer, 7);
+        shop.night(today);
+
+        assertThat(send(sender).sent()).isEqualTo(1);
+
+        MimeMessage email = only(address);
+        assertThat(email.getSubject()).isEqualTo("山田 <i>太郎</i> 様へ <b>お知らせ</b>");
+        String html = part(email, "text/html");
+        assertThat(html).doesNotContain("<script", "<i>", "<b>")
+                .contains("<title>山田 &lt;i&gt;太郎&lt;/i&gt; 様へ &lt;b&gt;お知らせ&lt;/b&gt;</title>")
+                .contains("山田 &lt;i&gt;太郎&lt;/i&gt; 様<br>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;<br><br>&amp; またどうぞ");
+        // the text part is the owner's text as it was typed
+        assertThat(part(email, "text/plain")).contains("<script>alert('x')</script>", "& またどうぞ");
     }
 
     @Test

@@ -164,6 +164,35 @@ class ReminderPagesTest {
     }
 
     @Test
+    void theCampaignPreviewFollowsTheWordingAndTheAudienceAsTheOwnerTypes() {
+        WebSession.Page page = owner.open("/reminders/campaigns/new");
+        assertThat(page.document().select("form.campaign-form").attr("hx-post")).isEqualTo("/reminders/campaigns/preview");
+        // nobody to write to yet: the marked sample
+        assertThat(page.document().select("#live-preview #campaign-live-preview .sample").text()).startsWith("見本です");
+        long chosen = shop.customer("選ばれる 人", "chosen-" + System.nanoTime() + "@customer.example", true, false);
+        shop.buy(chosen, 30);
+        String csrf = owner.csrfToken("/reminders/campaigns/new");
+        Map<String, String> typed = Map.of("_csrf", csrf, "name", "春のご案内", "kind", "EVERYONE",
+                "scheduledOn", today.toString(), "holdoutPercent", "0",
+                "subject", "{customer}様へ春のご案内", "body", "{shop}より<b>春</b>のお知らせ\r\n二行目です");
+
+        WebSession.Page live = owner.post("/reminders/campaigns/preview", typed);
+
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.document().select("#live-preview #campaign-live-preview .sample")).isEmpty();
+        assertThat(live.document().select("#live-preview #campaign-live-preview").text())
+                .contains("選ばれる 人 様の場合", "選ばれる 人様へ春のご案内", "画面の店より<b>春</b>のお知らせ", "二行目です");
+        // the audience as typed: a town where nobody lives reaches nobody, so the sample shows the wording
+        Map<String, String> segment = new java.util.HashMap<>(typed);
+        segment.putAll(Map.of("kind", "SEGMENT", "town", "どこにもない町"));
+        WebSession.Page nobody = owner.post("/reminders/campaigns/preview", segment);
+        assertThat(nobody.document().select("#campaign-live-preview .sample").text()).startsWith("見本です");
+        assertThat(nobody.document().select("#campaign-live-preview").text()).contains("見本 花子様へ春のご案内");
+        // nothing was saved
+        assertThat(shop.inShop(() -> jdbc.sql("select count(*) from campaign").query(Integer.class).single())).isZero();
+    }
+
+    @Test
     void aRuleCannotBeTurnedOnBeforeTheShopSaysWhoSendsAndFromWhere() {
         shop.inShop(() -> jdbc.sql("update shop set sender_postal_address = null").update());
 

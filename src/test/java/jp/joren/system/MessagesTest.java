@@ -52,6 +52,21 @@ class MessagesTest {
         assertThat(literals).isEmpty();
     }
 
+    /** A text-mode template (a mail's plain text) shows only what its [(...)] and [[...]] expressions write. */
+    @Test
+    void textTemplatesContainNoLiteralTextOutsideExpressions() throws IOException {
+        List<String> literals = new ArrayList<>();
+        for (Path template : templates(".txt")) {
+            String outside = Files.readString(template).replaceAll("\\[\\((.*?)\\)]|\\[\\[(.*?)]]|\\[#[^\\]]*]|\\[/]", "");
+            // a signature's "--" and the like are layout, not words
+            if (outside.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                literals.add(template + ": " + outside.strip());
+            }
+        }
+        assertThat(templates(".txt")).isNotEmpty();
+        assertThat(literals).isEmpty();
+    }
+
     @Test
     void japaneseAndEnglishBundlesHaveTheSameKeys() throws IOException {
         for (String basename : BASENAMES) {
@@ -81,7 +96,7 @@ class MessagesTest {
             known.addAll(bundle(basename + ".properties").stringPropertyNames());
         }
         Set<String> used = new TreeSet<>();
-        for (Path template : templates()) {
+        for (Path template : Stream.concat(templates().stream(), templates(".txt").stream()).toList()) {
             collect(Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]"), Files.readString(template), used);
         }
         try (Stream<Path> sources = Files.walk(JAVA)) {
@@ -120,8 +135,12 @@ class MessagesTest {
     }
 
     private static List<Path> templates() throws IOException {
+        return templates(".html");
+    }
+
+    private static List<Path> templates(String suffix) throws IOException {
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+            return files.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
         }
     }
 

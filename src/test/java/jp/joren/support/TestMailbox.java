@@ -38,11 +38,19 @@ public final class TestMailbox {
 
     /** The messages sent to {@code address} so far, waiting a little for one to arrive. */
     public List<Message> to(String address) {
+        return to(address, 1);
+    }
+
+    /**
+     * The messages sent to {@code address} so far, waiting a little for {@code expected} of them: notices go out
+     * in the background, after the page has answered.
+     */
+    public List<Message> to(String address, int expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             List<Message> messages = Arrays.stream(server.getReceivedMessages()).filter(m -> sentTo(m, address))
                     .map(Message.class::cast).toList();
-            if (!messages.isEmpty() || System.nanoTime() > deadline) {
+            if (messages.size() >= expected || System.nanoTime() > deadline) {
                 return messages;
             }
             try {

@@ -158,9 +158,10 @@ public class CustomerMerges {
                                tags = case when 'tags' = any(:restore) then array(select jsonb_array_elements_text(b->'tags'))
                                            else s.tags end,
                                updated_at = now(), updated_by = :owner
-                          from (select survivor_before as b, survivor_id from customer_merge where id = :merge) m
-                         where s.id = m.survivor_id
-                        """).param("merge", mergeId).param("owner", ownerId)
+                          from (select survivor_before as b, survivor_id, tenant_id from customer_merge
+                                 where tenant_id = :shop and id = :merge) m
+                         where s.tenant_id = m.tenant_id and s.id = m.survivor_id
+                        """).param("shop", CurrentTenant.require()).param("merge", mergeId).param("owner", ownerId)
                 .param("restore", restore.toArray(String[]::new)).update();
         jdbc.sql("""
                         update customer c

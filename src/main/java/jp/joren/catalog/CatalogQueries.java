@@ -1,12 +1,15 @@
 package jp.joren.catalog;
 
+import java.text.Normalizer;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jp.joren.shared.LikePatterns;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,26 +31,35 @@ public class CatalogQueries {
         this.jdbc = jdbc;
     }
 
-    /** The product with exactly this code (as typed, ignoring case and surrounding spaces). */
+    /**
+     * The key a typed or scanned code is matched by: full-width folded to half-width (NFKC), surrounding
+     * spaces dropped, case ignored. {@link #byCodes} keys its answer by it.
+     */
+    public static String codeKey(String typed) {
+        return Normalizer.normalize(typed, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The product with exactly this code (as typed, see {@link #codeKey}). */
     public Optional<ProductChoice> byCode(String code) {
         if (code == null || code.isBlank()) {
             return Optional.empty();
         }
-        return jdbc.sql(CHOICE + " where lower(p.code) = lower(:code)")
-                .param("code", code.strip())
+        return jdbc.sql(CHOICE + " where p.tenant_id = :shop and lower(p.code) = :code")
+                .param("shop", CurrentTenant.require()).param("code", codeKey(code))
                 .query(ProductChoice.class).optional();
     }
 
-    /** The products with these codes (as typed, ignoring case), keyed by their lower-case code. */
+    /** The products with these codes (as typed), keyed by {@link #codeKey}. */
     public Map<String, ProductChoice> byCodes(Collection<String> codes) {
         List<String> keys = codes.stream().filter(code -> code != null && !code.isBlank())
-                .map(code -> code.strip().toLowerCase()).distinct().toList();
+                .map(CatalogQueries::codeKey).distinct().toList();
         if (keys.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql(CHOICE + " where lower(p.code) in (:codes)").param("codes", keys)
+        return jdbc.sql(CHOICE + " where p.tenant_id = :shop and lower(p.code) in (:codes)")
+                .param("shop", CurrentTenant.require()).param("codes", keys)
                 .query(ProductChoice.class).list().stream()
-                .collect(Collectors.toMap(product -> product.code().toLowerCase(), product -> product));
+                .collect(Collectors.toMap(product -> codeKey(product.code()), product -> product));
     }
 
     public Optional<ProductChoice> byId(long id) {

@@ -1,6 +1,5 @@
 package jp.joren.purchases;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,14 +66,13 @@ class PurchaseChecks {
         if (purchasedAt != null && purchasedAt.isAfter(clock.instant().plus(CLOCK_SLACK))) {
             errors.rejectValue("purchasedAt", "purchase.validation.future");
         }
-        Map<String, ProductChoice> products = catalog.byCodes(form.filledLines().stream()
-                .map(line -> Normalizer.normalize(line.getCode(), Normalizer.Form.NFKC)).toList());
+        Map<String, ProductChoice> products = catalog.byCodes(form.filledLines().stream().map(LineForm::getCode).toList());
         List<PricedLine> lines = new ArrayList<>();
         for (int i = 0; i < form.getLines().size(); i++) {
             LineForm line = form.getLines().get(i);
             if (!line.isBlank()) {
-                String code = Normalizer.normalize(line.getCode(), Normalizer.Form.NFKC).strip().toLowerCase();
-                price(line, Optional.ofNullable(products.get(code)), "lines[" + i + "].", errors).ifPresent(lines::add);
+                price(line, Optional.ofNullable(products.get(CatalogQueries.codeKey(line.getCode()))), "lines[" + i + "].",
+                        errors).ifPresent(lines::add);
             }
         }
         if (form.filledLines().isEmpty()) {
@@ -87,17 +85,20 @@ class PurchaseChecks {
             return Optional.empty();
         }
         Long couponId = null;
+        long couponDiscount = 0;
         if (!form.getCouponCode().isBlank()) {
+            long before = lines.stream().mapToLong(PricedLine::amount).sum();
             Optional<Coupons.Coupon> coupon = applyCoupon(form, lines, errors);
             if (coupon.isEmpty()) {
                 return Optional.empty();
             }
             couponId = coupon.get().id();
+            couponDiscount = before - lines.stream().mapToLong(PricedLine::amount).sum();
         }
         return Optional.of(new PurchaseDraft(form.getCustomerId(), form.getStoreId(), purchasedAt,
                 form.getPurchasedAt().toLocalDate(), form.getChannel(), lines,
                 form.getStaffNote() == null || form.getStaffNote().isBlank() ? null : form.getStaffNote().strip(),
-                form.getClientKey(), couponId));
+                form.getClientKey(), couponId, couponDiscount));
     }
 
     /**

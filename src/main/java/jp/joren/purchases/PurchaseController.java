@@ -18,7 +18,6 @@ import jp.joren.customers.CustomerRegistry;
 import jp.joren.customers.CustomerSearch;
 import jp.joren.shops.Store;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -37,7 +35,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PurchaseController {
 
     private static final int PICKER_RESULTS = 8;
-    private static final int PRODUCT_SUGGESTIONS = 12;
 
     private final PurchaseChecks checks;
     private final PurchaseBook book;
@@ -160,20 +157,6 @@ class PurchaseController {
         return "purchases/day";
     }
 
-    /** The product with this code, for filling in a line while the clerk types. */
-    @GetMapping("/product")
-    @ResponseBody
-    ResponseEntity<ProductChoice> product(@RequestParam String code) {
-        return ResponseEntity.of(catalog.byCode(code).filter(ProductChoice::active));
-    }
-
-    /** Suggestions by code prefix or name, for the line's suggestion list. */
-    @GetMapping("/products")
-    @ResponseBody
-    List<ProductChoice> products(@RequestParam(defaultValue = "") String q) {
-        return catalog.search(q, PRODUCT_SUGGESTIONS);
-    }
-
     /** The customer picker's results (htmx). */
     @GetMapping("/customers")
     String pickCustomer(@RequestParam(defaultValue = "") String q, Model model) {
@@ -199,7 +182,7 @@ class PurchaseController {
         Map<String, ProductChoice> byLowerCode = catalog.byCodes(form.filledLines().stream().map(LineForm::getCode).toList());
         Map<String, ProductChoice> products = new HashMap<>();
         form.filledLines().forEach(line -> {
-            ProductChoice product = byLowerCode.get(line.getCode().strip().toLowerCase());
+            ProductChoice product = byLowerCode.get(CatalogQueries.codeKey(line.getCode()));
             if (product != null) {
                 products.put(line.getCode(), product);
             }

@@ -4,8 +4,10 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The counter's side of coupons: a code is looked up and checked as the clerk types it, and redeemed in the
@@ -41,6 +43,7 @@ public class Coupons {
     }
 
     /** The coupon of this shop with this code, however the clerk typed it (full-width, lower case, dashes, spaces). */
+    @Transactional(readOnly = true)
     public Optional<Coupon> find(String typed) {
         String code = normalize(typed);
         if (code.isEmpty()) {
@@ -48,7 +51,8 @@ public class Coupons {
         }
         return jdbc.sql("""
                         select id, code, customer_id, kind, value, cap, valid_from, valid_until, redeemed_at is not null as redeemed
-                          from coupon where code = :code""")
+                          from coupon where tenant_id = :shop and code = :code""")
+                .param("shop", CurrentTenant.require())
                 .param("code", code)
                 .query((rs, row) -> new Coupon(rs.getLong("id"), rs.getString("code"), rs.getObject("customer_id", Long.class),
                         new Offer(Offer.CouponKind.valueOf(rs.getString("kind")), rs.getInt("value"),

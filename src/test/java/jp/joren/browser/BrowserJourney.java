@@ -4,7 +4,11 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -20,6 +24,18 @@ abstract class BrowserJourney {
     void openBrowser() throws Exception {
         browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    /** Logs in through the login page, as a person would, and waits for the home page. */
+    void logIn(int port, String email, String password) {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        wait.until(ExpectedConditions.urlMatches("/home$"));
+    }
+
+    WebElement focused() {
+        return browser.switchTo().activeElement();
     }
 
     @AfterEach

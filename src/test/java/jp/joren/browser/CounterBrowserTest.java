@@ -52,10 +52,7 @@ class CounterBrowserTest extends BrowserJourney {
 
     @Test
     void aClerkRegistersAThreeLinePurchaseWithoutTouchingTheMouse() {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("email")).sendKeys(shop.ownerEmail());
-        browser.findElement(By.id("password")).sendKeys(shop.password(), Keys.ENTER);
-        wait.until(ExpectedConditions.urlMatches("/home$"));
+        logIn(port, shop.ownerEmail(), shop.password());
 
         browser.get("http://localhost:" + port + "/purchases/new");
         wait.until(driver -> "customer-q".equals(focused().getAttribute("id")));
@@ -89,9 +86,5 @@ class CounterBrowserTest extends BrowserJourney {
                 .contains(due.getYear() + "年" + due.getMonthValue() + "月" + due.getDayOfMonth() + "日");
         assertThat(browser.findElement(By.id("visit-count")).getText()).isEqualTo("1");
         passed = true;
-    }
-
-    private WebElement focused() {
-        return browser.switchTo().activeElement();
     }
 }

@@ -254,9 +254,9 @@ class PurchaseCounterTest {
     void theProductLookupFillsALineAndOffersSuggestions() {
         WebSession json = new WebSession(port).withHeader("Accept", "application/json");
         json.logIn(shop.ownerEmail(), shop.password());
-        assertThat(json.get("/purchases/product?code=pc-100").body()).contains("\"code\":\"PC-100\"")
+        assertThat(json.get("/purchases/scan?code=pc-100").body()).contains("\"code\":\"PC-100\"")
                 .contains("\"price\":19800").contains("\"modelId\":" + kitchen.cookerModelId());
-        assertThat(json.get("/purchases/product?code=NOPE").status()).isEqualTo(404);
+        assertThat(json.get("/purchases/scan?code=NOPE").status()).isEqualTo(404);
         assertThat(json.get("/purchases/products?q=ふきん").body()).contains("TW-01");
     }
 

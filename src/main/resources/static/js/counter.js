@@ -104,20 +104,68 @@
 
   function unknown(row, text) {
     row.classList.add('unknown');
-    row.querySelector('.line-name').textContent = text;
+    row.classList.remove('department');
+    row.querySelector('.line-name').textContent = text + (departmentChoice ? ' ' + form.dataset.sellAsDepartmentText : '');
   }
 
   function fill(row, product) {
     row.classList.remove('unknown');
+    row.classList.toggle('department', product.department);
     row.querySelector('.line-code').value = product.code;
     row.dataset.asked = product.code;
-    row.querySelector('.line-name').textContent = product.name + (product.modelId ? ' ' + form.dataset.modelText : '');
+    row.querySelector('.line-name').textContent = product.name
+        + (product.department ? ' ' + form.dataset.departmentText : product.modelId ? ' ' + form.dataset.modelText : '');
+    row.querySelector('.line-note').hidden = !product.department;
     const price = row.querySelector('.line-price');
-    if (!price.value) {
+    // a department without a default price is priced by the clerk: never a silent ¥0
+    if (!price.value && !(product.department && product.price === 0)) {
       price.value = product.price;
+    }
+    if (product.department) {
+      const at = document.activeElement;
+      // the clerk's next keys belong to this line unless they have already typed ahead into another
+      if (row.contains(at) || (at.classList.contains('line-code') && !at.value)) {
+        price.focus();
+        price.select();
+      }
     }
     recompute();
     previewCoupon();
+  }
+
+  /** The shop's departments as buttons to pick from, or null when it has none. */
+  const departmentChoice = document.getElementById('department-choice')
+      && document.getElementById('department-choice').content.querySelector('button')
+      ? document.getElementById('department-choice') : null;
+
+  /** Offers the departments on an unknown line: Enter (or a tap) on one sells the item as that department. */
+  function offerDepartments(row) {
+    if (!departmentChoice || !row) {
+      return;
+    }
+    const choices = departmentChoice.content.firstElementChild.cloneNode(true);
+    row.querySelector('.line-name').replaceChildren(choices);
+    choices.querySelector('button').focus();
+  }
+
+  /** What the scanner read stays on the line as its note; the line becomes the chosen department. */
+  function sellAsDepartment(row, departmentCode) {
+    const code = row.querySelector('.line-code');
+    const note = row.querySelector('.line-note');
+    if (!note.value.trim()) {
+      note.value = code.value.trim();
+    }
+    code.value = departmentCode;
+    row.querySelector('.line-name').textContent = '';
+    code.focus();
+    lookUp(row);
+  }
+
+  function sellDepartment(code) {
+    const input = firstEmptyCode();
+    input.value = code;
+    input.focus();
+    lookUp(input.closest('tr.line'));
   }
 
   /** A coupon scanned into a line is the sale's coupon: it moves, visibly, to the coupon box. */
@@ -136,8 +184,10 @@
     const last = all[all.length - 1];
     const index = all.length;
     const row = last.cloneNode(true);
-    row.classList.remove('unknown', 'looking');
+    row.classList.remove('unknown', 'looking', 'department');
     delete row.dataset.asked;
+    row.querySelector('.line-note').hidden = true;
+    row.querySelectorAll('.line-departments').forEach(choices => choices.remove());
     row.querySelectorAll('input').forEach(input => {
       input.name = input.name.replace(/lines\[\d+]/, 'lines[' + index + ']');
       input.id = input.id.replace(/lines\d+/, 'lines' + index);
@@ -246,6 +296,9 @@
       const input = row.querySelector('.line-code');
       found.push({text: format(form.dataset.lineUnknownText, input.value.trim()), at: input});
     });
+    rows().filter(row => row.classList.contains('department') && !row.querySelector('.line-price').value.trim())
+        .forEach(row => found.push({text: format(form.dataset.departmentPriceText, row.querySelector('.line-name').textContent),
+          at: row.querySelector('.line-price')}));
     if (coupon.problem) {
       found.push({text: coupon.problem, at: couponBox});
     }
@@ -287,6 +340,10 @@
   const shortcuts = {
     F2: () => { customerBox.focus(); customerBox.select(); },
     F4: () => { if (couponBox) { couponBox.focus(); couponBox.select(); } },
+    F6: () => {
+      const at = document.activeElement.closest && document.activeElement.closest('tr.line.unknown');
+      offerDepartments(at || rows().filter(row => row.classList.contains('unknown')).pop());
+    },
     F8: () => pick(null, true),
     F9: requestSave
   };
@@ -314,7 +371,12 @@
       const row = target.closest('tr.line');
       lookUp(row);
       nextCode(row).focus();
-    } else if (target.matches('.line-qty, .line-price, .line-discount')) {
+    } else if (target.matches('.line-price') && target.closest('tr.line').classList.contains('department')) {
+      event.preventDefault();
+      recompute();
+      previewCoupon();
+      target.closest('tr.line').querySelector('.line-note').focus();
+    } else if (target.matches('.line-qty, .line-price, .line-discount, .line-note')) {
       event.preventDefault();
       recompute();
       previewCoupon();
@@ -386,6 +448,10 @@
       pick(choice.dataset.customerId, true);
     } else if (event.target.closest('#walk-in')) {
       pick(null, true);
+    } else if (event.target.closest('.pick-department')) {
+      sellAsDepartment(event.target.closest('tr.line'), event.target.closest('.pick-department').dataset.code);
+    } else if (event.target.closest('button.department')) {
+      sellDepartment(event.target.closest('button.department').dataset.code);
     } else if (event.target.closest('#add-line')) {
       addRow().querySelector('.line-code').focus();
     }

@@ -22,7 +22,7 @@ class CatalogEditor {
 
     record ProductRow(long id, String code, String name, Long categoryId, String categoryName, long price,
                       boolean sensitive, boolean excludedFromPortfolio, Integer repurchaseCycleDays, boolean active,
-                      Long modelId, String modelNumber, Long partId, long version) {
+                      boolean department, Long modelId, String modelNumber, Long partId, long version) {
     }
 
     record PartRow(long partId, long productId, String partNumber, String name, long price, int replacementIntervalDays,
@@ -41,7 +41,7 @@ class CatalogEditor {
 
     private static final String PRODUCT = """
             select p.id, p.code, p.name, p.category_id, c.name as category_name, p.price, p.sensitive,
-                   p.excluded_from_portfolio, p.repurchase_cycle_days, p.active, m.id as model_id, m.model_number, k.id as part_id,
+                   p.excluded_from_portfolio, p.repurchase_cycle_days, p.active, p.department, m.id as model_id, m.model_number, k.id as part_id,
                    p.version
               from product p
               left join category c on c.tenant_id = p.tenant_id and c.id = p.category_id
@@ -86,14 +86,15 @@ class CatalogEditor {
     long create(ProductForm form, long price, Integer cycleDays) {
         return jdbc.sql("""
                         insert into product (tenant_id, code, name, category_id, price, sensitive, excluded_from_portfolio,
-                                             repurchase_cycle_days, active)
-                        values (app_current_tenant(), :code, :name, :category, :price, :sensitive, :excluded, :cycle, :active)
+                                             repurchase_cycle_days, active, department)
+                        values (app_current_tenant(), :code, :name, :category, :price, :sensitive, :excluded, :cycle, :active,
+                                :department)
                         returning id
                         """)
                 .param("code", form.getCode()).param("name", form.getName().strip()).param("category", form.getCategoryId())
                 .param("price", price).param("sensitive", form.isSensitive())
                 .param("excluded", form.isExcludedFromPortfolio()).param("cycle", cycleDays)
-                .param("active", form.isActive())
+                .param("active", form.isActive()).param("department", form.isDepartment())
                 .query(Long.class).single();
     }
 
@@ -104,13 +105,14 @@ class CatalogEditor {
         int changed = jdbc.sql("""
                         update product set code = :code, name = :name, category_id = :category, price = :price,
                                            sensitive = :sensitive, excluded_from_portfolio = :excluded,
-                                           repurchase_cycle_days = :cycle, active = :active
+                                           repurchase_cycle_days = :cycle, active = :active, department = :department
                          where tenant_id = :shop and id = :id and (cast(:version as bigint) is null or version = :version)
                         """)
                 .param("code", form.getCode()).param("name", form.getName().strip()).param("category", form.getCategoryId())
                 .param("price", price).param("sensitive", form.isSensitive())
                 .param("excluded", form.isExcludedFromPortfolio()).param("cycle", cycleDays)
-                .param("active", form.isActive()).param("shop", CurrentTenant.require()).param("id", id)
+                .param("active", form.isActive()).param("department", form.isDepartment())
+                .param("shop", CurrentTenant.require()).param("id", id)
                 .param("version", form.getVersion())
                 .update();
         if (changed == 0) {

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CatalogQueries {
 
     private static final String CHOICE = """
-            select p.id, p.code, p.name, p.price, m.id as model_id, p.sensitive, p.active
+            select p.id, p.code, p.name, p.price, m.id as model_id, p.sensitive, p.active, p.department
               from product p
               left join product_model m on m.tenant_id = p.tenant_id and m.product_id = p.id
             """;
@@ -75,6 +75,12 @@ public class CatalogQueries {
     /** Every product model, by product code: the choices of "owns model …" filters. */
     public List<ProductChoice> models() {
         return jdbc.sql(CHOICE + " where m.id is not null order by p.code").query(ProductChoice.class).list();
+    }
+
+    /** The shop's departments on sale, for the counter's department keys. */
+    public List<ProductChoice> departments() {
+        return jdbc.sql(CHOICE + " where p.tenant_id = :shop and p.department and p.active order by p.code")
+                .param("shop", CurrentTenant.require()).query(ProductChoice.class).list();
     }
 
     /**

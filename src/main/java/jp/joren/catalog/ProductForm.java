@@ -32,6 +32,9 @@ public class ProductForm {
 
     private boolean active = true;
 
+    /** A department (部門): sold at a price typed at the counter; the price above is its default (0: none). */
+    private boolean department;
+
     /** The version of the product the form was opened on (null for a new product). */
     private Long version;
 
@@ -45,6 +48,7 @@ public class ProductForm {
         form.excludedFromPortfolio = product.excludedFromPortfolio();
         form.repurchaseCycleDays = product.repurchaseCycleDays() == null ? "" : product.repurchaseCycleDays().toString();
         form.active = product.active();
+        form.department = product.department();
         form.version = product.version();
         return form;
     }
@@ -59,7 +63,16 @@ public class ProductForm {
         fields.put("sensitive", sensitive ? "○" : "×");
         fields.put("excluded", excludedFromPortfolio ? "○" : "×");
         fields.put("active", active ? "○" : "×");
+        fields.put("department", department ? "○" : "×");
         return fields;
+    }
+
+    public boolean isDepartment() {
+        return department;
+    }
+
+    public void setDepartment(boolean department) {
+        this.department = department;
     }
 
     public String getCode() {

@@ -44,7 +44,17 @@ class CatalogWriter {
             products.add(new Catalog.Product(productIds[i], def.price(), def.season(), def.popularity(),
                     def.cycleDays() != null));
         }
+        departments();
         return new Catalog(products, modelsWithParts(productIds));
+    }
+
+    /** The counter's departments (部門): knife sharpening and repairs priced on the spot, and anything else. */
+    private void departments() {
+        jdbc.sql("""
+                        insert into product (tenant_id, code, name, price, department)
+                        values (app_current_tenant(), 'B1', '研ぎ・修理', 0, true),
+                               (app_current_tenant(), 'B2', 'その他', 0, true)
+                        """).update();
     }
 
     private record ProductRow(long categoryId, String code, String name, long price, Integer cycleDays,

@@ -1,25 +1,38 @@
 package jp.joren.purchases;
 
-/** One line as typed: the product's code (or picked by name), quantity, unit price and discount in yen. */
+/**
+ * One line as typed: the product's code (or picked by name), quantity, unit price and discount in yen, and for a
+ * department line a note of what was sold.
+ */
 public class LineForm {
 
     private String code = "";
     private String quantity = "";
     private String unitPrice = "";
     private String discount = "";
+    private String note = "";
 
     public LineForm() {
     }
 
-    LineForm(String code, int quantity, long unitPrice, long discount) {
+    LineForm(String code, int quantity, long unitPrice, long discount, String note) {
         this.code = code;
         this.quantity = Integer.toString(quantity);
         this.unitPrice = Long.toString(unitPrice);
         this.discount = discount == 0 ? "" : Long.toString(discount);
+        this.note = note == null ? "" : note;
     }
 
     boolean isBlank() {
-        return code.isBlank() && quantity.isBlank() && unitPrice.isBlank() && discount.isBlank();
+        return code.isBlank() && quantity.isBlank() && unitPrice.isBlank() && discount.isBlank() && note.isBlank();
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note == null ? "" : note;
     }
 
     public String getCode() {

@@ -163,16 +163,17 @@ class PurchaseBook {
         List<PricedLine> lines = draft.lines();
         jdbc.sql("""
                         insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price, discount,
-                                                   amount)
+                                                   amount, note)
                         select app_current_tenant(), ?, * from unnest(?::bigint[], ?::int[], ?::bigint[], ?::bigint[],
-                                                                       ?::bigint[])
+                                                                       ?::bigint[], ?::text[])
                         """)
                 .params(id,
                         lines.stream().map(line -> line.product().id()).toArray(Long[]::new),
                         lines.stream().map(PricedLine::quantity).toArray(Integer[]::new),
                         lines.stream().map(PricedLine::unitPrice).toArray(Long[]::new),
                         lines.stream().map(PricedLine::discount).toArray(Long[]::new),
-                        lines.stream().map(PricedLine::amount).toArray(Long[]::new))
+                        lines.stream().map(PricedLine::amount).toArray(Long[]::new),
+                        lines.stream().map(PricedLine::note).toArray(String[]::new))
                 .update();
         if (draft.customerId() != null) {
             lines.stream().filter(line -> line.product().isModel()).forEach(line ->

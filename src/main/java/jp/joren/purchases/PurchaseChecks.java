@@ -32,6 +32,9 @@ import org.springframework.validation.Errors;
 @Component
 class PurchaseChecks {
 
+    /** What purchase_line.note holds. */
+    private static final int LINE_NOTE_LENGTH = 100;
+
     /** A clock a little fast at the till is not a sale in the future. */
     private static final Duration CLOCK_SLACK = Duration.ofMinutes(10);
 
@@ -125,7 +128,8 @@ class PurchaseChecks {
         }
         PricedLine line = lines.get(dearest);
         long couponDiscount = coupon.get().offer().discountOn(Math.max(0, line.amount() / line.quantity()));
-        lines.set(dearest, new PricedLine(line.product(), line.quantity(), line.unitPrice(), line.discount() + couponDiscount));
+        lines.set(dearest, new PricedLine(line.product(), line.quantity(), line.unitPrice(), line.discount() + couponDiscount,
+                line.note()));
         return coupon;
     }
 
@@ -164,8 +168,14 @@ class PurchaseChecks {
         }
         OptionalLong unitPrice = line.getUnitPrice().isBlank() && product.isPresent()
                 ? OptionalLong.of(product.get().price()) : Yen.parse(line.getUnitPrice());
-        if (unitPrice.isEmpty() || unitPrice.getAsLong() < 0 || unitPrice.getAsLong() > SaleLimits.MAX_AMOUNT) {
+        if (line.getUnitPrice().isBlank() && product.filter(ProductChoice::department).filter(p -> p.price() == 0).isPresent()) {
+            // a department with no default price: the amount is what the clerk types, never a silent ¥0
+            errors.rejectValue(path + "unitPrice", "purchase.validation.departmentPrice");
+        } else if (unitPrice.isEmpty() || unitPrice.getAsLong() < 0 || unitPrice.getAsLong() > SaleLimits.MAX_AMOUNT) {
             errors.rejectValue(path + "unitPrice", "purchase.validation.price");
+        }
+        if (line.getNote().strip().length() > LINE_NOTE_LENGTH) {
+            errors.rejectValue(path + "note", "purchase.validation.lineNote");
         }
         OptionalLong discount = line.getDiscount().isBlank() ? OptionalLong.of(0) : Yen.parse(line.getDiscount());
         if (discount.isEmpty() || discount.getAsLong() < 0 || discount.getAsLong() > SaleLimits.MAX_AMOUNT) {
@@ -175,7 +185,7 @@ class PurchaseChecks {
             return Optional.empty();
         }
         PricedLine priced = new PricedLine(product.get(), (int) quantity.getAsLong(), unitPrice.getAsLong(),
-                discount.getAsLong());
+                discount.getAsLong(), line.getNote().isBlank() ? null : line.getNote().strip());
         if (priced.amount() < 0) {
             errors.rejectValue(path + "discount", "purchase.validation.discountTooLarge");
             return Optional.empty();

@@ -178,6 +178,7 @@ class PurchaseController {
                 form.getCustomerId() == null ? null : customers.lookUp(form.getCustomerId()).orElse(null));
         model.addAttribute("stores", checks.openStores());
         model.addAttribute("channels", PurchaseChannel.values());
+        model.addAttribute("departments", catalog.departments());
         model.addAttribute("purchaseId", purchaseId);
         Map<String, ProductChoice> byLowerCode = catalog.byCodes(form.filledLines().stream().map(LineForm::getCode).toList());
         Map<String, ProductChoice> products = new HashMap<>();

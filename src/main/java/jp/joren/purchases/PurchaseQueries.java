@@ -51,12 +51,13 @@ class PurchaseQueries {
                 .query(PurchaseView.class).optional()
                 .orElseThrow(() -> new NotFoundException("purchase", id));
         return purchase.withLines(jdbc.sql("""
-                        select l.product_id, pr.code, pr.name, l.quantity, l.unit_price, l.discount, l.amount
+                        select l.product_id, pr.code, pr.name, l.quantity, l.unit_price, l.discount, l.amount, l.note
                           from purchase_line l
                           join product pr on pr.tenant_id = l.tenant_id and pr.id = l.product_id
-                         where l.purchase_id = :id
+                         where l.tenant_id = :shop and l.purchase_id = :id
                          order by l.id
                         """)
+                .param("shop", CurrentTenant.require())
                 .param("id", id)
                 .query(PurchaseView.Line.class).list());
     }

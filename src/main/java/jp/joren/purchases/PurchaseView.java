@@ -14,7 +14,9 @@ public record PurchaseView(long id, String receipt, Long customerId, String cust
                     PurchaseStatus status, String staffNote, Instant statusChangedAt, String statusChangedBy,
                     String statusReason, String couponCode, List<Line> lines) {
 
-    public record Line(long productId, String code, String name, int quantity, long unitPrice, long discount, long amount) {
+    /** A receipt line; {@code note} what a department line was, in the clerk's words (else null). */
+    public record Line(long productId, String code, String name, int quantity, long unitPrice, long discount, long amount,
+                       String note) {
     }
 
     public boolean isCompleted() {
@@ -48,7 +50,8 @@ public record PurchaseView(long id, String receipt, Long customerId, String cust
         form.setChannel(channel);
         form.setStaffNote(staffNote == null ? "" : staffNote);
         form.setLines(new ArrayList<>(lines.stream()
-                .map(line -> new LineForm(line.code(), line.quantity(), line.unitPrice(), line.discount())).toList()));
+                .map(line -> new LineForm(line.code(), line.quantity(), line.unitPrice(), line.discount(), line.note()))
+                .toList()));
         form.setClientKey(null);
         return form;
     }

@@ -154,6 +154,42 @@ class ScannerSpeedBrowserTest extends BrowserJourney {
     }
 
     @Test
+    void anItemTheCatalogLacksIsSoldAsADepartmentWithTheScannedCodeAsItsNote() {
+        counter.department(shop, "B1", "研ぎ・修理", 0);
+        openNewSale();
+        new Actions(browser).sendKeys("1357" + Keys.ENTER).sendKeys("TW-01" + Keys.ENTER).sendKeys("B1" + Keys.ENTER)
+                .perform();
+        // a department's price is the clerk's to type: the caret waits there, then on the line's note
+        wait.until(driver -> focused().getAttribute("class").contains("line-price"));
+        focused().sendKeys("1500", Keys.ENTER);
+        wait.until(driver -> focused().getAttribute("class").contains("line-note"));
+        focused().sendKeys("包丁研ぎ 2本", Keys.ENTER);
+        wait.until(driver -> focused().getAttribute("class").contains("line-code") && focused().getAttribute("value").isEmpty());
+
+        // a code the catalog lacks: one key offers the departments, Enter sells it as the first
+        focused().sendKeys("ZZ-404", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr.line.unknown .line-name"),
+                "F6：部門で売る"));
+        new Actions(browser).sendKeys(Keys.F6).perform();
+        wait.until(driver -> focused().getAttribute("class").contains("pick-department"));
+        assertThat(focused().getText()).isEqualTo("研ぎ・修理");
+        focused().sendKeys(Keys.ENTER);
+        wait.until(driver -> focused().getAttribute("class").contains("line-price"));
+        focused().sendKeys("800", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("total"), "¥2,600"));
+        new Actions(browser).sendKeys(Keys.F9).perform();
+
+        wait.until(ExpectedConditions.urlMatches("/purchases/\\d+\\?registered$"));
+        assertThat(browser.findElements(By.cssSelector("main.receipt tbody tr.line")).stream().map(WebElement::getText)
+                .toList()).satisfiesExactly(
+                        line -> assertThat(line).contains("TW-01", "かや織りふきん", "¥300"),
+                        line -> assertThat(line).contains("B1", "研ぎ・修理", "包丁研ぎ 2本", "¥1,500"),
+                        line -> assertThat(line).contains("B1", "研ぎ・修理", "ZZ-404", "¥800"));
+        assertThat(browser.findElement(By.id("purchase-total")).getText()).isEqualTo("¥2,600");
+        passed = true;
+    }
+
+    @Test
     void aFiveLineSaleWithItsCouponAndSaveButtonFitsA1280By800Screen() throws Exception {
         // a 1280×800 counter screen leaves about 720 px to the page under the browser's own bars
         browser.manage().window().setSize(new Dimension(1280, 800));

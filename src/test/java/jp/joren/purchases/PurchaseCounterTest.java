@@ -88,6 +88,27 @@ class PurchaseCounterTest {
     }
 
     @Test
+    void aDepartmentLineIsSoldAtTheTypedPriceWithItsNoteAndCountsAsAVisit() {
+        counter.department(shop, "B1", "研ぎ・修理", 0);
+        Map<String, String> sale = fields(customer, LocalDateTime.of(2026, 5, 2, 10, 0), line("b1", "", "", ""));
+        sale.put("lines[0].note", "包丁研ぎ 2本");
+
+        WebSession.Page refused = clerk.post("/purchases", withCsrf(sale));
+        assertThat(lineError(refused, 0, "unitPrice")).isEqualTo("部門の金額を入力してください。");
+        assertThat(refused.document().selectFirst("[name=lines[0].note]").attr("value")).isEqualTo("包丁研ぎ 2本");
+        assertThat(count("select count(*) from purchase")).isZero();
+
+        sale.put("lines[0].unitPrice", "１,５００");
+        WebSession.Page saved = clerk.post("/purchases", withCsrf(sale));
+        assertThat(saved.status()).isEqualTo(302);
+        WebSession.Page receipt = clerk.open(path(saved));
+        assertThat(receipt.document().select("main.receipt tbody tr.line").text())
+                .contains("B1").contains("研ぎ・修理").contains("包丁研ぎ 2本").contains("¥1,500");
+        assertThat(receipt.document().select("#purchase-total").text()).isEqualTo("¥1,500");
+        assertThat(clerk.open("/customers/" + customer).document().select("#visit-count").text()).isEqualTo("1");
+    }
+
+    @Test
     void buyingTheGasketLaterMovesItsNextDueDate() {
         purchase(customer, LocalDateTime.of(2025, 1, 10, 10, 0), line("PC-100", "", "", ""));
         purchase(customer, LocalDateTime.of(2026, 2, 1, 10, 0), line("GK-100", "", "", ""));

@@ -46,6 +46,14 @@ public class CounterFixtures {
         }));
     }
 
+    /** A department (部門) of the shop, sold at a typed price when {@code defaultPrice} is 0. */
+    public long department(TestShop shop, String code, String name, long defaultPrice) {
+        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> jdbc.sql("""
+                        insert into product (tenant_id, code, name, price, department)
+                        values (app_current_tenant(), ?, ?, ?, true) returning id
+                        """).params(code, name, defaultPrice).query(Long.class).single()));
+    }
+
     private long product(String code, String name, long price, Integer cycleDays) {
         return jdbc.sql("""
                         insert into product (tenant_id, code, name, price, repurchase_cycle_days)

@@ -11,6 +11,7 @@ import jp.joren.forecast.NextVisit;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Today's list as the night made it ({@link TodayListMaker}) and clerks have worked it since, in priority
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * the list and looks up only their customers.
  */
 @Repository
-class TodayList {
+public class TodayList {
 
     static final int PAGE_SIZE = 100;
 
@@ -53,6 +54,12 @@ class TodayList {
                 .param("offset", (long) Math.max(0, page) * PAGE_SIZE)
                 .query((rs, row) -> item(rs, today))
                 .list();
+    }
+
+    /** How many items of today's list no one has dealt with yet, in every store. */
+    @Transactional(readOnly = true)
+    public long open() {
+        return count(null).open();
     }
 
     Count count(Long store) {

@@ -98,6 +98,12 @@ public class Formats {
         return date(local.toLocalDate()) + " " + DateTimeFormatter.ofPattern("HH:mm").format(local);
     }
 
+    /** The time of day of an instant, in the reader's time zone (for lists of one day). */
+    public String time(Instant instant) {
+        return instant == null ? ""
+                : DateTimeFormatter.ofPattern("HH:mm").format(instant.atZone(LocaleContextHolder.getTimeZone().toZoneId()));
+    }
+
     private static Locale locale() {
         return LocaleContextHolder.getLocale();
     }

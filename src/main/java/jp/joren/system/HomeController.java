@@ -1,5 +1,7 @@
 package jp.joren.system;
 
+import jp.joren.purchases.LatestReceipts;
+import jp.joren.reminders.TodayList;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,10 +10,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-    private final HomeFigures figures;
+    /** As many receipts as a clerk glances at: enough to find the one a customer comes back about. */
+    private static final int RECEIPTS_SHOWN = 8;
 
-    HomeController(HomeFigures figures) {
+    private final HomeFigures figures;
+    private final TodayList todayList;
+    private final LatestReceipts receipts;
+
+    HomeController(HomeFigures figures, TodayList todayList, LatestReceipts receipts) {
         this.figures = figures;
+        this.todayList = todayList;
+        this.receipts = receipts;
     }
 
     @GetMapping("/")
@@ -20,8 +29,13 @@ class HomeController {
     }
 
     @GetMapping("/home")
-    String home(Model model) {
-        model.addAttribute("figures", figures.current());
+    String home(Authentication authentication, Model model) {
+        // the shop's sales figures are the owner's; the counter gets what it needs next
+        if (authentication.getAuthorities().stream().anyMatch(role -> "ROLE_OWNER".equals(role.getAuthority()))) {
+            model.addAttribute("figures", figures.current());
+        }
+        model.addAttribute("openContacts", todayList.open());
+        model.addAttribute("receipts", receipts.today(RECEIPTS_SHOWN));
         return "system/home";
     }
 }

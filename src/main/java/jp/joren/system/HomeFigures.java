@@ -1,5 +1,6 @@
 package jp.joren.system;
 
+import java.time.Duration;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -46,13 +47,15 @@ class HomeFigures {
                         (Integer) rs.getObject("customers")))
                 .optional();
         return jdbc.sql("""
-                        select (select count(*) from customer where status = 'ACTIVE') as customers,
+                        select (select count(*) from customer where tenant_id = :shop and status = 'ACTIVE') as customers,
                                count(*) as purchases,
                                coalesce(sum(total), 0) as sales
                           from purchase
-                         where status = 'COMPLETED'
-                           and purchased_at >= now() - interval '30 days'
+                         where tenant_id = :shop and status = 'COMPLETED'
+                           and purchased_at >= :since
                         """)
+                .param("shop", CurrentTenant.require())
+                .param("since", clock.instant().minus(Duration.ofDays(30)).atOffset(ZoneOffset.UTC))
                 .query((rs, row) -> new Figures(rs.getLong("customers"), rs.getLong("purchases"), rs.getLong("sales"),
                         lastRun))
                 .single();

@@ -1,10 +1,14 @@
 package jp.joren.system;
 
+import java.util.Map;
+
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
+import jp.joren.support.CounterFixtures;
 import jp.joren.support.JorenIntegrationTest;
 import jp.joren.support.WebSession;
 import jp.joren.tenancy.CurrentTenant;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +25,9 @@ class HomeTest {
 
     @Autowired
     ShopFixtures shops;
+
+    @Autowired
+    CounterFixtures counter;
 
     @Autowired
     JdbcClient jdbc;
@@ -48,6 +55,44 @@ class HomeTest {
 
         assertThat(home.document().select("#customer-count").text()).isEqualTo("2");
         assertThat(home.text()).contains("¥12,800", "夜間処理はまだ実行されていません。");
+    }
+
+    @Test
+    void theCounterHomeShowsTodaysListAndReceiptsWhileTheShopsFiguresAndCustomerValuesStayTheOwners() {
+        TestShop shop = shops.newShop("ホーム帳場店");
+        counter.kitchen(shop);
+        WebSession owner = new WebSession(port);
+        owner.logIn(shop.ownerEmail(), shop.password());
+        String customerPage = owner.submit("/customers/new", "form.customer-form", Map.of("name", "松本 美咲",
+                "nameKana", "マツモト ミサキ", "phone", "090-2468-1357", "emailConsent", "false",
+                "postalConsent", "true")).location();
+        String customer = customerPage.replaceAll("\\D", "");
+        WebSession.Page counterForm = owner.get("/purchases/new");
+        assertThat(owner.submit("/purchases/new", "#purchase-form", Map.of("customerId", customer,
+                "storeId", counterForm.document().select("#storeId option[selected]").val(),
+                "purchasedAt", counterForm.document().select("#purchasedAt").val(), "channel", "STORE",
+                "lines[0].code", "TW-01")).status()).isEqualTo(302);
+        CurrentTenant.runAs(shop.tenantId(), () -> transaction.executeWithoutResult(status -> jdbc.sql("""
+                        insert into contact_item (tenant_id, customer_id, reason, occasion, listed_on, priority, rank_days, days)
+                        values (app_current_tenant(), ?, 'BIRTHDAY', 'test', current_date, 5, 0, 0)""")
+                .param(Long.parseLong(customer)).update()));
+        WebSession clerk = owner.newClerk("店員 ゆい");
+
+        Document home = clerk.get("/home").document();
+        assertThat(home.selectFirst("#home-q").hasAttr("autofocus")).isTrue();
+        assertThat(home.select("#open-contacts").text()).isEqualTo("連絡するお客さまが 1 人います");
+        assertThat(home.select("tr.home-receipt").text()).contains("松本 美咲").contains("¥300").contains("No.1");
+        assertThat(home.select("#owner-figures")).isEmpty();
+        Document list = clerk.get("/customers").document();
+        assertThat(list.select("tr.customer-row").text()).contains("松本 美咲");
+        assertThat(list.select(".total-amount, .forecast-active, .forecast-value")).isEmpty();
+        Document page = clerk.get(customerPage).document();
+        assertThat(page.select("#visit-count").text()).isEqualTo("1");
+        assertThat(page.select("#total-amount, #forecast")).isEmpty();
+
+        assertThat(owner.get("/home").document().select("#owner-figures .value").eachText()).contains("¥300");
+        assertThat(owner.get("/customers").document().select(".total-amount").text()).isEqualTo("¥300");
+        assertThat(owner.get(customerPage).document().select("#total-amount, #forecast")).hasSize(2);
     }
 
     @Test

@@ -42,11 +42,14 @@ public class Coupons {
         }
     }
 
-    /** The coupon of this shop with this code, however the clerk typed it (full-width, lower case, dashes, spaces). */
+    /**
+     * The coupon of this shop with this code, however the clerk typed it (full-width, lower case, dashes,
+     * spaces). A code whose check character shows a typo is not looked up at all.
+     */
     @Transactional(readOnly = true)
     public Optional<Coupon> find(String typed) {
         String code = normalize(typed);
-        if (code.isEmpty()) {
+        if (code.isEmpty() || (CouponCodes.hasShape(code) && !CouponCodes.checks(code))) {
             return Optional.empty();
         }
         return jdbc.sql("""

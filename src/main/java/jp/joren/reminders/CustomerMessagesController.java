@@ -45,7 +45,7 @@ class CustomerMessagesController {
                         rs.getString("reason"), rs.getObject("due_on", LocalDate.class),
                         rs.getObject("sent_at", OffsetDateTime.class) == null ? null
                                 : rs.getObject("sent_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("coupon_code"), rs.getObject("valid_until", LocalDate.class),
+                        CouponCodes.display(rs.getString("coupon_code")), rs.getObject("valid_until", LocalDate.class),
                         rs.getBoolean("redeemed")))
                 .list());
         return "reminders/customer-messages :: messages";

@@ -109,7 +109,7 @@ class LetterWriter {
         values.put("partNumber", orEmpty(letter.partNumber()));
         values.put("product", orEmpty(letter.productName()));
         values.put("price", letter.productPrice() == null ? "" : yen(letter.productPrice()));
-        values.put("coupon", orEmpty(letter.couponCode()));
+        values.put("coupon", orEmpty(CouponCodes.display(letter.couponCode())));
         values.put("couponValue", letter.offer() == null ? "" : offer(letter.offer()));
         values.put("couponExpiry", letter.couponValidUntil() == null ? "" : JAPANESE_DATE.format(letter.couponValidUntil()));
         return values;

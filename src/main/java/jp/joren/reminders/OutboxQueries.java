@@ -42,7 +42,7 @@ class OutboxQueries {
                 .query((rs, row) -> new OutboxRow(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("name"),
                         ReminderRule.valueOf(rs.getString("rule")), rs.getString("occasion"), rs.getString("channel"),
                         rs.getString("status"), rs.getString("reason"), rs.getObject("due_on", LocalDate.class),
-                        instant(rs.getObject("sent_at", OffsetDateTime.class)), rs.getString("coupon_code"),
+                        instant(rs.getObject("sent_at", OffsetDateTime.class)), CouponCodes.display(rs.getString("coupon_code")),
                         rs.getString("last_error")))
                 .list();
     }

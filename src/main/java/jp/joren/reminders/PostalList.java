@@ -52,7 +52,7 @@ public class PostalList {
                 .param("upTo", upTo)
                 .query((rs, row) -> new PostalLabel(rs.getLong("id"), rs.getLong("customer_id"),
                         rs.getString("postal_code"), rs.getString("address"), rs.getString("name"),
-                        ReminderRule.valueOf(rs.getString("rule")), rs.getString("coupon_code"),
+                        ReminderRule.valueOf(rs.getString("rule")), CouponCodes.display(rs.getString("coupon_code")),
                         rs.getObject("valid_until", LocalDate.class)))
                 .list();
     }

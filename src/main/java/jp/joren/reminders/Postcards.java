@@ -44,7 +44,8 @@ class Postcards {
         Letter.Sender sender = letter.sender();
         String coupon = letter.couponCode();
         return new Postcard(letter.messageId(), letter.postalCode(), letter.address(), letter.customerName(),
-                writer.subject(letter, settings), writer.body(letter, settings), coupon, letter.couponValidUntil(),
-                coupon == null ? null : QrCodes.dataUri(coupon), sender.signature(), sender.postalAddress());
+                writer.subject(letter, settings), writer.body(letter, settings),
+                CouponCodes.display(coupon), letter.couponValidUntil(),
+                coupon == null ? null : QrCodes.dataUri(CouponCodes.display(coupon)), sender.signature(), sender.postalAddress());
     }
 }

@@ -5,8 +5,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import jp.joren.segments.Portfolio;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -95,22 +97,34 @@ public class ReminderQueue {
                  order by md5(customer_id::text) limit 1)
             """ + Letters.select("chosen");
 
-    /** A coupon for each message of the rule that will go out and has none yet; its code is random. */
+    private static final String NEEDING_COUPONS = """
+            where tenant_id = :shop and rule = :rule and status in ('QUEUED', 'AWAITING_APPROVAL') and coupon_id is null
+              and campaign_id is not distinct from cast(:campaign as bigint)""";
+
+    /**
+     * A coupon for each message of the rule that will go out and has none yet, with the fresh codes given
+     * (CouponCodes); a code the shop already has is skipped, and its message gets one on the next round.
+     */
     private static final String ISSUE_COUPONS = """
             with needing as (
-                select id, customer_id from outbox_message
-                 where rule = :rule and status in ('QUEUED', 'AWAITING_APPROVAL') and coupon_id is null
-                   and campaign_id is not distinct from cast(:campaign as bigint)),
+                select id, customer_id, row_number() over (order by id) as n from outbox_message
+            """ + NEEDING_COUPONS + """
+                ),
+            codes as (select code, n from unnest(cast(:codes as text[])) with ordinality as c(code, n)),
             issued as (
                 insert into coupon (tenant_id, code, customer_id, kind, value, cap, valid_from, valid_until, issued_for)
-                select app_current_tenant(), upper(substr(md5(gen_random_uuid()::text), 1, 16)), customer_id,
-                       :kind, :value, :cap, :today, cast(:today as date) + :validDays, :rule || '#' || id
-                  from needing
+                select :shop, c.code, customer_id, :kind, :value, :cap, :today, cast(:today as date) + :validDays,
+                       :rule || '#' || id
+                  from needing join codes c using (n)
+                on conflict (tenant_id, code) do nothing
                 returning id, issued_for)
             update outbox_message m set coupon_id = i.id
               from issued i
-             where m.rule = :rule and m.status in ('QUEUED', 'AWAITING_APPROVAL') and m.coupon_id is null
-               and i.issued_for = :rule || '#' || m.id""";
+             where m.tenant_id = :shop and m.rule = :rule and m.status in ('QUEUED', 'AWAITING_APPROVAL')
+               and m.coupon_id is null and i.issued_for = :rule || '#' || m.id""";
+
+    /** Rounds of issuing before giving up on a code collision that keeps recurring (it never should). */
+    private static final int ISSUE_ROUNDS = 3;
 
     private final JdbcClient jdbc;
     private final ReminderRules rules;
@@ -180,9 +194,25 @@ public class ReminderQueue {
         int added = audience.bind(jdbc.sql(QUEUE.replace(CANDIDATES, audience.candidates())), today, neighbourhood()).update();
         Offer offer = audience.offer();
         if (offer != null && added > 0) {
+            issueCoupons(audience, offer, today);
+        }
+        return added;
+    }
+
+    private void issueCoupons(Audience audience, Offer offer, LocalDate today) {
+        long shop = CurrentTenant.require();
+        for (int round = 0; round < ISSUE_ROUNDS; round++) {
+            int needing = jdbc.sql("select count(*) from outbox_message " + NEEDING_COUPONS)
+                    .param("shop", shop).param("rule", audience.rule().name()).param("campaign", audience.campaignId())
+                    .query(Integer.class).single();
+            if (needing == 0) {
+                return;
+            }
             jdbc.sql(ISSUE_COUPONS)
+                    .param("shop", shop)
                     .param("rule", audience.rule().name())
                     .param("campaign", audience.campaignId())
+                    .param("codes", Stream.generate(CouponCodes::next).limit(needing).toArray(String[]::new))
                     .param("kind", offer.kind().name())
                     .param("value", offer.value())
                     .param("cap", offer.capYen())
@@ -190,6 +220,5 @@ public class ReminderQueue {
                     .param("validDays", offer.validDays())
                     .update();
         }
-        return added;
     }
 }

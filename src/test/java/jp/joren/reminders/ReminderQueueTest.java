@@ -23,6 +23,8 @@ class ReminderQueueTest {
     @Autowired
     ReminderRules rules;
     @Autowired
+    Coupons coupons;
+    @Autowired
     PurchaseExits exits;
 
     @Autowired
@@ -213,7 +215,15 @@ class ReminderQueueTest {
                                || c.valid_from || '..' || c.valid_until
                           from outbox_message m join coupon c on c.id = m.coupon_id where m.customer_id = ?""")
                 .param(away).query(String.class).single());
-        assertThat(coupon).matches("[0-9A-F]{16} " + away + " PERCENT 50 3000 " + TODAY + "\\.\\." + TODAY.plusDays(30));
+        assertThat(coupon).matches("[34679ACDEFGHJKMNPQRTUVWXY]{10} " + away + " PERCENT 50 3000 " + TODAY + "\\.\\." + TODAY.plusDays(30));
+
+        // read out at the counter: in lower case, full-width, with its dash, it is found; with one typo it is not
+        String code = coupon.substring(0, 10);
+        String typed = (code.substring(0, 5) + "－" + code.substring(5)).toLowerCase();
+        assertThat(shop.inShop(() -> coupons.find(typed)).map(Coupons.Coupon::code)).contains(code);
+        char wrong = code.charAt(3) == 'A' ? 'C' : 'A';
+        String typo = code.substring(0, 3) + wrong + code.substring(4);
+        assertThat(shop.inShop(() -> coupons.find(typo))).isEmpty();
     }
 
     @Test

@@ -23,6 +23,7 @@
   let customerAsk = 0;        // the newest customer search; older answers are dropped
   let customerTimer;
   let coupon = {discount: 0, problem: null};
+  let previewAsk = 0;         // the newest coupon preview; older answers are dropped
 
   const format = (pattern, value) => pattern.replace('{0}', value);
 
@@ -90,7 +91,7 @@
           }
           const found = await response.json();
           if (found.coupon) {
-            moveToCoupon(row, found.coupon);
+            moveToCoupon(row, found.coupon, found.couponCustomerId);
           } else {
             fill(row, found.product);
           }
@@ -168,14 +169,23 @@
     lookUp(input.closest('tr.line'));
   }
 
-  /** A coupon scanned into a line is the sale's coupon: it moves, visibly, to the coupon box. */
-  function moveToCoupon(row, code) {
-    row.querySelector('.line-code').value = '';
-    row.querySelector('.line-name').textContent = '';
-    row.dataset.asked = '';
+  /**
+   * A coupon scanned into a line is the sale's coupon: it moves, visibly, to the coupon box, and when no one
+   * is chosen yet its customer is (the coupon names them; a clerk who chose someone else is not overruled).
+   */
+  function moveToCoupon(row, code, customerId) {
+    if (row) {
+      row.querySelector('.line-code').value = '';
+      row.querySelector('.line-name').textContent = '';
+      row.dataset.asked = '';
+    }
     if (couponBox) {
       couponBox.value = code;
       previewCoupon();
+    }
+    const chosen = document.querySelector('#customer-slot input[name=customerId]');
+    if (customerId && !chosen.value && !customerBox.value.trim()) {
+      pick(customerId, false);
     }
   }
 
@@ -231,9 +241,24 @@
           } else if (pickTheOnlyOne && picks.length > 1) {
             results.insertAdjacentHTML('afterbegin', '<p class="needs-choice" role="alert"></p>');
             results.firstElementChild.textContent = format(form.dataset.severalText, picks.length);
+          } else if (pickTheOnlyOne) {
+            return couponInCustomerBox(term);
           }
         });
     return pickTheOnlyOne ? track(request) : request;
+  }
+
+  /** No one found: perhaps the customer showed their coupon first; it names them. */
+  function couponInCustomerBox(term) {
+    return fetch(form.dataset.scanUrl + '?code=' + encodeURIComponent(term), json)
+        .then(response => response.ok ? response.json() : null)
+        .then(found => {
+          if (found && found.coupon && customerBox.value.trim() === term) {
+            customerBox.value = '';
+            document.getElementById('picker-results').replaceChildren();
+            moveToCoupon(null, found.coupon, found.couponCustomerId);
+          }
+        });
   }
 
   function pick(id, moveOn) {
@@ -244,6 +269,7 @@
       replace('customer-slot', html);
       customerBox.value = '';
       document.getElementById('picker-results').replaceChildren();
+      previewCoupon(); // whose coupon it is may have changed
       if (moveOn) {
         firstEmptyCode().focus();
       }
@@ -262,13 +288,15 @@
 
   function previewCoupon() {
     if (!couponBox || !couponBox.value.trim()) {
+      previewAsk++;
       showCoupon({discount: 0, problem: null, text: ''});
       return;
     }
+    const asked = ++previewAsk;
     track(fetch(form.dataset.previewUrl, {method: 'POST', body: new FormData(form), headers: json.headers})
         .then(response => response.ok ? response.json() : null)
         .then(answer => {
-          if (answer) {
+          if (answer && asked === previewAsk) {
             showCoupon(answer);
           }
         }));

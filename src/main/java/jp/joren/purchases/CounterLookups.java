@@ -46,17 +46,20 @@ class CounterLookups {
         this.formats = formats;
     }
 
-    /** A scanned or typed code: one product on sale (first), else a coupon; else 404. */
-    record Scanned(ProductChoice product, String coupon) {
+    /**
+     * A scanned or typed code: one product on sale (first), else a coupon, with the customer it belongs to
+     * (null: anyone's); else 404.
+     */
+    record Scanned(ProductChoice product, String coupon, Long couponCustomerId) {
     }
 
     @GetMapping("/scan")
     ResponseEntity<Scanned> scan(@RequestParam String code) {
         Optional<ProductChoice> product = catalog.byCode(code).filter(ProductChoice::active);
         if (product.isPresent()) {
-            return ResponseEntity.ok(new Scanned(product.get(), null));
+            return ResponseEntity.ok(new Scanned(product.get(), null, null));
         }
-        return ResponseEntity.of(coupons.find(code).map(coupon -> new Scanned(null, coupon.code())));
+        return ResponseEntity.of(coupons.find(code).map(coupon -> new Scanned(null, coupon.code(), coupon.customerId())));
     }
 
     /** Suggestions by code prefix or name, for the line's suggestion list. */

@@ -212,6 +212,20 @@ class ScannerSpeedBrowserTest extends BrowserJourney {
         passed = true;
     }
 
+    @Test
+    void aCouponShownBeforeAnythingElseNamesItsCustomer() {
+        coupon("ACDEF34679X1", "松本 美咲");
+        openNewSale();
+        new Actions(browser).sendKeys("acdef-34679-x1" + Keys.ENTER).sendKeys("GK-100" + Keys.ENTER).perform();
+
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#customer-slot .chosen-name"), "松本 美咲"));
+        wait.until(ExpectedConditions.textToBe(By.id("coupon-result"), "クーポン値引き −¥600"));
+        assertThat(browser.findElement(By.id("couponCode")).getDomProperty("value")).isEqualTo("ACDEF34679X1");
+        assertThat(browser.findElement(By.id("customer-q")).getDomProperty("value")).isEmpty();
+        wait.until(ExpectedConditions.textToBe(By.id("total"), "¥600"));
+        passed = true;
+    }
+
     /**
      * Types one whole sale without waiting for the screen: {@code perKey} between the keys of a code,
      * {@code afterEnter} after each Enter.

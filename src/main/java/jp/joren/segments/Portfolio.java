@@ -36,6 +36,8 @@ public class Portfolio {
         int visits = classifier.gatherVisits(asOf);
         progress.accept("snapshots");
         LocalDate thisMonth = asOf.withDayOfMonth(1);
+        // purchases dated before a month end already taken (late history, corrections): take those again
+        classifier.staleSince().ifPresent(since -> classifier.forgetMonthEndsAfter(since));
         boolean thresholdsNeedGaps = policy.preset() == Preset.AUTO;
         Thresholds before = null;
         LocalDate previous = null;

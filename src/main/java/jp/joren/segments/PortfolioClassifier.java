@@ -2,7 +2,9 @@ package jp.joren.segments;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -253,6 +255,22 @@ class PortfolioClassifier {
                 .param("beforeLapse", before.lapseDays())
                 .param("beforeAmount", before.amountThreshold())
                 .update();
+    }
+
+    /**
+     * The earliest business date of a purchase changed since the last night took its month ends (the
+     * purchase table's triggers mark it, V27), and clears the mark: this night handles it.
+     */
+    Optional<LocalDate> staleSince() {
+        return jdbc.sql("delete from portfolio_stale where tenant_id = :shop returning since")
+                .param("shop", CurrentTenant.require())
+                .query(LocalDate.class).optional();
+    }
+
+    /** Forgets the month-end bases after {@code day}, so that their snapshots are taken again. */
+    void forgetMonthEndsAfter(LocalDate day) {
+        jdbc.sql("delete from portfolio_basis where tenant_id = :shop and as_of > :day and extract(day from as_of) = 1")
+                .param("shop", CurrentTenant.require()).param("day", day).update();
     }
 
     /** Month ends of the window whose snapshot has not been taken (each needs its first-of-month basis). */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -174,6 +175,56 @@ class DashboardFiguresTest {
         assertThat(view.movement().count(new Cell(Segment.FIRST, true), new Cell(Segment.STEADY, false))).isEqualTo(1);
         assertThat(view.movement().count(null, new Cell(Segment.TODDLER, false))).isEqualTo(1);
         assertThat(view.movement().count(new Cell(Segment.LOYAL, false), new Cell(Segment.LOYAL, false))).isEqualTo(1);
+    }
+
+    @Test
+    void historyRegisteredAfterTheFirstNightIsInTheMonthEndsTheNextNightTakes() {
+        // I's ledger arrives after the first night: August and September, then a purchase in October
+        inShop(() -> {
+            long store = jdbc.sql("select min(id) from store").query(Long.class).single();
+            long late = jdbc.sql("insert into customer (tenant_id, name) values (app_current_tenant(), '顧客I') returning id")
+                    .query(Long.class).single();
+            for (String[] receipt : new String[][] {{"2026-08-05", "3000"}, {"2026-09-05", "3000"}, {"2026-10-08", "2000"}}) {
+                jdbc.sql("""
+                                insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total)
+                                values (app_current_tenant(), ?, ?, cast(? as date) + time '11:00', cast(? as date), ?)""")
+                        .params(late, store, receipt[0], receipt[0], Long.parseLong(receipt[1])).update();
+            }
+            return null;
+        });
+
+        inShop(() -> portfolio.classify(TODAY, step -> { }));
+
+        PeriodFigures october = inShop(() -> dashboard.view(OCTOBER, TODAY)).figures().current();
+        // I was active on 1 October (last seen 5 September) and bought in October: 4 of 6 active + 1 new
+        assertThat(october.buyers()).isEqualTo(4);
+        assertThat(october.activeAtStart()).isEqualTo(6);
+        assertThat(october.buyingShare()).isCloseTo(4.0 / 7, within(1e-9));
+        assertSharesWithinZeroAndOne(october);
+        // September's month end too: I is one of its seven customers now (A, C, D, F, G, H and I)
+        assertThat(inShop(() -> jdbc.sql("select sum(customers) from portfolio_month_cell where month = '2026-09-01'")
+                .query(Long.class).single())).isEqualTo(7);
+    }
+
+    @Test
+    void onTheFirstDayOfAMonthEveryShareStaysBetweenNoneAndAll() {
+        LocalDate first = LocalDate.of(2026, 11, 1);
+        inShop(() -> portfolio.classify(first, step -> { }));
+        for (Period.Kind kind : List.of(Period.Kind.MONTH, Period.Kind.QUARTER, Period.Kind.YEAR)) {
+            // the month, quarter and year the owner opens on the 1st: what has elapsed of them (today alone)
+            Dashboard.View view = inShop(() -> dashboard.view(Period.containing(kind, first).elapsedBy(first), first));
+            assertSharesWithinZeroAndOne(view.figures().current());
+            assertSharesWithinZeroAndOne(view.figures().previous());
+        }
+    }
+
+    private static void assertSharesWithinZeroAndOne(PeriodFigures figures) {
+        for (Double share : java.util.Arrays.asList(figures.identifiedShare(), figures.repeatShare(), figures.loyalShare(),
+                figures.newShare(), figures.buyingShare(), figures.cohortReturnRate())) {
+            if (share != null) {
+                assertThat(share).as(figures.toString()).isBetween(0.0, 1.0);
+            }
+        }
     }
 
     @Test

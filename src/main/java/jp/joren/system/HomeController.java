@@ -14,11 +14,13 @@ class HomeController {
     private static final int RECEIPTS_SHOWN = 8;
 
     private final HomeFigures figures;
+    private final FirstSteps firstSteps;
     private final TodayList todayList;
     private final LatestReceipts receipts;
 
-    HomeController(HomeFigures figures, TodayList todayList, LatestReceipts receipts) {
+    HomeController(HomeFigures figures, FirstSteps firstSteps, TodayList todayList, LatestReceipts receipts) {
         this.figures = figures;
+        this.firstSteps = firstSteps;
         this.todayList = todayList;
         this.receipts = receipts;
     }
@@ -33,6 +35,7 @@ class HomeController {
         // the shop's sales figures are the owner's; the counter gets what it needs next
         if (authentication.getAuthorities().stream().anyMatch(role -> "ROLE_OWNER".equals(role.getAuthority()))) {
             model.addAttribute("figures", figures.current());
+            model.addAttribute("firstSteps", firstSteps.current());
         }
         model.addAttribute("openContacts", todayList.open());
         model.addAttribute("receipts", receipts.today(RECEIPTS_SHOWN));

@@ -1,12 +1,14 @@
 package jp.joren.system;
 
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import jp.joren.reminders.PostalList;
 import jp.joren.shared.Heartbeats;
+import jp.joren.shops.ShopSettings;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class HomeFigures {
 
-    record Figures(long customers, long purchasesLast30Days, long salesLast30Days, Optional<LastRun> lastNightlyRun) {
+    /** What the owner should look at: sends that failed, due in the last two weeks; imports that failed in 30 days. */
+    record Figures(long customers, long purchasesLast30Days, long salesLast30Days, Optional<LastRun> lastNightlyRun,
+                   long failedSends, long failedImports, int postalWaiting) {
     }
 
     record LastRun(LocalDate businessDate, String status, Integer customers) {
@@ -24,14 +28,19 @@ class HomeFigures {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PostalList postalList;
+    private final ShopSettings shop;
 
-    HomeFigures(JdbcClient jdbc, Clock clock) {
+    HomeFigures(JdbcClient jdbc, Clock clock, PostalList postalList, ShopSettings shop) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.postalList = postalList;
+        this.shop = shop;
     }
 
     @Transactional(readOnly = true)
     Figures current() {
+        int postalWaiting = postalList.waiting(shop.today()).size();
         // a run whose node stopped beating is interrupted, not running (as on the runs page)
         Optional<LastRun> lastRun = jdbc.sql("""
                         select business_date, customers,
@@ -48,6 +57,10 @@ class HomeFigures {
                 .optional();
         return jdbc.sql("""
                         select (select count(*) from customer where tenant_id = :shop and status = 'ACTIVE') as customers,
+                               (select count(*) from outbox_message
+                                 where tenant_id = :shop and status = 'FAILED' and due_on >= :lately) as failed_sends,
+                               (select count(*) from import_job
+                                 where tenant_id = :shop and status = 'FAILED' and created_at >= :since) as failed_imports,
                                count(*) as purchases,
                                coalesce(sum(total), 0) as sales
                           from purchase
@@ -56,8 +69,9 @@ class HomeFigures {
                         """)
                 .param("shop", CurrentTenant.require())
                 .param("since", clock.instant().minus(Duration.ofDays(30)).atOffset(ZoneOffset.UTC))
+                .param("lately", LocalDate.now(clock).minusDays(14))
                 .query((rs, row) -> new Figures(rs.getLong("customers"), rs.getLong("purchases"), rs.getLong("sales"),
-                        lastRun))
+                        lastRun, rs.getLong("failed_sends"), rs.getLong("failed_imports"), postalWaiting))
                 .single();
     }
 }

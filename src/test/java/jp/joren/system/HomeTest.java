@@ -96,6 +96,37 @@ class HomeTest {
     }
 
     @Test
+    void aNewShopsOwnerIsGivenFirstStepsThatTickThemselvesOffAndThenWhatToActOn() {
+        TestShop shop = shops.newShop("はじめての店");
+        WebSession owner = new WebSession(port);
+        owner.logIn(shop.ownerEmail(), shop.password());
+        Document home = owner.get("/home").document();
+        assertThat(home.select("#first-steps li.todo a").eachText()).contains("商品を登録するか、取り込む",
+                "スタッフを招く", "最初の案内（お知らせ）を有効にする");
+        assertThat(home.select("#step-products a").attr("href")).isEqualTo("/catalog");
+
+        counter.kitchen(shop);
+        long customer = CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> {
+            long id = jdbc.sql("insert into customer (tenant_id, name) values (app_current_tenant(), '送れず 太郎') returning id")
+                    .query(Long.class).single();
+            jdbc.sql("""
+                            insert into outbox_message (tenant_id, customer_id, rule, occasion, channel, status, due_on)
+                            values (app_current_tenant(), ?, 'WIN_BACK', 'test', 'EMAIL', 'FAILED', current_date)""")
+                    .param(id).update();
+            return id;
+        }));
+        owner.newClerk("店員 はな");
+
+        home = owner.get("/home").document();
+        assertThat(home.select("#step-products, #step-customers, #step-staff").hasClass("done")).isTrue();
+        assertThat(home.select("#first-steps li.done")).hasSize(3);
+        assertThat(home.select("#first-steps h2").text()).isEqualTo("はじめの一歩（3 / 6 完了）");
+        assertThat(home.select("#act-failed-sends").text()).isEqualTo("送れなかった案内 1 件");
+        assertThat(home.select("#act-failed-sends").attr("href")).isEqualTo("/reminders/outbox?status=FAILED");
+        assertThat(customer).isPositive();
+    }
+
+    @Test
     void theStylesheetAndScriptsThePagesLinkAreServedToEveryoneFromTheApplicationItself() {
         WebSession visitor = new WebSession(port);
         var page = visitor.get("/login").document();

@@ -7,7 +7,7 @@ import org.apache.commons.math3.special.Gamma;
  * customer visits as a Poisson process whose rate is gamma(r, α) across customers; after each visit they
  * drop out with a probability that is beta(a, b) across customers. Time is in weeks.
  */
-record BgNbd(double r, double alpha, double a, double b) {
+record BgNbd(double r, double alpha, double a, double b) implements VisitModel {
 
     static final double CONSTANT_DROPOUT_FROM = 10_000;
 
@@ -34,7 +34,8 @@ record BgNbd(double r, double alpha, double a, double b) {
     }
 
     /** P(still active | history): the paper's equation 11. */
-    double probabilityActive(VisitHistory h) {
+    @Override
+    public double probabilityActive(VisitHistory h) {
         int x = h.repeatVisits();
         if (x == 0) {
             return 1;
@@ -53,7 +54,8 @@ record BgNbd(double r, double alpha, double a, double b) {
      * dropout probability is then so narrow (relative spread under 1/√a) that a dropout fixed at its mean
      * gives the same figure to four digits, in closed form.
      */
-    double expectedVisits(double weeks, VisitHistory h) {
+    @Override
+    public double expectedVisits(double weeks, VisitHistory h) {
         int x = h.repeatVisits();
         double bigT = h.weeksObserved();
         double ifActive;
@@ -83,7 +85,8 @@ record BgNbd(double r, double alpha, double a, double b) {
      * active: no one drops out between visits, so that wait is the Poisson wait with the rate's posterior
      * gamma(r+x, α+T), whose survival is ((α+T)/(α+T+t))^(r+x).
      */
-    double medianWeeksToNextVisitIfActive(VisitHistory h) {
+    @Override
+    public double medianWeeksToNextVisitIfActive(VisitHistory h) {
         return (alpha + h.weeksObserved()) * (Math.pow(2, 1 / (r + h.repeatVisits())) - 1);
     }
 }

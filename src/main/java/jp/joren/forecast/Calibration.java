@@ -30,7 +30,7 @@ public record Calibration(LocalDate from, LocalDate until, List<Row> rows) {
         }
     }
 
-    static Calibration of(BgNbd earlier, List<ShopHistories.HeldOut> customers, LocalDate from, LocalDate until) {
+    static Calibration of(VisitModel earlier, List<ShopHistories.HeldOut> customers, LocalDate from, LocalDate until) {
         double weeks = (until.toEpochDay() - from.toEpochDay()) / 7.0;
         int[] count = new int[LAST_ROW_FROM + 1];
         double[] expected = new double[LAST_ROW_FROM + 1];
@@ -48,6 +48,16 @@ public record Calibration(LocalDate from, LocalDate until, List<Row> rows) {
             }
         }
         return new Calibration(from, until, rows);
+    }
+
+    /**
+     * How far the forecast lay from what came: per number of earlier repeat visits, the visits expected
+     * less those that came, summed without sign, per customer. 0 is a perfect forecast.
+     */
+    public double error() {
+        double off = rows.stream().mapToDouble(row -> Math.abs(row.expectedVisits() - row.actualVisits())).sum();
+        int customers = rows.stream().mapToInt(Row::customers).sum();
+        return customers == 0 ? 0 : off / customers;
     }
 
     public Row total() {

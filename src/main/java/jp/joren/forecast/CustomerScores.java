@@ -16,7 +16,7 @@ record CustomerScores(long[] customerIds, float[] probabilityActive, float[] vis
     static CustomerScores of(ShopFit fit, List<ShopHistories.CustomerHistory> customers) {
         int n = customers.size();
         CustomerScores s = new CustomerScores(new long[n], new float[n], new float[n], new float[n], new int[n], new long[n]);
-        BgNbd visits = fit.visits();
+        VisitModel visits = fit.visits();
         for (int i = 0; i < n; i++) {
             VisitHistory h = customers.get(i).visits();
             s.customerIds[i] = customers.get(i).customerId();

@@ -1,7 +1,10 @@
 package jp.joren.forecast;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,32 +13,48 @@ import org.springframework.stereotype.Repository;
 class ForecastStore {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    ForecastStore(JdbcClient jdbc) {
+    ForecastStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    void saveFit(LocalDate asOf, ShopFit fit) {
-        BgNbd v = fit.visits();
+    void saveFit(LocalDate asOf, ShopFit fit, ModelChoice choice) {
+        BgNbd bg = fit.visits() instanceof BgNbd m ? m : null;
+        ParetoNbd pareto = fit.visits() instanceof ParetoNbd m ? m : null;
         GammaGamma s = fit.spend();
         jdbc.sql("""
-                        insert into forecast_fit (tenant_id, fitted_on, r, alpha, a, b, p, q, gamma, log_likelihood,
-                                                  spend_log_likelihood, customers, repeat_customers, reliable, reason)
-                        values (app_current_tenant(), :asOf, :r, :alpha, :a, :b, :p, :q, :gamma, :ll, :spendLl,
-                                :customers, :repeatCustomers, :reliable, :reason)
+                        insert into forecast_fit (tenant_id, fitted_on, model, r, alpha, a, b, s, beta, p, q, gamma,
+                                                  log_likelihood, spend_log_likelihood, customers, repeat_customers,
+                                                  reliable, reason, bg_nbd_holdout_error, pareto_nbd_holdout_error,
+                                                  holdout_reason)
+                        values (:shop, :asOf, :model, :r, :alpha, :a, :b, :s, :beta, :p, :q, :gamma, :ll, :spendLl,
+                                :customers, :repeatCustomers, :reliable, :reason, :bgError, :paretoError, :holdoutReason)
                         on conflict (tenant_id) do update
-                           set fitted_on = excluded.fitted_on, r = excluded.r, alpha = excluded.alpha, a = excluded.a,
-                               b = excluded.b, p = excluded.p, q = excluded.q, gamma = excluded.gamma,
+                           set fitted_on = excluded.fitted_on, model = excluded.model, r = excluded.r,
+                               alpha = excluded.alpha, a = excluded.a, b = excluded.b, s = excluded.s,
+                               beta = excluded.beta, p = excluded.p, q = excluded.q, gamma = excluded.gamma,
                                log_likelihood = excluded.log_likelihood,
                                spend_log_likelihood = excluded.spend_log_likelihood, customers = excluded.customers,
                                repeat_customers = excluded.repeat_customers, reliable = excluded.reliable,
-                               reason = excluded.reason, fitted_at = now()
+                               reason = excluded.reason, bg_nbd_holdout_error = excluded.bg_nbd_holdout_error,
+                               pareto_nbd_holdout_error = excluded.pareto_nbd_holdout_error,
+                               holdout_reason = excluded.holdout_reason, fitted_at = :fittedAt
                         """)
+                .param("shop", CurrentTenant.require())
                 .param("asOf", asOf)
-                .param("r", v == null ? null : v.r())
-                .param("alpha", v == null ? null : v.alpha())
-                .param("a", v == null ? null : v.a())
-                .param("b", v == null ? null : v.b())
+                .param("model", fit.kind() == null ? null : fit.kind().name())
+                .param("r", bg != null ? Double.valueOf(bg.r()) : pareto != null ? Double.valueOf(pareto.r()) : null)
+                .param("alpha", bg != null ? Double.valueOf(bg.alpha()) : pareto != null ? Double.valueOf(pareto.alpha()) : null)
+                .param("a", bg == null ? null : bg.a())
+                .param("b", bg == null ? null : bg.b())
+                .param("s", pareto == null ? null : pareto.s())
+                .param("beta", pareto == null ? null : pareto.beta())
+                .param("bgError", choice.errorOf(VisitModelKind.BG_NBD))
+                .param("paretoError", choice.errorOf(VisitModelKind.PARETO_NBD))
+                .param("holdoutReason", choice.unreliable() == null ? null : choice.unreliable().name())
+                .param("fittedAt", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("p", s == null ? null : s.p())
                 .param("q", s == null ? null : s.q())
                 .param("gamma", s == null ? null : s.gamma())

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The night's forecast for the current shop: refit both models to its visits, then score every customer. */
+/**
+ * The night's forecast for the current shop: choose the model of visits on the shop's held-out half-year,
+ * refit it and the spend model to all its visits, then score every customer.
+ */
 @Service
 public class Forecasts {
 
@@ -27,27 +30,17 @@ public class Forecasts {
     @Transactional(propagation = Propagation.MANDATORY)
     public Refitted refit(LocalDate asOf, Consumer<String> progress) {
         progress.accept("forecast");
+        LocalDate cutoff = asOf.minusDays(Calibration.HOLDOUT_DAYS);
+        ModelChoice choice = ModelChoice.on(histories.heldOut(cutoff, asOf), cutoff, asOf);
         List<ShopHistories.CustomerHistory> customers = histories.asOf(asOf);
-        ShopFit fit = ShopFit.of(customers.stream().map(ShopHistories.CustomerHistory::visits).toList());
-        store.saveFit(asOf, fit);
+        ShopFit fit = ShopFit.of(customers.stream().map(ShopHistories.CustomerHistory::visits).toList(), choice.winner());
+        store.saveFit(asOf, fit, choice);
         if (fit.reliable()) {
             store.replaceScores(asOf, CustomerScores.of(fit, customers));
         } else {
             store.forgetScores();
         }
-        calibrate(asOf);
+        choice.calibrationOf(fit.kind()).ifPresentOrElse(store::replaceCalibration, store::forgetCalibration);
         return new Refitted(customers.size(), fit.reliable());
-    }
-
-    /** The same fit to the visits before the hold-out, and its forecast of the hold-out beside what came. */
-    private void calibrate(LocalDate asOf) {
-        LocalDate cutoff = asOf.minusDays(Calibration.HOLDOUT_DAYS);
-        List<ShopHistories.HeldOut> heldOut = histories.heldOut(cutoff, asOf);
-        ShopFit earlier = ShopFit.ofVisits(heldOut.stream().map(ShopHistories.HeldOut::beforeCutoff).toList());
-        if (earlier.reliable()) {
-            store.replaceCalibration(Calibration.of(earlier.visits(), heldOut, cutoff, asOf));
-        } else {
-            store.forgetCalibration();
-        }
     }
 }

@@ -17,13 +17,26 @@ final class Hypergeometric {
      * would overflow (a customer base that hardly ever drops out, z close to 1) it is carried scaled.
      */
     static double logF21(double a, double b, double c, double z) {
+        double value = logF21(a, b, c, z, MAX_TERMS);
+        if (Double.isNaN(value)) {
+            throw new ArithmeticException("2F1(" + a + ", " + b + "; " + c + "; " + z + ") did not converge");
+        }
+        return value;
+    }
+
+    /**
+     * The same within a budget of terms, NaN when the series has not settled by then: a fit's search that
+     * strays to parameters where z is within a hair of 1 is told that this is no likely place, at a bounded
+     * cost, instead of summing a million terms for a point it will leave anyway.
+     */
+    static double logF21(double a, double b, double c, double z, int maxTerms) {
         if (!(z >= 0 && z < 1)) {
             throw new IllegalArgumentException("2F1 series needs 0 <= z < 1, got " + z);
         }
         double term = 1;
         double sum = 1;
         double logScale = 0;
-        for (int k = 0; k < MAX_TERMS; k++) {
+        for (int k = 0; k < maxTerms; k++) {
             term *= (a + k) * (b + k) / ((c + k) * (k + 1)) * z;
             sum += term;
             if (Math.abs(term) <= 1e-16 * Math.abs(sum)) {
@@ -38,6 +51,6 @@ final class Hypergeometric {
                 logScale += Math.log(RESCALE_ABOVE);
             }
         }
-        throw new ArithmeticException("2F1(" + a + ", " + b + "; " + c + "; " + z + ") did not converge");
+        return Double.NaN;
     }
 }

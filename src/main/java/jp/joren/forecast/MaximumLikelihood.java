@@ -45,6 +45,18 @@ final class MaximumLikelihood {
                 histories.size());
     }
 
+    static Fitted<ParetoNbd> paretoNbd(Collection<VisitHistory> histories) {
+        VisitLikelihood groups = VisitLikelihood.of(histories);
+        double meanT = histories.stream().mapToDouble(VisitHistory::weeksObserved).average().orElse(1);
+        return maximise(new double[] {1, Math.max(meanT, 1), 1, Math.max(meanT, 1)},
+                p -> groups.logLikelihood(new ParetoNbd(p[0], p[1], p[2], p[3])),
+                p -> new ParetoNbd(p[0], p[1], p[2], p[3]),
+                // s and β growing together is no failure: everyone stops at the same rate, s/β
+                log -> Math.abs(log[0]) > AT_BOUND || Math.abs(log[1]) > AT_BOUND || log[2] < -AT_BOUND
+                        || log[3] < -AT_BOUND || Math.abs(log[2] - log[3]) > AT_BOUND,
+                histories.size());
+    }
+
     /**
      * Fitted on the customers with repeat visits that spent something; the others say nothing of spend.
      * Spend is fitted in units of its mean, so that γ's bound means the same in yen as in dollars: with

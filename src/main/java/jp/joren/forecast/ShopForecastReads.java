@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +19,15 @@ class ShopForecastReads {
     }
 
     Optional<FitSummary> fit() {
-        return jdbc.sql("select fitted_on, customers, repeat_customers, reason from forecast_fit")
+        return jdbc.sql("""
+                        select fitted_on, customers, repeat_customers, reason, model, bg_nbd_holdout_error,
+                               pareto_nbd_holdout_error, holdout_reason
+                          from forecast_fit where tenant_id = :shop""")
+                .param("shop", CurrentTenant.require())
                 .query((rs, row) -> new FitSummary(rs.getObject("fitted_on", LocalDate.class), rs.getInt("customers"),
-                        rs.getInt("repeat_customers"), rs.getString("reason")))
+                        rs.getInt("repeat_customers"), rs.getString("reason"), rs.getString("model"),
+                        rs.getObject("bg_nbd_holdout_error", Double.class),
+                        rs.getObject("pareto_nbd_holdout_error", Double.class), rs.getString("holdout_reason")))
                 .optional();
     }
 

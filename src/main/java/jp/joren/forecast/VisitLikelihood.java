@@ -39,6 +39,19 @@ record VisitLikelihood(int[] distinctX, int[] xIndex, int[] x, double[] tx, doub
         return new VisitLikelihood(distinctX, xIndex, x, tx, bigT, weight);
     }
 
+    double logLikelihood(ParetoNbd m) {
+        double[] ofX = new double[distinctX.length];
+        double base = m.r() * Math.log(m.alpha()) + m.s() * Math.log(m.beta()) - Gamma.logGamma(m.r());
+        for (int k = 0; k < distinctX.length; k++) {
+            ofX[k] = base + Gamma.logGamma(m.r() + distinctX[k]);
+        }
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            sum += weight[i] * (ofX[xIndex[i]] + m.logAliveOrStopped(x[i], tx[i], bigT[i]));
+        }
+        return sum;
+    }
+
     double logLikelihood(BgNbd m) {
         double[] ofX = new double[distinctX.length];
         double base = m.r() * Math.log(m.alpha()) - Gamma.logGamma(m.r())

@@ -73,7 +73,11 @@ class ForecastBenchmark {
             List<ShopHistories.CustomerHistory> customers = histories.asOf(today);
             double read = seconds(started);
             started = System.nanoTime();
-            ShopFit fit = ShopFit.of(customers.stream().map(ShopHistories.CustomerHistory::visits).toList());
+            List<ShopHistories.HeldOut> heldOut = histories.heldOut(today.minusDays(Calibration.HOLDOUT_DAYS), today);
+            ModelChoice choice = ModelChoice.on(heldOut, today.minusDays(Calibration.HOLDOUT_DAYS), today);
+            double checking = seconds(started);
+            started = System.nanoTime();
+            ShopFit fit = ShopFit.of(customers.stream().map(ShopHistories.CustomerHistory::visits).toList(), choice.winner());
             double fitting = seconds(started);
             report.line("the fit: %s; %s; %s; log-likelihood %.1f", fit.reliable() ? "reliable" : "NOT reliable: " + fit.reason(),
                     fit.visits(), fit.spend(), fit.logLikelihood());
@@ -84,22 +88,21 @@ class ForecastBenchmark {
             CustomerScores scores = CustomerScores.of(fit, customers);
             double scoring = seconds(started);
             started = System.nanoTime();
-            store.saveFit(today, fit);
+            store.saveFit(today, fit, choice);
             store.replaceScores(today, scores);
             double writing = seconds(started);
             long repeaters = customers.stream().filter(c -> c.visits().repeatVisits() > 0).count();
-            started = System.nanoTime();
-            List<ShopHistories.HeldOut> heldOut = histories.heldOut(today.minusDays(Calibration.HOLDOUT_DAYS), today);
-            ShopFit earlier = ShopFit.ofVisits(heldOut.stream().map(ShopHistories.HeldOut::beforeCutoff).toList());
-            Calibration calibration = Calibration.of(earlier.visits(), heldOut, today.minusDays(Calibration.HOLDOUT_DAYS), today);
-            double checking = seconds(started);
-            report.line("the steps of a refit: read %,d customers' histories (%,d with repeat visits) %.2f s; fit both models %.2f s; score every customer %.2f s; write the fit and the scores %.2f s; the hold-out check (read, fit the visits before it, forecast it) %.2f s",
-                    customers.size(), repeaters, read, fitting, scoring, writing, checking);
-            Calibration.Row total = calibration.total();
-            report.line("the hold-out check from %s: %s; %,d customers expected %.0f visits in the %d days, came %,d times (%+.1f%%)",
-                    calibration.from(), earlier.reliable() ? "reliable" : "NOT reliable: " + earlier.reason(), total.customers(),
-                    total.expectedVisits(), Calibration.HOLDOUT_DAYS, total.actualVisits(),
-                    100 * (total.expectedVisits() - total.actualVisits()) / total.actualVisits());
+            report.line("the steps of a refit: read %,d customers' histories (%,d with repeat visits) %.2f s; the hold-out check (read, fit both models to the visits before it, forecast it) %.2f s; fit the chosen model and spend %.2f s; score every customer %.2f s; write the fit and the scores %.2f s",
+                    customers.size(), repeaters, read, checking, fitting, scoring, writing);
+            report.line("the model chosen on the hold-out: %s (error in visits per customer: BG/NBD %s, Pareto/NBD %s)",
+                    choice.winner().map(Enum::name).orElse("none: " + choice.unreliable()),
+                    choice.errorOf(VisitModelKind.BG_NBD), choice.errorOf(VisitModelKind.PARETO_NBD));
+            choice.calibrationOf(fit.kind()).ifPresent(calibration -> {
+                Calibration.Row total = calibration.total();
+                report.line("the hold-out check from %s: %,d customers expected %.0f visits in the %d days, came %,d times (%+.1f%%)",
+                        calibration.from(), total.customers(), total.expectedVisits(), Calibration.HOLDOUT_DAYS,
+                        total.actualVisits(), 100 * (total.expectedVisits() - total.actualVisits()) / total.actualVisits());
+            });
             return null;
         });
 

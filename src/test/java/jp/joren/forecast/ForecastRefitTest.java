@@ -170,6 +170,10 @@ class ForecastRefitTest {
         double actualPerCustomer = Double.parseDouble(total.get(2).text());
         assertThat(expectedPerCustomer).isCloseTo(actualPerCustomer, within(0.1 * actualPerCustomer));
         assertThat(check.selectFirst("#forecast-unreliable")).isNull();
+        // customers made as BG/NBD assumes: the half-year check chose BG/NBD, and the page says why
+        assertThat(inShop(() -> jdbc.sql("select model from forecast_fit").query(String.class).single())).isEqualTo("BG_NBD");
+        assertThat(check.selectFirst("#forecast-model").text()).startsWith("予測には BG/NBD を使っています。")
+                .contains("1人あたりの外れが BG/NBD は");
     }
 
     @Test
@@ -195,7 +199,8 @@ class ForecastRefitTest {
         assertThat(page.selectFirst("#forecast-active")).isNull();
         Document check = owner().get("/dashboard/forecast").document();
         assertThat(check.selectFirst("#forecast-unreliable").text()).isEqualTo("来店のあるお客様がまだ少ないため、予測は表示していません。");
-        assertThat(check.selectFirst("#forecast-no-calibration")).isNotNull();
+        assertThat(check.selectFirst("#forecast-no-calibration").text())
+                .isEqualTo("半年前までに来店したお客様がまだ少ないため、直近半年の当たり具合は確かめられません。");
     }
 
     private WebSession owner() {

@@ -51,6 +51,40 @@ final class SimulatedShop {
         return shop;
     }
 
+    /**
+     * Customers as Pareto/NBD assumes: each visits at their own gamma(r, α) rate per week until their own
+     * exponential lifetime, whose rate is gamma(s, β) across customers, runs out; one spend per visit of 1 yen.
+     */
+    static List<List<Visit>> paretoCustomers(long seed, int customers, int weeksBefore, int daysAfter, ParetoNbd visits) {
+        RandomGenerator random = new Well19937c(seed);
+        GammaDistribution rates = new GammaDistribution(random, visits.r(), 1 / visits.alpha());
+        GammaDistribution dropoutRates = new GammaDistribution(random, visits.s(), 1 / visits.beta());
+        List<List<Visit>> shop = new ArrayList<>();
+        for (int c = 0; c < customers; c++) {
+            ExponentialDistribution waits = new ExponentialDistribution(random, 1 / rates.sample());
+            double first = -1 - random.nextInt(weeksBefore * 7);
+            double end = first + new ExponentialDistribution(random, 1 / dropoutRates.sample()).sample() * 7;
+            List<Visit> own = new ArrayList<>();
+            for (double day = first; day <= daysAfter && day <= end; day += waits.sample() * 7) {
+                int whole = (int) Math.floor(day);
+                if (own.isEmpty() || own.get(own.size() - 1).day() != whole) {
+                    own.add(new Visit(whole, 1));
+                }
+            }
+            shop.add(own);
+        }
+        return shop;
+    }
+
+    /** A simulated customer as the hold-out check sees them: their visits before day 0, and the count from it on. */
+    static ShopHistories.HeldOut heldOut(List<Visit> visits) {
+        List<Visit> before = visits.stream().filter(v -> v.day() < 0).toList();
+        int after = (int) visits.stream().filter(v -> v.day() >= 0).count();
+        int first = before.get(0).day();
+        int last = before.get(before.size() - 1).day();
+        return new ShopHistories.HeldOut(new VisitHistory(before.size() - 1, (last - first) / 7.0, -first / 7.0, 0), after);
+    }
+
     private SimulatedShop() {
     }
 }

@@ -51,6 +51,14 @@ public class LineLinkCodes {
         return code;
     }
 
+    /** A new code for a customer who just signed up on the public page, when the shop has LINE. */
+    @Transactional
+    public Optional<LinkCode> issueIfConnected(long customerId) {
+        boolean connected = jdbc.sql("select exists (select 1 from line_account where tenant_id = :shop)")
+                .param("shop", shop()).query(Boolean.class).single();
+        return connected ? Optional.of(issue(customerId)) : Optional.empty();
+    }
+
     /** The customer's newest code still unused and valid. */
     @Transactional(readOnly = true)
     public Optional<LinkCode> current(long customerId) {

@@ -168,7 +168,7 @@ class LineWebhookTest {
                 + ",\"source\":{\"type\":\"user\",\"userId\":\"" + user + "\"},\"deliveryContext\":{\"isRedelivery\":false}}]}";
     }
 
-    private static Map.Entry<String, String> signed(String body) {
+    static Map.Entry<String, String> signed(String body) {
         return Map.entry(body, LineSignature.sign(body.getBytes(StandardCharsets.UTF_8), LineShop.SECRET));
     }
 

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -27,6 +28,7 @@ import jp.joren.line.LineMessaging;
 import jp.joren.support.FakeLine;
 import jp.joren.support.JorenIntegrationTest;
 import jp.joren.support.TestMailbox;
+import jp.joren.support.WebSession;
 import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -264,6 +266,30 @@ class LineReminderTest {
         });
         assertThat(FakeLine.get().pushesTo(user)).extracting(FakeLine.Push::answered).containsExactly(200, 409);
         assertThat(FakeLine.get().deliveredTo(user)).hasSize(1);
+    }
+
+    @Test
+    void theOwnerChoosesTheChannelsOnTheRulePageAndTheResultsSplitByChannel() {
+        WebSession owner = new WebSession(port);
+        owner.logIn(shop.shop.ownerEmail(), shop.shop.password());
+        String rulePage = "/reminders/rules/" + ReminderRule.PART_REPLACEMENT.name();
+        assertThat(owner.submit(rulePage, "#rule-channels", Map.of("channels", "EMAIL_LINE_POSTAL")).status())
+                .isEqualTo(302);
+        assertThat(owner.get(rulePage).document().select("#channel-order option[selected]").val())
+                .isEqualTo("EMAIL_LINE_POSTAL");
+        assertThat(shop.inShop(() -> rules.channelOrders().get(ReminderRule.PART_REPLACEMENT)))
+                .isEqualTo(ChannelOrder.EMAIL_LINE_POSTAL);
+        owner.submit(rulePage, "#rule-channels", Map.of("channels", "LINE_EMAIL_POSTAL"));
+
+        String user = lineUser();
+        long customer = lineCustomer("中村 九子", address("results"), user);
+        shop.owns(customer, shop.kitchen.cookerModelId(), 700);
+        shop.night(today);
+        send(at(noon));
+
+        WebSession.Page results = owner.get("/reminders/results");
+        assertThat(results.document().select("#result-channel-LINE td").eachText()).startsWith("LINE", "1");
+        assertThat(results.document().select("#result-channel-EMAIL")).isEmpty();
     }
 
     /** A customer with email consent and an address who linked LINE (consent recorded as the webhook does). */

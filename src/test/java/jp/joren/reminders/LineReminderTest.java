@@ -292,6 +292,31 @@ class LineReminderTest {
         assertThat(results.document().select("#result-channel-EMAIL")).isEmpty();
     }
 
+    @Test
+    void theFirstBatchOfARuleTurnedOnWithLineFirstWaitsForTheOwnerThenGoesOnLine() {
+        RuleSettings defaults = ReminderRule.PART_REPLACEMENT.defaults();
+        shop.save(new RuleSettings(ReminderRule.PART_REPLACEMENT, false, defaults.timingDays(), 0, null, null, null), today);
+        shop.save(new RuleSettings(ReminderRule.PART_REPLACEMENT, true, defaults.timingDays(), 0, null, null, null), today);
+        String user = lineUser();
+        long customer = lineCustomer("松本 十子", address("approval"), user);
+        shop.owns(customer, shop.kitchen.cookerModelId(), 700);
+        shop.night(today);
+        assertThat(shop.messages(customer)).endsWith("AWAITING_APPROVAL LINE");
+        assertThat(send(at(noon)).sent()).isZero();
+
+        WebSession owner = new WebSession(port);
+        owner.logIn(shop.shop.ownerEmail(), shop.shop.password());
+        String approval = "/reminders/rules/PART_REPLACEMENT/approval";
+        WebSession.Page page = owner.open(approval);
+        assertThat(page.document().select("#waiting-count").text()).contains("1 件");
+        assertThat(page.document().select("#waiting-on-line").text()).contains("LINE 1 件");
+        owner.submit(approval, "form:has(#approve-batch)", Map.of());
+
+        assertThat(send(at(noon)).sent()).isEqualTo(1);
+        assertThat(FakeLine.get().deliveredTo(user)).singleElement()
+                .satisfies(push -> assertThat(push.text()).contains("松本 十子 様", "GK-100"));
+    }
+
     /** A customer with email consent and an address who linked LINE (consent recorded as the webhook does). */
     private long lineCustomer(String name, String address, String user) {
         long customer = shop.customer(name, address, true, false);

@@ -1,6 +1,8 @@
 package jp.joren.line;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The owner connects the shop's LINE official account (under /settings: owners only). */
@@ -18,11 +21,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/settings/line")
 class LineSettingsController {
 
+    /** A LINE user id: U and 32 hexadecimal digits. */
+    private static final Pattern USER_ID = Pattern.compile("U[0-9a-f]{32}");
+
     private final LineAccounts accounts;
+    private final LineTestMessages tests;
     private final String publicUrl;
 
-    LineSettingsController(LineAccounts accounts, @Value("${joren.public-url}") String publicUrl) {
+    LineSettingsController(LineAccounts accounts, LineTestMessages tests, @Value("${joren.public-url}") String publicUrl) {
         this.accounts = accounts;
+        this.tests = tests;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -55,6 +63,20 @@ class LineSettingsController {
         }
         accounts.connect(lineForm.connection());
         redirect.addFlashAttribute("notice", "line.saved");
+        return "redirect:/settings/line";
+    }
+
+    /** The owner's test message to their own LINE account; the page says what LINE answered. */
+    @PostMapping("/test")
+    String test(@RequestParam(defaultValue = "") String userId, Locale locale, RedirectAttributes redirect) {
+        String id = userId.trim();
+        if (!USER_ID.matcher(id).matches()) {
+            redirect.addFlashAttribute("notice", "line.test.badUserId");
+            return "redirect:/settings/line";
+        }
+        redirect.addFlashAttribute("notice", tests.send(id, locale)
+                .map(result -> result.outcome() == PushResult.Outcome.ACCEPTED ? "line.test.sent" : "line.test.failed")
+                .orElse("line.test.notConnected"));
         return "redirect:/settings/line";
     }
 

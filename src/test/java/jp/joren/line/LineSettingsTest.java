@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
+import jp.joren.support.FakeLine;
 import jp.joren.support.JorenIntegrationTest;
 import jp.joren.support.WebSession;
 import jp.joren.tenancy.CurrentTenant;
@@ -66,6 +67,31 @@ class LineSettingsTest {
         assertThat(hours.from()).hasToString("11:00");
         assertThat(CurrentTenant.callAs(shop.tenantId(), () -> accounts.credentials().orElseThrow().accessToken()))
                 .isEqualTo("token-abcdefghijklmnop-9876");
+    }
+
+    @Test
+    void theOwnerSendsATestMessageToTheirOwnLineAndSeesWhatLineAnswered() {
+        TestShop shop = shops.newShop("テスト送信の店");
+        WebSession owner = new WebSession(port);
+        owner.logIn(shop.ownerEmail(), shop.password());
+        owner.submit("/settings/line", "#line-settings", Map.of("channelId", "1657000002",
+                "channelSecret", "test-secret-abc", "accessToken", "test-token-for-myself", "sendFrom", "10:00",
+                "sendUntil", "20:00"));
+        String me = "U" + java.util.UUID.randomUUID().toString().replace("-", "");
+
+        WebSession.Page sent = owner.open(owner.submit("/settings/line", "#line-test", Map.of("userId", me)).location());
+        assertThat(sent.document().select(".notice").text()).contains("テストメッセージを送りました");
+        assertThat(FakeLine.get().deliveredTo(me)).singleElement().satisfies(push -> {
+            assertThat(push.authorization()).isEqualTo("Bearer test-token-for-myself");
+            assertThat(push.text()).contains("テストメッセージ");
+        });
+
+        FakeLine.get().answerNext(me, 400, null);
+        WebSession.Page refused = owner.open(owner.submit("/settings/line", "#line-test", Map.of("userId", me)).location());
+        assertThat(refused.document().select(".notice").text()).contains("受け付けませんでした");
+        WebSession.Page bad = owner.open(owner.submit("/settings/line", "#line-test", Map.of("userId", "me")).location());
+        assertThat(bad.document().select(".notice").text()).contains("ユーザーID");
+        assertThat(FakeLine.get().pushesTo(me)).hasSize(2);
     }
 
     @Test

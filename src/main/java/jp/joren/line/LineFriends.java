@@ -63,8 +63,11 @@ public class LineFriends {
                 .param("shop", shop()).param("customer", customerId).query(Boolean.class).single();
     }
 
-    /** Links the LINE user to the customer; a LINE user linked to another customer of the shop moves here. */
-    void link(long customerId, String userId, Instant now) {
+    /**
+     * Links the LINE user to the customer as of {@code at} (LINE's time of the event, so that a later unfollow
+     * compares on LINE's clock); a LINE user linked to another customer of the shop moves here.
+     */
+    void link(long customerId, String userId, Instant at) {
         jdbc.sql("delete from line_friend where tenant_id = :shop and line_user_id = :user and customer_id <> :customer")
                 .param("shop", shop()).param("user", userId).param("customer", customerId)
                 .update();
@@ -75,17 +78,21 @@ public class LineFriends {
                         do update set line_user_id = excluded.line_user_id, linked_at = excluded.linked_at,
                                       unfollowed_at = null""")
                 .param("shop", shop()).param("customer", customerId).param("user", userId)
-                .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("now", at.atOffset(ZoneOffset.UTC))
                 .update();
     }
 
-    /** Marks the LINE user as gone (blocked or unfollowed); @return the customers they were linked to */
-    List<Long> unfollowed(String userId, Instant now) {
+    /**
+     * Marks the LINE user as gone (blocked or unfollowed at {@code at}) unless they linked again since;
+     * @return the customers they were linked to
+     */
+    List<Long> unfollowed(String userId, Instant at, Instant now) {
         return jdbc.sql("""
                         update line_friend set unfollowed_at = :now
-                         where tenant_id = :shop and line_user_id = :user
+                         where tenant_id = :shop and line_user_id = :user and unfollowed_at is null and linked_at <= :at
                         returning customer_id""")
                 .param("now", now.atOffset(ZoneOffset.UTC)).param("shop", shop()).param("user", userId)
+                .param("at", at.atOffset(ZoneOffset.UTC))
                 .query(Long.class).list();
     }
 

@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What LINE tells a shop: a customer sending a valid link code of this shop links their LINE and grants LINE
  * consent; an unfollow (which is also what blocking sends) withdraws it at once. A request not signed with
- * the shop's channel secret is refused; an event older than {@link #REPLAY_WINDOW} is ignored, so a captured
- * request replayed later changes nothing.
+ * the shop's channel secret is refused; a link event older than {@link #REPLAY_WINDOW} is ignored, so a
+ * captured request replayed later links nobody.
  */
 @Service
 class LineWebhook {
@@ -83,28 +83,32 @@ class LineWebhook {
 
     private void handle(JsonNode event, Instant now) {
         Instant at = Instant.ofEpochMilli(event.path("timestamp").asLong(0));
+        String userId = event.path("source").path("userId").asString("");
+        String type = event.path("type").asString("");
+        if (userId.isEmpty()) {
+            return;
+        }
+        if (type.equals("unfollow")) {
+            // a withdrawal is honoured however late LINE redelivers it (replaying one can only stop messages),
+            // but never undoes a link the customer made after it
+            for (long customer : friends.unfollowed(userId, at.isAfter(now) ? now : at, now)) {
+                ledger.recordByCustomer(customer, ConsentChannel.LINE, false, false, UNFOLLOW_METHOD, null, null);
+            }
+            return;
+        }
         if (at.isBefore(now.minus(REPLAY_WINDOW)) || at.isAfter(now.plus(REPLAY_WINDOW))) {
             log.warn("LINE webhook of shop " + CurrentTenant.require() + ": ignored an event from " + at + " (replayed?)");
             return;
         }
-        String userId = event.path("source").path("userId").asString("");
-        if (userId.isEmpty()) {
-            return;
-        }
-        switch (event.path("type").asString("")) {
+        switch (type) {
             case "message" -> {
                 JsonNode message = event.path("message");
                 if ("text".equals(message.path("type").asString(""))) {
                     codes.use(message.path("text").asString(""), now).ifPresent(customer -> {
-                        friends.link(customer, userId, now);
+                        friends.link(customer, userId, at);
                         ledger.recordByCustomer(customer, ConsentChannel.LINE, true, false, LINK_METHOD, LINK_WORDING,
                                 null);
                     });
-                }
-            }
-            case "unfollow" -> {
-                for (long customer : friends.unfollowed(userId, now)) {
-                    ledger.recordByCustomer(customer, ConsentChannel.LINE, false, false, UNFOLLOW_METHOD, null, null);
                 }
             }
             default -> {

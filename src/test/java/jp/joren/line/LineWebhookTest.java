@@ -127,6 +127,24 @@ class LineWebhookTest {
     }
 
     @Test
+    void anUnfollowRedeliveredLateStillWithdrawsButNeverUndoesALaterLink() throws Exception {
+        long customer = shop.customer("山本 六子");
+        String user = lineUser();
+        long linkedAt = System.currentTimeMillis();
+        post(shop, signed(message(user, issue(shop, customer), linkedAt)));
+        // an unfollow from before the link (redelivered late) changes nothing
+        post(shop, signed(event(user, "{\"type\":\"unfollow\"", linkedAt - 60 * 60_000)));
+        assertThat(consent(shop, customer)).isEqualTo(ConsentState.GRANTED);
+        assertThat(lineUserOf(shop, customer)).isEqualTo(user);
+        // one after it, however late it arrives, withdraws; its redelivery records nothing more
+        post(shop, signed(event(user, "{\"type\":\"unfollow\"", linkedAt + 1)));
+        post(shop, signed(event(user, "{\"type\":\"unfollow\"", linkedAt + 1)));
+        assertThat(consent(shop, customer)).isEqualTo(ConsentState.WITHDRAWN);
+        assertThat(shop.inShop(() -> jdbc.sql("select count(*) from consent where customer_id = ? and channel = 'LINE'")
+                .param(customer).query(Long.class).single())).isEqualTo(2);
+    }
+
+    @Test
     void anUnknownWebhookKeyIsNotFoundAndJunkIsRefused() throws Exception {
         HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/line/webhook/nope")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),

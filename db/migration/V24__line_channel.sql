@@ -68,8 +68,11 @@ alter table line_friend enable row level security;
 create policy line_friend_isolation on line_friend
     using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());
 
--- Per rule, the channels tried in order: the first the customer can be reached on carries the reminder.
+-- Per rule and per campaign, the channels tried in order: the first the customer can be reached on carries
+-- the message (jp.joren.reminders.ChannelOrder).
 alter table reminder_rule add column channel_order text not null default 'EMAIL,POSTAL'
+    check (channel_order in ('EMAIL,POSTAL', 'LINE,EMAIL,POSTAL', 'EMAIL,LINE,POSTAL', 'LINE,POSTAL'));
+alter table campaign add column channel_order text not null default 'EMAIL,POSTAL'
     check (channel_order in ('EMAIL,POSTAL', 'LINE,EMAIL,POSTAL', 'EMAIL,LINE,POSTAL', 'LINE,POSTAL'));
 
 alter table outbox_message drop constraint outbox_message_channel_check;

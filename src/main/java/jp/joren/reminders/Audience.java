@@ -27,9 +27,13 @@ record Audience(ReminderRule rule, String candidates, Integer timingDays, Intege
     }
 
     static Audience of(Campaign campaign) {
+        return of(campaign, ChannelOrder.DEFAULT);
+    }
+
+    static Audience of(Campaign campaign, ChannelOrder channels) {
         return new Audience(ReminderRule.CAMPAIGN, ReminderCandidates.CAMPAIGN, null, null, campaign.holdoutPercent(),
                 campaign.kind() != Campaign.Kind.NOTE, campaign.offer(), campaign, null, !campaign.approved(),
-                ChannelOrder.DEFAULT);
+                channels);
     }
 
     Long campaignId() {

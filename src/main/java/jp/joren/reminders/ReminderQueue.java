@@ -87,6 +87,7 @@ public class ReminderQueue {
     private static final String COUNT = ROUTED + """
             select count(*) filter (where reachable and not held_out and email) as by_email,
                    count(*) filter (where reachable and not held_out and route = 'POSTAL') as by_post,
+                   count(*) filter (where reachable and not held_out and route = 'LINE') as by_line,
                    count(*) filter (where reachable and held_out) as held_out,
                    count(*) filter (where not reachable) as unreachable
               from routed""";
@@ -152,7 +153,7 @@ public class ReminderQueue {
         }
         int campaignMessages = 0;
         for (Campaign campaign : campaigns.dueBy(today)) {
-            campaignMessages += queue(Audience.of(campaign), today);
+            campaignMessages += queue(Audience.of(campaign, channelsOf(campaign)), today);
             campaigns.markQueued(campaign.id());
         }
         if (campaignMessages > 0) {
@@ -163,17 +164,17 @@ public class ReminderQueue {
 
     /** Queues one campaign now, whatever its day, when the owner says so. @return its messages */
     int queueNow(Campaign campaign, LocalDate today) {
-        int added = queue(Audience.of(campaign), today);
+        int added = queue(Audience.of(campaign, channelsOf(campaign)), today);
         campaigns.markQueued(campaign.id());
         return added;
     }
 
     /** Who a campaign would reach today, after the same guards as the rules: the eligible count before sending. */
     Reach reach(Campaign campaign, LocalDate today) {
-        Audience audience = Audience.of(campaign);
+        Audience audience = Audience.of(campaign, channelsOf(campaign));
         return audience.bind(jdbc.sql(COUNT.replace(CANDIDATES, audience.candidates())), today, neighbourhood())
                 .query((rs, row) -> new Reach(rs.getInt("by_email"), rs.getInt("by_post"), rs.getInt("held_out"),
-                        rs.getInt("unreachable")))
+                        rs.getInt("unreachable"), rs.getInt("by_line")))
                 .single();
     }
 
@@ -182,6 +183,10 @@ public class ReminderQueue {
         return audience.bind(jdbc.sql(EXAMPLE.replace(CANDIDATES, audience.candidates())), today, neighbourhood())
                 .query(Letters::letter)
                 .optional();
+    }
+
+    private ChannelOrder channelsOf(Campaign campaign) {
+        return campaign.id() == null ? ChannelOrder.DEFAULT : campaigns.channelOrder(campaign.id());
     }
 
     /** The towns of the shop's first trade area, for a campaign chosen by tier. */

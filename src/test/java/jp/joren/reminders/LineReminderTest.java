@@ -317,6 +317,32 @@ class LineReminderTest {
                 .satisfies(push -> assertThat(push.text()).contains("松本 十子 様", "GK-100"));
     }
 
+    @Test
+    void aCampaignWithLineFirstCountsAndQueuesItsLineCustomersOnLine() {
+        String user = lineUser();
+        long onLine = lineCustomer("林 十一", address("campaign-line"), user);
+        long byEmail = shop.customer("森 十二", address("campaign-email"), true, false);
+        WebSession owner = new WebSession(port);
+        owner.logIn(shop.shop.ownerEmail(), shop.shop.password());
+        WebSession.Page saved = owner.submit("/reminders/campaigns/new", "form.campaign-form", Map.of(
+                "name", "夏のお手入れ", "kind", "EVERYONE", "scheduledOn", today.plusDays(3).toString(),
+                "subject", "{customer}様へ", "body", "{customer}様\nお手入れの季節です。", "holdoutPercent", "0",
+                "couponKind", "PERCENT", "couponValidDays", "30"));
+        assertThat(saved.status()).as(saved.document().select(".error").text()).isEqualTo(302);
+        String page = URI.create(saved.location()).getPath();
+        assertThat(owner.open(page).document().select("#eligible-on-line")).isEmpty();
+
+        owner.submit(page, "#campaign-channels", Map.of("channels", "LINE_EMAIL_POSTAL"));
+
+        WebSession.Page planned = owner.open(page);
+        assertThat(planned.document().select("#campaign-channel-order option[selected]").val()).isEqualTo("LINE_EMAIL_POSTAL");
+        assertThat(planned.document().select("#eligible").text()).startsWith("今日送ると 2 人に届きます");
+        assertThat(planned.document().select("#eligible-on-line").text()).contains("LINE 1 人");
+        owner.submit(page, "form:has(#queue-campaign)", Map.of());
+        assertThat(shop.messages(onLine)).endsWith(" LINE");
+        assertThat(shop.messages(byEmail)).endsWith(" EMAIL");
+    }
+
     /** A customer with email consent and an address who linked LINE (consent recorded as the webhook does). */
     private long lineCustomer(String name, String address, String user) {
         long customer = shop.customer(name, address, true, false);

@@ -49,6 +49,9 @@ public final class FakeLine {
     private final Set<String> acceptedKeys = new HashSet<>();
 
     private FakeLine() {
+        // the JDK server writes an answer's headers and body separately: without TCP_NODELAY each answer waits
+        // for the client's delayed ACK (about 40 ms), which real LINE servers do not make anyone wait
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {

@@ -310,6 +310,8 @@ class LineReminderTest {
         WebSession.Page page = owner.open(approval);
         assertThat(page.document().select("#waiting-count").text()).contains("1 件");
         assertThat(page.document().select("#waiting-on-line").text()).contains("LINE 1 件");
+        // the owner reads the LINE text the customer's phone will show
+        assertThat(page.document().select("#approval-preview-0").text()).contains("松本 十子 様", "GK-100", "ブロック");
         owner.submit(approval, "form:has(#approve-batch)", Map.of());
 
         assertThat(send(at(noon)).sent()).isEqualTo(1);

@@ -18,7 +18,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     static final String[] PUBLIC_PATHS = {"/", "/login", "/signup", "/signup/**", "/password-reset",
-            "/password-reset/**", "/invitation", "/join/**", "/u/**", "/language", "/static/**", "/webjars/**", "/favicon.ico",
+            "/password-reset/**", "/invitation", "/join/**", "/u/**", "/line/webhook/**", "/language", "/static/**", "/webjars/**", "/favicon.ico",
             "/actuator/health", "/actuator/info"};
 
     /** Pages only the shop's owner may open; later features add their dashboards and exports here. */
@@ -52,8 +52,9 @@ class SecurityConfiguration {
                         .usernameParameter("email")
                         .successHandler(onSuccess)
                         .failureHandler(new LoginFailureHandler()))
-                // an email client's one-click unsubscribe (RFC 8058) has no session and no token
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/u/**"))
+                // an email client's one-click unsubscribe (RFC 8058) has no session and no token; nor have
+                // LINE's servers calling a shop's webhook, which is signed with the shop's channel secret instead
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/u/**", "/line/webhook/**"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .securityContext(context -> context.securityContextRepository(securityContextRepository()))
                 .headers(headers -> headers

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jp.joren.catalog.CatalogQueries;
 import jp.joren.catalog.ProductChoice;
+import jp.joren.line.LineLinkCodes;
 import jp.joren.shared.Kana;
 import jp.joren.shared.NotFoundException;
 import jp.joren.shared.PublicLinks;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The shop's public sign-up page. The shop comes from the slug in the address, never from the visitor;
@@ -36,9 +38,11 @@ class JoinController {
     private final ShopSettings shops;
     private final CatalogQueries catalog;
     private final PublicLinks links;
+    private final LineLinkCodes lineCodes;
 
     JoinController(PublicSignup signup, JoinMailer mailer, ShopSettings shops, CatalogQueries catalog,
-            PublicLinks links) {
+            PublicLinks links, LineLinkCodes lineCodes) {
+        this.lineCodes = lineCodes;
         this.signup = signup;
         this.mailer = mailer;
         this.shops = shops;
@@ -55,7 +59,7 @@ class JoinController {
 
     @PostMapping
     String join(@PathVariable String slug, @Valid @ModelAttribute JoinForm joinForm, BindingResult result, Model model,
-            HttpServletRequest request, Locale locale) {
+            HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
         long shop = shopId(slug);
         if (!joinForm.getWebsite().isBlank()) {
             return "redirect:/join/" + slug + "/thanks";
@@ -76,6 +80,11 @@ class JoinController {
                 String link = links.to("/join/{slug}/confirm")
                         .queryParam("token", outcome.token()).buildAndExpand(slug).toUriString();
                 mailer.sendConfirmation(outcome.email(), link, current.getName(), current.getSenderEmail(), locale);
+            }
+            // a new customer may link LINE at once: the code is shown once, on the page after this one
+            if (outcome.registered() != null) {
+                lineCodes.issueIfConnected(outcome.registered())
+                        .ifPresent(code -> redirect.addFlashAttribute("lineCode", code.code()));
             }
             return "redirect:/join/" + slug + "/thanks" + (outcome.token() != null ? "?email" : "");
         });

@@ -63,8 +63,16 @@ class PublicSignup {
         this.window = window;
     }
 
-    /** What the mailer needs after the commit: the address and the link's token (null: no email to send). */
-    record Outcome(String email, String token) {
+    /**
+     * What the mailer needs after the commit: the address and the link's token (null: no email to send); and
+     * the customer this sign-up registered (null when it found one already known: a visitor who typed someone
+     * else's address is never handed a way into that customer's record, such as a LINE link code).
+     */
+    record Outcome(String email, String token, Long registered) {
+
+        Outcome(String email, String token) {
+            this(email, token, null);
+        }
     }
 
     Optional<Long> shopFor(String slug) {
@@ -94,8 +102,9 @@ class PublicSignup {
         String email = form.getEmail().isBlank() ? null : form.getEmail();
         Optional<Long> existing = email == null ? Optional.empty() : customers.idForEmail(email);
         long customerId = existing.orElseGet(() -> register(form, model, clientAddress));
+        Long registered = existing.isPresent() ? null : customerId;
         if (email == null || !form.isEmailConsent()) {
-            return new Outcome(null, null);
+            return new Outcome(null, null, registered);
         }
         if (existing.isPresent()) {
             if (consents.current(customerId).get(ConsentChannel.EMAIL) == ConsentState.GRANTED) {
@@ -103,7 +112,7 @@ class PublicSignup {
             }
             consents.recordByCustomer(customerId, ConsentChannel.EMAIL, true, true, "PUBLIC_PAGE", WORDING, clientAddress);
         }
-        return new Outcome(email, newConfirmation(customerId, email));
+        return new Outcome(email, newConfirmation(customerId, email), registered);
     }
 
     /**

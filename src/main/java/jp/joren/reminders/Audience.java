@@ -13,18 +13,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 record Audience(ReminderRule rule, String candidates, Integer timingDays, Integer forecastBelowPercent,
         int holdoutPercent, boolean promotional, Offer offer, Campaign campaign, LocalDate activeFrom,
-        boolean awaitsApproval) {
+        boolean awaitsApproval, ChannelOrder channels) {
 
     static Audience of(RuleSettings settings, RuleStart start) {
+        return of(settings, start, ChannelOrder.DEFAULT);
+    }
+
+    static Audience of(RuleSettings settings, RuleStart start, ChannelOrder channels) {
         ReminderRule rule = settings.rule();
         return new Audience(rule, ReminderCandidates.BY_RULE.get(rule), settings.timingOrDefault(),
                 settings.forecastBelowPercent(), settings.holdoutPercent(), rule.promotional(), settings.offer(), null,
-                start.activeFrom(), start.awaitsApproval());
+                start.activeFrom(), start.awaitsApproval(), channels);
     }
 
     static Audience of(Campaign campaign) {
+        return of(campaign, ChannelOrder.DEFAULT);
+    }
+
+    static Audience of(Campaign campaign, ChannelOrder channels) {
         return new Audience(ReminderRule.CAMPAIGN, ReminderCandidates.CAMPAIGN, null, null, campaign.holdoutPercent(),
-                campaign.kind() != Campaign.Kind.NOTE, campaign.offer(), campaign, null, !campaign.approved());
+                campaign.kind() != Campaign.Kind.NOTE, campaign.offer(), campaign, null, !campaign.approved(),
+                channels);
     }
 
     Long campaignId() {
@@ -42,7 +51,8 @@ record Audience(ReminderRule rule, String candidates, Integer timingDays, Intege
                 .param("promotional", promotional)
                 .param("campaign", campaignId())
                 .param("activeFrom", activeFrom)
-                .param("waiting", awaitsApproval ? "AWAITING_APPROVAL" : "QUEUED");
+                .param("waiting", awaitsApproval ? "AWAITING_APPROVAL" : "QUEUED")
+                .param("channels", channels.channels().toArray(String[]::new));
         if (campaign != null) {
             campaign.bindSegment(statement, neighbourhood);
         }

@@ -221,6 +221,8 @@ class CampaignController {
         model.addAttribute("couponKinds", Arrays.asList(Offer.CouponKind.values()));
         model.addAttribute("variables", LetterWriter.VARIABLES);
         model.addAttribute("reach", campaign == null || campaign.queued() ? null : queue.reach(campaign, today()));
+        model.addAttribute("channelOrder", campaign == null ? ChannelOrder.DEFAULT : campaigns.channelOrder(campaign.id()));
+        model.addAttribute("channelOrders", ChannelOrder.values());
         // a queued campaign can no longer change; its messages are previewed on its approval page and the outbox
         Campaign previewed = campaign != null ? campaign : everyoneOrSaved(null, (CampaignForm) model.getAttribute("form"));
         model.addAttribute("preview", campaign != null && campaign.queued() ? null

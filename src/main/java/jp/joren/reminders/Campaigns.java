@@ -55,6 +55,22 @@ class Campaigns {
                 .update();
     }
 
+    /** The channels the campaign tries, in order. */
+    ChannelOrder channelOrder(long id) {
+        return jdbc.sql("select channel_order from campaign where tenant_id = :shop and id = :id")
+                .param("shop", CurrentTenant.require()).param("id", id)
+                .query(String.class).optional().map(ChannelOrder::ofStored).orElse(ChannelOrder.DEFAULT);
+    }
+
+    /** The owner chose the campaign's channels; a campaign already queued keeps its messages as they are. */
+    boolean saveChannelOrder(long id, ChannelOrder order) {
+        return jdbc.sql("""
+                        update campaign set channel_order = :order
+                         where tenant_id = :shop and id = :id and queued_at is null""")
+                .param("order", order.stored()).param("shop", CurrentTenant.require()).param("id", id)
+                .update() == 1;
+    }
+
     void markQueued(long id) {
         jdbc.sql("update campaign set queued_at = now() where id = :id").param("id", id).update();
     }

@@ -94,6 +94,19 @@ class LetterWriter {
         return new WrittenLetter(subject, templates.text(mail), templates.html(mail), unsubscribeUrl);
     }
 
+    /**
+     * The letter as a LINE text message: the body (the customer's name, the part number or the coupon, as the
+     * wording says), who sends it, a link to the shop's page, and how to stop (blocking the account, which
+     * withdraws the LINE consent at once).
+     */
+    String lineText(Letter letter, RuleSettings settings, String shopSlug) {
+        Letter.Sender sender = letter.sender();
+        List<String> signature = nonBlank(sender.signature(), sender.phone());
+        return body(letter, settings) + "\n\n" + String.join(" ", signature) + "\n"
+                + messages.getMessage("reminders.line.shopPage", new Object[] {publicUrl + "/join/" + shopSlug}, MAIL_LOCALE)
+                + "\n" + messages.getMessage("reminders.line.stop", null, MAIL_LOCALE);
+    }
+
     /** A letter with no message of its own (a preview, a test send) links to the page that says it is a test. */
     private static String unsubscribePath(Letter letter) {
         return letter.unsubscribeToken() == null ? TestUnsubscribeController.PATH : "/u/" + letter.unsubscribeToken();

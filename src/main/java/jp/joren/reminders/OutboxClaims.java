@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
+import jp.joren.line.LineFriends;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,16 +31,15 @@ class OutboxClaims {
      * an unsubscribe, the frequency cap (other promotions that may have reached the customer within the
      * cap's days — sent, or handed over without an answer — or are being sent).
      */
-    private static final String HOLD_BACK = """
+    private static final String HOLD_BACK_TEMPLATE = """
             with due as (
                 select m.id, m.customer_id, m.rule, m.promotional from outbox_message m
-                 where m.tenant_id = :shop and m.status = 'QUEUED' and m.channel = 'EMAIL' and m.due_on <= :today
+                 where m.tenant_id = :shop and m.status = 'QUEUED' and m.channel = :channel and m.due_on <= :today
                    and (m.next_attempt_at is null or m.next_attempt_at <= :now)),
             verdict as (
                 select d.id,
                        case when d.rule <> 'CAMPAIGN' and not coalesce(r.enabled, false) then 'RULE_OFF'
-                            when not %s
-                                 or coalesce(cu.email, '') = '' or cu.status <> 'ACTIVE' then 'NO_CONSENT'
+                            when not (%s) or cu.status <> 'ACTIVE' then 'NO_CONSENT'
                             when %s
                                  then 'UNSUBSCRIBED'
                             when d.promotional and exists (
@@ -56,8 +56,16 @@ class OutboxClaims {
                   left join reminder_rule r on r.tenant_id = :shop and r.rule = d.rule)
             update outbox_message m set status = 'HELD', reason = v.reason
               from verdict v
-             where m.tenant_id = :shop and m.id = v.id and v.reason is not null"""
-            .formatted(Reachability.consents("d.customer_id", "EMAIL"), Reachability.unsubscribed("cu.email"));
+             where m.tenant_id = :shop and m.id = v.id and v.reason is not null""";
+
+    /** By email: consent, an address, and the address not unsubscribed. */
+    private static final String HOLD_BACK = HOLD_BACK_TEMPLATE.formatted(
+            Reachability.consents("d.customer_id", "EMAIL") + " and coalesce(cu.email, '') <> ''",
+            Reachability.unsubscribed("cu.email"));
+
+    /** On LINE: consent, and LINE linked and not blocked (blocking withdraws the consent too). */
+    private static final String HOLD_BACK_LINE = HOLD_BACK_TEMPLATE.formatted(
+            Reachability.consents("d.customer_id", "LINE") + " and " + LineFriends.linked("cu"), "false");
 
     /**
      * One message per customer per pass, so the cap holds within a pass too; the rule order decides which.
@@ -68,7 +76,7 @@ class OutboxClaims {
                 select id from outbox_message
                  where tenant_id = :shop
                    and id in (select distinct on (customer_id) id from outbox_message
-                               where tenant_id = :shop and status = 'QUEUED' and channel = 'EMAIL' and due_on <= :today
+                               where tenant_id = :shop and status = 'QUEUED' and channel = :channel and due_on <= :today
                                  and (next_attempt_at is null or next_attempt_at <= :now)
                                order by customer_id, array_position(cast(:ruleOrder as text[]), rule), id)
                  order by due_on, id
@@ -108,23 +116,38 @@ class OutboxClaims {
     }
 
     int holdBack(LocalDate today, Instant now, int capDays) {
-        return jdbc.sql(HOLD_BACK)
+        return holdBack("EMAIL", today, now, capDays);
+    }
+
+    /** The guards again for the due messages of {@code channel} (EMAIL or LINE). */
+    int holdBack(String channel, LocalDate today, Instant now, int capDays) {
+        return jdbc.sql(channel.equals("LINE") ? HOLD_BACK_LINE : HOLD_BACK)
+                .param("channel", channel)
                 .param("shop", shop()).param("today", today).param("now", utc(now)).param("capDays", capDays)
                 .update();
     }
 
     /** Emails claimed within the last minute: what the shop's rate per minute has left. */
     int claimedWithinAMinute(Instant now) {
+        return claimedWithinAMinute("EMAIL", now);
+    }
+
+    int claimedWithinAMinute(String channel, Instant now) {
         return jdbc.sql("""
                         select count(*) from outbox_message
-                         where tenant_id = :shop and channel = 'EMAIL' and status in ('SENT', 'SENDING', 'UNCONFIRMED')
+                         where tenant_id = :shop and channel = :channel and status in ('SENT', 'SENDING', 'UNCONFIRMED')
                            and claimed_at > :since""")
-                .param("shop", shop()).param("since", utc(now.minusSeconds(60)))
+                .param("shop", shop()).param("channel", channel).param("since", utc(now.minusSeconds(60)))
                 .query(Integer.class).single();
     }
 
     List<Claim> claim(LocalDate today, Instant now, int limit) {
+        return claim("EMAIL", today, now, limit);
+    }
+
+    List<Claim> claim(String channel, LocalDate today, Instant now, int limit) {
         return jdbc.sql(CLAIM)
+                .param("channel", channel)
                 .param("shop", shop()).param("now", utc(now)).param("today", today)
                 .param("ruleOrder", Arrays.stream(ReminderRule.values()).map(Enum::name).toArray(String[]::new))
                 .param("limit", limit)
@@ -165,17 +188,24 @@ class OutboxClaims {
      * itself was refused ({@code permanent}) or after the last attempt.
      */
     void notDelivered(Claim claim, boolean permanent, int maxAttempts, Instant now, String error) {
+        notDelivered(claim, permanent, maxAttempts, now, error, Duration.ZERO);
+    }
+
+    /** As above, but not tried again before {@code notBefore} from now (what a server's Retry-After asks). */
+    void notDelivered(Claim claim, boolean permanent, int maxAttempts, Instant now, String error, Duration notBefore) {
         jdbc.sql("""
                         update outbox_message
                            set status = case when :permanent or attempts >= :maxAttempts then 'FAILED' else 'QUEUED' end,
                                reason = case when :permanent or attempts >= :maxAttempts then 'DELIVERY_FAILED' end,
-                               next_attempt_at = cast(:now as timestamptz) + make_interval(mins => power(2, attempts)::int),
+                               next_attempt_at = greatest(cast(:now as timestamptz) + make_interval(mins => power(2, attempts)::int),
+                                                          cast(:notBefore as timestamptz)),
                                handed_over_at = null,
                                last_error = :error
                          where tenant_id = :shop and id = :id and attempts = :attempt and status = 'SENDING'""")
                 .param("permanent", permanent)
                 .param("maxAttempts", maxAttempts)
                 .param("now", utc(now))
+                .param("notBefore", utc(now.plus(notBefore)))
                 .param("error", error)
                 .param("shop", shop()).param("id", claim.id()).param("attempt", claim.attempt())
                 .update();

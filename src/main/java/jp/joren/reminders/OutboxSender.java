@@ -76,6 +76,12 @@ public class OutboxSender {
 
     /** What one pass did, for the owner's page and the tests. */
     public record Delivery(int sent, int held, int retrying, int failed, int unconfirmed) {
+
+        /** Two passes together (email and LINE). */
+        public Delivery plus(Delivery other) {
+            return new Delivery(sent + other.sent, held + other.held, retrying + other.retrying,
+                    failed + other.failed, unconfirmed + other.unconfirmed);
+        }
     }
 
     /** One pass over the current shop's due email, within the shop's sending rate. */

@@ -47,8 +47,11 @@ class Previews {
     }
 
     private MessagePreview preview(Letter letter, RuleSettings settings, boolean sample) {
-        return new MessagePreview(letter.customerName(), letter.channel(), writer.write(letter, settings), sample,
-                letter, settings);
+        // a LINE message is one text, with no subject: shown as the customer's phone will show it
+        WrittenLetter written = "LINE".equals(letter.channel())
+                ? new WrittenLetter("", writer.lineText(letter, settings, shop.currentShop().getSlug()), null, null)
+                : writer.write(letter, settings);
+        return new MessagePreview(letter.customerName(), letter.channel(), written, sample, letter, settings);
     }
 
     /** A coupon is issued only when a message is queued: the preview shows the offer with a sample code. */

@@ -103,6 +103,7 @@ class ReminderController {
         int back = Math.max(1, Math.min(months, 24));
         LocalDate from = shop.today().minusMonths(back);
         model.addAttribute("results", results.since(from, window));
+        model.addAttribute("channelResults", results.byChannel(from, window));
         model.addAttribute("days", window);
         model.addAttribute("months", back);
         model.addAttribute("from", from);

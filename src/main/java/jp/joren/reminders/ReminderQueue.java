@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import jp.joren.line.LineFriends;
 import jp.joren.segments.Portfolio;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +42,7 @@ public class ReminderQueue {
                        %4$s and coalesce(cu.postal_code, '') <> ''
                            and coalesce(cu.city, '') || coalesce(cu.town, '') || coalesce(cu.address_line, '') <> ''
                            as postal,
+                       %5$s and %6$s as line,
                        ('x' || substr(md5(cu.tenant_id || ':' || cu.id || ':' || :holdoutKey), 1, 7))::bit(28)::int %% 100
                            < :holdout as held_out
                   from candidate c
@@ -52,19 +54,28 @@ public class ReminderQueue {
                                       and (c.product_id is null
                                            or exists (select 1 from purchase_line l
                                                        where l.purchase_id = b.id and l.product_id = c.product_id)))),
+            routes as (
+                -- the first channel of the rule's order (:channels) the customer can be reached on
+                select r.*,
+                       (select o.channel from unnest(cast(:channels as text[])) with ordinality o(channel, position)
+                         where (o.channel = 'EMAIL' and r.email_consent and not r.unsubscribed)
+                            or (o.channel = 'POSTAL' and r.postal)
+                            or (o.channel = 'LINE' and r.line)
+                         order by o.position limit 1) as route
+                  from reach r),
             routed as (
-                select r.*, r.email_consent and not r.unsubscribed as email,
-                       (r.email_consent and not r.unsubscribed) or r.postal as reachable
-                  from reach r)
+                select r.*, r.route = 'EMAIL' as email, r.route is not null as reachable
+                  from routes r)
             """.formatted(CANDIDATES, Reachability.consents("c.customer_id", "EMAIL"),
-            Reachability.unsubscribed("cu.email"), Reachability.consents("c.customer_id", "POSTAL"));
+            Reachability.unsubscribed("cu.email"), Reachability.consents("c.customer_id", "POSTAL"),
+            Reachability.consents("c.customer_id", "LINE"), LineFriends.linked("cu"));
 
     private static final String QUEUE = ROUTED + """
             insert into outbox_message (tenant_id, customer_id, rule, subject_ref, occasion, channel, promotional,
                                         status, reason, due_on, product_id, owned_product_id, campaign_id,
                                         unsubscribe_token)
             select app_current_tenant(), customer_id, :rule, subject_ref, occasion,
-                   case when email then 'EMAIL' else 'POSTAL' end, :promotional,
+                   coalesce(route, 'POSTAL'), :promotional,
                    case when reachable and not held_out then :waiting else 'HELD' end,
                    case when not reachable and email_consent then 'UNSUBSCRIBED'
                         when not reachable then 'NO_CONSENT'
@@ -77,7 +88,8 @@ public class ReminderQueue {
     /** Who a message to these candidates would reach, before anything is queued: the owner's "eligible". */
     private static final String COUNT = ROUTED + """
             select count(*) filter (where reachable and not held_out and email) as by_email,
-                   count(*) filter (where reachable and not held_out and not email) as by_post,
+                   count(*) filter (where reachable and not held_out and route = 'POSTAL') as by_post,
+                   count(*) filter (where reachable and not held_out and route = 'LINE') as by_line,
                    count(*) filter (where reachable and held_out) as held_out,
                    count(*) filter (where not reachable) as unreachable
               from routed""";
@@ -89,7 +101,7 @@ public class ReminderQueue {
     private static final String EXAMPLE = ROUTED + """
             , chosen as (
                 select 0::bigint as id, cast(:rule as text) as rule, cast(:campaign as bigint) as campaign_id,
-                       case when email then 'EMAIL' else 'POSTAL' end as channel, 'PREVIEW' as status,
+                       coalesce(route, 'POSTAL') as channel, 'PREVIEW' as status,
                        null::text as reason, due_on, null::text as unsubscribe_token,
                        app_current_tenant() as tenant_id, customer_id, product_id, owned_product_id,
                        null::bigint as coupon_id
@@ -146,14 +158,16 @@ public class ReminderQueue {
         exits.withdrawAnsweredByPurchases();
         Map<ReminderRule, Integer> queued = new EnumMap<>(ReminderRule.class);
         Map<ReminderRule, RuleStart> starts = rules.starts();
+        Map<ReminderRule, ChannelOrder> channels = rules.channelOrders();
         for (RuleSettings settings : rules.all().values()) {
             if (settings.enabled()) {
-                queued.put(settings.rule(), queue(Audience.of(settings, starts.get(settings.rule())), today));
+                queued.put(settings.rule(), queue(Audience.of(settings, starts.get(settings.rule()),
+                        channels.get(settings.rule())), today));
             }
         }
         int campaignMessages = 0;
         for (Campaign campaign : campaigns.dueBy(today)) {
-            campaignMessages += queue(Audience.of(campaign), today);
+            campaignMessages += queue(Audience.of(campaign, channelsOf(campaign)), today);
             campaigns.markQueued(campaign.id());
         }
         if (campaignMessages > 0) {
@@ -164,17 +178,17 @@ public class ReminderQueue {
 
     /** Queues one campaign now, whatever its day, when the owner says so. @return its messages */
     int queueNow(Campaign campaign, LocalDate today) {
-        int added = queue(Audience.of(campaign), today);
+        int added = queue(Audience.of(campaign, channelsOf(campaign)), today);
         campaigns.markQueued(campaign.id());
         return added;
     }
 
     /** Who a campaign would reach today, after the same guards as the rules: the eligible count before sending. */
     Reach reach(Campaign campaign, LocalDate today) {
-        Audience audience = Audience.of(campaign);
+        Audience audience = Audience.of(campaign, channelsOf(campaign));
         return audience.bind(jdbc.sql(COUNT.replace(CANDIDATES, audience.candidates())), today, neighbourhood())
                 .query((rs, row) -> new Reach(rs.getInt("by_email"), rs.getInt("by_post"), rs.getInt("held_out"),
-                        rs.getInt("unreachable")))
+                        rs.getInt("unreachable"), rs.getInt("by_line")))
                 .single();
     }
 
@@ -183,6 +197,10 @@ public class ReminderQueue {
         return audience.bind(jdbc.sql(EXAMPLE.replace(CANDIDATES, audience.candidates())), today, neighbourhood())
                 .query(Letters::letter)
                 .optional();
+    }
+
+    private ChannelOrder channelsOf(Campaign campaign) {
+        return campaign.id() == null ? ChannelOrder.DEFAULT : campaigns.channelOrder(campaign.id());
     }
 
     /** The towns of the shop's first trade area, for a campaign chosen by tier. */

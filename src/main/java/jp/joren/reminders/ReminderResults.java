@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -84,6 +85,38 @@ class ReminderResults {
         campaignNames.forEach((id, name) -> results.add(result(ReminderRule.CAMPAIGN, id, name, "#" + id, sent, holdout,
                 extras)));
         return results;
+    }
+
+    /** The recipients of each channel (EMAIL, LINE, POSTAL) and what they did in the {@code days} after. */
+    List<ChannelResult> byChannel(LocalDate from, int days) {
+        return jdbc.sql("""
+                        with message as (
+                            select m.channel, m.customer_id,
+                                   (coalesce(m.sent_at, m.handed_over_at, m.queued_at) at time zone s.time_zone)::date as day
+                              from outbox_message m
+                              join shop s on s.id = m.tenant_id and s.id = :shop
+                             where m.tenant_id = :shop and m.status in ('SENT', 'UNCONFIRMED')
+                               and coalesce(m.sent_at, m.handed_over_at, m.queued_at) >= cast(:from as date)),
+                        outcome as (
+                            select m.*, v.visits, v.sales
+                              from message m
+                              cross join lateral (
+                                    select count(distinct p.business_date) as visits, coalesce(sum(p.total), 0) as sales
+                                      from purchase p
+                                     where p.tenant_id = :shop and p.customer_id = m.customer_id
+                                       and p.status = 'COMPLETED'
+                                       and p.business_date >= m.day and p.business_date < m.day + :days) v)
+                        select channel, count(*) as customers, count(*) filter (where visits > 0) as came_back,
+                               sum(visits) as visits, sum(sales) as sales
+                          from outcome
+                         group by channel
+                         order by array_position(array['LINE', 'EMAIL', 'POSTAL'], channel)""")
+                .param("shop", CurrentTenant.require())
+                .param("from", from)
+                .param("days", days)
+                .query((rs, row) -> new ChannelResult(rs.getString("channel"), new RuleResult.Arm(rs.getInt("customers"),
+                        rs.getInt("came_back"), rs.getInt("visits"), rs.getLong("sales"))))
+                .list();
     }
 
     private static RuleResult result(ReminderRule rule, Long campaignId, String campaignName, String key,

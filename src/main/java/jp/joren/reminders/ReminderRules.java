@@ -116,6 +116,37 @@ public class ReminderRules {
                 .update();
     }
 
+    /** The channels each rule tries, in order (the default for a rule never saved). */
+    public Map<ReminderRule, ChannelOrder> channelOrders() {
+        Map<ReminderRule, ChannelOrder> orders = new EnumMap<>(ReminderRule.class);
+        for (ReminderRule rule : ReminderRule.values()) {
+            if (rule.isRule()) {
+                orders.put(rule, ChannelOrder.DEFAULT);
+            }
+        }
+        jdbc.sql("select rule, channel_order from reminder_rule where tenant_id = :shop")
+                .param("shop", CurrentTenant.require())
+                .query((rs, row) -> orders.put(ReminderRule.valueOf(rs.getString("rule")),
+                        ChannelOrder.ofStored(rs.getString("channel_order"))))
+                .list();
+        return orders;
+    }
+
+    /** The owner chose the channels the rule tries; the rule's other settings stay as they are. */
+    public void saveChannelOrder(ReminderRule rule, ChannelOrder order) {
+        jdbc.sql("""
+                        insert into reminder_rule as r (tenant_id, rule, channel_order, updated_at)
+                        values (:shop, :rule, :order, :now)
+                        on conflict (tenant_id, rule) do update
+                           set channel_order = excluded.channel_order, updated_at = excluded.updated_at
+                         where r.tenant_id = :shop""")
+                .param("shop", CurrentTenant.require())
+                .param("rule", rule.name())
+                .param("order", order.stored())
+                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .update();
+    }
+
     /** The owner approved a batch of the rule: from now on its nights go out by themselves (unless asked otherwise). */
     void firstBatchApproved(ReminderRule rule) {
         jdbc.sql("update reminder_rule set first_batch_approved = true where tenant_id = :shop and rule = :rule")

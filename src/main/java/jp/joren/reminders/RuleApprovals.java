@@ -30,14 +30,16 @@ class RuleApprovals {
     ApprovalBatch waiting(ReminderRule rule, Long campaign) {
         return jdbc.sql("""
                         select count(*) filter (where channel = 'EMAIL') as by_email,
-                               count(*) filter (where channel = 'POSTAL') as by_post
+                               count(*) filter (where channel = 'POSTAL') as by_post,
+                               count(*) filter (where channel = 'LINE') as by_line
                           from outbox_message
                          where tenant_id = :shop and rule = :rule and status = 'AWAITING_APPROVAL'
                            and campaign_id is not distinct from cast(:campaign as bigint)""")
                 .param("shop", CurrentTenant.require())
                 .param("rule", rule.name())
                 .param("campaign", campaign)
-                .query((rs, row) -> new ApprovalBatch(rs.getInt("by_email"), rs.getInt("by_post")))
+                .query((rs, row) -> new ApprovalBatch(rs.getInt("by_email"), rs.getInt("by_post"),
+                        rs.getInt("by_line")))
                 .single();
     }
 

@@ -82,6 +82,8 @@ class RuleController {
         RuleStart start = rules.starts().get(rule);
         model.addAttribute("activeFrom", start == null ? null : start.activeFrom());
         model.addAttribute("awaiting", outbox.countsByRule().get(rule).getOrDefault("AWAITING_APPROVAL", 0));
+        model.addAttribute("channelOrder", rules.channelOrders().get(rule));
+        model.addAttribute("channelOrders", ChannelOrder.values());
         model.addAttribute("preview", preview(rule, settings));
         return "reminders/rule";
     }

@@ -22,14 +22,16 @@ class SendNow {
 
     private final OutboxSendRequests requests;
     private final OutboxSender sender;
+    private final LineOutboxSender lineSender;
     private final ShopJobQueue queue;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    SendNow(OutboxSendRequests requests, OutboxSender sender, ShopJobQueue queue,
+    SendNow(OutboxSendRequests requests, OutboxSender sender, LineOutboxSender lineSender, ShopJobQueue queue,
             PlatformTransactionManager transactions, Clock clock) {
         this.requests = requests;
         this.sender = sender;
+        this.lineSender = lineSender;
         this.queue = queue;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -54,7 +56,8 @@ class SendNow {
             return;
         }
         try {
-            OutboxSender.Delivery delivery = sender.sendDue();
+            // the email, then the LINE messages (these only within the shop's send hours)
+            OutboxSender.Delivery delivery = sender.sendDue().plus(lineSender.sendDue());
             transaction.executeWithoutResult(status -> requests.done(id, delivery, clock.instant()));
         } catch (RuntimeException e) {
             log.error("Sending the outbox of shop {} failed", CurrentTenant.require(), e);

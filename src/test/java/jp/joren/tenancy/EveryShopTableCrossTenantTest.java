@@ -1,10 +1,19 @@
 package jp.joren.tenancy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import jp.joren.nightly.ShopNightlyRun;
 import jp.joren.shops.ShopFixtures;
@@ -76,7 +85,8 @@ class EveryShopTableCrossTenantTest {
                 "audit_event", "customer_merge", "product", "product_model", "consumable_part", "part_fit",
                 "nightly_run", "portfolio_policy", "portfolio_basis", "portfolio_classification", "customer_portfolio",
                 "portfolio_snapshot",
-                "portfolio_month_cell", "portfolio_movement", "forecast_fit", "outbox_send_request");
+                "portfolio_month_cell", "portfolio_movement", "forecast_fit", "outbox_send_request", "line_account",
+                "line_link_code", "line_friend");
 
         for (String table : tablesWithRowsOfA) {
             Long seen = CurrentTenant.callAs(shopB.tenantId(), () -> transaction.execute(status -> jdbc
@@ -93,7 +103,7 @@ class EveryShopTableCrossTenantTest {
         }
     }
 
-    private void useTheCounter(TestShop shop, Kitchen kitchen) {
+    private void useTheCounter(TestShop shop, Kitchen kitchen) throws Exception {
         WebSession owner = new WebSession(port);
         owner.logIn(shop.ownerEmail(), shop.password());
         long first = register(owner, "090-1000-2000", "a@example.jp");
@@ -110,7 +120,28 @@ class EveryShopTableCrossTenantTest {
                 "purchasedAt", "2026-04-02T10:00", "channel", "STORE", "lines[0].code", "TW-01"));
         owner.submit("/settings/portfolio", "#portfolio-settings", Map.of("neighbourhoodTowns", "本町一丁目"));
         owner.submit("/reminders/outbox", "form[action=/reminders/outbox/send]", Map.of());
+        useLine(owner, first);
         nights.run(shop.tenantId(), LocalDate.of(2026, 6, 10));
+    }
+
+    /** The owner connects LINE, the clerk shows a customer their code, and the customer sends it on LINE. */
+    private void useLine(WebSession owner, long customer) throws Exception {
+        String secret = "cross-tenant-secret-0123456789";
+        owner.submit("/settings/line", "#line-settings", Map.of("channelId", "1650000000", "channelSecret", secret,
+                "accessToken", "cross-tenant-token", "sendFrom", "10:00", "sendUntil", "20:00"));
+        String webhook = URI.create(owner.get("/settings/line").document().selectFirst("#line-webhook-url").text()).getPath();
+        owner.submit("/line/customers/" + customer, "form[action$=/code]", Map.of());
+        String code = owner.get("/line/customers/" + customer).document().selectFirst("#line-link-code").text();
+        String body = "{\"events\":[{\"type\":\"message\",\"timestamp\":" + System.currentTimeMillis()
+                + ",\"source\":{\"type\":\"user\",\"userId\":\"Ucross\"},\"message\":{\"type\":\"text\",\"text\":\""
+                + code + "\"}}]}";
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(owner.url(webhook)))
+                        .header("X-Line-Signature", Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8))))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(answer.statusCode()).isEqualTo(200);
     }
 
     private static long register(WebSession owner, String phone, String email) {

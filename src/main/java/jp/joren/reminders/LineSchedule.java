@@ -1,0 +1,32 @@
+package jp.joren.reminders;
+
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** LINE messages go out on the same beat as email, by one node of the cluster at a time. */
+@Configuration(proxyBeanMethods = false)
+class LineSchedule {
+
+    static final String JOB_NAME = "line-dispatch";
+
+    @Bean
+    JobDetail lineDispatchJob() {
+        return JobBuilder.newJob(LineDispatchJob.class).withIdentity(JOB_NAME).storeDurably().build();
+    }
+
+    @Bean
+    Trigger lineDispatchTrigger(JobDetail lineDispatchJob,
+            @Value("${joren.reminders.send-cron:0/30 * * * * ?}") String cron) {
+        return TriggerBuilder.newTrigger()
+                .forJob(lineDispatchJob)
+                .withIdentity(JOB_NAME)
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionDoNothing())
+                .build();
+    }
+}

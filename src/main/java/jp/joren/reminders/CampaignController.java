@@ -16,9 +16,11 @@ import jakarta.validation.Valid;
 import jp.joren.segments.TradeAreaTier;
 import jp.joren.shared.NotFoundException;
 import jp.joren.shops.ShopSettings;
+import jp.joren.shared.EditConflict;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -109,7 +111,9 @@ class CampaignController {
     @Transactional(readOnly = true)
     String show(@PathVariable long id, Model model) {
         Campaign campaign = find(id);
-        model.addAttribute("form", CampaignForm.of(campaign, campaigns.productCode(campaign.productId()).orElse(null)));
+        CampaignForm form = CampaignForm.of(campaign, campaigns.productCode(campaign.productId()).orElse(null));
+        form.setVersion(campaigns.version(id));
+        model.addAttribute("form", form);
         return page(campaign, model);
     }
 
@@ -125,7 +129,21 @@ class CampaignController {
         if (result.hasErrors()) {
             return page(campaign, model);
         }
-        campaigns.save(form.toCampaign(id, productId.orElse(null)));
+        try {
+            campaigns.save(form.toCampaign(id, productId.orElse(null)), form.getVersion());
+        } catch (EditConflict savedMeanwhile) {
+            // the page as this person typed it, beside what the other saved; saving again is their choice
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            Campaign now = find(id);
+            if (now.queued()) {
+                result.reject("campaigns.alreadyQueued");
+                return page(now, model);
+            }
+            model.addAttribute("conflict", EditConflict.between(
+                    CampaignForm.of(now, campaigns.productCode(now.productId()).orElse(null)).snapshot(), form.snapshot()));
+            form.setVersion(campaigns.version(id));
+            return page(now, model);
+        }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/reminders/campaigns/" + id;
     }

@@ -1,6 +1,8 @@
 package jp.joren.reminders;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,6 +17,8 @@ public class CampaignForm extends OfferFields {
     @NotBlank
     @Size(max = 100)
     private String name = "";
+    /** The version of the campaign the page was opened on (null for a new one). */
+    private Long version;
     @NotNull
     private Campaign.Kind kind = Campaign.Kind.EVERYONE;
     @NotNull
@@ -60,6 +64,31 @@ public class CampaignForm extends OfferFields {
         form.awayMinDays = campaign.awayMinDays();
         form.awayMaxDays = campaign.awayMaxDays();
         return form;
+    }
+
+    /** The fields as a person reads them, for the conflict box (keys name their labels). */
+    Map<String, Object> snapshot() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("kind", kind);
+        fields.put("scheduledOn", scheduledOn);
+        fields.put("audience", String.join(" ", segment, lapsed, modelId == null ? "" : modelId.toString(), productCode,
+                town, tier == null ? "" : tier.toString(), awayMinDays == null ? "" : awayMinDays.toString(),
+                awayMaxDays == null ? "" : awayMaxDays.toString()).strip());
+        fields.put("holdoutPercent", holdoutPercent);
+        fields.put("offer", isOffer() ? getCouponKind() + " " + getCouponValue() + " / " + getCouponCap() + " / "
+                + getCouponValidDays() : "×");
+        fields.put("subject", subject);
+        fields.put("body", body);
+        return fields;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 
     /** The campaign to save; the segment's filters are kept only for a segment campaign. */

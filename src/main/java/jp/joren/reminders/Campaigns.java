@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import jp.joren.shared.EditConflict;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -77,6 +78,14 @@ class Campaigns {
 
     /** Inserts a new campaign or changes one not yet queued. @return its id */
     long save(Campaign campaign) {
+        return save(campaign, null);
+    }
+
+    /**
+     * The same, as a person saves the campaign's page opened at {@code openedVersion} (null: whatever is saved).
+     * @throws EditConflict when someone saved or queued it since that page was opened; nothing is written then
+     */
+    long save(Campaign campaign, Long openedVersion) {
         Offer offer = campaign.offer();
         JdbcClient.StatementSpec statement = jdbc.sql(campaign.id() == null ? """
                         insert into campaign (tenant_id, name, kind, scheduled_on, subject, body, holdout_percent,
@@ -91,8 +100,10 @@ class Campaigns {
                                coupon_value = :couponValue, coupon_cap = :couponCap, coupon_valid_days = :couponValidDays,
                                segment = :segment, lapsed = :lapsed, model_id = :model, product_id = :product, town = :town,
                                tier = :tier,
-                               away_min_days = :awayMin, away_max_days = :awayMax, approved_at = null
-                         where id = :id and queued_at is null
+                               away_min_days = :awayMin, away_max_days = :awayMax, approved_at = null,
+                               version = version + 1
+                         where tenant_id = :shop and id = :id and queued_at is null
+                           and (cast(:version as bigint) is null or version = :version)
                         returning id""")
                 .param("id", campaign.id())
                 .param("name", campaign.name())
@@ -113,7 +124,16 @@ class Campaigns {
                 .param("tier", campaign.tier())
                 .param("awayMin", campaign.awayMinDays())
                 .param("awayMax", campaign.awayMaxDays());
-        return statement.query(Long.class).single();
+        if (campaign.id() != null) {
+            statement = statement.param("shop", CurrentTenant.require()).param("version", openedVersion);
+        }
+        return statement.query(Long.class).optional().orElseThrow(EditConflict::new);
+    }
+
+    /** The version of the campaign as a person last saved it, for its page to send back. */
+    long version(long id) {
+        return jdbc.sql("select version from campaign where tenant_id = :shop and id = :id")
+                .param("shop", CurrentTenant.require()).param("id", id).query(Long.class).single();
     }
 
     List<ModelChoice> models() {

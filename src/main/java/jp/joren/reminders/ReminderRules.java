@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 
+import jp.joren.shared.EditConflict;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -76,14 +77,22 @@ public class ReminderRules {
      * every occasion of the last months at once). Turning it on also makes its next batch wait for approval.
      */
     public void save(RuleSettings settings, LocalDate today) {
+        save(settings, today, null);
+    }
+
+    /**
+     * The same, as a person saves the rule's page opened at {@code openedVersion} (null: whatever is saved).
+     * @throws EditConflict when someone saved the rule since that page was opened; nothing is written then
+     */
+    public void save(RuleSettings settings, LocalDate today, Long openedVersion) {
         Offer offer = settings.offer();
-        jdbc.sql("""
+        int saved = jdbc.sql("""
                         insert into reminder_rule as r (tenant_id, rule, enabled, timing_days, holdout_percent, coupon_kind,
                                                    coupon_value, coupon_cap, coupon_valid_days, subject, body,
                                                    forecast_below_percent, approve_each_night, active_from,
-                                                   first_batch_approved, updated_at)
+                                                   first_batch_approved, updated_at, version)
                         values (:shop, :rule, :enabled, :timing, :holdout, :kind, :value, :cap,
-                                :validDays, :subject, :body, :forecastBelow, :approveEachNight, :today, false, :now)
+                                :validDays, :subject, :body, :forecastBelow, :approveEachNight, :today, false, :now, 1)
                         on conflict (tenant_id, rule) do update
                            set enabled = excluded.enabled, timing_days = excluded.timing_days,
                                holdout_percent = excluded.holdout_percent, coupon_kind = excluded.coupon_kind,
@@ -96,9 +105,10 @@ public class ReminderRules {
                                                        or excluded.forecast_below_percent is distinct from r.forecast_below_percent
                                                   then excluded.active_from else r.active_from end,
                                first_batch_approved = r.first_batch_approved and not (excluded.enabled and not r.enabled),
-                               updated_at = excluded.updated_at
-                         where r.tenant_id = :shop""")
+                               updated_at = excluded.updated_at, version = r.version + 1
+                         where r.tenant_id = :shop and (cast(:version as bigint) is null or r.version = :version)""")
                 .param("shop", CurrentTenant.require())
+                .param("version", openedVersion)
                 .param("rule", settings.rule().name())
                 .param("enabled", settings.enabled())
                 .param("timing", settings.rule().hasTiming() ? settings.timingDays() : null)
@@ -114,6 +124,16 @@ public class ReminderRules {
                 .param("today", today)
                 .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .update();
+        if (saved == 0) {
+            throw new EditConflict();
+        }
+    }
+
+    /** The version of the rule as a person last saved it (0: never saved), for the page to send back. */
+    public long version(ReminderRule rule) {
+        return jdbc.sql("select version from reminder_rule where tenant_id = :shop and rule = :rule")
+                .param("shop", CurrentTenant.require()).param("rule", rule.name())
+                .query(Long.class).optional().orElse(0L);
     }
 
     /** The channels each rule tries, in order (the default for a rule never saved). */

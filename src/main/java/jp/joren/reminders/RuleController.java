@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jp.joren.shared.EditConflict;
 import jp.joren.shops.ShopSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +43,9 @@ class RuleController {
     @Transactional(readOnly = true)
     String rule(@PathVariable ReminderRule rule, Model model) {
         RuleSettings settings = rules.get(rule);
-        model.addAttribute("form", RuleForm.of(settings, writer));
+        RuleForm form = RuleForm.of(settings, writer);
+        form.setVersion(rules.version(rule));
+        model.addAttribute("form", form);
         return rulePage(rule, settings, model);
     }
 
@@ -69,7 +73,16 @@ class RuleController {
         if (result.hasErrors()) {
             return rulePage(rule, rules.get(rule), model);
         }
-        rules.save(form.toSettings(rule, writer), shop.today());
+        try {
+            rules.save(form.toSettings(rule, writer), shop.today(), form.getVersion());
+        } catch (EditConflict savedMeanwhile) {
+            // the rule page as this person typed it, beside what the other saved; saving again is their choice
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            RuleForm saved = RuleForm.of(rules.get(rule), writer);
+            model.addAttribute("conflict", EditConflict.between(saved.snapshot(), form.snapshot()));
+            form.setVersion(rules.version(rule));
+            return rulePage(rule, rules.get(rule), model);
+        }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/reminders/rules/" + rule.name();
     }

@@ -1,5 +1,8 @@
 package jp.joren.reminders;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -19,6 +22,8 @@ public class RuleForm extends OfferFields {
     @Size(max = 5000)
     private String body;
     private boolean approveEachNight;
+    /** The version of the rule the page was opened on (0: never saved). */
+    private Long version;
 
     static RuleForm of(RuleSettings settings, LetterWriter writer) {
         RuleForm form = new RuleForm();
@@ -31,6 +36,29 @@ public class RuleForm extends OfferFields {
         form.body = settings.body() != null ? settings.body() : writer.defaultBody(settings.rule());
         form.approveEachNight = settings.approveEachNight();
         return form;
+    }
+
+    /** The fields as a person reads them, for the conflict box (keys name their labels). */
+    Map<String, Object> snapshot() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("enabled", enabled ? "○" : "×");
+        fields.put("approveEachNight", approveEachNight ? "○" : "×");
+        fields.put("timingDays", timingDays == null ? "" : timingDays);
+        fields.put("forecastBelowPercent", forecastBelowPercent == null ? "" : forecastBelowPercent);
+        fields.put("holdoutPercent", holdoutPercent);
+        fields.put("offer", isOffer() ? getCouponKind() + " " + getCouponValue() + " / " + getCouponCap() + " / "
+                + getCouponValidDays() : "×");
+        fields.put("subject", subject);
+        fields.put("body", body);
+        return fields;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 
     /** The settings to save; wording equal to the default is stored as "the default", so it follows a new default. */

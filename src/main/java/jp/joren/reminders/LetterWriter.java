@@ -91,6 +91,8 @@ class LetterWriter {
         mail.put("contact", String.join(" / ", nonBlank(sender.phone(), sender.email())));
         mail.put("shop", sender.shopName());
         mail.put("unsubscribeUrl", unsubscribeUrl);
+        // the HTML shows the coupon's QR code (attached inline by the sender) for the clerk's scanner
+        mail.put("couponCode", CouponCodes.display(letter.couponCode()));
         return new WrittenLetter(subject, templates.text(mail), templates.html(mail), unsubscribeUrl);
     }
 

@@ -17,7 +17,9 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jp.joren.shared.QrCodes;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -36,6 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class OutboxSender {
+
+    /** The content id by which the mail's HTML shows the coupon's QR code. */
+    private static final String COUPON_QR = "coupon-qr";
 
     static final int MAX_ATTEMPTS = 5;
     /** Beyond the server's answer to the end of a message (the read timeout): time to write the message. */
@@ -202,6 +207,11 @@ public class OutboxSender {
         helper.setTo(letter.email());
         helper.setSubject(written.subject());
         helper.setText(written.text(), written.html());
+        if (letter.couponCode() != null) {
+            // what the HTML's cid:coupon-qr shows: scanned at the counter, it applies the coupon in one step
+            helper.addInline(COUPON_QR, new ByteArrayResource(QrCodes.png(CouponCodes.display(letter.couponCode()))),
+                    "image/png");
+        }
         // RFC 8058: mail clients offer a one-click unsubscribe that POSTs to the link
         message.setHeader("List-Unsubscribe", "<" + written.unsubscribeUrl() + ">");
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

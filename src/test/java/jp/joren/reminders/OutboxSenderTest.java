@@ -113,6 +113,52 @@ class OutboxSenderTest {
     }
 
     @Test
+    void aCouponEmailCarriesTheCouponAsAQrCodeTheCountersScannerReads() throws Exception {
+        shop.enable(ReminderRule.WIN_BACK, 0);
+        String address = address("qr");
+        long away = shop.customer("お戻り 花子", address, true, false);
+        for (int days : new int[] {150, 130, 110, 90}) {
+            shop.buy(away, days);
+        }
+        shop.night(today);
+
+        assertThat(send(sender).sent()).isEqualTo(1);
+        MimeMessage email = only(address);
+        String code = shop.inShop(() -> jdbc.sql("""
+                        select c.code from outbox_message m join coupon c on c.tenant_id = m.tenant_id and c.id = m.coupon_id
+                         where m.customer_id = ?""").param(away).query(String.class).single());
+        String printed = code.substring(0, 5) + "-" + code.substring(5);
+        assertThat(part(email, "text/plain")).contains("クーポン番号：" + printed);
+        assertThat(part(email, "text/html")).contains("src=\"cid:coupon-qr\"").contains("クーポン番号 " + printed);
+        BodyPart qr = inlinePart(email, "<coupon-qr>");
+        assertThat(qr.isMimeType("image/png")).isTrue();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(qr.getInputStream());
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        com.google.zxing.Result read = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(image.getWidth(),
+                        image.getHeight(), pixels))));
+        assertThat(read.getText()).isEqualTo(printed);
+    }
+
+    private static BodyPart inlinePart(Part part, String contentId) throws MessagingException, IOException {
+        Multipart multipart = (Multipart) part.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart child = multipart.getBodyPart(i);
+            String[] ids = child.getHeader("Content-ID");
+            if (ids != null && ids[0].equals(contentId)) {
+                return child;
+            }
+            if (child.isMimeType("multipart/*")) {
+                BodyPart found = inlinePart(child, contentId);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
     void theOwnersBodyIsTextTheHtmlPartEscapesItAndKeepsItsLineBreaks() throws Exception {
         RuleSettings defaults = ReminderRule.SECOND_VISIT.defaults();
         shop.enableLongAgo(new RuleSettings(ReminderRule.SECOND_VISIT, true, defaults.timingDays(), 0, null,

@@ -209,6 +209,13 @@ class ScannerSpeedBrowserTest extends BrowserJourney {
         assertThat(scrollable).as("page height at a %d px high window", viewport).isLessThanOrEqualTo(viewport);
         WebElement save = browser.findElement(By.id("save-purchase"));
         assertThat(save.getRect().getY() + save.getRect().getHeight()).isLessThanOrEqualTo((int) viewport);
+        // and every box and button stays big enough for a finger on a 10-inch counter tablet
+        assertThat(browser.findElements(By.cssSelector("#purchase-form input:not([type=hidden]), #purchase-form button, "
+                + "#purchase-form select")).stream().filter(WebElement::isDisplayed)
+                .map(element -> element.getAttribute("id") + "/" + element.getAttribute("name") + " "
+                        + element.getRect().getHeight()))
+                .allSatisfy(element -> assertThat(Integer.parseInt(element.substring(element.lastIndexOf(' ') + 1)))
+                        .as(element).isGreaterThanOrEqualTo(32));
         passed = true;
     }
 

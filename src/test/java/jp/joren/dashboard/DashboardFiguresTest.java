@@ -215,7 +215,31 @@ class DashboardFiguresTest {
             Dashboard.View view = inShop(() -> dashboard.view(Period.containing(kind, first).elapsedBy(first), first));
             assertSharesWithinZeroAndOne(view.figures().current());
             assertSharesWithinZeroAndOne(view.figures().previous());
+            assertFunnelAndWaterfallAdd(view);
         }
+    }
+
+    @Test
+    void theFunnelAndTheWaterfallAddUpAfterHistoryArrivesLate() {
+        historyRegisteredAfterTheFirstNightIsInTheMonthEndsTheNextNightTakes();
+        assertFunnelAndWaterfallAdd(inShop(() -> dashboard.view(OCTOBER, TODAY)));
+    }
+
+    /** Each funnel step a share of the first visits, never above it; the waterfall's buyers add up and stay within. */
+    private static void assertFunnelAndWaterfallAdd(Dashboard.View view) {
+        var steps = view.funnel().steps();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).share() != null) {
+                assertThat(steps.get(i).share()).as("funnel step %d", i + 1).isBetween(0.0, 1.0);
+            }
+            if (i > 0) {
+                assertThat(steps.get(i).customers()).isLessThanOrEqualTo(steps.get(i - 1).customers());
+            }
+        }
+        PeriodFigures figures = view.figures().current();
+        assertThat(figures.lost()).isBetween(0L, figures.buyersBefore());
+        assertThat(figures.buyersBefore() - figures.lost() + figures.newBuyers() + figures.returned())
+                .isEqualTo(figures.buyers());
     }
 
     private static void assertSharesWithinZeroAndOne(PeriodFigures figures) {

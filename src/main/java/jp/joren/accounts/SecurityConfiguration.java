@@ -18,7 +18,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     static final String[] PUBLIC_PATHS = {"/", "/login", "/signup", "/signup/**", "/password-reset",
-            "/password-reset/**", "/invitation", "/join/**", "/u/**", "/line/webhook/**", "/language", "/static/**", "/webjars/**", "/favicon.ico",
+            "/password-reset/**", "/invitation", "/join/**", "/u/**", "/line/webhook/**", "/postal-codes/*", "/language",
+            "/static/**", "/webjars/**", "/favicon.ico",
             "/actuator/health", "/actuator/info"};
 
     /** Pages only the shop's owner may open; later features add their dashboards and exports here. */

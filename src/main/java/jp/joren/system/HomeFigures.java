@@ -69,7 +69,7 @@ class HomeFigures {
                         """)
                 .param("shop", CurrentTenant.require())
                 .param("since", clock.instant().minus(Duration.ofDays(30)).atOffset(ZoneOffset.UTC))
-                .param("lately", LocalDate.now(clock).minusDays(14))
+                .param("lately", shop.today().minusDays(14))
                 .query((rs, row) -> new Figures(rs.getLong("customers"), rs.getLong("purchases"), rs.getLong("sales"),
                         lastRun, rs.getLong("failed_sends"), rs.getLong("failed_imports"), postalWaiting))
                 .single();

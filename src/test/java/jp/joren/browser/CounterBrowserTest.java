@@ -87,4 +87,18 @@ class CounterBrowserTest extends BrowserJourney {
         assertThat(browser.findElement(By.id("visit-count")).getText()).isEqualTo("1");
         passed = true;
     }
+
+    @Test
+    void theCustomerFormFillsTheAddressFromThePostalCodeAndKeepsWhatTheClerkTyped() {
+        logIn(port, shop.ownerEmail(), shop.password());
+        browser.get("http://localhost:" + port + "/customers/new");
+        browser.findElement(By.cssSelector("details.optional summary")).click();
+        browser.findElement(By.id("town")).sendKeys("太子堂三丁目");
+        browser.findElement(By.id("postalCode")).sendKeys("１５４－０００４");
+
+        wait.until(driver -> "世田谷区".equals(driver.findElement(By.id("city")).getDomProperty("value")));
+        assertThat(browser.findElement(By.id("prefecture")).getDomProperty("value")).isEqualTo("東京都");
+        assertThat(browser.findElement(By.id("town")).getDomProperty("value")).isEqualTo("太子堂三丁目");
+        passed = true;
+    }
 }

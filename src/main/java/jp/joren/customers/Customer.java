@@ -92,9 +92,9 @@ public class Customer {
 
     private void apply(CustomerForm form) {
         this.name = form.getName().strip();
-        this.nameKana = blankToNull(form.getNameKana());
-        this.email = blankToNull(form.getEmail());
-        this.phone = blankToNull(form.getPhone());
+        this.nameKana = CustomerFields.kana(form.getNameKana());
+        this.email = CustomerFields.email(form.getEmail());
+        this.phone = CustomerFields.phone(form.getPhone());
         this.postalCode = blankToNull(form.getPostalCode());
         this.prefecture = blankToNull(form.getPrefecture());
         this.city = blankToNull(form.getCity());

@@ -102,8 +102,7 @@ public class CustomerForm {
 
     /** True when the phone has the digits of a Japanese number, however it is written. */
     boolean phoneLooksValid() {
-        long digits = Normalizer.normalize(phone, Normalizer.Form.NFKC).chars().filter(Character::isDigit).count();
-        return phone.isBlank() || (digits >= 10 && digits <= 13);
+        return CustomerFields.phoneLooksValid(phone);
     }
 
     private static String orEmpty(String text) {

@@ -52,7 +52,8 @@ class CustomerCounterTest {
         assertThat(saved.status()).isEqualTo(302);
 
         WebSession.Page page = clerk.open(path(saved));
-        assertThat(page.document().select("h1").text()).contains("山田 花子").contains("やまだ はなこ");
+        assertThat(page.document().select("h1").text()).as("readings are kept in katakana, however typed")
+                .contains("山田 花子").contains("ヤマダ ハナコ");
         assertThat(page.text()).containsPattern("会員番号 C\\d{6}");
         assertThat(page.document().select("#consent-EMAIL").text()).isEqualTo("同意あり");
         assertThat(page.document().select("#consent-POSTAL").text()).isEqualTo("同意なし");
@@ -103,6 +104,8 @@ class CustomerCounterTest {
         anyway.put("notADuplicate", "true");
         assertThat(register(anyway).status()).isEqualTo(302);
         assertThat(count("select count(*) from customer")).isEqualTo(2);
+        assertThat(count("select count(*) from customer where name = '鈴木 二郎' and phone = '090 1111 2222' "
+                + "and name_kana = 'スズキ ジロウ'")).as("stored as an import stores it: NFKC phone, katakana reading").isEqualTo(1);
     }
 
     @Test

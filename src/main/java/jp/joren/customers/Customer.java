@@ -91,6 +91,11 @@ public class Customer {
     }
 
     private void apply(CustomerForm form) {
+        String typedCode = CustomerFields.code(form.getCode());
+        if (typedCode != null) {
+            // a blank code keeps the card's code (a new customer gets the shop's next one)
+            this.code = typedCode;
+        }
         this.name = form.getName().strip();
         this.nameKana = CustomerFields.kana(form.getNameKana());
         this.email = CustomerFields.email(form.getEmail());
@@ -109,6 +114,7 @@ public class Customer {
 
     private Map<String, Object> snapshot() {
         Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", code);
         fields.put("name", name);
         fields.put("nameKana", nameKana);
         fields.put("email", email);

@@ -28,3 +28,9 @@ create index import_customer_change_customer on import_customer_change (tenant_i
 alter table import_customer_change enable row level security;
 create policy import_customer_change_isolation on import_customer_change
     using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());
+
+-- The receipts an import registered, so that its undo removes exactly those.
+alter table purchase
+    add column import_id bigint,
+    add foreign key (tenant_id, import_id) references import_job (tenant_id, id);
+create index purchase_by_import on purchase (tenant_id, import_id) where import_id is not null;

@@ -1,7 +1,6 @@
 package jp.joren.imports;
 
 import java.text.Normalizer;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,10 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class CustomerImport implements KindImport {
 
-    /** What a run needs beyond the rows: which import it is, the owner's choices for the conflicts, the time. */
-    record Run(long importId, Map<Long, ImportDecision> decisions, Instant now) {
-    }
-
     private final JdbcClient jdbc;
     private final CustomerCodes codes;
     private final CustomerMatcher matcher;
@@ -43,11 +38,11 @@ final class CustomerImport implements KindImport {
     private final Validator validator;
     private final long ownerId;
     private final ZoneId zone;
-    private final Run run;
+    private final ImportRun run;
     private final Map<String, Long> seen = new HashMap<>();
 
     CustomerImport(JdbcClient jdbc, CustomerCodes codes, AuditLog audit, JsonMapper json, Validator validator,
-            long ownerId, ZoneId zone, Run run) {
+            long ownerId, ZoneId zone, ImportRun run) {
         this.jdbc = jdbc;
         this.codes = codes;
         this.matcher = new CustomerMatcher(jdbc, json);

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jp.joren.accounts.JorenUser;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -117,6 +118,9 @@ class ImportController {
             redirect.addFlashAttribute("undoResult", result);
         } catch (ImportUndo.NotUndoableException e) {
             redirect.addFlashAttribute("runError", "import.undo.notUndoable");
+        } catch (DataIntegrityViolationException usedElsewhere) {
+            // a record of a feature the undo does not know refers to what the import made: nothing was undone
+            redirect.addFlashAttribute("runError", "import.undo.inUse");
         }
         return "redirect:/imports/" + id;
     }

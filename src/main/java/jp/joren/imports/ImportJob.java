@@ -11,11 +11,11 @@ record ImportJob(long id, ImportKind kind, String filename, String encoding, Str
                         int createdRows, int updatedRows, String error, Instant createdAt, Instant finishedAt,
                         boolean interrupted, String matches, int conflicts, String decisions, Instant undoneAt) {
 
-    /** An import of customers can be undone for 30 days, like a merge. */
+    /** An import of customers or of purchases can be undone for 30 days, like a merge. */
     public static final java.time.Duration UNDO_PERIOD = java.time.Duration.ofDays(30);
 
     public boolean undoableAt(Instant now) {
-        return kind == ImportKind.CUSTOMERS && status.equals("DONE") && undoneAt == null && finishedAt != null
+        return kind != ImportKind.PRODUCTS && status.equals("DONE") && undoneAt == null && finishedAt != null
                 && finishedAt.plus(UNDO_PERIOD).isAfter(now);
     }
 

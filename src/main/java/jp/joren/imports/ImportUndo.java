@@ -24,16 +24,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class ImportUndo {
 
-    /** A customer the import created who cannot be removed, with the reasons (message keys). */
-    record Blocker(long customerId, String name, String code, List<String> reasons) implements java.io.Serializable {
+    /**
+     * A customer or a receipt the import created that cannot be removed: its page, how the owner knows it (name
+     * and code, receipt number and date), and the reasons (message keys).
+     */
+    record Blocker(String link, String name, String code, List<String> reasons) implements java.io.Serializable {
     }
 
-    /** What the undo did, or why it did nothing. */
-    record Result(boolean undone, List<Blocker> blockers, int restored, int removed, Map<Long, List<String>> keptEdits)
-            implements java.io.Serializable {
+    /** What the undo did (customers put back, customers and receipts removed), or why it did nothing. */
+    record Result(boolean undone, List<Blocker> blockers, int restored, int removed, int receiptsRemoved,
+                  Map<Long, List<String>> keptEdits) implements java.io.Serializable {
 
         static Result refused(List<Blocker> blockers) {
-            return new Result(false, blockers, 0, 0, Map.of());
+            return new Result(false, blockers, 0, 0, 0, Map.of());
         }
     }
 
@@ -67,6 +70,9 @@ class ImportUndo {
             throw new NotUndoableException();
         }
         long shop = CurrentTenant.require();
+        if (job.kind() == ImportKind.PURCHASES) {
+            return undoReceipts(shop, job, ownerId);
+        }
         List<Blocker> blockers = blockers(shop, importId);
         if (!blockers.isEmpty()) {
             return Result.refused(blockers);
@@ -92,7 +98,63 @@ class ImportUndo {
         audit.recordEach(ownerId, AuditAction.CUSTOMER_IMPORT_UNDONE, "customer", restored);
         audit.record(ownerId, AuditAction.DATA_IMPORT_UNDONE, "import", importId, Map.of("file", job.filename(),
                 "removed", created.length, "restored", restored.size(), "keptEdits", kept.size()));
-        return new Result(true, List.of(), restored.size(), created.length, kept);
+        return new Result(true, List.of(), restored.size(), created.length, 0, kept);
+    }
+
+    /**
+     * Removes the receipts a purchase import registered, with their lines and the owned products they
+     * registered; refused when one has been corrected, cancelled, returned, moved by a merge or had a coupon
+     * redeemed on it since.
+     */
+    private Result undoReceipts(long shop, ImportJob job, long ownerId) {
+        List<Blocker> blockers = jdbc.sql("""
+                        select p.id, p.external_ref, p.business_date,
+                               p.status <> 'COMPLETED'
+                                   or exists (select 1 from audit_event e where e.tenant_id = p.tenant_id
+                                                 and e.subject_type = 'purchase' and e.subject_id = p.id) as corrected,
+                               exists (select 1 from coupon k where k.tenant_id = p.tenant_id
+                                          and k.redeemed_purchase_id = p.id) as redeemed,
+                               exists (select 1 from customer_merge m where m.tenant_id = p.tenant_id
+                                          and m.undone_at is null and p.id = any(m.moved_purchases)) as moved
+                          from purchase p
+                         where p.tenant_id = :shop and p.import_id = :import
+                         order by p.business_date, p.external_ref
+                        """)
+                .param("shop", shop).param("import", job.id())
+                .query((rs, i) -> {
+                    List<String> reasons = new ArrayList<>();
+                    for (String reason : List.of("corrected", "redeemed", "moved")) {
+                        if (rs.getBoolean(reason)) {
+                            reasons.add("import.undo.reason." + reason);
+                        }
+                    }
+                    return new Blocker("/purchases/" + rs.getLong("id"), rs.getString("external_ref"),
+                            rs.getString("business_date"), reasons);
+                })
+                .list().stream().filter(b -> !b.reasons().isEmpty()).toList();
+        if (!blockers.isEmpty()) {
+            return Result.refused(blockers);
+        }
+        if (!jobs.undone(job.id(), ownerId)) {
+            throw new NotUndoableException();
+        }
+        jdbc.sql("""
+                        delete from owned_product o
+                         using purchase p
+                         where o.tenant_id = :shop and p.tenant_id = o.tenant_id and p.id = o.source_purchase_id
+                           and p.import_id = :import
+                        """).param("shop", shop).param("import", job.id()).update();
+        jdbc.sql("""
+                        delete from purchase_line l
+                         using purchase p
+                         where l.tenant_id = :shop and p.tenant_id = l.tenant_id and p.id = l.purchase_id
+                           and p.import_id = :import
+                        """).param("shop", shop).param("import", job.id()).update();
+        int receipts = jdbc.sql("delete from purchase p where p.tenant_id = :shop and p.import_id = :import")
+                .param("shop", shop).param("import", job.id()).update();
+        audit.record(ownerId, AuditAction.DATA_IMPORT_UNDONE, "import", job.id(), Map.of("file", job.filename(),
+                "receipts", receipts));
+        return new Result(true, List.of(), 0, 0, receipts, Map.of());
     }
 
     /** The customers the import created that have been used since, each with why it must stay. */
@@ -128,7 +190,8 @@ class ImportUndo {
                             reasons.add("import.undo.reason." + reason);
                         }
                     }
-                    return new Blocker(rs.getLong("id"), rs.getString("name"), rs.getString("code"), reasons);
+                    return new Blocker("/customers/" + rs.getLong("id"), rs.getString("name"), rs.getString("code"),
+                            reasons);
                 })
                 .list().stream().filter(b -> !b.reasons().isEmpty()).toList();
     }

@@ -164,7 +164,7 @@ class Imports {
         try {
             Map<Long, ImportDecision> decisions = json.readValue(jobs.find(job.id()).decisions(),
                     new TypeReference<Map<Long, ImportDecision>>() { });
-            CustomerImport.Run run = new CustomerImport.Run(job.id(), decisions, clock.instant());
+            ImportRun run = new ImportRun(job.id(), decisions, clock.instant());
             Pass pass = transaction.execute(status -> {
                 Pass written = pass(job.kind(), text(job.id()), mapping(job), importer(job.kind(), ownerId, run), true,
                         processed -> jobs.progress(job.id(), processed));
@@ -262,12 +262,13 @@ class Imports {
         return pass;
     }
 
-    private KindImport importer(ImportKind kind, long ownerId, CustomerImport.Run run) {
+    private KindImport importer(ImportKind kind, long ownerId, ImportRun run) {
         return switch (kind) {
             case CUSTOMERS -> new CustomerImport(jdbc, codes, audit, json, validator, ownerId,
                     shop.currentShop().getZone(), run);
             case PRODUCTS -> new ProductImport(jdbc);
-            case PURCHASES -> new PurchaseImport(jdbc, ownedProducts, shop.currentShop().getZone(), ownerId);
+            case PURCHASES -> new PurchaseImport(jdbc, ownedProducts, shop.currentShop().getZone(), ownerId,
+                    run == null ? null : run.importId());
         };
     }
 

@@ -176,6 +176,35 @@ class ImportMatchingTest {
                 .hasSize(1);
     }
 
+    @Test
+    void undoingAPurchaseImportRemovesItsReceiptsUnlessOneWasReturnedSince() {
+        String job = steps.upload("PURCHASES", "sales.csv", """
+                レシート番号,日付,顧客番号,商品コード,数量,金額
+                R-1,2026/3/1,C000001,PC-100,1,19800
+                R-1,2026/3/1,C000001,FL-01,2,900
+                R-2,2026/3/2,,TW-01,1,
+                """.getBytes(StandardCharsets.UTF_8));
+        steps.check(job);
+        assertThat(steps.run(job, Map.of())).contains("新規 2件");
+        assertThat(count("select count(*) from owned_product")).isEqualTo(1);
+        inShop(() -> jdbc.sql("update purchase set status = 'RETURNED' where external_ref = 'R-2'").update());
+
+        WebSession.Page refused = steps.undo(job);
+
+        assertThat(refused.document().select("li.blocker").eachText())
+                .containsExactly("R-2 2026-03-02： 訂正・取消・返品されています");
+        assertThat(count("select count(*) from purchase")).isEqualTo(5);
+
+        inShop(() -> jdbc.sql("update purchase set status = 'COMPLETED' where external_ref = 'R-2'").update());
+        WebSession.Page undone = steps.undo(job);
+
+        assertThat(undone.document().select("#undo-done").text()).contains("削除したお買い上げ 2件");
+        assertThat(count("select count(*) from purchase")).as("the receipts registered before stay").isEqualTo(3);
+        assertThat(count("select count(*) from purchase_line")).isZero();
+        assertThat(count("select count(*) from owned_product")).isZero();
+        assertThat(steps.undo(job).text()).contains("この取り込みは取り消せません");
+    }
+
     private long customer(String code, String name, String kana, String phone, String email) {
         return inShop(() -> jdbc.sql("""
                         insert into customer (tenant_id, code, name, name_kana, phone, email)

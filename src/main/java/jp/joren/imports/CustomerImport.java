@@ -204,9 +204,9 @@ final class CustomerImport implements KindImport {
                                       ?::text[])
                                u(id, code, name, kana, phone, email, postal, prefecture, city, town, address, birthday,
                                  channel, tags, notes)
-                         where c.tenant_id = app_current_tenant() and c.id = u.id
+                         where c.id = u.id and c.tenant_id = ?
                         """)
-                .params(prepend(arrays(ids, rows), now(), ownerId))
+                .params(append(prepend(arrays(ids, rows), now(), ownerId), CurrentTenant.require()))
                 .update();
         List<String> before = new ArrayList<>();
         List<String> after = new ArrayList<>();
@@ -278,6 +278,12 @@ final class CustomerImport implements KindImport {
         return params;
     }
 
+    private static Object[] append(Object[] params, Object last) {
+        Object[] all = java.util.Arrays.copyOf(params, params.length + 1);
+        all[params.length] = last;
+        return all;
+    }
+
     private void recordConsents(List<Long> ids, List<ImportRow> rows) {
         List<Long> customers = new ArrayList<>();
         List<String> channels = new ArrayList<>();
@@ -302,12 +308,12 @@ final class CustomerImport implements KindImport {
                           from unnest(?::bigint[], ?::text[], ?::boolean[]) u(customer, channel, granted)
                          where u.granted is distinct from (
                                select k.granted from consent k
-                                where k.tenant_id = app_current_tenant() and k.customer_id = u.customer
+                                where k.tenant_id = ? and k.customer_id = u.customer
                                   and k.channel = u.channel and k.purpose = 'ADVERTISING' and not k.pending
                                 order by k.recorded_at desc, k.id desc limit 1)
                         """)
                 .params(ownerId, now(), customers.toArray(Long[]::new), channels.toArray(String[]::new),
-                        granted.toArray(Boolean[]::new))
+                        granted.toArray(Boolean[]::new), CurrentTenant.require())
                 .update();
     }
 

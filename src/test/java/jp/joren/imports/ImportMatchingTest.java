@@ -76,6 +76,7 @@ class ImportMatchingTest {
 
         WebSession.Page report = steps.check(job);
 
+        assertThat(report.document().select("#conflict-summary").text()).contains("1行あります");
         assertThat(report.document().select("tr.conflict")).singleElement().satisfies(conflict -> {
             assertThat(conflict.id()).isEqualTo("conflict-2");
             assertThat(conflict.select(".incoming").text()).contains("鈴木 一郎").contains("スズキ イチロウ").contains("K-0003");

@@ -39,26 +39,31 @@ final class CustomerMatcher {
                             select u.ord, lower(u.code) as code, lower(trim(u.email)) as email, phone_key(u.phone) as phone,
                                    name_key(u.name) as name, kana_key(u.kana) as kana
                               from unnest(:codes::text[], :emails::text[], :phones::text[], :names::text[], :kanas::text[])
-                                   with ordinality u(code, email, phone, name, kana, ord))
-                        select m.id, coalesce(m.conflict, false) as conflict, m.before::text as before
-                          from keys k
+                                   with ordinality u(code, email, phone, name, kana, ord)),
+                        -- by code, else by email: coalesce looks the email up only when the code found nobody
+                        direct as materialized (
+                            select k.*, coalesce(
+                                       (select c.id from customer c
+                                         where c.tenant_id = :shop and c.status in ('ACTIVE', 'ARCHIVED')
+                                           and c.code_key = k.code
+                                         order by c.id limit 1),
+                                       (select c.id from customer c
+                                         where c.tenant_id = :shop and c.status in ('ACTIVE', 'ARCHIVED')
+                                           and c.email_key = k.email
+                                         order by c.id limit 1)) as id
+                              from keys k)
+                        select coalesce(d.id, p.id) as id, coalesce(p.conflict, false) as conflict, %s::text as before
+                          from direct d
+                          -- else by phone, only when neither found anyone: the customer with a compatible name first
                           left join lateral (
-                              select x.* from (
-                                  select c.id, false as conflict, %1$s as before, 1 as rank
-                                    from customer c
-                                   where c.tenant_id = :shop and c.status in ('ACTIVE', 'ARCHIVED') and c.code_key = k.code
-                                  union all
-                                  select c.id, false, %1$s, 2
-                                    from customer c
-                                   where c.tenant_id = :shop and c.status in ('ACTIVE', 'ARCHIVED') and c.email_key = k.email
-                                  union all
-                                  select c.id, not coalesce(c.kana_key = k.kana or c.name_key = k.name, false), %1$s, 3
-                                    from customer c
-                                   where c.tenant_id = :shop and c.status in ('ACTIVE', 'ARCHIVED')
-                                     and c.phone_normalized = k.phone) x
-                               order by x.rank, x.conflict, x.id
-                               limit 1) m on true
-                         order by k.ord
+                              select c.id, not coalesce(c.kana_key = d.kana or c.name_key = d.name, false) as conflict
+                                from customer c
+                               where d.id is null and c.tenant_id = :shop and c.status in ('ACTIVE', 'ARCHIVED')
+                                 and c.phone_normalized = d.phone
+                               order by 2, c.id
+                               limit 1) p on true
+                          left join customer c on c.tenant_id = :shop and c.id = coalesce(d.id, p.id)
+                         order by d.ord
                         """.formatted(ImportedFields.SNAPSHOT))
                 .param("codes", column(rows, "code")).param("emails", column(rows, "email"))
                 .param("phones", column(rows, "phone")).param("names", column(rows, "name"))

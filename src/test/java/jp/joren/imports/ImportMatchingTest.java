@@ -125,9 +125,12 @@ class ImportMatchingTest {
                 S-9,佐藤 花子,サトウ ハナコ,090-1111-0001,hanako2@example.jp,昭和55年3月3日,108-0075,東京都,港区,港南二丁目,1-1,"VIP,常連",お得意様,紹介,可
                 ,新井 一,アライ ハジメ,090-2222-0001,arai@example.jp,,,,,,,,,,不可
                 ,井上 二,イノウエ ジ,090-2222-0002,,,,,,,,,,,可
+                ,青木 浩,,090-9999-0000,AOKI@example.jp,,,,,,,,,,
                 """.getBytes(StandardCharsets.UTF_8));
+        String aokiBefore = fullRow(aoki);
         steps.check(job);
-        assertThat(steps.run(job, Map.of())).contains("新規 2件、更新 1件");
+        assertThat(steps.run(job, Map.of())).contains("新規 2件、更新 2件");
+        assertThat(fullRow(aoki)).as("matched by email").contains("090-9999-0000");
         assertThat(fullRow(sato)).isNotEqualTo(before).contains("S-9", "1980-03-03", "VIP,常連", "REFERRAL", "港南二丁目");
         assertThat(count("select count(*) from audit_event where action = 'CUSTOMER_IMPORTED' and subject_id = " + sato))
                 .isEqualTo(1);
@@ -137,8 +140,9 @@ class ImportMatchingTest {
 
         WebSession.Page undone = steps.undo(job);
 
-        assertThat(undone.document().select("#undo-done").text()).contains("元に戻したお客さま 1人、削除したお客さま 2人");
+        assertThat(undone.document().select("#undo-done").text()).contains("元に戻したお客さま 2人、削除したお客さま 2人");
         assertThat(fullRow(sato)).isEqualTo(before);
+        assertThat(fullRow(aoki)).isEqualTo(aokiBefore);
         assertThat(count("select count(*) from customer")).isEqualTo(2);
         assertThat(count("select count(*) from consent where method = 'IMPORT'")).as("the created customers' consents")
                 .isEqualTo(1);

@@ -40,6 +40,7 @@ final class CustomerImport implements KindImport {
     private final ZoneId zone;
     private final ImportRun run;
     private final Map<String, Long> seen = new HashMap<>();
+    private int reviewed;
 
     CustomerImport(JdbcClient jdbc, CustomerCodes codes, AuditLog audit, JsonMapper json, Validator validator,
             long ownerId, ZoneId zone, ImportRun run) {
@@ -96,12 +97,19 @@ final class CustomerImport implements KindImport {
     @Override
     public List<ImportMatch> review(List<ImportRow> rows) {
         List<CustomerMatcher.Found> found = matcher.find(rows);
+        // past the rows the check shows, only the conflicts are counted: no visits, no details
+        boolean detailed = reviewed < Imports.MATCHES_KEPT;
         List<Long> ids = found.stream().filter(f -> f.id() != null).map(CustomerMatcher.Found::id).toList();
-        Map<Long, Long> visits = matcher.visits(ids, zone);
+        Map<Long, Long> visits = detailed ? matcher.visits(ids, zone) : Map.of();
         List<ImportMatch> matches = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             CustomerMatcher.Found f = found.get(i);
             if (f.id() == null) {
+                continue;
+            }
+            reviewed++;
+            if (!detailed) {
+                matches.add(new ImportMatch(rows.get(i).line(), f.id(), f.conflict(), Map.of(), 0, Map.of(), Map.of()));
                 continue;
             }
             Map<String, String> incoming = ImportedFields.of(rows.get(i));

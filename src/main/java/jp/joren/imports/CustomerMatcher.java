@@ -51,19 +51,24 @@ final class CustomerMatcher {
                                          where c.tenant_id = :shop and c.status in ('ACTIVE', 'ARCHIVED')
                                            and c.email_key = k.email
                                          order by c.id limit 1)) as id
-                              from keys k)
-                        select coalesce(d.id, p.id) as id, coalesce(p.conflict, false) as conflict, %s::text as before
-                          from direct d
-                          -- else by phone, only when neither found anyone: the customer with a compatible name first
-                          left join lateral (
-                              select c.id, not coalesce(c.kana_key = d.kana or c.name_key = d.name, false) as conflict
-                                from customer c
-                               where d.id is null and c.tenant_id = :shop and c.status in ('ACTIVE', 'ARCHIVED')
-                                 and c.phone_normalized = d.phone
-                               order by 2, c.id
-                               limit 1) p on true
-                          left join customer c on c.tenant_id = :shop and c.id = coalesce(d.id, p.id)
-                         order by d.ord
+                              from keys k),
+                        -- else by phone, only when neither found anyone: the customer with a compatible name first
+                        found as materialized (
+                            select d.ord, coalesce(d.id, p.id) as id, coalesce(p.conflict, false) as conflict
+                              from direct d
+                              left join lateral (
+                                  select c.id, not coalesce(c.kana_key = d.kana or c.name_key = d.name, false) as conflict
+                                    from customer c
+                                   where d.id is null and c.tenant_id = :shop and c.status in ('ACTIVE', 'ARCHIVED')
+                                     and c.phone_normalized = d.phone
+                                   order by 2, c.id
+                                   limit 1) p on true)
+                        -- one primary-key lookup per row found; the key is a plain column of the CTE, or row-level
+                        -- security keeps the comparison out of the index condition (ADR 3)
+                        select f.id, f.conflict,
+                               (select %s::text from customer c where c.tenant_id = :shop and c.id = f.id) as before
+                          from found f
+                         order by f.ord
                         """.formatted(ImportedFields.SNAPSHOT))
                 .param("codes", column(rows, "code")).param("emails", column(rows, "email"))
                 .param("phones", column(rows, "phone")).param("names", column(rows, "name"))

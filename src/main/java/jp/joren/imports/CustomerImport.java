@@ -175,9 +175,11 @@ final class CustomerImport implements KindImport {
             numberUncoded(freshIds, fresh);
             jdbc.sql("""
                             insert into import_customer_change (tenant_id, import_id, customer_id, created, after)
-                            select c.tenant_id, :import, c.id, true, %s
-                              from customer c
-                             where c.tenant_id = :shop and c.id = any(:ids)
+                            select :shop, :import, u.id, true,
+                                   -- one primary-key lookup per customer: "id = any(:ids)" is planned as a scan of
+                                   -- the shop while its statistics still say it is small
+                                   (select %s from customer c where c.tenant_id = :shop and c.id = u.id)
+                              from unnest(:ids::bigint[]) u(id)
                             """.formatted(ImportedFields.SNAPSHOT))
                     .param("import", run.importId()).param("shop", CurrentTenant.require())
                     .param("ids", freshIds.toArray(Long[]::new)).update();

@@ -112,10 +112,11 @@ class ImportUndo {
                                p.status <> 'COMPLETED'
                                    or exists (select 1 from audit_event e where e.tenant_id = p.tenant_id
                                                  and e.subject_type = 'purchase' and e.subject_id = p.id) as corrected,
-                               exists (select 1 from coupon k where k.tenant_id = p.tenant_id
-                                          and k.redeemed_purchase_id = p.id) as redeemed,
-                               exists (select 1 from customer_merge m where m.tenant_id = p.tenant_id
-                                          and m.undone_at is null and p.id = any(m.moved_purchases)) as moved
+                               -- read once each (hashed), not per receipt: neither has an index by purchase
+                               p.id in (select k.redeemed_purchase_id from coupon k
+                                         where k.tenant_id = :shop and k.redeemed_purchase_id is not null) as redeemed,
+                               p.id in (select unnest(m.moved_purchases) from customer_merge m
+                                         where m.tenant_id = :shop and m.undone_at is null) as moved
                           from purchase p
                          where p.tenant_id = :shop and p.import_id = :import
                          order by p.business_date, p.external_ref
@@ -165,13 +166,14 @@ class ImportUndo {
                                    as purchased,
                                exists (select 1 from owned_product o where o.tenant_id = c.tenant_id and o.customer_id = c.id)
                                    as owns,
+                               -- the tables without an index by customer are read once each (hashed), not per customer
                                c.status not in ('ACTIVE', 'ARCHIVED')
-                                   or exists (select 1 from customer_merge m where m.tenant_id = c.tenant_id
-                                                 and (m.survivor_id = c.id or m.merged_id = c.id))
-                                   or exists (select 1 from customer d where d.tenant_id = c.tenant_id
-                                                 and d.merged_into_id = c.id) as merged,
-                               exists (select 1 from outbox_message x where x.tenant_id = c.tenant_id and x.customer_id = c.id)
-                                   or exists (select 1 from coupon k where k.tenant_id = c.tenant_id and k.customer_id = c.id)
+                                   or c.id in (select m.survivor_id from customer_merge m where m.tenant_id = :shop)
+                                   or c.id in (select m.merged_id from customer_merge m where m.tenant_id = :shop)
+                                   as merged,
+                               c.id in (select x.customer_id from outbox_message x where x.tenant_id = :shop)
+                                   or c.id in (select k.customer_id from coupon k
+                                                where k.tenant_id = :shop and k.customer_id is not null)
                                    or exists (select 1 from contact_task t where t.tenant_id = c.tenant_id
                                                  and t.customer_id = c.id)
                                    or exists (select 1 from join_confirmation j where j.tenant_id = c.tenant_id

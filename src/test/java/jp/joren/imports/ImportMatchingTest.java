@@ -169,12 +169,21 @@ class ImportMatchingTest {
                         """).param("c", arai).update());
         String code = inShop(() -> jdbc.sql("select code from customer where id = :id").param("id", arai)
                 .query(String.class).single());
+        long inoue = count("select id from customer where name = '井上 二'");
+        inShop(() -> jdbc.sql("""
+                        insert into coupon (tenant_id, code, customer_id, kind, value, valid_from, valid_until, issued_for)
+                        values (app_current_tenant(), 'WB-1', :c, 'PERCENT', 50, date '2026-02-01', date '2026-03-01',
+                                'WIN_BACK')
+                        """).param("c", inoue).update());
+        String inoueCode = inShop(() -> jdbc.sql("select code from customer where id = :id").param("id", inoue)
+                .query(String.class).single());
 
         WebSession.Page refused = steps.undo(job);
 
         assertThat(refused.document().select("#undo-refused").text()).contains("取り消せません");
         assertThat(refused.document().select("li.blocker").eachText())
-                .containsExactly("新井 一 " + code + "： お買い上げがあります");
+                .containsExactlyInAnyOrder("新井 一 " + code + "： お買い上げがあります",
+                        "井上 二 " + inoueCode + "： メール・クーポン・対応の記録があります");
         assertThat(count("select count(*) from customer")).as("nothing undone").isEqualTo(4);
         assertThat(count("select count(*) from customer where email = 'hanako2@example.jp'")).isEqualTo(1);
         assertThat(refused.document().select("#undo-import")).as("still undoable once the purchase is dealt with")

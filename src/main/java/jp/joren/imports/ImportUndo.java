@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Undoes a customer import within 30 days, like a merge: the fields it changed are put back (except those
  * someone has changed since, which keep today's value and are named), and the customers it created are
  * removed — unless one of them has been used since (a purchase, an owned product, a merge, a message or a
- * task, an edit): then nothing is undone and the owner is told which customers and why.
+ * task, an edit of their fields or consents): then nothing is undone and the owner is told which customers and
+ * why.
  */
 @Service
 class ImportUndo {
@@ -178,7 +179,9 @@ class ImportUndo {
                                                  and t.customer_id = c.id)
                                    or exists (select 1 from join_confirmation j where j.tenant_id = c.tenant_id
                                                  and j.customer_id = c.id) as contacted,
-                               %s is distinct from ch.after as edited
+                               %s is distinct from ch.after
+                                   or exists (select 1 from consent k where k.tenant_id = c.tenant_id
+                                                 and k.customer_id = c.id and k.method <> 'IMPORT') as edited
                           from import_customer_change ch
                           join customer c on c.tenant_id = ch.tenant_id and c.id = ch.customer_id
                          where ch.tenant_id = :shop and ch.import_id = :import and ch.created

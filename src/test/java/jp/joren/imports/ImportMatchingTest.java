@@ -182,8 +182,8 @@ class ImportMatchingTest {
 
         assertThat(refused.document().select("#undo-refused").text()).contains("取り消せません");
         assertThat(refused.document().select("li.blocker").eachText())
-                .containsExactlyInAnyOrder("新井 一 " + code + "： お買い上げがあります",
-                        "井上 二 " + inoueCode + "： メール・クーポン・対応の記録があります");
+                .containsExactlyInAnyOrder("新井 一 " + code + "：お買い上げがあります",
+                        "井上 二 " + inoueCode + "：メール・クーポン・対応の記録があります");
         assertThat(count("select count(*) from customer")).as("nothing undone").isEqualTo(4);
         assertThat(count("select count(*) from customer where email = 'hanako2@example.jp'")).isEqualTo(1);
         assertThat(refused.document().select("#undo-import")).as("still undoable once the purchase is dealt with")
@@ -206,7 +206,7 @@ class ImportMatchingTest {
         WebSession.Page refused = steps.undo(job);
 
         assertThat(refused.document().select("li.blocker").eachText())
-                .containsExactly("R-2 2026-03-02： 訂正・取消・返品されています");
+                .containsExactly("R-2 2026-03-02：訂正・取消・返品されています");
         assertThat(count("select count(*) from purchase")).isEqualTo(5);
 
         inShop(() -> jdbc.sql("update purchase set status = 'COMPLETED' where external_ref = 'R-2'").update());

@@ -172,17 +172,23 @@ final class CustomerImport implements KindImport {
                             """)
                     .params(prepend(arrays(freshIds.toArray(Long[]::new), fresh), ownerId, ownerId, now(), now()))
                     .update();
-            numberUncoded(freshIds, fresh);
+            Map<Long, String> numbered = numberUncoded(freshIds, fresh);
+            // what each new customer holds, built from the row as the insert stored it (no lookup per customer)
+            String[] after = new String[fresh.size()];
+            for (int i = 0; i < fresh.size(); i++) {
+                Map<String, String> fields = ImportedFields.asCreated(fresh.get(i));
+                if (numbered.containsKey(freshIds.get(i))) {
+                    fields.put("code", numbered.get(freshIds.get(i)));
+                }
+                after[i] = json.writeValueAsString(fields);
+            }
             jdbc.sql("""
                             insert into import_customer_change (tenant_id, import_id, customer_id, created, after)
-                            select :shop, :import, u.id, true,
-                                   -- one primary-key lookup per customer: "id = any(:ids)" is planned as a scan of
-                                   -- the shop while its statistics still say it is small
-                                   (select %s from customer c where c.tenant_id = :shop and c.id = u.id)
-                              from unnest(:ids::bigint[]) u(id)
-                            """.formatted(ImportedFields.SNAPSHOT))
+                            select :shop, :import, u.id, true, u.after::jsonb
+                              from unnest(:ids::bigint[], :after::text[]) u(id, after)
+                            """)
                     .param("import", run.importId()).param("shop", CurrentTenant.require())
-                    .param("ids", freshIds.toArray(Long[]::new)).update();
+                    .param("ids", freshIds.toArray(Long[]::new)).param("after", after).update();
         }
         if (!changed.isEmpty()) {
             update(changed, changedRows);
@@ -247,26 +253,32 @@ final class CustomerImport implements KindImport {
 
     /**
      * Gives the new customers whom the file gave no member code the shop's next codes; after the insert, so
-     * that the numbering skips the codes the file brought.
+     * that the numbering skips the codes the file brought. Returns the codes given, by customer.
      */
-    private void numberUncoded(List<Long> ids, List<ImportRow> rows) {
+    private Map<Long, String> numberUncoded(List<Long> ids, List<ImportRow> rows) {
         List<Long> uncoded = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).values().get("code") == null) {
                 uncoded.add(ids.get(i));
             }
         }
+        Map<Long, String> numbered = new HashMap<>();
         if (!uncoded.isEmpty()) {
+            List<String> next = codes.next(uncoded.size());
             jdbc.sql("""
                             update customer c set code = u.code
                               from unnest(:ids::bigint[], :codes::text[]) u(id, code)
                              where c.tenant_id = :shop and c.id = u.id
                             """)
                     .param("ids", uncoded.toArray(Long[]::new))
-                    .param("codes", codes.next(uncoded.size()).toArray(String[]::new))
+                    .param("codes", next.toArray(String[]::new))
                     .param("shop", CurrentTenant.require())
                     .update();
+            for (int i = 0; i < uncoded.size(); i++) {
+                numbered.put(uncoded.get(i), next.get(i));
+            }
         }
+        return numbered;
     }
 
     private java.time.OffsetDateTime now() {

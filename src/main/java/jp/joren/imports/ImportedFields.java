@@ -52,6 +52,19 @@ final class ImportedFields {
         return fields;
     }
 
+    /**
+     * Every field of a customer the row creates, as {@link #SNAPSHOT} reads them back: empty cells are nulls,
+     * the channel defaults to a walk-in and tags to none, as the insert writes them.
+     */
+    static Map<String, String> asCreated(ImportRow row) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        COLUMNS.keySet().forEach(field -> fields.put(field, null));
+        fields.put("acquisitionChannel", "WALK_IN");
+        fields.put("tags", "");
+        fields.putAll(of(row));
+        return fields;
+    }
+
     /** Field → [before, after] for each field the row would change on a customer who holds {@code before}. */
     static Map<String, List<String>> changes(Map<String, String> before, Map<String, String> incoming) {
         Map<String, List<String>> changes = new LinkedHashMap<>();

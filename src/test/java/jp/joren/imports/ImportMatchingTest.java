@@ -158,9 +158,13 @@ class ImportMatchingTest {
                 新井 一,アライ ハジメ,090-2222-0001,arai@example.jp
                 井上 二,イノウエ ジ,090-2222-0002,
                 佐藤 花子,サトウ ハナコ,090-1111-0001,hanako2@example.jp
+                上田 三,ウエダ サン,090-2222-0003,
                 """.getBytes(StandardCharsets.UTF_8));
         steps.check(job);
         steps.run(job, Map.of());
+        inShop(() -> jdbc.sql("update customer set notes = '電話で住所を確認' where name = '上田 三'").update());
+        String uedaCode = inShop(() -> jdbc.sql("select code from customer where name = '上田 三'")
+                .query(String.class).single());
         long arai = count("select id from customer where name = '新井 一'");
         inShop(() -> jdbc.sql("""
                         insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total)
@@ -183,8 +187,9 @@ class ImportMatchingTest {
         assertThat(refused.document().select("#undo-refused").text()).contains("取り消せません");
         assertThat(refused.document().select("li.blocker").eachText())
                 .containsExactlyInAnyOrder("新井 一 " + code + "：お買い上げがあります",
-                        "井上 二 " + inoueCode + "：メール・クーポン・対応の記録があります");
-        assertThat(count("select count(*) from customer")).as("nothing undone").isEqualTo(4);
+                        "井上 二 " + inoueCode + "：メール・クーポン・対応の記録があります",
+                        "上田 三 " + uedaCode + "：取り込みの後に、登録内容か同意が変更されています");
+        assertThat(count("select count(*) from customer")).as("nothing undone").isEqualTo(5);
         assertThat(count("select count(*) from customer where email = 'hanako2@example.jp'")).isEqualTo(1);
         assertThat(refused.document().select("#undo-import")).as("still undoable once the purchase is dealt with")
                 .hasSize(1);

@@ -12,5 +12,10 @@ public enum AuditAction {
     PURCHASE_CANCELLED,
     PURCHASE_RETURNED,
     DATA_EXPORTED,
-    DATA_IMPORTED
+    DATA_IMPORTED,
+    /** An import changed these fields of the customer (details: field → [before, after]). */
+    CUSTOMER_IMPORTED,
+    /** An import's undo put these fields of the customer back (details: field → [before, after]). */
+    CUSTOMER_IMPORT_UNDONE,
+    DATA_IMPORT_UNDONE
 }

@@ -23,6 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AuditSentences {
 
+    /** How a changed field is told, by what changed it: a person, an import, the undo of an import. */
+    private static final Map<AuditAction, String> CHANGE_SENTENCES = Map.of(
+            AuditAction.CUSTOMER_EDITED, "audit.sentence.changed",
+            AuditAction.CUSTOMER_IMPORTED, "audit.sentence.imported",
+            AuditAction.CUSTOMER_IMPORT_UNDONE, "audit.sentence.importUndone");
+
     private static final Set<String> CUSTOMER_IDS = Set.of("customerId", "mergedCustomer");
 
     private final MessageSource messages;
@@ -86,10 +92,10 @@ class AuditSentences {
         String subject = subject(event);
         List<String> said = new ArrayList<>();
         switch (event.action()) {
-            case CUSTOMER_EDITED -> details.properties().forEach(change -> said.add(say("audit.sentence.changed", actor,
-                    subject, say("audit.field." + change.getKey()),
-                    value(change.getKey(), change.getValue().get(0), names),
-                    value(change.getKey(), change.getValue().get(1), names))));
+            case CUSTOMER_EDITED, CUSTOMER_IMPORTED, CUSTOMER_IMPORT_UNDONE -> details.properties().forEach(change ->
+                    said.add(say(CHANGE_SENTENCES.get(event.action()), actor, subject, say("audit.field." + change.getKey()),
+                            value(change.getKey(), change.getValue().get(0), names),
+                            value(change.getKey(), change.getValue().get(1), names))));
             case CUSTOMERS_MERGED -> said.add(say("audit.sentence.merged", actor,
                     value("mergedCustomer", details.path("mergedCustomer"), names), subject,
                     details.path("purchases").asLong(), details.path("ownedProducts").asLong(),

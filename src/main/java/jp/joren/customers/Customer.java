@@ -91,10 +91,15 @@ public class Customer {
     }
 
     private void apply(CustomerForm form) {
+        String typedCode = CustomerFields.code(form.getCode());
+        if (typedCode != null) {
+            // a blank code keeps the card's code (a new customer gets the shop's next one)
+            this.code = typedCode;
+        }
         this.name = form.getName().strip();
-        this.nameKana = blankToNull(form.getNameKana());
-        this.email = blankToNull(form.getEmail());
-        this.phone = blankToNull(form.getPhone());
+        this.nameKana = CustomerFields.kana(form.getNameKana());
+        this.email = CustomerFields.email(form.getEmail());
+        this.phone = CustomerFields.phone(form.getPhone());
         this.postalCode = blankToNull(form.getPostalCode());
         this.prefecture = blankToNull(form.getPrefecture());
         this.city = blankToNull(form.getCity());
@@ -109,6 +114,7 @@ public class Customer {
 
     private Map<String, Object> snapshot() {
         Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", code);
         fields.put("name", name);
         fields.put("nameKana", nameKana);
         fields.put("email", email);

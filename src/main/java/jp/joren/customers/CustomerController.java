@@ -88,7 +88,7 @@ class CustomerController {
     @PostMapping
     String register(@Valid @ModelAttribute CustomerForm customerForm, BindingResult result,
             @RequestParam(required = false) String then, @AuthenticationPrincipal JorenUser clerk, Model model) {
-        checkBeyondAnnotations(customerForm, result, true);
+        checkBeyondAnnotations(customerForm, result, null);
         List<LikelyDuplicate> likely = result.hasErrors() ? List.of() : duplicatesOf(customerForm, null);
         if (!likely.isEmpty() && !customerForm.isNotADuplicate()) {
             result.reject("customer.validation.likelyDuplicate");
@@ -144,7 +144,7 @@ class CustomerController {
     String update(@PathVariable long id, @Valid @ModelAttribute CustomerForm customerForm, BindingResult result,
             @AuthenticationPrincipal JorenUser clerk, Model model, RedirectAttributes redirect) {
         registry.find(id);
-        checkBeyondAnnotations(customerForm, result, false);
+        checkBeyondAnnotations(customerForm, result, id);
         if (result.hasErrors()) {
             return form(model, id);
         }
@@ -188,7 +188,12 @@ class CustomerController {
         return "redirect:/customers/" + id + "#owned";
     }
 
-    private void checkBeyondAnnotations(CustomerForm form, BindingResult result, boolean registering) {
+    /** @param id the customer being corrected; null when registering */
+    private void checkBeyondAnnotations(CustomerForm form, BindingResult result, Long id) {
+        boolean registering = id == null;
+        if (!result.hasFieldErrors("code") && registry.codeTaken(form.getCode(), id)) {
+            result.rejectValue("code", "customer.validation.codeTaken");
+        }
         if (form.getPhone().isBlank() && form.getEmail().isBlank()) {
             result.rejectValue("phone", "customer.validation.phoneOrEmail");
         }

@@ -19,6 +19,10 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 public class CustomerForm {
 
+    /** The member code printed on the card; blank gives a new customer the shop's next code. */
+    @Size(max = 30, message = "{validation.tooLong}")
+    private String code = "";
+
     @NotBlank(message = "{validation.required}")
     @Size(max = 100, message = "{validation.tooLong}")
     private String name = "";
@@ -76,6 +80,7 @@ public class CustomerForm {
 
     static CustomerForm of(Customer customer) {
         CustomerForm form = new CustomerForm();
+        form.code = orEmpty(customer.getCode());
         form.name = customer.getName();
         form.nameKana = orEmpty(customer.getNameKana());
         form.phone = orEmpty(customer.getPhone());
@@ -102,12 +107,19 @@ public class CustomerForm {
 
     /** True when the phone has the digits of a Japanese number, however it is written. */
     boolean phoneLooksValid() {
-        long digits = Normalizer.normalize(phone, Normalizer.Form.NFKC).chars().filter(Character::isDigit).count();
-        return phone.isBlank() || (digits >= 10 && digits <= 13);
+        return CustomerFields.phoneLooksValid(phone);
     }
 
     private static String orEmpty(String text) {
         return text == null ? "" : text;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
     }
 
     public String getName() {

@@ -7,6 +7,7 @@ import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
 import jp.joren.shared.EditConflict;
 import jp.joren.shared.NotFoundException;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,6 +51,13 @@ public class CustomerRegistry {
     @Transactional(readOnly = true)
     public Optional<Long> idForEmail(String email) {
         return customers.idForEmail(email);
+    }
+
+    /** Whether another customer (not {@code except}) has this member code, typed in any width. */
+    @Transactional(readOnly = true)
+    public boolean codeTaken(String code, Long except) {
+        String normal = CustomerFields.code(code);
+        return normal != null && customers.codeTaken(CurrentTenant.require(), normal, except);
     }
 
     /** @throws EditConflict when the customer was saved since the form was opened */

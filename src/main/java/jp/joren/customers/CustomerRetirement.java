@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,6 +65,9 @@ public class CustomerRetirement {
         }
         jdbc.sql("update consent set client_address = null where customer_id = :id").param("id", customerId).update();
         merges.eraseMergesOf(customerId, clock.instant());
+        // what imports changed on them, kept for an undo, is personal data too: an undo then passes them by
+        jdbc.sql("delete from import_customer_change ch where ch.tenant_id = :shop and ch.customer_id = :id")
+                .param("shop", CurrentTenant.require()).param("id", customerId).update();
         audit.record(ownerId, AuditAction.CUSTOMER_RETIRED, "customer", customerId, Map.of("reason", reason));
         return true;
     }

@@ -14,4 +14,11 @@ interface Customers extends JpaRepository<Customer, Long> {
              order by id limit 1
             """, nativeQuery = true)
     Optional<Long> idForEmail(@Param("email") String email);
+
+    /** Whether another customer of the shop has this member code (ignoring case, as an import matches codes). */
+    @Query(value = """
+            select exists (select 1 from customer c
+                            where c.tenant_id = :shop and c.code_key = lower(:code) and c.id is distinct from cast(:except as bigint))
+            """, nativeQuery = true)
+    boolean codeTaken(@Param("shop") long shop, @Param("code") String code, @Param("except") Long except);
 }

@@ -21,6 +21,15 @@ final class Cells {
             "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[\\sT]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
     /** Control characters other than tab and line breaks: a NUL cannot even be stored. */
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    /** 昭和55年3月3日, 平成元年1月8日, S55.3.3, H1/1/8, R6-5-1 (the text is NFKC already). */
+    private static final Pattern ERA_DATE = Pattern.compile(
+            "(明治|大正|昭和|平成|令和|[MTSHRmtshr])\\s*(\\d{1,2}|元)\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+    /** Each era's year 0 in the Gregorian calendar, and its last year. */
+    private static final Map<String, int[]> ERAS = Map.of(
+            "明治", new int[] {1867, 45}, "大正", new int[] {1911, 15}, "昭和", new int[] {1925, 64},
+            "平成", new int[] {1988, 31}, "令和", new int[] {2018, 99},
+            "M", new int[] {1867, 45}, "T", new int[] {1911, 15}, "S", new int[] {1925, 64},
+            "H", new int[] {1988, 31}, "R", new int[] {2018, 99});
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final Map<String, Boolean> FLAGS = Map.ofEntries(
             Map.entry("1", true), Map.entry("0", false), Map.entry("true", true), Map.entry("false", false),
@@ -28,7 +37,10 @@ final class Cells {
             Map.entry("可", true), Map.entry("不可", false), Map.entry("○", true), Map.entry("〇", true),
             Map.entry("×", false), Map.entry("はい", true), Map.entry("いいえ", false), Map.entry("有", true),
             Map.entry("無", false), Map.entry("あり", true), Map.entry("なし", false), Map.entry("希望", true),
-            Map.entry("希望しない", false), Map.entry("同意", true), Map.entry("拒否", false));
+            Map.entry("希望しない", false), Map.entry("同意", true), Map.entry("拒否", false),
+            Map.entry("ok", true), Map.entry("ng", false), Map.entry("要", true), Map.entry("不要", false),
+            Map.entry("送付", true), Map.entry("送付可", true), Map.entry("送付不可", false),
+            Map.entry("許可", true));
     private static final Map<String, String> CHANNELS = Map.ofEntries(
             Map.entry("来店", "WALK_IN"), Map.entry("店頭", "WALK_IN"), Map.entry("通りがかり", "WALK_IN"),
             Map.entry("walkin", "WALK_IN"), Map.entry("紹介", "REFERRAL"), Map.entry("referral", "REFERRAL"),
@@ -63,7 +75,10 @@ final class Cells {
         }
         return switch (field.type()) {
             case TEXT -> {
-                String value = raw.strip();
+                String value = field.normal().apply(raw.strip());
+                if (value == null || value.isEmpty()) {
+                    yield Read.of(null);
+                }
                 if (!field.freeText() && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
                     yield Read.problem("import.problem.lineBreak");
                 }
@@ -95,9 +110,22 @@ final class Cells {
         };
     }
 
-    /** 2026-01-05, 2026/1/5, 2026.1.5, 2026年1月5日, 20260105, optionally with a time (12:00 when none). */
+    /**
+     * 2026-01-05, 2026/1/5, 2026.1.5, 2026年1月5日, 20260105, optionally with a time (12:00 when none); and the
+     * Japanese era dates of a 顧客台帳: 昭和55年3月3日, 平成元年1月8日, S55.3.3.
+     */
     static Optional<LocalDateTime> dateTime(String text) {
         try {
+            Matcher era = ERA_DATE.matcher(text);
+            if (era.matches()) {
+                int[] span = ERAS.get(era.group(1).toUpperCase());
+                int year = era.group(2).equals("元") ? 1 : Integer.parseInt(era.group(2));
+                if (year < 1 || year > span[1]) {
+                    return Optional.empty();
+                }
+                return Optional.of(LocalDate.of(span[0] + year, Integer.parseInt(era.group(3)),
+                        Integer.parseInt(era.group(4))).atTime(LocalTime.NOON));
+            }
             Matcher m = DATE.matcher(text);
             if (m.matches()) {
                 LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),

@@ -137,7 +137,7 @@ final class CsvTable {
                 values.put(field.key(), read.value());
             }
         }
-        row.accept(new ImportRow(line, readable ? values : null));
+        row.accept(new ImportRow(line, values, readable));
     }
 
     /** A line break inside a cell of a column that never holds one: a quote opened and closed rows later. */

@@ -1,44 +1,71 @@
 package jp.joren.imports;
 
 import java.text.Normalizer;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
+import jakarta.validation.Validator;
+import jp.joren.audit.AuditAction;
+import jp.joren.audit.AuditLog;
 import jp.joren.customers.CustomerCodes;
+import jp.joren.customers.CustomerFields;
+import jp.joren.customers.CustomerForm;
 import jp.joren.shared.Kana;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Customers from a file. A row matches an existing customer by member code, then normalised phone, then
- * email — that customer is updated with the file's non-empty cells — otherwise a new customer is created,
- * so importing the same file twice creates no duplicates. Two rows for one person in the same file are
- * reported. Consent columns go to the ledger (method IMPORT) only where they change the current state.
+ * Customers from a file. A row is an existing customer when {@link CustomerMatcher} says so — that customer is
+ * updated with the file's non-empty cells, and each field changed is kept (for the undo) and written to the
+ * audit log with its before and after; a row whose phone belongs to someone with another name is a conflict,
+ * done as the owner chose (a new customer unless told otherwise); any other row creates a customer, so
+ * importing the same file twice creates no duplicates. Two rows for one person in the same file are reported.
+ * Consent columns go to the ledger (method IMPORT) only where they change the current state.
  */
 final class CustomerImport implements KindImport {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-
     private final JdbcClient jdbc;
     private final CustomerCodes codes;
+    private final CustomerMatcher matcher;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final Validator validator;
     private final long ownerId;
+    private final ZoneId zone;
+    private final ImportRun run;
     private final Map<String, Long> seen = new HashMap<>();
+    private int reviewed;
 
-    CustomerImport(JdbcClient jdbc, CustomerCodes codes, long ownerId) {
+    CustomerImport(JdbcClient jdbc, CustomerCodes codes, AuditLog audit, JsonMapper json, Validator validator,
+            long ownerId, ZoneId zone, ImportRun run) {
         this.jdbc = jdbc;
         this.codes = codes;
+        this.matcher = new CustomerMatcher(jdbc, json);
+        this.audit = audit;
+        this.json = json;
+        this.validator = validator;
         this.ownerId = ownerId;
+        this.zone = zone;
+        this.run = run;
+    }
+
+    @Override
+    public boolean checksIncompleteRows() {
+        return true;
     }
 
     @Override
     public List<ImportProblem> check(ImportRow row) {
         List<ImportProblem> problems = new ArrayList<>();
         String email = row.text("email");
-        if (email != null && !EMAIL.matcher(email.strip()).matches()) {
+        // the counter form's rule for an email address, not a second spelling of it
+        if (email != null && !validator.validateValue(CustomerForm.class, "email", email).isEmpty()) {
             problems.add(new ImportProblem(row.line(), "email", "import.problem.badEmail", email));
         }
         String kana = row.text("nameKana");
@@ -47,7 +74,7 @@ final class CustomerImport implements KindImport {
         }
         String phone = row.text("phone");
         String digits = phone == null ? null : Normalizer.normalize(phone, Normalizer.Form.NFKC).replaceAll("[^0-9]", "");
-        if (digits != null && (digits.length() < 10 || digits.length() > 13)) {
+        if (phone != null && !CustomerFields.phoneLooksValid(phone)) {
             problems.add(new ImportProblem(row.line(), "phone", "import.problem.badPhone", phone));
             digits = null;
         }
@@ -68,34 +95,62 @@ final class CustomerImport implements KindImport {
     }
 
     @Override
+    public List<ImportMatch> review(List<ImportRow> rows) {
+        List<CustomerMatcher.Found> found = matcher.find(rows);
+        // past the rows the check shows, only the conflicts are counted: no visits, no details
+        boolean detailed = reviewed < Imports.MATCHES_KEPT;
+        List<Long> ids = found.stream().filter(f -> f.id() != null).map(CustomerMatcher.Found::id).toList();
+        Map<Long, Long> visits = detailed ? matcher.visits(ids, zone) : Map.of();
+        List<ImportMatch> matches = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            CustomerMatcher.Found f = found.get(i);
+            if (f.id() == null) {
+                continue;
+            }
+            reviewed++;
+            if (!detailed) {
+                matches.add(new ImportMatch(rows.get(i).line(), f.id(), f.conflict(), Map.of(), 0, Map.of(), Map.of()));
+                continue;
+            }
+            Map<String, String> incoming = ImportedFields.of(rows.get(i));
+            Map<String, String> existing = new LinkedHashMap<>();
+            Map<String, String> shown = new LinkedHashMap<>();
+            for (String field : ImportMatch.SHOWN) {
+                existing.put(field, f.before().get(field));
+                shown.put(field, incoming.get(field));
+            }
+            matches.add(new ImportMatch(rows.get(i).line(), f.id(), f.conflict(), existing,
+                    visits.getOrDefault(f.id(), 0L), shown, ImportedFields.changes(f.before(), incoming)));
+        }
+        return matches;
+    }
+
+    @Override
     public Counts write(List<ImportRow> rows) {
-        int n = rows.size();
-        // the keys are computed before the lookup: row-level security keeps any function applied to a column of
-        // the query (here u.*) out of index conditions, so the lookup compares plain keys
-        List<Long> matches = jdbc.sql("""
-                        with keys as materialized (
-                            select u.ord, lower(u.code) as code, phone_key(u.phone) as phone, lower(trim(u.email)) as email
-                              from unnest(?::text[], ?::text[], ?::text[]) with ordinality u(code, phone, email, ord))
-                        select (select c.id from customer c
-                                 where c.status in ('ACTIVE', 'ARCHIVED')
-                                   and (c.code_key = k.code or c.phone_normalized = k.phone or c.email_key = k.email)
-                                 order by (c.code_key = k.code) desc nulls last, (c.phone_normalized = k.phone) desc nulls last,
-                                          c.id
-                                 limit 1)
-                          from keys k
-                         order by k.ord
-                        """)
-                .params(column(rows, "code"), column(rows, "phone"), column(rows, "email"))
-                .query((rs, i) -> (Long) rs.getObject(1)).list();
+        List<CustomerMatcher.Found> found = matcher.find(rows);
         List<ImportRow> fresh = new ArrayList<>();
         List<ImportRow> known = new ArrayList<>();
         List<Long> knownIds = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (matches.get(i) == null) {
-                fresh.add(rows.get(i));
-            } else {
-                known.add(rows.get(i));
-                knownIds.add(matches.get(i));
+        Map<Long, Map<String, List<String>>> changed = new LinkedHashMap<>();
+        List<ImportRow> changedRows = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ImportRow row = rows.get(i);
+            CustomerMatcher.Found f = found.get(i);
+            ImportDecision decision = f.id() == null ? ImportDecision.CREATE
+                    : !f.conflict() ? ImportDecision.UPDATE
+                    : run.decisions().getOrDefault(row.line(), ImportDecision.CREATE);
+            switch (decision) {
+                case CREATE -> fresh.add(row);
+                case SKIP -> { }
+                case UPDATE -> {
+                    known.add(row);
+                    knownIds.add(f.id());
+                    Map<String, List<String>> changes = ImportedFields.changes(f.before(), ImportedFields.of(row));
+                    if (!changes.isEmpty() && !changed.containsKey(f.id())) {
+                        changed.put(f.id(), changes);
+                        changedRows.add(row);
+                    }
+                }
             }
         }
         List<Long> freshIds = jdbc.sql("select nextval(pg_get_serial_sequence('customer', 'id')) from generate_series(1, ?)")
@@ -104,42 +159,39 @@ final class CustomerImport implements KindImport {
             jdbc.sql("""
                             insert into customer (tenant_id, id, code, name, name_kana, phone, email, postal_code, prefecture,
                                                   city, town, address_line, birthday, acquisition_channel, tags, notes,
-                                                  created_by, updated_by)
+                                                  created_by, updated_by, created_at, updated_at)
                             select app_current_tenant(), u.id, u.code, u.name,
                                    u.kana, u.phone, u.email, u.postal, u.prefecture, u.city, u.town, u.address, u.birthday,
                                    coalesce(u.channel, 'WALK_IN'), coalesce(string_to_array(u.tags, ','), '{}'), u.notes,
-                                   ?, ?
+                                   ?, ?, ?, ?
                               from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                           ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::text[],
                                           ?::text[])
                                    u(id, code, name, kana, phone, email, postal, prefecture, city, town, address, birthday,
                                      channel, tags, notes)
                             """)
-                    .params(prepend(arrays(freshIds.toArray(Long[]::new), fresh), ownerId, ownerId))
+                    .params(prepend(arrays(freshIds.toArray(Long[]::new), fresh), ownerId, ownerId, now(), now()))
                     .update();
-            numberUncoded(freshIds, fresh);
-        }
-        if (!known.isEmpty()) {
+            Map<Long, String> numbered = numberUncoded(freshIds, fresh);
+            // what each new customer holds, built from the row as the insert stored it (no lookup per customer)
+            String[] after = new String[fresh.size()];
+            for (int i = 0; i < fresh.size(); i++) {
+                Map<String, String> fields = ImportedFields.asCreated(fresh.get(i));
+                if (numbered.containsKey(freshIds.get(i))) {
+                    fields.put("code", numbered.get(freshIds.get(i)));
+                }
+                after[i] = json.writeValueAsString(fields);
+            }
             jdbc.sql("""
-                            update customer c
-                               set code = coalesce(u.code, c.code), name = coalesce(u.name, c.name),
-                                   name_kana = coalesce(u.kana, c.name_kana), phone = coalesce(u.phone, c.phone),
-                                   email = coalesce(u.email, c.email), postal_code = coalesce(u.postal, c.postal_code),
-                                   prefecture = coalesce(u.prefecture, c.prefecture), city = coalesce(u.city, c.city),
-                                   town = coalesce(u.town, c.town), address_line = coalesce(u.address, c.address_line),
-                                   birthday = coalesce(u.birthday, c.birthday),
-                                   acquisition_channel = coalesce(u.channel, c.acquisition_channel),
-                                   tags = coalesce(string_to_array(u.tags, ','), c.tags), notes = coalesce(u.notes, c.notes),
-                                   updated_at = now(), updated_by = ?
-                              from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                          ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::text[],
-                                          ?::text[])
-                                   u(id, code, name, kana, phone, email, postal, prefecture, city, town, address, birthday,
-                                     channel, tags, notes)
-                             where c.id = u.id
+                            insert into import_customer_change (tenant_id, import_id, customer_id, created, after)
+                            select :shop, :import, u.id, true, u.after::jsonb
+                              from unnest(:ids::bigint[], :after::text[]) u(id, after)
                             """)
-                    .params(prepend(arrays(knownIds.toArray(Long[]::new), known), ownerId))
-                    .update();
+                    .param("import", run.importId()).param("shop", CurrentTenant.require())
+                    .param("ids", freshIds.toArray(Long[]::new)).param("after", after).update();
+        }
+        if (!changed.isEmpty()) {
+            update(changed, changedRows);
         }
         List<Long> ids = new ArrayList<>(freshIds);
         ids.addAll(knownIds);
@@ -149,28 +201,88 @@ final class CustomerImport implements KindImport {
         return new Counts(fresh.size(), known.size());
     }
 
+    /** Writes the changed fields, keeps them for the undo and tells the audit log, one statement each. */
+    private void update(Map<Long, Map<String, List<String>>> changed, List<ImportRow> rows) {
+        Long[] ids = changed.keySet().toArray(Long[]::new);
+        jdbc.sql("""
+                        update customer c
+                           set code = coalesce(u.code, c.code), name = coalesce(u.name, c.name),
+                               name_kana = coalesce(u.kana, c.name_kana), phone = coalesce(u.phone, c.phone),
+                               email = coalesce(u.email, c.email), postal_code = coalesce(u.postal, c.postal_code),
+                               prefecture = coalesce(u.prefecture, c.prefecture), city = coalesce(u.city, c.city),
+                               town = coalesce(u.town, c.town), address_line = coalesce(u.address, c.address_line),
+                               birthday = coalesce(u.birthday, c.birthday),
+                               acquisition_channel = coalesce(u.channel, c.acquisition_channel),
+                               tags = coalesce(string_to_array(u.tags, ','), c.tags), notes = coalesce(u.notes, c.notes),
+                               updated_at = ?, updated_by = ?
+                          from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                      ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::text[],
+                                      ?::text[])
+                               u(id, code, name, kana, phone, email, postal, prefecture, city, town, address, birthday,
+                                 channel, tags, notes)
+                         where c.id = u.id and c.tenant_id = ?
+                        """)
+                .params(append(prepend(arrays(ids, rows), now(), ownerId), CurrentTenant.require()))
+                .update();
+        List<String> before = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        changed.values().forEach(changes -> {
+            Map<String, String> b = new LinkedHashMap<>();
+            Map<String, String> a = new LinkedHashMap<>();
+            changes.forEach((field, pair) -> {
+                b.put(field, pair.get(0));
+                a.put(field, pair.get(1));
+            });
+            before.add(json.writeValueAsString(b));
+            after.add(json.writeValueAsString(a));
+        });
+        // a customer two rows of the file name (one by code, one by email) keeps the before of the first
+        jdbc.sql("""
+                        insert into import_customer_change (tenant_id, import_id, customer_id, created, before, after)
+                        select app_current_tenant(), :import, u.id, false, u.b::jsonb, u.a::jsonb
+                          from unnest(:ids::bigint[], :before::text[], :after::text[]) u(id, b, a)
+                        on conflict (tenant_id, import_id, customer_id) do update
+                           set before = excluded.before || import_customer_change.before,
+                               after = import_customer_change.after || excluded.after
+                        """)
+                .param("import", run.importId()).param("ids", ids)
+                .param("before", before.toArray(String[]::new)).param("after", after.toArray(String[]::new))
+                .update();
+        audit.recordEach(ownerId, AuditAction.CUSTOMER_IMPORTED, "customer", changed);
+    }
+
     /**
      * Gives the new customers whom the file gave no member code the shop's next codes; after the insert, so
-     * that the numbering skips the codes the file brought.
+     * that the numbering skips the codes the file brought. Returns the codes given, by customer.
      */
-    private void numberUncoded(List<Long> ids, List<ImportRow> rows) {
+    private Map<Long, String> numberUncoded(List<Long> ids, List<ImportRow> rows) {
         List<Long> uncoded = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).values().get("code") == null) {
                 uncoded.add(ids.get(i));
             }
         }
+        Map<Long, String> numbered = new HashMap<>();
         if (!uncoded.isEmpty()) {
+            List<String> next = codes.next(uncoded.size());
             jdbc.sql("""
                             update customer c set code = u.code
                               from unnest(:ids::bigint[], :codes::text[]) u(id, code)
                              where c.tenant_id = :shop and c.id = u.id
                             """)
                     .param("ids", uncoded.toArray(Long[]::new))
-                    .param("codes", codes.next(uncoded.size()).toArray(String[]::new))
+                    .param("codes", next.toArray(String[]::new))
                     .param("shop", CurrentTenant.require())
                     .update();
+            for (int i = 0; i < uncoded.size(); i++) {
+                numbered.put(uncoded.get(i), next.get(i));
+            }
         }
+        return numbered;
+    }
+
+    private java.time.OffsetDateTime now() {
+        return run.now().atOffset(ZoneOffset.UTC);
     }
 
     /** The rows as one array per column, in the order the insert and the update unnest them. */
@@ -186,6 +298,12 @@ final class CustomerImport implements KindImport {
         System.arraycopy(first, 0, params, 0, first.length);
         System.arraycopy(arrays, 0, params, first.length, arrays.length);
         return params;
+    }
+
+    private static Object[] append(Object[] params, Object last) {
+        Object[] all = java.util.Arrays.copyOf(params, params.length + 1);
+        all[params.length] = last;
+        return all;
     }
 
     private void recordConsents(List<Long> ids, List<ImportRow> rows) {
@@ -207,33 +325,28 @@ final class CustomerImport implements KindImport {
         }
         jdbc.sql("""
                         insert into consent (tenant_id, customer_id, channel, purpose, granted, method, wording_version,
-                                             recorded_by)
-                        select app_current_tenant(), u.customer, u.channel, 'ADVERTISING', u.granted, 'IMPORT', 'import', ?
+                                             recorded_by, recorded_at)
+                        select app_current_tenant(), u.customer, u.channel, 'ADVERTISING', u.granted, 'IMPORT', 'import', ?, ?
                           from unnest(?::bigint[], ?::text[], ?::boolean[]) u(customer, channel, granted)
                          where u.granted is distinct from (
                                select k.granted from consent k
-                                where k.customer_id = u.customer and k.channel = u.channel and k.purpose = 'ADVERTISING'
-                                  and not k.pending
+                                where k.tenant_id = ? and k.customer_id = u.customer
+                                  and k.channel = u.channel and k.purpose = 'ADVERTISING' and not k.pending
                                 order by k.recorded_at desc, k.id desc limit 1)
                         """)
-                .params(ownerId, customers.toArray(Long[]::new), channels.toArray(String[]::new),
-                        granted.toArray(Boolean[]::new))
+                .params(ownerId, now(), customers.toArray(Long[]::new), channels.toArray(String[]::new),
+                        granted.toArray(Boolean[]::new), CurrentTenant.require())
                 .update();
     }
 
     private static String[] column(List<ImportRow> rows, String key) {
-        return rows.stream().map(r -> {
-            Object value = r.values().get(key);
-            return value == null ? null : value.toString().strip();
-        }).toArray(String[]::new);
+        return CustomerMatcher.column(rows, key);
     }
 
     private static String[] tags(List<ImportRow> rows) {
         return rows.stream().map(r -> {
             String tags = r.text("tags");
-            return tags == null ? null : String.join(",", Arrays.stream(
-                    Normalizer.normalize(tags, Normalizer.Form.NFKC).split("[,、\\s]+"))
-                    .map(String::strip).filter(t -> !t.isEmpty()).distinct().toList());
+            return tags == null ? null : ImportedFields.tags(tags);
         }).toArray(String[]::new);
     }
 }

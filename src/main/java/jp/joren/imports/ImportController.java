@@ -1,10 +1,13 @@
 package jp.joren.imports;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 import jp.joren.accounts.JorenUser;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,11 +25,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ImportController {
 
     private static final String MAPPING_PREFIX = "map.";
+    private static final String DECISION_PREFIX = "decision.";
 
     private final Imports imports;
+    private final ImportUndo undo;
+    private final Clock clock;
 
-    ImportController(Imports imports) {
+    ImportController(Imports imports, ImportUndo undo, Clock clock) {
         this.imports = imports;
+        this.undo = undo;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -57,6 +65,7 @@ class ImportController {
         ImportJob job = imports.job(id);
         model.addAttribute("job", job);
         model.addAttribute("fields", job.kind().fields());
+        model.addAttribute("undoable", job.undoableAt(clock.instant()));
         if (!job.running() && !job.finished()) {
             model.addAttribute("preview", imports.preview(job));
         }
@@ -83,11 +92,35 @@ class ImportController {
         return "redirect:/imports/" + id + "#report";
     }
 
+    /** Runs the import; {@code decision.<line>} is the owner's choice for a conflict row (create new by default). */
     @PostMapping("/{id}/run")
     String run(@PathVariable long id, @RequestParam(defaultValue = "false") boolean goodRowsOnly,
-            @AuthenticationPrincipal JorenUser owner, RedirectAttributes redirect) {
-        if (!imports.run(id, goodRowsOnly, owner.accountId())) {
+            @RequestParam Map<String, String> params, @AuthenticationPrincipal JorenUser owner,
+            RedirectAttributes redirect) {
+        Map<Long, ImportDecision> decisions = new HashMap<>();
+        params.forEach((name, choice) -> {
+            if (name.startsWith(DECISION_PREFIX) && name.substring(DECISION_PREFIX.length()).matches("\\d{1,9}")) {
+                Arrays.stream(ImportDecision.values()).filter(d -> d.name().equals(choice)).findFirst().ifPresent(d ->
+                        decisions.put(Long.parseLong(name.substring(DECISION_PREFIX.length())), d));
+            }
+        });
+        if (!imports.run(new Imports.RunCommand(id, goodRowsOnly, decisions, owner.accountId()))) {
             redirect.addFlashAttribute("runError", "import.error.cannotRun");
+        }
+        return "redirect:/imports/" + id;
+    }
+
+    /** Undoes a customer import: or says which customers it created have been used since, and why. */
+    @PostMapping("/{id}/undo")
+    String undo(@PathVariable long id, @AuthenticationPrincipal JorenUser owner, RedirectAttributes redirect) {
+        try {
+            ImportUndo.Result result = undo.undo(id, owner.accountId());
+            redirect.addFlashAttribute("undoResult", result);
+        } catch (ImportUndo.NotUndoableException e) {
+            redirect.addFlashAttribute("runError", "import.undo.notUndoable");
+        } catch (DataIntegrityViolationException usedElsewhere) {
+            // a record of a feature the undo does not know refers to what the import made: nothing was undone
+            redirect.addFlashAttribute("runError", "import.undo.inUse");
         }
         return "redirect:/imports/" + id;
     }

@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import jakarta.validation.constraints.Size;
 
@@ -12,7 +13,8 @@ import jakarta.validation.constraints.Size;
  * (Japanese and English, as shops name them in Excel) that are guessed to mean it, and the longest text it
  * takes.
  */
-record ImportField(String key, boolean required, Type type, List<String> headers, int maxLength) {
+record ImportField(String key, boolean required, Type type, List<String> headers, int maxLength,
+                   UnaryOperator<String> normal) {
 
     enum Type { TEXT, DATE, DATE_TIME, YEN, COUNT, FLAG, CHANNEL }
 
@@ -26,11 +28,11 @@ record ImportField(String key, boolean required, Type type, List<String> headers
     private static final Set<String> FREE_TEXT = Set.of("notes", "addressLine");
 
     static ImportField required(String key, Type type, String... headers) {
-        return new ImportField(key, true, type, List.of(headers), DEFAULT_MAX_LENGTH);
+        return new ImportField(key, true, type, List.of(headers), DEFAULT_MAX_LENGTH, UnaryOperator.identity());
     }
 
     static ImportField optional(String key, Type type, String... headers) {
-        return new ImportField(key, false, type, List.of(headers), DEFAULT_MAX_LENGTH);
+        return new ImportField(key, false, type, List.of(headers), DEFAULT_MAX_LENGTH, UnaryOperator.identity());
     }
 
     /**
@@ -41,10 +43,18 @@ record ImportField(String key, boolean required, Type type, List<String> headers
         try {
             Field property = form.getDeclaredField(key);
             Size size = property.getAnnotation(Size.class);
-            return size == null ? this : new ImportField(key, required, type, headers, size.max());
+            return size == null ? this : new ImportField(key, required, type, headers, size.max(), normal);
         } catch (NoSuchFieldException notOnTheForm) {
             return this;
         }
+    }
+
+    /**
+     * This text column stored the way the counter stores the same field (e.g. NFKC phones, katakana readings):
+     * {@code normal} is that field's one definition.
+     */
+    ImportField normalisedBy(UnaryOperator<String> normal) {
+        return new ImportField(key, required, type, headers, maxLength, normal);
     }
 
     boolean freeText() {

@@ -24,7 +24,8 @@ class ImportJobs {
     private static final String JOB = """
             select id, kind, filename, encoding, mapping::text as mapping, status, mode, total_rows, bad_rows,
                    problems::text as problems, processed_rows, created_rows, updated_rows, error, created_at, finished_at,
-                   status = 'RUNNING' and heartbeat_at < :staleBefore as interrupted
+                   status = 'RUNNING' and heartbeat_at < :staleBefore as interrupted, matches::text as matches, conflicts,
+                   decisions::text as decisions, undone_at
               from import_job
              where tenant_id = :shop
             """;
@@ -69,27 +70,30 @@ class ImportJobs {
     }
 
     @Transactional
-    void checked(long id, String mapping, int total, int bad, String problems) {
+    void checked(long id, String mapping, int total, int bad, String problems, String matches, int conflicts) {
         jdbc.sql("""
                         update import_job set mapping = :mapping::jsonb, total_rows = :total, bad_rows = :bad,
-                                              problems = :problems::jsonb, status = 'CHECKED'
+                                              problems = :problems::jsonb, matches = :matches::jsonb,
+                                              conflicts = :conflicts, decisions = '{}', status = 'CHECKED'
                          where tenant_id = :shop and id = :id
                            and (status in ('UPLOADED', 'CHECKED') or (status = 'RUNNING' and heartbeat_at < :staleBefore))
                         """)
                 .param("mapping", mapping).param("total", total).param("bad", bad).param("problems", problems)
+                .param("matches", matches).param("conflicts", conflicts)
                 .param("shop", shop()).param("id", id).param("staleBefore", staleBefore()).update();
     }
 
     /** Claims the job for a run; false when it is neither checked nor interrupted (running elsewhere, or done). */
     @Transactional
-    boolean start(long id, String mode) {
+    boolean start(long id, String mode, String decisions) {
         return jdbc.sql("""
                         update import_job set status = 'RUNNING', mode = :mode, processed_rows = 0, error = null,
-                                              heartbeat_at = :now
+                                              heartbeat_at = :now, decisions = :decisions::jsonb
                          where tenant_id = :shop and id = :id
                            and (status = 'CHECKED' or (status = 'RUNNING' and heartbeat_at < :staleBefore))
                         """)
-                .param("mode", mode).param("now", utc(clock.instant())).param("shop", shop()).param("id", id)
+                .param("mode", mode).param("decisions", decisions).param("now", utc(clock.instant()))
+                .param("shop", shop()).param("id", id)
                 .param("staleBefore", staleBefore()).update() == 1;
     }
 
@@ -123,6 +127,17 @@ class ImportJobs {
     void fail(long id, String error) {
         jdbc.sql("update import_job set status = 'FAILED', error = :error, finished_at = :now where tenant_id = :shop and id = :id")
                 .param("error", error).param("now", utc(clock.instant())).param("shop", shop()).param("id", id).update();
+    }
+
+    /** Marks a done import undone; false when it was undone already (by someone else, just now). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean undone(long id, long ownerId) {
+        return jdbc.sql("""
+                        update import_job set undone_at = :now, undone_by = :owner
+                         where tenant_id = :shop and id = :id and status = 'DONE' and undone_at is null
+                        """)
+                .param("now", utc(clock.instant())).param("owner", ownerId).param("shop", shop()).param("id", id)
+                .update() == 1;
     }
 
     private OffsetDateTime staleBefore() {

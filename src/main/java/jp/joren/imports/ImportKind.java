@@ -3,6 +3,7 @@ package jp.joren.imports;
 import java.util.List;
 
 import jp.joren.catalog.ProductForm;
+import jp.joren.customers.CustomerFields;
 import jp.joren.customers.CustomerForm;
 
 import static jp.joren.imports.ImportField.Type.CHANNEL;
@@ -19,11 +20,15 @@ import static jp.joren.imports.ImportField.required;
 enum ImportKind {
 
     CUSTOMERS(CustomerForm.class, List.of(
-            optional("code", TEXT, "顧客番号", "会員番号", "顧客コード", "会員コード", "customer code", "member code", "code"),
+            optional("code", TEXT, "顧客番号", "会員番号", "顧客コード", "会員コード", "customer code", "member code", "code")
+                    .normalisedBy(CustomerFields::code),
             required("name", TEXT, "氏名", "名前", "お名前", "顧客名", "name", "customer name"),
-            optional("nameKana", TEXT, "フリガナ", "ふりがな", "カナ", "氏名カナ", "氏名(カナ)", "kana", "name kana", "reading"),
-            optional("phone", TEXT, "電話", "電話番号", "携帯", "携帯電話", "tel", "phone", "telephone"),
-            optional("email", TEXT, "メール", "メールアドレス", "eメール", "email", "e-mail", "mail"),
+            optional("nameKana", TEXT, "フリガナ", "ふりがな", "カナ", "氏名カナ", "氏名(カナ)", "kana", "name kana", "reading")
+                    .normalisedBy(CustomerFields::kana),
+            optional("phone", TEXT, "電話", "電話番号", "携帯", "携帯電話", "tel", "phone", "telephone")
+                    .normalisedBy(CustomerFields::phone),
+            optional("email", TEXT, "メール", "メールアドレス", "eメール", "email", "e-mail", "mail")
+                    .normalisedBy(CustomerFields::email),
             optional("postalCode", TEXT, "郵便番号", "〒", "postal code", "zip", "zip code"),
             optional("prefecture", TEXT, "都道府県", "県", "prefecture"),
             optional("city", TEXT, "市区町村", "市町村", "city"),
@@ -33,8 +38,10 @@ enum ImportKind {
             optional("channel", CHANNEL, "来店のきっかけ", "きっかけ", "流入経路", "channel", "acquisition channel"),
             optional("tags", TEXT, "タグ", "tags"),
             optional("notes", TEXT, "メモ", "備考", "notes", "memo"),
-            optional("emailConsent", FLAG, "メール配信", "メール可否", "メール案内", "メール許諾", "email consent", "email ok"),
-            optional("postalConsent", FLAG, "DM可否", "DM", "郵便DM", "ダイレクトメール", "postal consent", "dm ok"))),
+            optional("emailConsent", FLAG, "メール配信", "メール可否", "メール案内", "メール許諾", "メール送付", "メルマガ",
+                    "メルマガ希望", "email consent", "email ok"),
+            optional("postalConsent", FLAG, "DM可否", "DM", "DM送付", "DM送付可否", "DM希望", "郵便DM", "ダイレクトメール",
+                    "postal consent", "dm ok"))),
 
     PRODUCTS(ProductForm.class, List.of(
             required("code", TEXT, "商品コード", "品番", "コード", "product code", "code", "sku"),

@@ -1,10 +1,12 @@
 package jp.joren.imports;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
+import jakarta.validation.Validator;
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
 import jp.joren.customers.CustomerCodes;
@@ -32,6 +34,8 @@ class Imports {
 
     static final int BATCH = 1_000;
     static final int PROBLEMS_KEPT = 1_000;
+    /** The rows that would update or collide with an existing customer that the check shows (all conflicts count). */
+    static final int MATCHES_KEPT = 1_000;
 
     private static final Logger log = LoggerFactory.getLogger(Imports.class);
 
@@ -45,10 +49,14 @@ class Imports {
     private final JsonMapper json;
     private final ShopJobQueue queue;
     private final TableStatistics statistics;
+    private final Validator validator;
+    private final Clock clock;
 
     Imports(ImportJobs jobs, JdbcClient jdbc, OwnedProducts ownedProducts, CustomerCodes codes, ShopSettings shop,
             AuditLog audit, PlatformTransactionManager transactions, JsonMapper json, ShopJobQueue queue,
-            TableStatistics statistics) {
+            TableStatistics statistics, Validator validator, Clock clock) {
+        this.validator = validator;
+        this.clock = clock;
         this.statistics = statistics;
         this.jobs = jobs;
         this.jdbc = jdbc;
@@ -87,13 +95,34 @@ class Imports {
     }
 
     record Preview(List<String> header, List<List<String>> rows, Map<String, Integer> mapping,
-                   List<ImportProblem> problems) {
+                   List<ImportProblem> problems, List<ImportMatch> matches) {
+
+        /** The rows whose phone belongs to a customer with another name: each needs the owner's choice. */
+        public List<ImportMatch> conflicts() {
+            return matches.stream().filter(ImportMatch::conflict).toList();
+        }
+
+        /** Whether there were more such rows than are shown. */
+        public boolean moreMatches() {
+            return matches.size() >= MATCHES_KEPT;
+        }
+
+        /** What the owner can choose for a conflict row, the safe default first. */
+        public List<ImportDecision> choices() {
+            return List.of(ImportDecision.values());
+        }
+
+        /** The rows that would update an existing customer, with what would change. */
+        public List<ImportMatch> updates() {
+            return matches.stream().filter(m -> !m.conflict()).toList();
+        }
     }
 
     Preview preview(ImportJob job) {
         String text = text(job.id());
         return new Preview(CsvTable.header(text), CsvTable.firstRows(text, 5), mapping(job),
-                json.readValue(job.problems(), new TypeReference<List<ImportProblem>>() { }));
+                json.readValue(job.problems(), new TypeReference<List<ImportProblem>>() { }),
+                json.readValue(job.matches(), new TypeReference<List<ImportMatch>>() { }));
     }
 
     /** Reads every row with this column mapping; writes nothing but the report. */
@@ -101,19 +130,28 @@ class Imports {
         ImportJob job = jobs.find(id);
         Pass pass = transaction.execute(status -> {
             status.setRollbackOnly();
-            return pass(job.kind(), text(id), mapping, importer(job.kind(), ownerId), false, processed -> { });
+            return pass(job.kind(), text(id), mapping, importer(job.kind(), ownerId, null), false, processed -> { });
         });
         List<ImportProblem> kept = pass.problems.subList(0, Math.min(PROBLEMS_KEPT, pass.problems.size()));
-        jobs.checked(id, json.writeValueAsString(mapping), pass.total, pass.bad, json.writeValueAsString(kept));
+        jobs.checked(id, json.writeValueAsString(mapping), pass.total, pass.bad, json.writeValueAsString(kept),
+                json.writeValueAsString(pass.matches), pass.conflicts);
+    }
+
+    /** Run a checked import: all rows or the good ones only, with the owner's choice for each conflict row. */
+    record RunCommand(long jobId, boolean goodRowsOnly, Map<Long, ImportDecision> decisions, long ownerId) {
     }
 
     /**
      * Queues the run in the shops' job queue; false when the job is not checked (nor interrupted) or
      * all-or-nothing has bad rows.
      */
-    boolean run(long id, boolean goodRowsOnly, long ownerId) {
+    boolean run(RunCommand command) {
+        long id = command.jobId();
+        boolean goodRowsOnly = command.goodRowsOnly();
+        long ownerId = command.ownerId();
         ImportJob job = jobs.find(id);
-        if (!job.checked() || (!goodRowsOnly && job.badRows() > 0) || !jobs.start(id, goodRowsOnly ? "GOOD_ROWS" : "ALL_OR_NOTHING")) {
+        if (!job.checked() || (!goodRowsOnly && job.badRows() > 0)
+                || !jobs.start(id, goodRowsOnly ? "GOOD_ROWS" : "ALL_OR_NOTHING", json.writeValueAsString(command.decisions()))) {
             return false;
         }
         long tenant = CurrentTenant.require();
@@ -124,8 +162,11 @@ class Imports {
 
     private void runNow(ImportJob job, boolean goodRowsOnly, long ownerId) {
         try {
+            Map<Long, ImportDecision> decisions = json.readValue(jobs.find(job.id()).decisions(),
+                    new TypeReference<Map<Long, ImportDecision>>() { });
+            ImportRun run = new ImportRun(job.id(), decisions, clock.instant());
             Pass pass = transaction.execute(status -> {
-                Pass written = pass(job.kind(), text(job.id()), mapping(job), importer(job.kind(), ownerId), true,
+                Pass written = pass(job.kind(), text(job.id()), mapping(job), importer(job.kind(), ownerId, run), true,
                         processed -> jobs.progress(job.id(), processed));
                 if (!goodRowsOnly && written.bad > 0) {
                     throw new IllegalStateException(written.bad + " rows became invalid since the check");
@@ -149,6 +190,17 @@ class Imports {
         int bad;
         KindImport.Counts counts = KindImport.Counts.NONE;
         final List<ImportProblem> problems = new ArrayList<>();
+        final List<ImportMatch> matches = new ArrayList<>();
+        int conflicts;
+
+        void reviewed(List<ImportMatch> batch) {
+            for (ImportMatch match : batch) {
+                conflicts += match.conflict() ? 1 : 0;
+                if (matches.size() < MATCHES_KEPT) {
+                    matches.add(match);
+                }
+            }
+        }
     }
 
     private Pass pass(ImportKind kind, String text, Map<String, Integer> mapping, KindImport importer, boolean writing,
@@ -169,19 +221,29 @@ class Imports {
                 pass.bad++;
                 return;
             }
+            if (!row.complete()) {
+                // the cells that could not be read are reported already; the row's other problems with them
+                pass.bad++;
+                if (importer.checksIncompleteRows()) {
+                    pass.problems.addAll(importer.check(row));
+                }
+                return;
+            }
             List<ImportProblem> problems = importer.check(row);
             if (!problems.isEmpty()) {
                 pass.bad++;
                 pass.problems.addAll(problems);
                 return;
             }
-            if (writing) {
-                batch.add(row);
-                if (batch.size() == BATCH) {
+            batch.add(row);
+            if (batch.size() == BATCH) {
+                if (writing) {
                     pass.counts = pass.counts.plus(importer.write(batch));
-                    batch.clear();
                     progress.accept(pass.total);
+                } else {
+                    pass.reviewed(importer.review(batch));
                 }
+                batch.clear();
             }
         }, problem -> {
             pass.problems.add(problem);
@@ -194,15 +256,19 @@ class Imports {
                 pass.counts = pass.counts.plus(importer.write(batch));
             }
             pass.counts = pass.counts.plus(importer.finish());
+        } else if (!batch.isEmpty()) {
+            pass.reviewed(importer.review(batch));
         }
         return pass;
     }
 
-    private KindImport importer(ImportKind kind, long ownerId) {
+    private KindImport importer(ImportKind kind, long ownerId, ImportRun run) {
         return switch (kind) {
-            case CUSTOMERS -> new CustomerImport(jdbc, codes, ownerId);
+            case CUSTOMERS -> new CustomerImport(jdbc, codes, audit, json, validator, ownerId,
+                    shop.currentShop().getZone(), run);
             case PRODUCTS -> new ProductImport(jdbc);
-            case PURCHASES -> new PurchaseImport(jdbc, ownedProducts, shop.currentShop().getZone(), ownerId);
+            case PURCHASES -> new PurchaseImport(jdbc, ownedProducts, shop.currentShop().getZone(), ownerId,
+                    run == null ? null : run.importId());
         };
     }
 

@@ -8,6 +8,19 @@ interface KindImport {
     /** What is wrong with a row beyond its cells: duplicates within the file, references that do not exist. */
     List<ImportProblem> check(ImportRow row);
 
+    /**
+     * Whether {@link #check} also takes rows with unreadable cells (given the cells that could be read), so
+     * that every problem of a row is reported at once.
+     */
+    default boolean checksIncompleteRows() {
+        return false;
+    }
+
+    /** What the check shows the owner before anything is written: the existing records good rows would touch. */
+    default List<ImportMatch> review(List<ImportRow> rows) {
+        return List.of();
+    }
+
     /** Writes good rows (in the caller's transaction) and counts what it created and updated. */
     Counts write(List<ImportRow> rows);
 

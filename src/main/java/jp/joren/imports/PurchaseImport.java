@@ -44,8 +44,11 @@ final class PurchaseImport implements KindImport {
     private final Set<String> badReceipts = new HashSet<>();
     private final Map<String, Long> receiptTotals = new HashMap<>();
     private final Map<String, List<ImportRow>> lines = new LinkedHashMap<>();
+    private final Long importId;
 
-    PurchaseImport(JdbcClient jdbc, OwnedProducts ownedProducts, ZoneId zone, long ownerId) {
+    /** @param importId the import the receipts are registered by (null while checking) */
+    PurchaseImport(JdbcClient jdbc, OwnedProducts ownedProducts, ZoneId zone, long ownerId, Long importId) {
+        this.importId = importId;
         this.jdbc = jdbc;
         this.ownedProducts = ownedProducts;
         this.zone = zone;
@@ -166,8 +169,9 @@ final class PurchaseImport implements KindImport {
         }
         Optional<Long> purchase = jdbc.sql("""
                         insert into purchase (tenant_id, customer_id, store_id, staff_id, purchased_at, business_date,
-                                              channel, total, external_ref)
-                        values (app_current_tenant(), :customer, :store, :staff, :at, :day, 'STORE', :total, :receipt)
+                                              channel, total, external_ref, import_id)
+                        values (app_current_tenant(), :customer, :store, :staff, :at, :day, 'STORE', :total, :receipt,
+                                :import)
                         on conflict (tenant_id, external_ref) do nothing
                         returning id
                         """)
@@ -175,7 +179,7 @@ final class PurchaseImport implements KindImport {
                 .param("at", header.at().atZone(zone).toInstant().atOffset(ZoneOffset.UTC))
                 .param("day", header.at().toLocalDate())
                 .param("total", amounts.stream().mapToLong(Long::longValue).sum())
-                .param("receipt", receipt)
+                .param("receipt", receipt).param("import", importId)
                 .query(Long.class).optional();
         if (purchase.isEmpty()) {
             return false;

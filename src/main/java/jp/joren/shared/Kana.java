@@ -30,6 +30,20 @@ public final class Kana {
         return key.isEmpty() ? null : key.toString();
     }
 
+    /**
+     * The reading as it is stored: NFKC (half-width katakana become full-width), hiragana turned into
+     * katakana, runs of spaces (either width) made one space; null when blank.
+     */
+    public static String katakana(String reading) {
+        if (reading == null || reading.isBlank()) {
+            return null;
+        }
+        String text = Normalizer.normalize(reading, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+        StringBuilder katakana = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> katakana.appendCodePoint(c >= 'ぁ' && c <= 'ゖ' ? c + HIRAGANA_TO_KATAKANA : c));
+        return katakana.toString();
+    }
+
     /** True when the text could be a reading: kana (either script), the long vowel mark and spaces only. */
     public static boolean looksLikeKana(String text) {
         String key = searchKey(text);

@@ -52,7 +52,8 @@ class CustomerCounterTest {
         assertThat(saved.status()).isEqualTo(302);
 
         WebSession.Page page = clerk.open(path(saved));
-        assertThat(page.document().select("h1").text()).contains("山田 花子").contains("やまだ はなこ");
+        assertThat(page.document().select("h1").text()).as("readings are kept in katakana, however typed")
+                .contains("山田 花子").contains("ヤマダ ハナコ");
         assertThat(page.text()).containsPattern("会員番号 C\\d{6}");
         assertThat(page.document().select("#consent-EMAIL").text()).isEqualTo("同意あり");
         assertThat(page.document().select("#consent-POSTAL").text()).isEqualTo("同意なし");
@@ -103,6 +104,8 @@ class CustomerCounterTest {
         anyway.put("notADuplicate", "true");
         assertThat(register(anyway).status()).isEqualTo(302);
         assertThat(count("select count(*) from customer")).isEqualTo(2);
+        assertThat(count("select count(*) from customer where name = '鈴木 二郎' and phone = '090 1111 2222' "
+                + "and name_kana = 'スズキ ジロウ'")).as("stored as an import stores it: NFKC phone, katakana reading").isEqualTo(1);
     }
 
     @Test
@@ -173,6 +176,31 @@ class CustomerCounterTest {
                 jdbc.sql("select details::text from audit_event where action = 'CUSTOMER_EDITED' and subject_id = ?")
                         .param(id).query(String.class).single()));
         assertThat(details).contains("\"town\": [null, \"港南三丁目\"]");
+    }
+
+    @Test
+    void theMemberCodeCanBeCorrectedAndATakenCodeIsRefusedKeepingWhatWasTyped() {
+        long sora = idOf(register(Map.of("name", "中村 空", "nameKana", "ナカムラ ソラ", "phone", "090-5555-6666",
+                "emailConsent", "false", "postalConsent", "false")));
+        long umi = idOf(register(Map.of("name", "中村 海", "nameKana", "ナカムラ ウミ", "phone", "090-5555-7777",
+                "emailConsent", "false", "postalConsent", "false")));
+        Map<String, String> edited = new HashMap<>(formValues("/customers/" + sora + "/edit"));
+        assertThat(edited.get("code")).matches("C\\d{6}");
+        edited.put("code", "Ｋ－０００３");
+        assertThat(clerk.post("/customers/" + sora, edited).status()).isEqualTo(302);
+        assertThat(clerk.open("/customers/" + sora).text()).contains("会員番号 K-0003");
+        assertThat(count("select count(*) from audit_event where action = 'CUSTOMER_EDITED' and details -> 'code' is not null"))
+                .isEqualTo(1);
+
+        Map<String, String> taken = new HashMap<>(formValues("/customers/" + umi + "/edit"));
+        taken.put("code", "k-0003");
+        taken.put("notes", "ご主人と同じ番号？");
+        WebSession.Page refused = clerk.post("/customers/" + umi, taken);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(errorOf(refused, "code")).isEqualTo("この会員番号は別のお客さまが使っています。別の番号にするか、空欄にすると新しい番号を付けます。");
+        assertThat(refused.document().select("[name=code]").val()).isEqualTo("k-0003");
+        assertThat(refused.document().select("[name=notes]").text()).isEqualTo("ご主人と同じ番号？");
+        assertThat(count("select count(*) from customer where code_key = 'k-0003'")).isEqualTo(1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Validator;
+import jp.joren.addresses.AddressSplitter;
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
 import jp.joren.customers.CustomerCodes;
@@ -39,12 +40,14 @@ final class CustomerImport implements KindImport {
     private final long ownerId;
     private final ZoneId zone;
     private final ImportRun run;
+    private final AddressSplitter addresses;
     private final Map<String, Long> seen = new HashMap<>();
     private int reviewed;
 
     CustomerImport(JdbcClient jdbc, CustomerCodes codes, AuditLog audit, JsonMapper json, Validator validator,
-            long ownerId, ZoneId zone, ImportRun run) {
+            long ownerId, ZoneId zone, ImportRun run, AddressSplitter addresses) {
         this.jdbc = jdbc;
+        this.addresses = addresses;
         this.codes = codes;
         this.matcher = new CustomerMatcher(jdbc, json);
         this.audit = audit;
@@ -62,6 +65,7 @@ final class CustomerImport implements KindImport {
 
     @Override
     public List<ImportProblem> check(ImportRow row) {
+        splitAddress(row);
         List<ImportProblem> problems = new ArrayList<>();
         String email = row.text("email");
         // the counter form's rule for an email address, not a second spelling of it
@@ -82,6 +86,32 @@ final class CustomerImport implements KindImport {
         duplicate(row, "phone", digits == null ? null : "phone:" + digits.replaceFirst("^81", "0"), problems);
         duplicate(row, "email", email == null ? null : "email:" + email.strip().toLowerCase(), problems);
         return problems;
+    }
+
+    /**
+     * A ledger with one 住所 column and no prefecture, city or town: the address is split into them, so the
+     * customer is in the town filter and the trade area. What the names do not explain stays whole in the
+     * address line, never lost.
+     */
+    private void splitAddress(ImportRow row) {
+        String address = row.text("addressLine");
+        if (address == null || row.text("prefecture") != null || row.text("city") != null || row.text("town") != null) {
+            return;
+        }
+        AddressSplitter.Split split = addresses.split(address);
+        if (!split.understood() && split.prefecture().isEmpty()) {
+            return;
+        }
+        put(row, "prefecture", split.prefecture());
+        put(row, "city", split.city());
+        put(row, "town", split.town());
+        row.values().put("addressLine", split.line().isEmpty() ? null : split.line());
+    }
+
+    private static void put(ImportRow row, String key, String value) {
+        if (!value.isEmpty()) {
+            row.values().put(key, value);
+        }
     }
 
     private void duplicate(ImportRow row, String field, String key, List<ImportProblem> problems) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 
 import jakarta.validation.Validator;
+import jp.joren.addresses.AddressSplitter;
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
 import jp.joren.customers.CustomerCodes;
@@ -52,9 +53,12 @@ class Imports {
     private final Validator validator;
     private final Clock clock;
 
+    private final AddressSplitter addresses;
+
     Imports(ImportJobs jobs, JdbcClient jdbc, OwnedProducts ownedProducts, CustomerCodes codes, ShopSettings shop,
             AuditLog audit, PlatformTransactionManager transactions, JsonMapper json, ShopJobQueue queue,
-            TableStatistics statistics, Validator validator, Clock clock) {
+            TableStatistics statistics, Validator validator, Clock clock, AddressSplitter addresses) {
+        this.addresses = addresses;
         this.validator = validator;
         this.clock = clock;
         this.statistics = statistics;
@@ -265,7 +269,7 @@ class Imports {
     private KindImport importer(ImportKind kind, long ownerId, ImportRun run) {
         return switch (kind) {
             case CUSTOMERS -> new CustomerImport(jdbc, codes, audit, json, validator, ownerId,
-                    shop.currentShop().getZone(), run);
+                    shop.currentShop().getZone(), run, addresses);
             case PRODUCTS -> new ProductImport(jdbc);
             case PURCHASES -> new PurchaseImport(jdbc, ownedProducts, shop.currentShop().getZone(), ownerId,
                     run == null ? null : run.importId());

@@ -77,6 +77,30 @@ class ImportNormalisationTest {
     }
 
     @Test
+    void aLedgerWithOneAddressColumnIsSplitIntoPrefectureCityAndTownAndNothingIsLost() {
+        String job = steps.upload("CUSTOMERS", "住所録.csv", """
+                氏名,住所
+                青木 浩,東京都世田谷区太子堂三丁目1-2 ハイツ太子堂101
+                京 花子,京都府京都市中京区烏丸通三条上る場之町599
+                横浜 一郎,神奈川県横浜市港北区新横浜２－５－１０
+                札幌 雪,北海道札幌市中央区北一条西2丁目
+                不明 太郎,東京都どこかの町1-2
+                """.getBytes(Charset.forName("windows-31j")));
+
+        assertThat(steps.check(job).document().select("#report-summary").text()).isEqualTo("5行のうち、取り込める行 5、問題のある行 0");
+        assertThat(steps.run(job, Map.of())).contains("新規 5件");
+        assertThat(inShop(() -> jdbc.sql("""
+                        select concat_ws(' | ', name, prefecture, city, town, address_line) from customer order by id
+                        """).query(String.class).list())).containsExactly(
+                "青木 浩 | 東京都 | 世田谷区 | 太子堂三丁目 | 1-2 ハイツ太子堂101",
+                "京 花子 | 京都府 | 京都市中京区 | 場之町 | 烏丸通三条上る 599",
+                "横浜 一郎 | 神奈川県 | 横浜市港北区 | 新横浜 | 2-5-10",
+                "札幌 雪 | 北海道 | 札幌市中央区 | 北一条西2丁目",
+                // not explained by Japan Post's names: the prefecture taken, the rest kept whole
+                "不明 太郎 | 東京都 | どこかの町1-2");
+    }
+
+    @Test
     void everyProblemOfARowIsReportedAtOnce() {
         String job = steps.upload("CUSTOMERS", "bad.csv", """
                 氏名,フリガナ,電話番号,メールアドレス,誕生日,DM送付

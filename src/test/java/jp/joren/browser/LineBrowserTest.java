@@ -81,7 +81,7 @@ class LineBrowserTest extends BrowserJourney {
         logIn();
         browser.get(url("/settings"));
         browser.findElement(By.id("line-settings-link")).click();
-        browser.findElement(By.id("channelId")).sendKeys("1657123456");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("channelId"))).sendKeys("1657123456");
         browser.findElement(By.id("channelSecret")).sendKeys(SECRET);
         browser.findElement(By.id("accessToken")).sendKeys("browser-line-token-XYZW");
         // all day long, so that the journey does not depend on the hour it runs at
@@ -127,10 +127,13 @@ class LineBrowserTest extends BrowserJourney {
 
         browser.get(url("/reminders/rules/PART_REPLACEMENT"));
         browser.findElement(By.cssSelector("#awaiting-approval a")).click();
-        assertThat(browser.findElement(By.id("waiting-on-line")).getText()).contains("LINE 1 件");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("waiting-on-line"))).getText())
+                .contains("LINE 1 件");
         assertThat(browser.findElement(By.id("approval-preview-0")).getText()).contains("三浦 葵 様", "GK-100");
         browser.findElement(By.id("approve-batch")).click();
-        assertThat(browser.findElement(By.id("approved")).getText()).contains("送信待ちにしました");
+        // a click returns before the next page has loaded: wait for it, as a person would
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approved"))).getText())
+                .contains("送信待ちにしました");
 
         waitOutTheLastMinuteOfTheDay();
         browser.get(url("/reminders/outbox"));

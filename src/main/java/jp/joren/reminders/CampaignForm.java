@@ -76,8 +76,7 @@ public class CampaignForm extends OfferFields {
                 town, tier == null ? "" : tier.toString(), awayMinDays == null ? "" : awayMinDays.toString(),
                 awayMaxDays == null ? "" : awayMaxDays.toString()).strip());
         fields.put("holdoutPercent", holdoutPercent);
-        fields.put("offer", isOffer() ? getCouponKind() + " " + getCouponValue() + " / " + getCouponCap() + " / "
-                + getCouponValidDays() : "×");
+        fields.put("offer", offerSummary());
         fields.put("subject", subject);
         fields.put("body", body);
         return fields;

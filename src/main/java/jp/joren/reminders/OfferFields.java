@@ -44,6 +44,11 @@ public abstract class OfferFields {
                 ? new Offer(couponKind, couponValue, couponCap, couponValidDays == null ? 30 : couponValidDays) : null;
     }
 
+    /** The offer as a person reads it in a list of changes: kind and value / cap / days, or × for none. */
+    String offerSummary() {
+        return offer ? couponKind + " " + couponValue + " / " + couponCap + " / " + couponValidDays : "×";
+    }
+
     public boolean isOffer() {
         return offer;
     }

@@ -46,8 +46,7 @@ public class RuleForm extends OfferFields {
         fields.put("timingDays", timingDays == null ? "" : timingDays);
         fields.put("forecastBelowPercent", forecastBelowPercent == null ? "" : forecastBelowPercent);
         fields.put("holdoutPercent", holdoutPercent);
-        fields.put("offer", isOffer() ? getCouponKind() + " " + getCouponValue() + " / " + getCouponCap() + " / "
-                + getCouponValidDays() : "×");
+        fields.put("offer", offerSummary());
         fields.put("subject", subject);
         fields.put("body", body);
         return fields;

@@ -96,11 +96,13 @@ class PurchaseBook {
         if (id == null) {
             return existing(draft.clientKey());
         }
-        number(id, draft.storeId());
         if (draft.couponId() != null && !coupons.redeem(draft.couponId(), id, draft.customerId(), draft.businessDate())) {
             throw new CouponTaken();
         }
         writeLines(id, draft, clerkId);
+        // last, just before the commit: the store's counter row stays locked only that long, so the store's
+        // other tills wait for a number, not for each other's whole sale
+        number(id, draft.storeId());
         return id;
     }
 

@@ -18,7 +18,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     static final String[] PUBLIC_PATHS = {"/", "/login", "/signup", "/signup/**", "/password-reset",
-            "/password-reset/**", "/invitation", "/join/**", "/u/**", "/line/webhook/**", "/postal-codes/*", "/language",
+            "/password-reset/**", "/invitation", "/join/**", "/u/**", "/line/webhook/**", "/line/coupon-qr/*", "/postal-codes/*", "/language",
             "/static/**", "/webjars/**", "/favicon.ico",
             "/actuator/health", "/actuator/info"};
 

@@ -51,8 +51,19 @@ public class LineMessaging {
     }
 
     public PushResult push(LineCredentials credentials, String to, String text, UUID retryKey) {
-        String body = json.writeValueAsString(Map.of("to", to,
-                "messages", List.of(Map.of("type", "text", "text", shorten(text)))));
+        return push(credentials, to, text, null, retryKey);
+    }
+
+    /**
+     * The text, and after it the image at {@code imageUrl} when there is one (a coupon's QR code), in one push:
+     * one retry key covers both, so they arrive together once or not at all.
+     */
+    public PushResult push(LineCredentials credentials, String to, String text, String imageUrl, UUID retryKey) {
+        List<Map<String, String>> messages = imageUrl == null
+                ? List.of(Map.of("type", "text", "text", shorten(text)))
+                : List.of(Map.of("type", "text", "text", shorten(text)),
+                        Map.of("type", "image", "originalContentUrl", imageUrl, "previewImageUrl", imageUrl));
+        String body = json.writeValueAsString(Map.of("to", to, "messages", messages));
         try {
             return client.post().uri("/v2/bot/message/push")
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + credentials.accessToken())

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import jp.joren.line.CouponQrImages;
+import jp.joren.line.LineAccounts;
 import jp.joren.line.LineCredentials;
 import jp.joren.line.LineFriends;
-import jp.joren.line.LineAccounts;
 import jp.joren.line.LineMessaging;
 import jp.joren.line.PushResult;
 import jp.joren.line.SendHours;
@@ -50,13 +51,14 @@ public class LineOutboxSender {
     private final LineAccounts accounts;
     private final LineFriends friends;
     private final LineMessaging messaging;
+    private final CouponQrImages couponQr;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration abandonedAfter;
 
     LineOutboxSender(JdbcClient jdbc, OutboxClaims claims, Letters letters, LetterWriter writer, Wordings wordings,
             ReminderPolicies policies, LineAccounts accounts, LineFriends friends, LineMessaging messaging,
-            PlatformTransactionManager transactions, Clock clock,
+            CouponQrImages couponQr, PlatformTransactionManager transactions, Clock clock,
             @Value("${spring.mail.properties.mail.smtp.timeout}") long mailReadTimeoutMillis) {
         this.jdbc = jdbc;
         this.claims = claims;
@@ -67,6 +69,7 @@ public class LineOutboxSender {
         this.accounts = accounts;
         this.friends = friends;
         this.messaging = messaging;
+        this.couponQr = couponQr;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         // the sweep takes back any channel's stale claims: as long as the email sender's, which is the longer
@@ -106,7 +109,7 @@ public class LineOutboxSender {
     private enum Counted { SENT, RETRYING, FAILED, SKIPPED }
 
     /** A claimed letter written out as a LINE text to a LINE user (null when the customer has none any more). */
-    private record Push(OutboxClaims.Claim claim, String to, String text) {
+    private record Push(OutboxClaims.Claim claim, String to, String text, String image) {
     }
 
     private List<Push> write(List<OutboxClaims.Claim> claimed) {
@@ -122,8 +125,10 @@ public class LineOutboxSender {
         Function<Letter, RuleSettings> wording = wordings.reader();
         List<Push> pushes = new ArrayList<>();
         for (Letter letter : all) {
+            // a coupon comes with its QR code, for the clerk's scanner
             pushes.add(new Push(byId.get(letter.messageId()), users.get(letter.customerId()),
-                    writer.lineText(letter, wording.apply(letter), slug)));
+                    writer.lineText(letter, wording.apply(letter), slug),
+                    letter.couponCode() == null ? null : couponQr.url(CouponCodes.display(letter.couponCode()))));
         }
         return pushes;
     }
@@ -139,7 +144,7 @@ public class LineOutboxSender {
             // the claim was taken back (swept): another pass owns the message now
             return Counted.SKIPPED;
         }
-        PushResult result = messaging.push(credentials, push.to(), push.text(),
+        PushResult result = messaging.push(credentials, push.to(), push.text(), push.image(),
                 LineMessaging.retryKey(CurrentTenant.require(), claim.id()));
         Instant now = clock.instant();
         return switch (result.outcome()) {

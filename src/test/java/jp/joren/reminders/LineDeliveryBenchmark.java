@@ -33,6 +33,8 @@ class LineDeliveryBenchmark {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     @Autowired
+    jp.joren.line.CouponQrImages couponQr;
+    @Autowired
     ReminderShop.Opener opener;
     @Autowired
     ReminderRules rules;
@@ -91,7 +93,7 @@ class LineDeliveryBenchmark {
                 .query(Integer.class).single());
         Instant noon = today.atTime(12, 0).atZone(TOKYO).toInstant();
         LineOutboxSender sender = new LineOutboxSender(jdbc, claims, letters, writer, wordings, policies, accounts,
-                friends, messaging, transactions, Clock.fixed(noon, ZoneOffset.UTC), 600_000);
+                friends, messaging, couponQr, transactions, Clock.fixed(noon, ZoneOffset.UTC), 600_000);
         int deliveredBefore = FakeLine.get().deliveredCount();
 
         long started = System.nanoTime();

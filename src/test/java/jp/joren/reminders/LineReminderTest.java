@@ -50,6 +50,8 @@ class LineReminderTest {
     @LocalServerPort
     int port;
     @Autowired
+    jp.joren.line.CouponQrImages couponQr;
+    @Autowired
     ReminderShop.Opener opener;
     @Autowired
     ReminderRules rules;
@@ -122,6 +124,46 @@ class LineReminderTest {
         assertThat(TestMailbox.get().to(address, 0)).isEmpty();
         assertThat(send(at(noon.plusSeconds(60))).sent()).isZero();
         assertThat(FakeLine.get().pushesTo(user)).hasSize(1);
+    }
+
+    @Test
+    void aCouponGoesOnLineWithItsQrCodeAsAnImageTheClerksScannerReads() throws Exception {
+        shop.enable(ReminderRule.WIN_BACK, 0);
+        shop.inShop(() -> {
+            rules.saveChannelOrder(ReminderRule.WIN_BACK, ChannelOrder.LINE_EMAIL_POSTAL);
+            return null;
+        });
+        String user = lineUser();
+        long away = lineCustomer("お戻り 花子", address("line-coupon"), user);
+        for (int days : new int[] {150, 130, 110, 90}) {
+            shop.buy(away, days);
+        }
+        shop.night(today);
+
+        assertThat(send(at(noon)).sent()).isEqualTo(1);
+        String code = shop.inShop(() -> jdbc.sql("""
+                        select c.code from outbox_message m join coupon c on c.tenant_id = m.tenant_id and c.id = m.coupon_id
+                         where m.customer_id = ?""").param(away).query(String.class).single());
+        String printed = code.substring(0, 5) + "-" + code.substring(5);
+        FakeLine.Push push = FakeLine.get().pushesTo(user).get(0);
+        assertThat(push.text()).contains("クーポン番号：" + printed);
+        String path = URI.create(push.imageUrl()).getPath();
+        assertThat(path).startsWith("/line/coupon-qr/" + printed + ".");
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).contains("image/png");
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.body()));
+        int[] pixels = png.getRGB(0, 0, png.getWidth(), png.getHeight(), null, 0, png.getWidth());
+        assertThat(new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(png.getWidth(),
+                        png.getHeight(), pixels)))).getText()).isEqualTo(printed);
+        // without Joren's signature the address draws nothing
+        String forged = path.replace(printed, "AAAAA-AAAAA");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + forged)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -368,7 +410,7 @@ class LineReminderTest {
 
     private LineOutboxSender at(Instant instant) {
         return new LineOutboxSender(jdbc, claims, letters, writer, wordings, policies, accounts, friends, messaging,
-                transactions, Clock.fixed(instant, ZoneOffset.UTC), 600_000);
+                couponQr, transactions, Clock.fixed(instant, ZoneOffset.UTC), 600_000);
     }
 
     private OutboxSender.Delivery send(LineOutboxSender sender) {

@@ -27,9 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FakeLine {
 
-    /** One push as LINE received it; {@code delivered} is false for one it refused or had already delivered. */
+    /**
+     * One push as LINE received it: its text and, when it carried one, its image's address; {@code delivered}
+     * is false for one it refused or had already delivered.
+     */
     public record Push(String authorization, String retryKey, String contentType, String to, String text,
-            int answered) {
+            String imageUrl, int answered) {
 
         public boolean delivered() {
             return answered == 200;
@@ -103,10 +106,12 @@ public final class FakeLine {
             }
             String to;
             String text;
+            String image;
             try {
                 JsonNode request = json.readTree(body);
                 to = request.path("to").asString("");
                 text = request.path("messages").path(0).path("text").asString(null);
+                image = request.path("messages").path(1).path("originalContentUrl").asString(null);
             } catch (RuntimeException e) {
                 answer(exchange, new Answer(400, null, "{\"message\":\"The request body has 1 error(s)\"}"));
                 return;
@@ -131,7 +136,7 @@ public final class FakeLine {
                     }
                 }
                 pushes.add(new Push(authorization, retryKey, exchange.getRequestHeaders().getFirst("Content-Type"), to,
-                        text, answer.status()));
+                        text, image, answer.status()));
             }
             answer(exchange, answer);
         }

@@ -69,7 +69,8 @@ class ForecastStore {
 
     /** Replaces the shop's forecasts with these; customers left out (no visit any more) lose theirs. */
     void replaceScores(LocalDate asOf, CustomerScores scores) {
-        jdbc.sql("delete from customer_forecast where customer_id not in (select unnest(:ids))")
+        jdbc.sql("delete from customer_forecast where tenant_id = :shop and customer_id not in (select unnest(:ids))")
+                .param("shop", CurrentTenant.require())
                 .param("ids", scores.customerIds())
                 .update();
         jdbc.sql("""
@@ -97,7 +98,7 @@ class ForecastStore {
     }
 
     void forgetScores() {
-        jdbc.sql("delete from customer_forecast").update();
+        jdbc.sql("delete from customer_forecast where tenant_id = :shop").param("shop", CurrentTenant.require()).update();
     }
 
     private static Double finiteOrNull(double value) {
@@ -119,6 +120,6 @@ class ForecastStore {
     }
 
     void forgetCalibration() {
-        jdbc.sql("delete from forecast_calibration").update();
+        jdbc.sql("delete from forecast_calibration where tenant_id = :shop").param("shop", CurrentTenant.require()).update();
     }
 }

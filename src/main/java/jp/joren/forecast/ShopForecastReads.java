@@ -36,8 +36,9 @@ class ShopForecastReads {
         }
         List<Stored> rows = jdbc.sql("""
                         select holdout_from, holdout_until, repeat_visits, customers, expected_visits, actual_visits
-                          from forecast_calibration order by repeat_visits
+                          from forecast_calibration where tenant_id = :shop order by repeat_visits
                         """)
+                .param("shop", CurrentTenant.require())
                 .query((rs, row) -> new Stored(rs.getObject("holdout_from", LocalDate.class),
                         rs.getObject("holdout_until", LocalDate.class), new Calibration.Row(rs.getInt("repeat_visits"),
                         rs.getInt("customers"), rs.getDouble("expected_visits"), rs.getLong("actual_visits"))))

@@ -1,7 +1,9 @@
 package jp.joren.reminders;
 
 import java.text.Normalizer;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 import jp.joren.tenancy.CurrentTenant;
@@ -18,9 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Coupons {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Coupons(JdbcClient jdbc) {
+    Coupons(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** A coupon as the counter sees it. {@code customerId} null: anyone who shows the code may use it. */
@@ -68,9 +72,11 @@ public class Coupons {
     /** Marks the coupon used by the purchase. @return false when it was used (or stopped being usable) meanwhile */
     public boolean redeem(long couponId, long purchaseId, Long buyer, LocalDate day) {
         return jdbc.sql("""
-                        update coupon set redeemed_at = now(), redeemed_purchase_id = :purchase
-                         where id = :id and redeemed_at is null and :day between valid_from and valid_until
+                        update coupon set redeemed_at = :now, redeemed_purchase_id = :purchase
+                         where tenant_id = :shop and id = :id and redeemed_at is null and :day between valid_from and valid_until
                            and (customer_id is null or customer_id = :buyer)""")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("shop", CurrentTenant.require())
                 .param("purchase", purchaseId)
                 .param("id", couponId)
                 .param("day", day)

@@ -277,10 +277,10 @@ class PortfolioClassifier {
     List<LocalDate> monthsWithoutSnapshot(LocalDate from, LocalDate until) {
         return jdbc.sql("""
                         select m::date from generate_series(cast(:from as date), cast(:until as date), interval '1 month') m
-                         where not exists (select 1 from portfolio_basis b where b.as_of = m::date)
+                         where not exists (select 1 from portfolio_basis b where b.tenant_id = :shop and b.as_of = m::date)
                          order by 1
                         """)
-                .param("from", from).param("until", until)
+                .param("shop", CurrentTenant.require()).param("from", from).param("until", until)
                 .query(LocalDate.class).list();
     }
 

@@ -25,8 +25,9 @@ public class PurchaseExits {
     public void customerBought(long customerId, Collection<Long> productIds) {
         jdbc.sql("""
                         update outbox_message set status = 'WITHDRAWN', reason = 'BOUGHT'
-                         where customer_id = :customer and status in ('QUEUED', 'AWAITING_APPROVAL')
+                         where tenant_id = :shop and customer_id = :customer and status in ('QUEUED', 'AWAITING_APPROVAL')
                            and (product_id is null or product_id = any(:products))""")
+                .param("shop", CurrentTenant.require())
                 .param("customer", customerId)
                 .param("products", productIds.toArray(Long[]::new))
                 .update();

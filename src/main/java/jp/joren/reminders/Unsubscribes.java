@@ -68,7 +68,9 @@ public class Unsubscribes {
                         .update();
                 jdbc.sql("""
                                 update outbox_message set status = 'HELD', reason = 'UNSUBSCRIBED'
-                                 where customer_id = :customer and channel = 'EMAIL' and status in ('QUEUED', 'AWAITING_APPROVAL')""")
+                                 where tenant_id = :shop and customer_id = :customer and channel = 'EMAIL'
+                                   and status in ('QUEUED', 'AWAITING_APPROVAL')""")
+                        .param("shop", tenant)
                         .param("customer", found.customerId())
                         .update();
             });

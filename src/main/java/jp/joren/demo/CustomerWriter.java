@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import jp.joren.demo.DemoCustomer.Consent;
 import jp.joren.demo.Neighbourhood.Address;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -47,14 +48,7 @@ class CustomerWriter {
 
     /** Codes follow registration order, as a shop numbering its customers would have given them. */
     void numberInOrderOfRegistration() {
-        jdbc.sql("""
-                        update customer c
-                           set code = 'C' || lpad(o.n::text, greatest(6, length(o.n::text)), '0')
-                          from (select tenant_id, id, row_number() over (order by created_at, id) as n
-                                  from customer) o
-                         where c.tenant_id = o.tenant_id and c.id = o.id
-                        """)
-                .update();
+        jdbc.sql("select number_customers(:shop)").param("shop", CurrentTenant.require()).query().singleRow();
     }
 
     private void writeConsents(List<DemoCustomer> customers, long[] ids, ShopTeam team) {

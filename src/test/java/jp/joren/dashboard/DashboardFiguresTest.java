@@ -207,6 +207,39 @@ class DashboardFiguresTest {
     }
 
     @Test
+    void aCancelledReceiptMarksTheMonthEndsFromItsDateAndARenumberedOneMarksNothing() {
+        // every sale numbers its receipt and counts its items after inserting it: that moves no month end
+        inShop(() -> jdbc.sql("""
+                update purchase set receipt_number = 7, item_count = item_count + 1
+                 where tenant_id = app_current_tenant() and business_date = '2026-09-15'""").update());
+        assertThat(staleSince()).isEmpty();
+        long firstTimersEndOfSeptember = firstTimersAtTheEndOfSeptember();
+
+        // C's September receipt rung up by mistake: the month ends from 15 September on count C no more
+        inShop(() -> jdbc.sql("""
+                update purchase set status = 'CANCELLED'
+                 where tenant_id = app_current_tenant() and business_date = '2026-09-15'""").update());
+        assertThat(staleSince()).contains(LocalDate.of(2026, 9, 15));
+
+        inShop(() -> portfolio.classify(TODAY, step -> { }));
+        assertThat(staleSince()).isEmpty();
+        // C's only other visit was in May: at the end of September C is a one-visit customer (初回) again
+        assertThat(firstTimersAtTheEndOfSeptember()).isEqualTo(firstTimersEndOfSeptember + 1);
+    }
+
+    private long firstTimersAtTheEndOfSeptember() {
+        return inShop(() -> jdbc.sql("""
+                select coalesce(sum(customers), 0) from portfolio_month_cell
+                 where tenant_id = app_current_tenant() and month = '2026-09-01' and segment = 'FIRST'""")
+                .query(Long.class).single());
+    }
+
+    private java.util.Optional<LocalDate> staleSince() {
+        return inShop(() -> jdbc.sql("select since from portfolio_stale where tenant_id = app_current_tenant()")
+                .query(LocalDate.class).optional());
+    }
+
+    @Test
     void onTheFirstDayOfAMonthEveryShareStaysBetweenNoneAndAll() {
         LocalDate first = LocalDate.of(2026, 11, 1);
         inShop(() -> portfolio.classify(first, step -> { }));

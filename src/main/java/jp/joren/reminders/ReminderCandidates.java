@@ -158,7 +158,8 @@ final class ReminderCandidates {
     /**
      * A campaign to a saved segment: the customers the owner's list shows for that filter on the campaign's day,
      * {@code customerIds} being the list's own query of them (CustomerList#matching), so that the list, its
-     * export and the campaign can never disagree; null when the segment is gone.
+     * export and the campaign can never disagree (but for an archived customer, whom the list may show and no
+     * campaign writes to); null when the segment is gone.
      */
     static String savedSegment(String customerIds) {
         return """

@@ -232,6 +232,17 @@ class CampaignTest {
                          where m.rule = 'CAMPAIGN'""").query(String.class).list()))
                 .containsExactlyInAnyOrderElementsOf(listed);
 
+        // another shop can neither choose this segment for its campaign nor learn who is in it
+        ReminderShop other = opener.open("隣の店", today);
+        WebSession ownerB = new WebSession(port);
+        ownerB.logIn(other.shop.ownerEmail(), other.shop.password());
+        assertThat(ownerB.open("/reminders/campaigns/new").document().select("#savedSegmentId option").eachText())
+                .containsExactly("選んでください");
+        WebSession.Page stolen = ownerB.submit("/reminders/campaigns/new", "form.campaign-form", campaign(Map.of(
+                "kind", "SAVED", "savedSegmentId", String.valueOf(segment))));
+        assertThat(stolen.document().select("span.error").text()).contains("保存した条件を選んでください");
+        assertThat(other.inShop(() -> jdbc.sql("select count(*) from campaign").query(Integer.class).single())).isZero();
+
         // sent, it lets go of the segment: deleting it now works and the campaign says what became of it
         owner.submit(filter, "#delete-segment", Map.of());
         assertThat(shop.inShop(() -> jdbc.sql("select count(*) from saved_segment").query(Integer.class).single())).isZero();

@@ -63,7 +63,7 @@ record Audience(ReminderRule rule, String candidates, Integer timingDays, Intege
             statement.param("shop", CurrentTenant.require());
         }
         if (savedSegment != null) {
-            // the list's own parameters (list…, shop and towns mean the same here)
+            // the list's own parameters: list…, and shop and towns (the neighbourhood, bound where the filter has a tier)
             statement.params(savedSegment.parameters());
         }
         return statement;

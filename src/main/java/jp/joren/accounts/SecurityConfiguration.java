@@ -24,7 +24,7 @@ class SecurityConfiguration {
 
     /** Pages only the shop's owner may open; later features add their dashboards and exports here. */
     static final String[] OWNER_PATHS = {"/settings/**", "/staff/**", "/catalog/**", "/imports/**", "/exports/**",
-            "/audit/**", "/customers/export", "/customers/merges/**", "/customers/*/retire", "/customers/*/data-export",
+            "/audit/**", "/customers/export", "/customers/segments", "/customers/segments/**", "/customers/merges/**", "/customers/*/retire", "/customers/*/data-export",
             "/customers/*/archive", "/customers/*/unarchive", "/dashboard", "/dashboard/**", "/runs", "/runs/**",
             "/reminders", "/reminders/**"};
 

@@ -1,6 +1,8 @@
 package jp.joren.customers;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -81,26 +83,49 @@ public class CustomerList {
                 .query(String.class).list();
     }
 
+    /**
+     * The customers this list shows for the filter, as a query of their ids (column {@code id}) with its
+     * parameters, for another feature to select from (a campaign's audience), so that the conditions are spelt
+     * once. The parameters are named {@code list…}, besides {@code shop} and {@code towns} (the shop's
+     * neighbourhood), which mean the same in every statement.
+     */
+    public Match matching(CustomerFilter filter) {
+        String customers = "select c.* from customer c where " + customerConditions(filter);
+        String ids = summaryConditions(filter).equals("true") ? "select c.id from customer c where " + customerConditions(filter)
+                : "select matched.id from (" + select(filter, customers) + ") matched";
+        return new Match(ids, parameters(filter));
+    }
+
+    /** A query of customer ids and the parameters it needs. */
+    public record Match(String sql, Map<String, Object> parameters) {
+    }
+
     private JdbcClient.StatementSpec statement(String sql, CustomerFilter filter) {
+        return jdbc.sql(sql).params(parameters(filter));
+    }
+
+    private Map<String, Object> parameters(CustomerFilter filter) {
         String text = filter.getText();
-        return jdbc.sql(sql)
-                .param("text", text)
-                .param("textPrefix", LikePatterns.escaped(text) + "%")
-                .param("textContains", LikePatterns.containing(text.toLowerCase()))
-                .param("tag", filter.getTag())
-                .param("store", filter.getStoreId())
-                .param("channel", filter.getChannel() == null ? null : filter.getChannel().name())
-                .param("shop", CurrentTenant.require())
-                .param("town", filter.getTown())
-                .param("segment", filter.getSegment() == null ? null : filter.getSegment().name())
-                .param("lapsed", filter.getStanding() == CustomerFilter.Standing.LAPSED)
-                .param("tier", filter.getTier())
-                .param("towns", filter.getTier() == null ? new String[0]
-                        : portfolio.policy().neighbourhoodTowns().toArray(String[]::new))
-                .param("model", filter.getModelId())
-                .param("from", filter.getLastVisitFrom())
-                .param("to", filter.getLastVisitTo())
-                .param("activeBelow", filter.getActiveBelowPercent() == null ? null : filter.getActiveBelowPercent() / 100.0);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("listText", text);
+        parameters.put("listTextPrefix", LikePatterns.escaped(text) + "%");
+        parameters.put("listTextContains", LikePatterns.containing(text.toLowerCase()));
+        parameters.put("listTag", filter.getTag());
+        parameters.put("listStore", filter.getStoreId());
+        parameters.put("listChannel", filter.getChannel() == null ? null : filter.getChannel().name());
+        parameters.put("shop", CurrentTenant.require());
+        parameters.put("listTown", filter.getTown());
+        parameters.put("listSegment", filter.getSegment() == null ? null : filter.getSegment().name());
+        parameters.put("listLapsed", filter.getStanding() == CustomerFilter.Standing.LAPSED);
+        parameters.put("listTier", filter.getTier());
+        parameters.put("towns", filter.getTier() == null ? new String[0]
+                : portfolio.policy().neighbourhoodTowns().toArray(String[]::new));
+        parameters.put("listModel", filter.getModelId());
+        parameters.put("listFrom", filter.getLastVisitFrom());
+        parameters.put("listTo", filter.getLastVisitTo());
+        parameters.put("listActiveBelow",
+                filter.getActiveBelowPercent() == null ? null : filter.getActiveBelowPercent() / 100.0);
+        return parameters;
     }
 
     /** Conditions on the customer's own columns. */
@@ -109,37 +134,37 @@ public class CustomerList {
                 ? "c.tenant_id = :shop and c.status in ('ACTIVE', 'ARCHIVED')" : "c.tenant_id = :shop and c.status = 'ACTIVE'");
         if (!filter.getText().isEmpty()) {
             where.append(" ").append("""
-                     and (c.kana_key like kana_key(:textPrefix) or c.name_key like name_key(:textPrefix)
-                          or c.phone_normalized like '%' || phone_key(:text) || '%' or lower(c.email) like :textContains
-                          or lower(c.code) = lower(:text) or lower(coalesce(c.notes, '')) like :textContains)""");
+                     and (c.kana_key like kana_key(:listTextPrefix) or c.name_key like name_key(:listTextPrefix)
+                          or c.phone_normalized like '%' || phone_key(:listText) || '%' or lower(c.email) like :listTextContains
+                          or lower(c.code) = lower(:listText) or lower(coalesce(c.notes, '')) like :listTextContains)""");
         }
         if (!filter.getTag().isEmpty()) {
-            where.append(" and :tag = any(c.tags)");
+            where.append(" and :listTag = any(c.tags)");
         }
         if (filter.getStoreId() != null) {
-            where.append(" and c.store_id = :store");
+            where.append(" and c.store_id = :listStore");
         }
         if (filter.getChannel() != null) {
-            where.append(" and c.acquisition_channel = :channel");
+            where.append(" and c.acquisition_channel = :listChannel");
         }
         if (!filter.getTown().isEmpty()) {
             // a town and its 丁目: 太子堂 finds 太子堂三丁目 (a byte-wise range, ADR 0003)
-            where.append(" and c.town ~>=~ :town and c.town ~<~ prefix_end(:town)");
+            where.append(" and c.town ~>=~ :listTown and c.town ~<~ prefix_end(:listTown)");
         }
         if (filter.getTier() != null) {
-            where.append(" and ").append(TradeAreaTier.of("c")).append(" = :tier");
+            where.append(" and ").append(TradeAreaTier.of("c")).append(" = :listTier");
         }
         if (filter.getSegment() != null || filter.getStanding() != null) {
             where.append(" and exists (select 1 from customer_portfolio cp where cp.tenant_id = c.tenant_id and cp.customer_id = c.id")
-                    .append(filter.getSegment() == null ? "" : " and cp.segment = :segment")
-                    .append(filter.getStanding() == null ? "" : " and cp.lapsed = :lapsed")
+                    .append(filter.getSegment() == null ? "" : " and cp.segment = :listSegment")
+                    .append(filter.getStanding() == null ? "" : " and cp.lapsed = :listLapsed")
                     .append(")");
         }
         if (filter.getModelId() != null) {
             where.append(" ").append("""
                      and exists (select 1 from owned_product o
                                   where o.tenant_id = c.tenant_id and o.customer_id = c.id
-                                    and o.product_model_id = :model and o.ended_at is null)""");
+                                    and o.product_model_id = :listModel and o.ended_at is null)""");
         }
         return where.toString();
     }
@@ -148,13 +173,13 @@ public class CustomerList {
     private static String summaryConditions(CustomerFilter filter) {
         StringBuilder outer = new StringBuilder("true");
         if (filter.getLastVisitFrom() != null) {
-            outer.append(" and last_visit >= :from");
+            outer.append(" and last_visit >= :listFrom");
         }
         if (filter.getLastVisitTo() != null) {
-            outer.append(" and last_visit <= :to");
+            outer.append(" and last_visit <= :listTo");
         }
         if (filter.getActiveBelowPercent() != null) {
-            outer.append(" and probability_active < :activeBelow");
+            outer.append(" and probability_active < :listActiveBelow");
         }
         if (filter.getConsent() != null) {
             outer.append(switch (filter.getConsent()) {

@@ -3,6 +3,7 @@ package jp.joren.customers;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 
@@ -33,9 +34,11 @@ class CustomerListController {
     private final CustomerListExport export;
     private final CsvDownload download;
     private final Clock clock;
+    private final SavedSegments segments;
 
     CustomerListController(CustomerList list, ShopSettings shop, CatalogQueries catalog, CustomerListExport export,
-            CsvDownload download, Clock clock) {
+            CsvDownload download, Clock clock, SavedSegments segments) {
+        this.segments = segments;
         this.download = download;
         this.clock = clock;
         this.list = list;
@@ -65,6 +68,13 @@ class CustomerListController {
         model.addAttribute("sorts", CustomerFilter.Sort.values());
         model.addAttribute("models", catalog.models());
         model.addAttribute("towns", list.towns());
+        // the saved segments, the one this filter is (if any) to rename or delete, and the filter to save
+        String query = filter.toQuery();
+        List<SavedSegment> saved = segments.all();
+        model.addAttribute("savedSegments", saved);
+        model.addAttribute("currentSegment", saved.stream().filter(segment -> segment.filter().equals(query))
+                .findFirst().orElse(null));
+        model.addAttribute("filterQuery", query);
         return "customers/list";
     }
 

@@ -1,5 +1,6 @@
 package jp.joren.dashboard;
 
+import jp.joren.customers.CustomerFilter;
 import jp.joren.segments.Cell;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -15,8 +16,31 @@ public record DrillLinks(Period period) {
         return new DrillLinks(other).audience(audience);
     }
 
+    /**
+     * The customers now in a cell: the owner's customer list filtered by it, where the filter can be combined with
+     * others, saved and sent to (issue 18); the list counts the same customers as the cell (last night's portfolio
+     * of the shop's active customers).
+     */
     public String cell(Cell cell) {
-        return base(Audience.CELL.name()).queryParam("cell", cell.code()).build().encode().toUriString();
+        CustomerFilter filter = new CustomerFilter();
+        filter.setSegment(cell.segment());
+        filter.setStanding(cell.lapsed() ? CustomerFilter.Standing.LAPSED : CustomerFilter.Standing.ACTIVE);
+        return list(filter);
+    }
+
+    /**
+     * The dashboard's own list as the customer list's filter, where one says the same (a cell, a trade area with or
+     * without its lapsed customers); null where none does (a month's history, a funnel step, a town by its exact
+     * name).
+     */
+    public String asList(Selection selection) {
+        return switch (selection.audience()) {
+            case CELL -> cell(selection.cell());
+            case TOP -> cell(new Cell(jp.joren.segments.Segment.LOYAL, false));
+            case TIER -> tier(selection.tier());
+            case TIER_ACTIVE -> tierActive(selection.tier());
+            default -> null;
+        };
     }
 
     /** Question 9: the customers of a cell reachable by {@code audience} (one of the REACH_ audiences). */
@@ -66,8 +90,12 @@ public record DrillLinks(Period period) {
                 .toUriString();
     }
 
+    /** The active customers of a trade area: the customer list filtered by both. */
     public String tierActive(int tier) {
-        return base(Audience.TIER_ACTIVE.name()).queryParam("tier", tier).build().encode().toUriString();
+        CustomerFilter filter = new CustomerFilter();
+        filter.setTier(tier);
+        filter.setStanding(CustomerFilter.Standing.ACTIVE);
+        return list(filter);
     }
 
     public String townActive(int tier, String town) {
@@ -81,8 +109,16 @@ public record DrillLinks(Period period) {
                 .queryParam("step", step).build().encode().toUriString();
     }
 
+    /** The customers of a trade area: the customer list filtered by it. */
     public String tier(int tier) {
-        return base(Audience.TIER.name()).queryParam("tier", tier).build().encode().toUriString();
+        CustomerFilter filter = new CustomerFilter();
+        filter.setTier(tier);
+        return list(filter);
+    }
+
+    /** The 優良 customers still active (question 6): the customer list filtered by that cell. */
+    public String top() {
+        return cell(new Cell(jp.joren.segments.Segment.LOYAL, false));
     }
 
     public String town(int tier, String town) {
@@ -102,6 +138,11 @@ public record DrillLinks(Period period) {
         return UriComponentsBuilder.fromPath("/dashboard").queryParam("period", other.kind())
                 .queryParam("at", other.from()).queryParam("from", other.from()).queryParam("to", other.last())
                 .build().encode().toUriString();
+    }
+
+    /** The owner's customer list with the filter, which the list can save as a named segment. */
+    private static String list(CustomerFilter filter) {
+        return "/customers?" + filter.toQuery();
     }
 
     /** A partial period is written as its days, so that the list counts the same days as the number. */

@@ -3,6 +3,8 @@ package jp.joren.reminders;
 import java.time.LocalDate;
 import java.util.List;
 
+import jp.joren.customers.CustomerList;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -13,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 record Audience(ReminderRule rule, String candidates, Integer timingDays, Integer forecastBelowPercent,
         int holdoutPercent, boolean promotional, Offer offer, Campaign campaign, LocalDate activeFrom,
-        boolean awaitsApproval, ChannelOrder channels) {
+        boolean awaitsApproval, ChannelOrder channels, CustomerList.Match savedSegment) {
 
     static Audience of(RuleSettings settings, RuleStart start) {
         return of(settings, start, ChannelOrder.DEFAULT);
@@ -23,17 +25,20 @@ record Audience(ReminderRule rule, String candidates, Integer timingDays, Intege
         ReminderRule rule = settings.rule();
         return new Audience(rule, ReminderCandidates.BY_RULE.get(rule), settings.timingOrDefault(),
                 settings.forecastBelowPercent(), settings.holdoutPercent(), rule.promotional(), settings.offer(), null,
-                start.activeFrom(), start.awaitsApproval(), channels);
+                start.activeFrom(), start.awaitsApproval(), channels, null);
     }
 
-    static Audience of(Campaign campaign) {
-        return of(campaign, ChannelOrder.DEFAULT);
-    }
-
-    static Audience of(Campaign campaign, ChannelOrder channels) {
-        return new Audience(ReminderRule.CAMPAIGN, ReminderCandidates.CAMPAIGN, null, null, campaign.holdoutPercent(),
-                campaign.kind() != Campaign.Kind.NOTE, campaign.offer(), campaign, null, !campaign.approved(),
-                channels);
+    /**
+     * A campaign's audience; for one to a saved segment, {@code savedSegment} is the customer list's query of
+     * that segment's customers (null: the segment is gone, and so is everyone in it).
+     */
+    static Audience of(Campaign campaign, ChannelOrder channels, CustomerList.Match savedSegment) {
+        boolean saved = campaign.kind() == Campaign.Kind.SAVED;
+        return new Audience(ReminderRule.CAMPAIGN,
+                saved ? ReminderCandidates.savedSegment(savedSegment == null ? null : savedSegment.sql())
+                        : ReminderCandidates.CAMPAIGN,
+                null, null, campaign.holdoutPercent(), campaign.kind() != Campaign.Kind.NOTE, campaign.offer(), campaign,
+                null, !campaign.approved(), channels, saved ? savedSegment : null);
     }
 
     Long campaignId() {
@@ -55,6 +60,11 @@ record Audience(ReminderRule rule, String candidates, Integer timingDays, Intege
                 .param("channels", channels.channels().toArray(String[]::new));
         if (campaign != null) {
             campaign.bindSegment(statement, neighbourhood);
+            statement.param("shop", CurrentTenant.require());
+        }
+        if (savedSegment != null) {
+            // the list's own parameters: list…, and shop and towns (the neighbourhood, bound where the filter has a tier)
+            statement.params(savedSegment.parameters());
         }
         return statement;
     }

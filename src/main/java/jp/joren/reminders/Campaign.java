@@ -14,10 +14,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public record Campaign(Long id, String name, Kind kind, LocalDate scheduledOn, String subject, String body,
         int holdoutPercent, Offer offer, String segment, Boolean lapsed, Long modelId, Long productId, String town,
-        Integer tier, Integer awayMinDays, Integer awayMaxDays, Instant queuedAt, Instant approvedAt) {
+        Integer tier, Integer awayMinDays, Integer awayMaxDays, Long savedSegmentId, Instant queuedAt,
+        Instant approvedAt) {
 
-    /** To everyone; to a chosen segment; a note that sells nothing (thanks, maintenance), outside the frequency cap. */
-    public enum Kind { EVERYONE, SEGMENT, NOTE }
+    /**
+     * To everyone; to a chosen segment; a note that sells nothing (thanks, maintenance), outside the frequency cap;
+     * to a segment saved from the customer list ({@code savedSegmentId}; null once deleted after it was sent).
+     */
+    public enum Kind { EVERYONE, SEGMENT, NOTE, SAVED }
 
     public boolean queued() {
         return queuedAt != null;

@@ -46,7 +46,7 @@ class CampaignApprovalController {
         model.addAttribute("previews", previews.of(approvals.samples(ReminderRule.CAMPAIGN, id), campaign.asSettings()));
         // before its day: the letter of a customer it would reach
         model.addAttribute("example", campaign.queued() ? null
-                : previews.beforeQueueing(Audience.of(campaign), campaign.asSettings()));
+                : previews.beforeQueueing(campaign));
         return "reminders/campaign-approval";
     }
 
@@ -67,7 +67,7 @@ class CampaignApprovalController {
         Campaign campaign = find(id);
         MessagePreview preview = previews.of(approvals.samples(ReminderRule.CAMPAIGN, id), campaign.asSettings())
                 .stream().findFirst()
-                .orElseGet(() -> previews.beforeQueueing(Audience.of(campaign), campaign.asSettings()));
+                .orElseGet(() -> previews.beforeQueueing(campaign));
         redirect.addFlashAttribute(tests.send(preview, owner.getUsername()) ? "testSent" : "testFailed",
                 owner.getUsername());
         return "redirect:/reminders/campaigns/" + id + "/approval";

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import jakarta.validation.Valid;
+import jp.joren.customers.SavedSegments;
 import jp.joren.segments.TradeAreaTier;
 import jp.joren.shared.NotFoundException;
 import jp.joren.shops.ShopSettings;
@@ -46,9 +47,11 @@ class CampaignController {
     private final Clock clock;
     private final MessageSource messages;
     private final Previews previews;
+    private final SavedSegments savedSegments;
 
     CampaignController(Campaigns campaigns, ReminderQueue queue, OutboxQueries outbox, ShopSettings shop, Clock clock,
-            MessageSource messages, Previews previews) {
+            MessageSource messages, Previews previews, SavedSegments savedSegments) {
+        this.savedSegments = savedSegments;
         this.messages = messages;
         this.previews = previews;
         this.campaigns = campaigns;
@@ -173,7 +176,7 @@ class CampaignController {
         boolean audienceValid = result.getFieldErrors().stream()
                 .allMatch(error -> List.of("name", "subject", "body").contains(error.getField()));
         Campaign typed = audienceValid ? form.toCampaign(id, productId.orElse(null)) : everyoneOrSaved(saved, form);
-        model.addAttribute("preview", previews.beforeQueueing(Audience.of(typed), typed.asSettings()));
+        model.addAttribute("preview", previews.beforeQueueing(typed));
         return "reminders/campaign :: live-preview";
     }
 
@@ -198,6 +201,11 @@ class CampaignController {
             result.reject("campaigns.senderIncomplete");
         }
         form.checkOffer(result);
+        if (form.getKind() == Campaign.Kind.SAVED && (form.getSavedSegmentId() == null
+                || savedSegments.find(form.getSavedSegmentId()).isEmpty())) {
+            // none chosen, or one of another shop, or deleted since the page was opened
+            result.rejectValue("savedSegmentId", "campaigns.savedSegmentMissing");
+        }
         if (form.getKind() != Campaign.Kind.SEGMENT) {
             return Optional.empty();
         }
@@ -235,6 +243,7 @@ class CampaignController {
         model.addAttribute("kinds", Arrays.asList(Campaign.Kind.values()));
         model.addAttribute("segments", SEGMENTS);
         model.addAttribute("models", campaigns.models());
+        model.addAttribute("savedSegments", savedSegments.all());
         model.addAttribute("tiers", IntStream.rangeClosed(1, TradeAreaTier.TIERS).boxed().toList());
         model.addAttribute("couponKinds", Arrays.asList(Offer.CouponKind.values()));
         model.addAttribute("variables", LetterWriter.VARIABLES);
@@ -244,7 +253,7 @@ class CampaignController {
         // a queued campaign can no longer change; its messages are previewed on its approval page and the outbox
         Campaign previewed = campaign != null ? campaign : everyoneOrSaved(null, (CampaignForm) model.getAttribute("form"));
         model.addAttribute("preview", campaign != null && campaign.queued() ? null
-                : previews.beforeQueueing(Audience.of(previewed), previewed.asSettings()));
+                : previews.beforeQueueing(previewed));
         return "reminders/campaign";
     }
 

@@ -45,6 +45,8 @@ public class CampaignForm extends OfferFields {
     private Integer awayMinDays;
     @Min(0) @Max(3650)
     private Integer awayMaxDays;
+    /** The saved segment of the customer list a SAVED campaign goes to. */
+    private Long savedSegmentId;
 
     static CampaignForm of(Campaign campaign, String productCode) {
         CampaignForm form = new CampaignForm();
@@ -63,6 +65,7 @@ public class CampaignForm extends OfferFields {
         form.tier = campaign.tier();
         form.awayMinDays = campaign.awayMinDays();
         form.awayMaxDays = campaign.awayMaxDays();
+        form.savedSegmentId = campaign.savedSegmentId();
         return form;
     }
 
@@ -74,7 +77,8 @@ public class CampaignForm extends OfferFields {
         fields.put("scheduledOn", scheduledOn);
         fields.put("audience", String.join(" ", segment, lapsed, modelId == null ? "" : modelId.toString(), productCode,
                 town, tier == null ? "" : tier.toString(), awayMinDays == null ? "" : awayMinDays.toString(),
-                awayMaxDays == null ? "" : awayMaxDays.toString()).strip());
+                awayMaxDays == null ? "" : awayMaxDays.toString(),
+                savedSegmentId == null ? "" : "#" + savedSegmentId).strip());
         fields.put("holdoutPercent", holdoutPercent);
         fields.put("offer", offerSummary());
         fields.put("subject", subject);
@@ -99,7 +103,8 @@ public class CampaignForm extends OfferFields {
                 segmented ? blankToNull(segment) : null,
                 segmented && !lapsed.isBlank() ? Boolean.valueOf(lapsed) : null,
                 segmented ? modelId : null, segmented ? productId : null, segmented ? blankToNull(town) : null,
-                segmented ? tier : null, segmented ? awayMinDays : null, segmented ? awayMaxDays : null, null, null);
+                segmented ? tier : null, segmented ? awayMinDays : null, segmented ? awayMaxDays : null,
+                kind == Campaign.Kind.SAVED ? savedSegmentId : null, null, null);
     }
 
     boolean hasSegmentFilter() {
@@ -213,6 +218,14 @@ public class CampaignForm extends OfferFields {
 
     public void setAwayMinDays(Integer awayMinDays) {
         this.awayMinDays = awayMinDays;
+    }
+
+    public Long getSavedSegmentId() {
+        return savedSegmentId;
+    }
+
+    public void setSavedSegmentId(Long savedSegmentId) {
+        this.savedSegmentId = savedSegmentId;
     }
 
     public Integer getAwayMaxDays() {

@@ -20,8 +20,8 @@ class Campaigns {
 
     private static final String SELECT = """
             select id, name, kind, scheduled_on, subject, body, holdout_percent, coupon_kind, coupon_value, coupon_cap,
-                   coupon_valid_days, segment, lapsed, model_id, product_id, town, tier, away_min_days, away_max_days, queued_at,
-                   approved_at
+                   coupon_valid_days, segment, lapsed, model_id, product_id, town, tier, away_min_days, away_max_days,
+                   saved_segment_id, queued_at, approved_at
               from campaign""";
 
     private final JdbcClient jdbc;
@@ -90,17 +90,19 @@ class Campaigns {
         JdbcClient.StatementSpec statement = jdbc.sql(campaign.id() == null ? """
                         insert into campaign (tenant_id, name, kind, scheduled_on, subject, body, holdout_percent,
                                               coupon_kind, coupon_value, coupon_cap, coupon_valid_days, segment, lapsed,
-                                              model_id, product_id, town, tier, away_min_days, away_max_days)
+                                              model_id, product_id, town, tier, away_min_days, away_max_days,
+                                              saved_segment_id)
                         values (app_current_tenant(), :name, :kind, :scheduledOn, :subject, :body, :holdout, :couponKind,
                                 :couponValue, :couponCap, :couponValidDays, :segment, :lapsed, :model, :product, :town,
-                                :tier, :awayMin, :awayMax)
+                                :tier, :awayMin, :awayMax, :savedSegment)
                         returning id""" : """
                         update campaign set name = :name, kind = :kind, scheduled_on = :scheduledOn, subject = :subject,
                                body = :body, holdout_percent = :holdout, coupon_kind = :couponKind,
                                coupon_value = :couponValue, coupon_cap = :couponCap, coupon_valid_days = :couponValidDays,
                                segment = :segment, lapsed = :lapsed, model_id = :model, product_id = :product, town = :town,
                                tier = :tier,
-                               away_min_days = :awayMin, away_max_days = :awayMax, approved_at = null,
+                               away_min_days = :awayMin, away_max_days = :awayMax, saved_segment_id = :savedSegment,
+                               approved_at = null,
                                version = version + 1
                          where tenant_id = :shop and id = :id and queued_at is null
                            and (cast(:version as bigint) is null or version = :version)
@@ -123,7 +125,8 @@ class Campaigns {
                 .param("town", campaign.town())
                 .param("tier", campaign.tier())
                 .param("awayMin", campaign.awayMinDays())
-                .param("awayMax", campaign.awayMaxDays());
+                .param("awayMax", campaign.awayMaxDays())
+                .param("savedSegment", campaign.savedSegmentId());
         if (campaign.id() != null) {
             statement = statement.param("shop", CurrentTenant.require()).param("version", openedVersion);
         }
@@ -178,6 +181,6 @@ class Campaigns {
                 rs.getObject("model_id", Long.class), rs.getObject("product_id", Long.class), rs.getString("town"),
                 rs.getObject("tier", Integer.class),
                 rs.getObject("away_min_days", Integer.class), rs.getObject("away_max_days", Integer.class),
-                queuedAt == null ? null : queuedAt.toInstant(), approvedAt == null ? null : approvedAt.toInstant());
+                rs.getObject("saved_segment_id", Long.class), queuedAt == null ? null : queuedAt.toInstant(), approvedAt == null ? null : approvedAt.toInstant());
     }
 }

@@ -38,6 +38,11 @@ class Previews {
         return letters.all(messageIds).stream().map(letter -> preview(letter, settings, false)).toList();
     }
 
+    /** The letter of a customer the campaign would reach today, else of the sample customer. */
+    MessagePreview beforeQueueing(Campaign campaign) {
+        return beforeQueueing(queue.audience(campaign), campaign.asSettings());
+    }
+
     /** The letter of a customer the audience would reach today, else of the sample customer. */
     MessagePreview beforeQueueing(Audience audience, RuleSettings settings) {
         LocalDate today = shop.today();

@@ -155,6 +155,22 @@ final class ReminderCandidates {
                and (cast(:awayMax as integer) is null or cast(:today as date) - cp.last_visit <= :awayMax)"""
             .formatted(TradeAreaTier.of("cu"));
 
+    /**
+     * A campaign to a saved segment: the customers the owner's list shows for that filter on the campaign's day,
+     * {@code customerIds} being the list's own query of them (CustomerList#matching), so that the list, its
+     * export and the campaign can never disagree (but for an archived customer, whom the list may show and no
+     * campaign writes to); null when the segment is gone.
+     */
+    static String savedSegment(String customerIds) {
+        return """
+                select cu.id as customer_id, 'campaign:' || cast(:campaign as bigint) as subject_ref,
+                       cast(:scheduledOn as date)::text as occasion, cast(:scheduledOn as date) as due_on,
+                       null::bigint as product_id, null::bigint as owned_product_id
+                  from customer cu
+                 where cu.tenant_id = :shop and cu.status = 'ACTIVE' and cu.id in (%s)"""
+                .formatted(customerIds == null ? "select null::bigint where false" : customerIds);
+    }
+
     static final Map<ReminderRule, String> BY_RULE = Map.of(
             ReminderRule.PART_REPLACEMENT, PART_REPLACEMENT,
             ReminderRule.CONSUMABLE_REPURCHASE, CONSUMABLE_REPURCHASE,

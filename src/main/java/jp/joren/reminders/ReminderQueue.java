@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import jp.joren.customers.CustomerList;
+import jp.joren.customers.SavedSegments;
 import jp.joren.line.LineFriends;
 import jp.joren.segments.Portfolio;
 import jp.joren.tenancy.CurrentTenant;
@@ -143,9 +145,11 @@ public class ReminderQueue {
     private final PurchaseExits exits;
     private final Campaigns campaigns;
     private final Portfolio portfolio;
+    private final SavedSegments savedSegments;
 
     ReminderQueue(JdbcClient jdbc, ReminderRules rules, PurchaseExits exits, Campaigns campaigns,
-            Portfolio portfolio) {
+            Portfolio portfolio, SavedSegments savedSegments) {
+        this.savedSegments = savedSegments;
         this.portfolio = portfolio;
         this.jdbc = jdbc;
         this.rules = rules;
@@ -167,7 +171,7 @@ public class ReminderQueue {
         }
         int campaignMessages = 0;
         for (Campaign campaign : campaigns.dueBy(today)) {
-            campaignMessages += queue(Audience.of(campaign, channelsOf(campaign)), today);
+            campaignMessages += queue(audience(campaign), today);
             campaigns.markQueued(campaign.id());
         }
         if (campaignMessages > 0) {
@@ -178,14 +182,14 @@ public class ReminderQueue {
 
     /** Queues one campaign now, whatever its day, when the owner says so. @return its messages */
     int queueNow(Campaign campaign, LocalDate today) {
-        int added = queue(Audience.of(campaign, channelsOf(campaign)), today);
+        int added = queue(audience(campaign), today);
         campaigns.markQueued(campaign.id());
         return added;
     }
 
     /** Who a campaign would reach today, after the same guards as the rules: the eligible count before sending. */
     Reach reach(Campaign campaign, LocalDate today) {
-        Audience audience = Audience.of(campaign, channelsOf(campaign));
+        Audience audience = audience(campaign);
         return audience.bind(jdbc.sql(COUNT.replace(CANDIDATES, audience.candidates())), today, neighbourhood())
                 .query((rs, row) -> new Reach(rs.getInt("by_email"), rs.getInt("by_post"), rs.getInt("held_out"),
                         rs.getInt("unreachable"), rs.getInt("by_line")))
@@ -197,6 +201,13 @@ public class ReminderQueue {
         return audience.bind(jdbc.sql(EXAMPLE.replace(CANDIDATES, audience.candidates())), today, neighbourhood())
                 .query(Letters::letter)
                 .optional();
+    }
+
+    /** Whom the campaign addresses: for one to a saved segment, the customers the list shows for it today. */
+    Audience audience(Campaign campaign) {
+        CustomerList.Match saved = campaign.kind() == Campaign.Kind.SAVED && campaign.savedSegmentId() != null
+                ? savedSegments.matching(campaign.savedSegmentId()).orElse(null) : null;
+        return Audience.of(campaign, channelsOf(campaign), saved);
     }
 
     private ChannelOrder channelsOf(Campaign campaign) {

@@ -420,11 +420,24 @@ class DashboardFiguresTest {
         // question 8: A is the 優良 customer who bought in the (missing) category
         assertThat(membersBehind(owner, page.document().selectFirst("#categories + table a[href*=audience=TOP_CATEGORY_BUYERS]")))
                 .containsExactly("顧客A");
-        // the trade area: everyone came to the store (tier 2); E never completed a purchase, so is not active
-        assertThat(membersBehind(owner, page.document().selectFirst(".trade-area a[href*=audience=TIER&][href*=tier=2]:matches(^8$)")))
+        // the trade area: everyone came to the store (tier 2); E never completed a purchase, so is not active;
+        // both open as the customer list's filters, which the owner can combine and save
+        assertThat(listBehind(owner, page.document().selectFirst(".trade-area a[href='/customers?tier=2']:matches(^8$)")))
                 .hasSize(8);
-        assertThat(membersBehind(owner, page.document().selectFirst(".trade-area a[href*=audience=TIER_ACTIVE][href*=tier=2]")))
+        assertThat(listBehind(owner, page.document().selectFirst(".trade-area a[href='/customers?standing=ACTIVE&tier=2']")))
                 .hasSize(7).doesNotContain("顧客E");
+        // a cell of the portfolio and question 6's 優良現役 open the list filtered by that cell, counting as many
+        assertThat(listBehind(owner, page.document().selectFirst("#portfolio a[data-cell=LOYAL-ACTIVE]")))
+                .containsExactly("顧客A");
+        assertThat(page.document().selectFirst("#top-link").attr("href")).isEqualTo("/customers?segment=LOYAL&standing=ACTIVE");
+        for (org.jsoup.nodes.Element cell : page.document().select("#portfolio a[data-cell]")) {
+            listBehind(owner, cell);
+        }
+        // the dashboard's own list of a cell, reached by an older address, offers the list's filter
+        assertThat(owner.get("/dashboard/customers?audience=CELL&cell=FIRST-LAPSED")
+                .document().select("#open-as-list").attr("href")).isEqualTo("/customers?segment=FIRST&standing=LAPSED");
+        assertThat(owner.get(page.document().select("#waterfall a").get(1).attr("href")).document().select("#open-as-list"))
+                .isEmpty();
 
         // A bought the product four times: gaps of 182, 101 and 25 days
         WebSession.Page products = owner.get("/dashboard/products");
@@ -491,6 +504,19 @@ class DashboardFiguresTest {
         assertThat(list.document().select("#audience-count").text()).contains(count);
         assertThat(names).hasSize(Integer.parseInt(count.replace(",", "")));
         return names;
+    }
+
+    /** The customer list a dashboard number opens, after checking the list counts as many as the number said. */
+    private static java.util.List<String> listBehind(WebSession owner, org.jsoup.nodes.Element number) {
+        assertThat(number).as("a link on the dashboard").isNotNull();
+        assertThat(number.attr("href")).startsWith("/customers?");
+        WebSession.Page list = owner.get(number.attr("href"));
+        assertThat(list.status()).isEqualTo(200);
+        java.util.regex.Matcher digits = java.util.regex.Pattern.compile("\\d[\\d,]*").matcher(number.text());
+        assertThat(digits.find()).as("the count in %s", number.text()).isTrue();
+        String count = digits.group().replace(",", "");
+        assertThat(list.document().select("#customer-count").text()).isEqualTo(count + "人");
+        return list.document().select("tr.customer-row td:first-child a").eachText();
     }
 
     private <T> T inShop(Supplier<T> work) {

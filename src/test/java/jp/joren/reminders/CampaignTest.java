@@ -186,6 +186,70 @@ class CampaignTest {
         assertThat(shop.inShop(() -> jdbc.sql("select count(*) from campaign").query(Integer.class).single())).isZero();
     }
 
+    @Test
+    void aCampaignToASavedSegmentQueuesExactlyTheCustomersTheListShowsAfterTheUsualGuards() {
+        // the cooker owners who cannot be written to by email: a condition only the list can express
+        String filter = "/customers?modelId=" + shop.kitchen.cookerModelId() + "&consent=EMAIL_NONE";
+        List<String> listed = owner.open(filter).document().select("tr.customer-row td:first-child a").eachText();
+        assertThat(listed).containsExactlyInAnyOrder("鍋 郵子", "鍋 無子");
+        owner.submit(filter, "#save-segment", Map.of("name", "メールの届かない圧力鍋のお客様"));
+        long segment = shop.inShop(() -> jdbc.sql("select id from saved_segment").query(Long.class).single());
+
+        WebSession.Page form = owner.open("/reminders/campaigns/new");
+        assertThat(form.document().select("#kind option[value=SAVED]").text()).isEqualTo("保存した条件のお客様に");
+        assertThat(form.document().select("#savedSegmentId option").eachText())
+                .containsExactly("選んでください", "メールの届かない圧力鍋のお客様");
+        WebSession.Page none = owner.submit("/reminders/campaigns/new", "form.campaign-form",
+                campaign(Map.of("kind", "SAVED")));
+        assertThat(none.document().select("span.error").text()).contains("保存した条件を選んでください");
+
+        WebSession.Page saved = owner.submit("/reminders/campaigns/new", "form.campaign-form", campaign(Map.of(
+                "kind", "SAVED", "savedSegmentId", String.valueOf(segment), "scheduledOn", today.plusDays(1).toString(),
+                "name", "郵便のご案内")));
+        assertThat(saved.status()).as(saved.document().select(".error").text()).isEqualTo(302);
+        String page = java.net.URI.create(saved.location()).getPath();
+        WebSession.Page shown = owner.open(page);
+        assertThat(shown.document().select("#eligible").text()).isEqualTo("今日送ると 1 人に届きます（メール 0 人・郵送 1 人）。");
+        assertThat(shown.document().select("#savedSegmentId option[selected]").text()).isEqualTo("メールの届かない圧力鍋のお客様");
+        assertThat(shown.document().select("#open-saved-segment").attr("href")).isEqualTo("/customers/segments/" + segment);
+
+        // the segment cannot go while the campaign still needs it
+        WebSession.Page refused = owner.submit(filter, "#delete-segment", Map.of());
+        assertThat(owner.open(java.net.URI.create(refused.location()).getRawPath() + "?"
+                + java.net.URI.create(refused.location()).getRawQuery()).document().select("#segment-error").text())
+                .startsWith("キャンペーン「郵便のご案内」の送り先になっているため削除できません。");
+
+        owner.submit(page + "/approval", "form:has(#approve-campaign)", Map.of());
+        shop.night(today.plusDays(1));
+        String occasion = today.plusDays(1).toString();
+        assertThat(shop.messages(byPost)).isEqualTo("CAMPAIGN " + occasion + " QUEUED POSTAL");
+        assertThat(shop.messages(noConsent)).isEqualTo("CAMPAIGN " + occasion + " HELD NO_CONSENT POSTAL");
+        assertThat(shop.messages(ownerA)).isEmpty();
+        assertThat(shop.messages(ownerB)).isEmpty();
+        assertThat(shop.messages(noCooker)).isEmpty();
+        assertThat(shop.inShop(() -> jdbc.sql("""
+                        select c.name from outbox_message m join customer c on c.id = m.customer_id
+                         where m.rule = 'CAMPAIGN'""").query(String.class).list()))
+                .containsExactlyInAnyOrderElementsOf(listed);
+
+        // another shop can neither choose this segment for its campaign nor learn who is in it
+        ReminderShop other = opener.open("隣の店", today);
+        WebSession ownerB = new WebSession(port);
+        ownerB.logIn(other.shop.ownerEmail(), other.shop.password());
+        assertThat(ownerB.open("/reminders/campaigns/new").document().select("#savedSegmentId option").eachText())
+                .containsExactly("選んでください");
+        WebSession.Page stolen = ownerB.submit("/reminders/campaigns/new", "form.campaign-form", campaign(Map.of(
+                "kind", "SAVED", "savedSegmentId", String.valueOf(segment))));
+        assertThat(stolen.document().select("span.error").text()).contains("保存した条件を選んでください");
+        assertThat(other.inShop(() -> jdbc.sql("select count(*) from campaign").query(Integer.class).single())).isZero();
+
+        // sent, it lets go of the segment: deleting it now works and the campaign says what became of it
+        owner.submit(filter, "#delete-segment", Map.of());
+        assertThat(shop.inShop(() -> jdbc.sql("select count(*) from saved_segment").query(Integer.class).single())).isZero();
+        assertThat(owner.open(page).document().select("#saved-segment-audience").text())
+                .contains("送った後に、保存した条件は削除されました。");
+    }
+
     private Map<String, String> campaign(Map<String, String> fields) {
         Map<String, String> all = new HashMap<>(Map.of("name", "圧力鍋の日", "scheduledOn", today.toString(),
                 "subject", "{customer}様、パッキンの点検を", "body", "{customer}様\nパッキンの点検をいたします。{coupon}",

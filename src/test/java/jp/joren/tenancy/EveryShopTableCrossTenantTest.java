@@ -86,7 +86,7 @@ class EveryShopTableCrossTenantTest {
                 "nightly_run", "portfolio_policy", "portfolio_basis", "portfolio_classification", "customer_portfolio",
                 "portfolio_snapshot",
                 "portfolio_month_cell", "portfolio_movement", "forecast_fit", "outbox_send_request", "line_account",
-                "line_link_code", "line_friend");
+                "line_link_code", "line_friend", "saved_segment");
 
         for (String table : tablesWithRowsOfA) {
             Long seen = CurrentTenant.callAs(shopB.tenantId(), () -> transaction.execute(status -> jdbc
@@ -120,6 +120,7 @@ class EveryShopTableCrossTenantTest {
                 "purchasedAt", "2026-04-02T10:00", "channel", "STORE", "lines[0].code", "TW-01"));
         owner.submit("/settings/portfolio", "#portfolio-settings", Map.of("neighbourhoodTowns", "本町一丁目"));
         owner.submit("/reminders/outbox", "form[action=/reminders/outbox/send]", Map.of());
+        owner.submit("/customers?town=本町", "#save-segment", Map.of("name", "本町のお客様"));
         useLine(owner, first);
         nights.run(shop.tenantId(), LocalDate.of(2026, 6, 10));
     }

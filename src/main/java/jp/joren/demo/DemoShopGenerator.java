@@ -3,6 +3,7 @@ package jp.joren.demo;
 import java.util.Locale;
 
 import jp.joren.accounts.JorenUser;
+import jp.joren.shared.TableStatistics;
 import jp.joren.shops.NewShop;
 import jp.joren.shops.ShopSignup;
 import jp.joren.tenancy.CurrentTenant;
@@ -30,10 +31,12 @@ public class DemoShopGenerator {
     private final CatalogWriter catalog;
     private final CustomerWriter customers;
     private final PurchaseWriter purchases;
+    private final TableStatistics statistics;
 
     DemoShopGenerator(ShopSignup signup, TransactionTemplate transaction, TeamWriter team, CatalogWriter catalog,
-            CustomerWriter customers, PurchaseWriter purchases) {
+            CustomerWriter customers, PurchaseWriter purchases, TableStatistics statistics) {
         this.signup = signup;
+        this.statistics = statistics;
         this.transaction = transaction;
         this.team = team;
         this.catalog = catalog;
@@ -55,6 +58,8 @@ public class DemoShopGenerator {
             log.error("Shop " + owner.tenantId() + " (" + spec.ownerEmail() + ") was created but has no history");
             throw e;
         }
+        // a bulk write of Joren's own: its first night and pages are planned with the history's true sizes
+        statistics.refreshStale();
         return owner.tenantId();
     }
 

@@ -12,6 +12,7 @@ import jp.joren.reminders.TodayListMaker;
 import jp.joren.segments.Portfolio;
 import jp.joren.shared.Heartbeats;
 import jp.joren.shared.NightlyChore;
+import jp.joren.shared.TableStatistics;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,11 +37,13 @@ public class ShopNightlyRun {
     private final TodayListMaker todayList;
     private final Heartbeats heartbeats;
     private final Clock clock;
+    private final TableStatistics statistics;
 
     ShopNightlyRun(NightlyRuns runs, Portfolio portfolio, Forecasts forecasts, PlatformTransactionManager transactions,
             List<NightlyChore> chores, ReminderQueue reminders, TodayListMaker todayList, Heartbeats heartbeats,
-            Clock clock) {
+            Clock clock, TableStatistics statistics) {
         this.runs = runs;
+        this.statistics = statistics;
         this.todayList = todayList;
         this.heartbeats = heartbeats;
         this.clock = clock;
@@ -103,6 +106,9 @@ public class ShopNightlyRun {
             recordFailure(runId, e);
             throw e;
         }
+        // the night rewrote the shop's portfolio, forecast and today's list: the day's pages are planned with
+        // their true sizes, even where autovacuum is off or late
+        statistics.refreshStale();
     }
 
     /** The failed attempt rolled back with its work; the failure itself is kept, for the owner and the retry. */

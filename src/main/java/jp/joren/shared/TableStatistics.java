@@ -1,15 +1,22 @@
 package jp.joren.shared;
 
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives the planner fresh statistics of the shops' big tables after Joren wrote many rows at once (a demo or
- * load shop generated, a file imported): without them it plans for nearly empty tables, and the first
- * queries after the write were a hundred times slower (ADR 0007). Call it after the write has committed.
+ * Gives the planner fresh statistics of the shops' tables after Joren wrote many rows at once (a demo or load
+ * shop generated, a file imported, a night): without them it plans for the tables as they were when last
+ * analysed, and the first queries after the write were a hundred times slower (ADR 0007). Call it after the
+ * write has committed, outside a transaction.
  */
 @Component
 public class TableStatistics {
+
+    private static final Logger log = LoggerFactory.getLogger(TableStatistics.class);
 
     private final JdbcClient jdbc;
 
@@ -17,7 +24,26 @@ public class TableStatistics {
         this.jdbc = jdbc;
     }
 
+    /** Analyses the tables bulk writes fill, whatever their state. */
     public void refreshAfterBulkWrite() {
         jdbc.sql("select analyze_after_bulk_write()").query().singleRow();
+    }
+
+    /**
+     * Analyses the tables that changed enough since their last analysis (the rule autovacuum follows), and only
+     * those: cheap when nothing did, so it can follow every night. A failure costs speed, not data, and is only
+     * logged. @return the tables analysed
+     */
+    public List<String> refreshStale() {
+        try {
+            List<String> analysed = jdbc.sql("select analyze_stale_tables()").query(String.class).list();
+            if (!analysed.isEmpty()) {
+                log.info("Analysed after a bulk write: {}", String.join(", ", analysed));
+            }
+            return analysed;
+        } catch (RuntimeException e) {
+            log.warn("Could not analyse the tables after a bulk write", e);
+            return List.of();
+        }
     }
 }

@@ -24,7 +24,7 @@ class NightlyDispatchJobTest {
                 return List.of(new DueShop(1, NIGHT), new DueShop(2, NIGHT), new DueShop(3, NIGHT));
             }
         };
-        ShopNightlyRun secondShopFails = new ShopNightlyRun(null, null, null, null, List.of(), null, null, null, null) {
+        ShopNightlyRun secondShopFails = new ShopNightlyRun(null, null, null, null, List.of(), null, null, null, null, null) {
             @Override
             public boolean run(long tenantId, LocalDate businessDate) {
                 if (tenantId == 2) {

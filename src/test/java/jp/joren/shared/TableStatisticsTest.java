@@ -1,0 +1,53 @@
+package jp.joren.shared;
+
+import jp.joren.shops.ShopFixtures;
+import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.TestDatabase;
+import jp.joren.tenancy.CurrentTenant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Joren keeps the planner's statistics up after its own bulk writes where autovacuum is off: a table that grew
+ * since its last analysis is analysed, one that did not is left alone.
+ */
+@JorenIntegrationTest
+class TableStatisticsTest {
+
+    @Autowired
+    TableStatistics statistics;
+
+    @Autowired
+    ShopFixtures shops;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void aTableThatGrewSinceItsLastAnalysisIsAnalysedAndAnUnchangedOneIsNot() {
+        TestDatabase.get().asOwner("analyze customer", "analyze product_model");
+        long shop = shops.newShop("統計の店").tenantId();
+        // a new shop's ledger arrives at once: the statistics know nothing of its 5,000 customers
+        CurrentTenant.runAs(shop, () -> transaction.executeWithoutResult(status -> jdbc.sql("""
+                insert into customer (tenant_id, name)
+                select app_current_tenant(), '顧客' || g from generate_series(1, 5000) g""").update()));
+        assertThat(plannedCustomers()).isLessThan(5_000);
+
+        assertThat(statistics.refreshStale()).contains("customer").doesNotContain("product_model");
+        assertThat(plannedCustomers()).isGreaterThanOrEqualTo(5_000);
+
+        assertThat(statistics.refreshStale()).doesNotContain("customer");
+    }
+
+    private double plannedCustomers() {
+        return jdbc.sql("select reltuples from pg_class where relname = 'customer' and relkind = 'r'")
+                .query(Double.class).single();
+    }
+}

@@ -70,7 +70,8 @@ class Dashboard {
             List<DashboardQueries.CategoryPreference> categories, List<PortfolioReads.CellConsent> reach,
             int frequencyCapDays, PortfolioReads.Funnel funnel, List<PortfolioReads.FollowUp> followUps,
             List<PortfolioReads.Cohort> cohorts,
-            List<DashboardQueries.AreaFigures> tradeArea, List<String> neighbourhood) {
+            List<DashboardQueries.AreaFigures> tradeArea, List<String> neighbourhood,
+            Optional<LocalDate> monthEndsStaleSince) {
 
         public PortfolioReads.CellFigures figuresOf(Segment segment, boolean lapsed) {
             Cell cell = new Cell(segment, lapsed);
@@ -173,7 +174,8 @@ class Dashboard {
                 remembered.always(List.of("cohorts", lastMonth), () -> portfolio.cohorts(lastMonth.minusMonths(11),
                         lastMonth.plusMonths(1), asOf.orElse(today))),
                 tradeArea(period, neighbourhood, reading, remembered),
-                neighbourhood);
+                neighbourhood,
+                portfolio.monthEndsStaleSince().filter(since -> since.isBefore(period.until())));
     }
 
     /** The trade area of a period, every town of it. */

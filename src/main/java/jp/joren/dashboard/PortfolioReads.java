@@ -11,6 +11,7 @@ import java.util.Optional;
 import jp.joren.reminders.FollowUpStep;
 import jp.joren.segments.Cell;
 import jp.joren.segments.Segment;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -138,6 +139,16 @@ class PortfolioReads {
                 .query((rs, row) -> new Classification(rs.getObject("as_of", LocalDate.class),
                         rs.getTimestamp("classified_at").toInstant()))
                 .optional();
+    }
+
+    /**
+     * The earliest day whose purchases changed after the month ends from it on were taken (an import of older
+     * history, a correction): tonight's run takes them again; until then they do not count those changes.
+     */
+    Optional<LocalDate> monthEndsStaleSince() {
+        return jdbc.sql("select since from portfolio_stale where tenant_id = :shop")
+                .param("shop", CurrentTenant.require())
+                .query(LocalDate.class).optional();
     }
 
     /** Last night's cells: customers, average tenure and amount; a period's sales come from its {@link PeriodReading}. */

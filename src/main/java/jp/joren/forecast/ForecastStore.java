@@ -3,6 +3,9 @@ package jp.joren.forecast;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
 
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +21,45 @@ class ForecastStore {
     ForecastStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /**
+     * The shop's last fit: its model, the hold-out errors it was chosen by and the day of that check (the end of
+     * the held-out half-year its calibration table keeps); empty before the first fit or when it had no model.
+     */
+    record LastFit(VisitModel visits, Map<VisitModelKind, Double> errors, LocalDate checkedOn) {
+
+        /** The last check's choice, while it is less than {@link ModelChoice#RECHECK_DAYS} old on {@code asOf}. */
+        Optional<ModelChoice> choiceStillValidOn(LocalDate asOf) {
+            if (checkedOn == null || asOf.isBefore(checkedOn) || !asOf.isBefore(checkedOn.plusDays(ModelChoice.RECHECK_DAYS))) {
+                return Optional.empty();
+            }
+            return Optional.of(ModelChoice.remembered(visits instanceof BgNbd ? VisitModelKind.BG_NBD
+                    : VisitModelKind.PARETO_NBD, errors));
+        }
+    }
+
+    Optional<LastFit> lastFit() {
+        return jdbc.sql("""
+                        select f.model, f.r, f.alpha, f.a, f.b, f.s, f.beta, f.bg_nbd_holdout_error,
+                               f.pareto_nbd_holdout_error,
+                               (select max(c.holdout_until) from forecast_calibration c
+                                 where c.tenant_id = f.tenant_id) as checked_on
+                          from forecast_fit f
+                         where f.tenant_id = :shop and f.model is not null and f.r is not null""")
+                .param("shop", CurrentTenant.require())
+                .query((rs, row) -> {
+                    VisitModel visits = "BG_NBD".equals(rs.getString("model"))
+                            ? new BgNbd(rs.getDouble("r"), rs.getDouble("alpha"), rs.getDouble("a"), rs.getDouble("b"))
+                            : new ParetoNbd(rs.getDouble("r"), rs.getDouble("alpha"), rs.getDouble("s"), rs.getDouble("beta"));
+                    Map<VisitModelKind, Double> errors = new EnumMap<>(VisitModelKind.class);
+                    Optional.ofNullable(rs.getObject("bg_nbd_holdout_error", Double.class))
+                            .ifPresent(error -> errors.put(VisitModelKind.BG_NBD, error));
+                    Optional.ofNullable(rs.getObject("pareto_nbd_holdout_error", Double.class))
+                            .ifPresent(error -> errors.put(VisitModelKind.PARETO_NBD, error));
+                    return new LastFit(visits, errors, rs.getObject("checked_on", LocalDate.class));
+                })
+                .optional();
     }
 
     void saveFit(LocalDate asOf, ShopFit fit, ModelChoice choice) {

@@ -2,6 +2,7 @@ package jp.joren.forecast;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
@@ -9,8 +10,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The night's forecast for the current shop: choose the model of visits on the shop's held-out half-year,
- * refit it and the spend model to all its visits, then score every customer.
+ * The night's forecast for the current shop: choose the model of visits on the shop's held-out half-year
+ * (once a week), refit it and the spend model to all its visits, then score every customer.
  */
 @Service
 public class Forecasts {
@@ -31,16 +32,23 @@ public class Forecasts {
     public Refitted refit(LocalDate asOf, Consumer<String> progress) {
         progress.accept("forecast");
         LocalDate cutoff = asOf.minusDays(Calibration.HOLDOUT_DAYS);
-        ModelChoice choice = ModelChoice.on(histories.heldOut(cutoff, asOf), cutoff, asOf);
+        Optional<ForecastStore.LastFit> last = store.lastFit();
+        // the hold-out check fits both models to half a year less of visits: its answer changes slowly, so it is
+        // made once a week, and the nights between fit only the chosen model, from where last night's ended
+        ModelChoice choice = last.flatMap(fit -> fit.choiceStillValidOn(asOf))
+                .orElseGet(() -> ModelChoice.on(histories.heldOut(cutoff, asOf), cutoff, asOf));
         List<ShopHistories.CustomerHistory> customers = histories.asOf(asOf);
-        ShopFit fit = ShopFit.of(customers.stream().map(ShopHistories.CustomerHistory::visits).toList(), choice.winner());
+        ShopFit fit = ShopFit.of(customers.stream().map(ShopHistories.CustomerHistory::visits).toList(), choice.winner(),
+                last.map(ForecastStore.LastFit::visits));
         store.saveFit(asOf, fit, choice);
         if (fit.reliable()) {
             store.replaceScores(asOf, CustomerScores.of(fit, customers));
         } else {
             store.forgetScores();
         }
-        choice.calibrationOf(fit.kind()).ifPresentOrElse(store::replaceCalibration, store::forgetCalibration);
+        if (choice.checkedNow()) {
+            choice.calibrationOf(fit.kind()).ifPresentOrElse(store::replaceCalibration, store::forgetCalibration);
+        }
         return new Refitted(customers.size(), fit.reliable());
     }
 }

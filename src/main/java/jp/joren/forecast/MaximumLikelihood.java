@@ -1,6 +1,7 @@
 package jp.joren.forecast;
 
 import java.util.Collection;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -33,9 +34,15 @@ final class MaximumLikelihood {
     }
 
     static Fitted<BgNbd> bgNbd(Collection<VisitHistory> histories) {
+        return bgNbd(histories, Optional.empty());
+    }
+
+    /** Starting from {@code from} (last night's fit), which spares most of the search when little changed. */
+    static Fitted<BgNbd> bgNbd(Collection<VisitHistory> histories, Optional<BgNbd> from) {
         VisitLikelihood groups = VisitLikelihood.of(histories);
         double meanT = histories.stream().mapToDouble(VisitHistory::weeksObserved).average().orElse(1);
-        return maximise(new double[] {1, Math.max(meanT, 1), 1, 1},
+        return maximise(from.map(m -> new double[] {m.r(), m.alpha(), m.a(), m.b()})
+                        .orElse(new double[] {1, Math.max(meanT, 1), 1, 1}),
                 p -> groups.logLikelihood(new BgNbd(p[0], p[1], p[2], p[3])),
                 p -> new BgNbd(p[0], p[1], p[2], p[3]),
                 // a and b growing together without end is no failure either: everyone's dropout after a visit
@@ -46,9 +53,15 @@ final class MaximumLikelihood {
     }
 
     static Fitted<ParetoNbd> paretoNbd(Collection<VisitHistory> histories) {
+        return paretoNbd(histories, Optional.empty());
+    }
+
+    /** Starting from {@code from} (last night's fit), which spares most of the search when little changed. */
+    static Fitted<ParetoNbd> paretoNbd(Collection<VisitHistory> histories, Optional<ParetoNbd> from) {
         VisitLikelihood groups = VisitLikelihood.of(histories);
         double meanT = histories.stream().mapToDouble(VisitHistory::weeksObserved).average().orElse(1);
-        return maximise(new double[] {1, Math.max(meanT, 1), 1, Math.max(meanT, 1)},
+        return maximise(from.map(m -> new double[] {m.r(), m.alpha(), m.s(), m.beta()})
+                        .orElse(new double[] {1, Math.max(meanT, 1), 1, Math.max(meanT, 1)}),
                 p -> groups.logLikelihood(new ParetoNbd(p[0], p[1], p[2], p[3])),
                 p -> new ParetoNbd(p[0], p[1], p[2], p[3]),
                 // s and β growing together is no failure: everyone stops at the same rate, s/β

@@ -12,8 +12,11 @@ import java.util.Optional;
  * earlier repeat visits lies closer to the visits that came wins. {@code winner} is empty when neither could
  * be fitted to the earlier visits; {@code unreliable} then says why.
  */
-record ModelChoice(Optional<VisitModelKind> winner, Map<VisitModelKind, Calibration> calibrations,
-                   ShopFit.Unreliable unreliable) {
+record ModelChoice(Optional<VisitModelKind> winner, Map<VisitModelKind, Double> errors,
+                   Map<VisitModelKind, Calibration> calibrations, ShopFit.Unreliable unreliable) {
+
+    /** A shop's choice changes slowly: it is made again a week after the last check (see Forecasts). */
+    static final int RECHECK_DAYS = 7;
 
     static ModelChoice on(List<ShopHistories.HeldOut> heldOut, LocalDate from, LocalDate until) {
         List<VisitHistory> earlier = heldOut.stream().map(ShopHistories.HeldOut::beforeCutoff).toList();
@@ -30,7 +33,22 @@ record ModelChoice(Optional<VisitModelKind> winner, Map<VisitModelKind, Calibrat
         Optional<VisitModelKind> winner = calibrations.entrySet().stream()
                 .min(Map.Entry.comparingByValue(java.util.Comparator.comparingDouble(Calibration::error)))
                 .map(Map.Entry::getKey);
-        return new ModelChoice(winner, calibrations, winner.isPresent() ? null : unreliable);
+        Map<VisitModelKind, Double> errors = new EnumMap<>(VisitModelKind.class);
+        calibrations.forEach((kind, calibration) -> errors.put(kind, calibration.error()));
+        return new ModelChoice(winner, errors, calibrations, winner.isPresent() ? null : unreliable);
+    }
+
+    /**
+     * The choice of the last check, kept until the next: its winner and errors; its calibration table stays as
+     * it was stored.
+     */
+    static ModelChoice remembered(VisitModelKind winner, Map<VisitModelKind, Double> errors) {
+        return new ModelChoice(Optional.of(winner), errors, Map.of(), null);
+    }
+
+    /** Whether this choice was made on the held-out half-year now (false: remembered from the last check). */
+    boolean checkedNow() {
+        return !calibrations.isEmpty() || unreliable != null;
     }
 
     /** The hold-out check of the model that forecasts the shop. */
@@ -40,7 +58,6 @@ record ModelChoice(Optional<VisitModelKind> winner, Map<VisitModelKind, Calibrat
 
     /** The error of each kind on the hold-out (visits per customer), null where it could not be fitted. */
     Double errorOf(VisitModelKind kind) {
-        Calibration calibration = calibrations.get(kind);
-        return calibration == null ? null : calibration.error();
+        return errors.get(kind);
     }
 }

@@ -26,15 +26,21 @@ record ShopFit(VisitModelKind kind, VisitModel visits, GammaGamma spend, double 
      * judge between them).
      */
     static ShopFit of(List<VisitHistory> histories, Optional<VisitModelKind> chosen) {
-        return fit(histories, chosen, true);
+        return of(histories, chosen, Optional.empty());
+    }
+
+    /** The same, each kind's search starting from {@code previous} when it is of that kind (last night's fit). */
+    static ShopFit of(List<VisitHistory> histories, Optional<VisitModelKind> chosen, Optional<VisitModel> previous) {
+        return fit(histories, chosen, true, previous);
     }
 
     /** The visits' model alone, of one kind: the hold-out check has no use for spend. */
     static ShopFit ofVisits(List<VisitHistory> histories, VisitModelKind kind) {
-        return fit(histories, Optional.of(kind), false);
+        return fit(histories, Optional.of(kind), false, Optional.empty());
     }
 
-    private static ShopFit fit(List<VisitHistory> histories, Optional<VisitModelKind> chosen, boolean withSpend) {
+    private static ShopFit fit(List<VisitHistory> histories, Optional<VisitModelKind> chosen, boolean withSpend,
+            Optional<VisitModel> previous) {
         int customers = histories.size();
         int repeatCustomers = (int) histories.stream().filter(h -> h.repeatVisits() > 0).count();
         VisitModelKind named = chosen.orElse(null);
@@ -49,7 +55,7 @@ record ShopFit(VisitModelKind kind, VisitModel visits, GammaGamma spend, double 
         record Candidate(VisitModelKind kind, MaximumLikelihood.Fitted<? extends VisitModel> fitted) {
         }
         Candidate visits = (chosen.isPresent() ? Stream.of(chosen.get()) : Stream.of(VisitModelKind.values()))
-                .map(kind -> new Candidate(kind, kind.fit(histories)))
+                .map(kind -> new Candidate(kind, kind.fit(histories, previous)))
                 .max(Comparator.comparingDouble(c -> usable(c.fitted()) ? c.fitted().logLikelihood() : Double.NEGATIVE_INFINITY))
                 .orElseThrow();
         var spend = withSpend ? MaximumLikelihood.gammaGamma(histories) : null;

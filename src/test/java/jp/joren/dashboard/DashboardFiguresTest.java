@@ -220,9 +220,17 @@ class DashboardFiguresTest {
                 update purchase set status = 'CANCELLED'
                  where tenant_id = app_current_tenant() and business_date = '2026-09-15'""").update());
         assertThat(staleSince()).contains(LocalDate.of(2026, 9, 15));
+        // the owner is told that October's comparison with the month ends waits for tonight
+        WebSession owner = new WebSession(port);
+        owner.logIn(shop.ownerEmail(), shop.password());
+        assertThat(owner.get("/dashboard?period=MONTH&at=2026-10-01").document().select("#month-ends-stale").text())
+                .contains("9月15日").contains("今夜");
+        // August was counted before the change and is not touched by it
+        assertThat(owner.get("/dashboard?period=MONTH&at=2026-08-01").document().select("#month-ends-stale")).isEmpty();
 
         inShop(() -> portfolio.classify(TODAY, step -> { }));
         assertThat(staleSince()).isEmpty();
+        assertThat(owner.get("/dashboard?period=MONTH&at=2026-10-01").document().select("#month-ends-stale")).isEmpty();
         // C's only other visit was in May: at the end of September C is a one-visit customer (初回) again
         assertThat(firstTimersAtTheEndOfSeptember()).isEqualTo(firstTimersEndOfSeptember + 1);
     }

@@ -174,6 +174,26 @@ class ForecastRefitTest {
         assertThat(inShop(() -> jdbc.sql("select model from forecast_fit").query(String.class).single())).isEqualTo("BG_NBD");
         assertThat(check.selectFirst("#forecast-model").text()).startsWith("予測には BG/NBD を使っています。")
                 .contains("1人あたりの外れが BG/NBD は");
+
+        // the next night keeps the week's check (its errors, its table) and refits the chosen model from where
+        // this fit ended; a week on, the night checks again on the half-year before it
+        List<Object> errors = holdoutErrors();
+        inShop(() -> forecasts.refit(AS_OF.plusDays(1), step -> { }));
+        assertThat(holdoutCheckedOn()).isEqualTo(AS_OF);
+        assertThat(holdoutErrors()).isEqualTo(errors);
+        assertThat(inShop(() -> jdbc.sql("select fitted_on::text || model from forecast_fit").query(String.class).single()))
+                .isEqualTo(AS_OF.plusDays(1) + "BG_NBD");
+        inShop(() -> forecasts.refit(AS_OF.plusDays(ModelChoice.RECHECK_DAYS), step -> { }));
+        assertThat(holdoutCheckedOn()).isEqualTo(AS_OF.plusDays(ModelChoice.RECHECK_DAYS));
+    }
+
+    private LocalDate holdoutCheckedOn() {
+        return inShop(() -> jdbc.sql("select max(holdout_until) from forecast_calibration").query(LocalDate.class).single());
+    }
+
+    private List<Object> holdoutErrors() {
+        return inShop(() -> jdbc.sql("select bg_nbd_holdout_error, pareto_nbd_holdout_error from forecast_fit")
+                .query((rs, row) -> List.<Object>of(rs.getDouble(1), rs.getDouble(2))).single());
     }
 
     @Test

@@ -9,9 +9,10 @@ import java.time.Instant;
 record ImportJob(long id, ImportKind kind, String filename, String encoding, String mapping, String status,
                         String mode, Integer totalRows, Integer badRows, String problems, int processedRows,
                         int createdRows, int updatedRows, String error, Instant createdAt, Instant finishedAt,
-                        boolean interrupted, String matches, int conflicts, String decisions, Instant undoneAt) {
+                        boolean interrupted, String matches, int conflicts, String decisions, Instant undoneAt,
+                        java.math.BigDecimal currencyFactor, String warnings, String outcome) {
 
-    /** An import of customers or of purchases can be undone for 30 days, like a merge. */
+    /** An import of customers, purchases or a sales export can be undone for 30 days, like a merge. */
     public static final java.time.Duration UNDO_PERIOD = java.time.Duration.ofDays(30);
 
     public boolean undoableAt(Instant now) {

@@ -72,7 +72,8 @@ final class Cells {
     }
 
     static Read read(ImportField field, String raw) {
-        String text = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+        // NFKC leaves plain ASCII as it is: a sales export's million lines skip it
+        String text = raw == null ? "" : (ascii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC)).strip();
         if (text.isEmpty()) {
             return Read.of(null);
         }
@@ -119,6 +120,15 @@ final class Cells {
                 yield channel != null ? Read.of(channel) : Read.problem("import.problem.badChannel");
             }
         };
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

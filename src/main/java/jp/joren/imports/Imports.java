@@ -35,6 +35,8 @@ class Imports {
 
     static final int BATCH = 1_000;
     static final int PROBLEMS_KEPT = 1_000;
+    /** How many rows the progress bar moves by at least. */
+    static final int PROGRESS_EVERY = 10 * BATCH;
     /** The rows that would update or collide with an existing customer that the check shows (all conflicts count). */
     static final int MATCHES_KEPT = 1_000;
 
@@ -229,8 +231,18 @@ class Imports {
         final List<ImportProblem> problems = new ArrayList<>();
         final List<ImportMatch> matches = new ArrayList<>();
         int conflicts;
+        int reported;
         /** What the check counted beside the problems, or what the run made (message key → how many). */
         Map<String, Long> warnings = Map.of();
+
+        /** Keeps the first problems the report shows: a million bad lines are counted, not held. */
+        void problems(List<ImportProblem> found) {
+            for (ImportProblem problem : found) {
+                if (problems.size() < PROBLEMS_KEPT) {
+                    problems.add(problem);
+                }
+            }
+        }
 
         void reviewed(List<ImportMatch> batch) {
             for (ImportMatch match : batch) {
@@ -264,28 +276,32 @@ class Imports {
                 // the cells that could not be read are reported already; the row's other problems with them
                 pass.bad++;
                 if (importer.checksIncompleteRows()) {
-                    pass.problems.addAll(importer.check(row));
+                    pass.problems(importer.check(row));
                 }
                 return;
             }
             List<ImportProblem> problems = importer.check(row);
             if (!problems.isEmpty()) {
                 pass.bad++;
-                pass.problems.addAll(problems);
+                pass.problems(problems);
                 return;
             }
             batch.add(row);
             if (batch.size() == BATCH) {
                 if (writing) {
                     pass.counts = pass.counts.plus(importer.write(batch));
-                    progress.accept(pass.total);
+                    if (pass.total - pass.reported >= PROGRESS_EVERY) {
+                        // the bar moves by 1% of a million-line file, each step its own transaction
+                        pass.reported = pass.total;
+                        progress.accept(pass.total);
+                    }
                 } else {
                     pass.reviewed(importer.review(batch));
                 }
                 batch.clear();
             }
         }, problem -> {
-            pass.problems.add(problem);
+            pass.problems(List.of(problem));
             if (problem.line() < 0) {
                 pass.bad++;
             }

@@ -15,3 +15,10 @@ alter table product
     add column import_id bigint,
     add foreign key (tenant_id, import_id) references import_job (tenant_id, id);
 create index product_by_import on product (tenant_id, import_id) where import_id is not null;
+
+-- The consents an import recorded, so that its undo puts back the consent of the customers it updated (the
+-- entry goes when it is still the latest; one recorded since stays, and is named).
+alter table consent
+    add column import_id bigint,
+    add foreign key (tenant_id, import_id) references import_job (tenant_id, id);
+create index consent_by_import on consent (tenant_id, import_id) where import_id is not null;

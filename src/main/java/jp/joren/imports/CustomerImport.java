@@ -373,8 +373,9 @@ final class CustomerImport implements KindImport {
         }
         jdbc.sql("""
                         insert into consent (tenant_id, customer_id, channel, purpose, granted, method, wording_version,
-                                             recorded_by, recorded_at)
-                        select app_current_tenant(), u.customer, u.channel, 'ADVERTISING', u.granted, 'IMPORT', 'import', ?, ?
+                                             recorded_by, recorded_at, import_id)
+                        select app_current_tenant(), u.customer, u.channel, 'ADVERTISING', u.granted, 'IMPORT', 'import', ?, ?,
+                               ?
                           from unnest(?::bigint[], ?::text[], ?::boolean[]) u(customer, channel, granted)
                          where u.granted is distinct from (
                                select k.granted from consent k
@@ -382,7 +383,7 @@ final class CustomerImport implements KindImport {
                                   and k.channel = u.channel and k.purpose = 'ADVERTISING' and not k.pending
                                 order by k.recorded_at desc, k.id desc limit 1)
                         """)
-                .params(ownerId, now(), customers.toArray(Long[]::new), channels.toArray(String[]::new),
+                .params(ownerId, now(), run.importId(), customers.toArray(Long[]::new), channels.toArray(String[]::new),
                         granted.toArray(Boolean[]::new), CurrentTenant.require())
                 .update();
     }

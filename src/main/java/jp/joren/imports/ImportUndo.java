@@ -158,6 +158,7 @@ class ImportUndo {
         Map<Long, List<String>> kept = new LinkedHashMap<>();
         restorable(shop, importId, restored, kept);
         restore(shop, importId, restored, ownerId);
+        restoreConsents(shop, importId, restored, kept);
         Long[] created = jdbc.sql("""
                         select ch.customer_id from import_customer_change ch
                          where ch.tenant_id = :shop and ch.import_id = :import and ch.created
@@ -322,6 +323,49 @@ class ImportUndo {
                     return id;
                 })
                 .list();
+    }
+
+    /**
+     * Puts back the consents the import recorded for the customers it updated: its entry goes where it is still
+     * the latest of its channel, so the ledger's latest is again what it was; where one was recorded since, that
+     * stays and is named among the edits kept.
+     */
+    private void restoreConsents(long shop, long importId, Map<Long, Map<String, List<String>>> restored,
+            Map<Long, List<String>> kept) {
+        jdbc.sql("""
+                        delete from consent k
+                         where k.tenant_id = :shop and k.import_id = :import and k.customer_id not in (%s)
+                           and not exists (select 1 from consent n
+                                            where n.tenant_id = k.tenant_id and n.customer_id = k.customer_id
+                                              and n.channel = k.channel and n.purpose = k.purpose and not n.pending
+                                              and (n.recorded_at, n.id) > (k.recorded_at, k.id))
+                        returning k.customer_id, k.channel, k.granted
+                        """.formatted(CREATED))
+                .param("shop", shop).param("import", importId)
+                .query((rs, i) -> {
+                    String field = consentField(rs.getString("channel"));
+                    restored.computeIfAbsent(rs.getLong("customer_id"), id -> new LinkedHashMap<>())
+                            .put(field, java.util.Arrays.asList(Boolean.toString(rs.getBoolean("granted")), null));
+                    return field;
+                })
+                .list();
+        jdbc.sql("""
+                        select k.customer_id, k.channel from consent k
+                         where k.tenant_id = :shop and k.import_id = :import and k.customer_id not in (%s)
+                        """.formatted(CREATED))
+                .param("shop", shop).param("import", importId)
+                .query((rs, i) -> kept.computeIfAbsent(rs.getLong("customer_id"), id -> new ArrayList<>())
+                        .add(consentField(rs.getString("channel"))))
+                .list();
+    }
+
+    /** The customers the import created (their consents go with them). */
+    private static final String CREATED = """
+            select ch.customer_id from import_customer_change ch
+             where ch.tenant_id = :shop and ch.import_id = :import and ch.created""";
+
+    private static String consentField(String channel) {
+        return channel.equals("EMAIL") ? "emailConsent" : "postalConsent";
     }
 
     /** Puts the fields back, all customers in one statement; a field not to restore keeps its value. */

@@ -22,3 +22,19 @@ alter table consent
     add column import_id bigint,
     add foreign key (tenant_id, import_id) references import_job (tenant_id, id);
 create index consent_by_import on consent (tenant_id, import_id) where import_id is not null;
+
+-- A product import can be undone too: the products it changed, with their fields before and after (restored
+-- where nobody edited them since); those it created carry its import_id above.
+create table import_product_change (
+    tenant_id  bigint not null references shop (id),
+    import_id  bigint not null,
+    product_id bigint not null,
+    before     jsonb  not null,
+    after      jsonb,
+    primary key (tenant_id, import_id, product_id),
+    foreign key (tenant_id, import_id) references import_job (tenant_id, id),
+    foreign key (tenant_id, product_id) references product (tenant_id, id)
+);
+alter table import_product_change enable row level security;
+create policy import_product_change_isolation on import_product_change
+    using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());

@@ -83,6 +83,9 @@ class ImportUndo {
         if (job.kind() == ImportKind.SALES) {
             return undoSales(shop, job, ownerId);
         }
+        if (job.kind() == ImportKind.PRODUCTS) {
+            return undoProducts(shop, job, ownerId);
+        }
         List<Blocker> blockers = blockers(shop, importId);
         if (!blockers.isEmpty()) {
             return Result.refused(blockers);
@@ -112,6 +115,56 @@ class ImportUndo {
             throw new NotUndoableException();
         }
         int receipts = removeReceipts(shop, job.id());
+        RemovedProducts products = removeProducts(shop, job.id());
+        Result customers = undoCustomers(shop, job.id(), ownerId);
+        audit.record(ownerId, AuditAction.DATA_IMPORT_UNDONE, "import", job.id(), Map.of("file", job.filename(),
+                "receipts", receipts, "products", products.removed(), "productsKept", products.kept().size(),
+                "removed", customers.removed(), "restored", customers.restored()));
+        return new Result(true, List.of(), customers.restored(), customers.removed(), receipts, customers.keptEdits(),
+                products.removed(), products.kept());
+    }
+
+    /**
+     * Undoes a product import: the fields it changed go back on the products nobody edited since (those edited
+     * are named), and the products it created are removed where nothing uses them (those that stay are named,
+     * with why). Categories it created stay: they are only names.
+     */
+    private Result undoProducts(long shop, ImportJob job, long ownerId) {
+        if (!jobs.undone(job.id(), ownerId)) {
+            throw new NotUndoableException();
+        }
+        Map<Long, List<String>> edited = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select ch.product_id from import_product_change ch
+                          join product p on p.tenant_id = ch.tenant_id and p.id = ch.product_id
+                         where ch.tenant_id = :shop and ch.import_id = :import and %s is distinct from ch.after
+                        """.formatted(ProductImport.SNAPSHOT))
+                .param("shop", shop).param("import", job.id())
+                .query((rs, i) -> edited.put(rs.getLong(1), List.of("product"))).list();
+        int restored = jdbc.sql("""
+                        update product p
+                           set name = ch.before->>'name', category_id = (ch.before->>'category')::bigint,
+                               price = (ch.before->>'price')::bigint, sensitive = (ch.before->>'sensitive')::boolean,
+                               repurchase_cycle_days = (ch.before->>'cycle')::integer,
+                               active = (ch.before->>'active')::boolean
+                          from import_product_change ch
+                         where ch.tenant_id = :shop and ch.import_id = :import and p.tenant_id = ch.tenant_id
+                           and p.id = ch.product_id and %s = ch.after
+                        """.formatted(ProductImport.SNAPSHOT))
+                .param("shop", shop).param("import", job.id()).update();
+        RemovedProducts products = removeProducts(shop, job.id());
+        audit.record(ownerId, AuditAction.DATA_IMPORT_UNDONE, "import", job.id(), Map.of("file", job.filename(),
+                "products", products.removed(), "productsKept", products.kept().size(), "productsRestored", restored,
+                "productsEdited", edited.size()));
+        return new Result(true, List.of(), restored, 0, 0, edited, products.removed(), products.kept());
+    }
+
+    /** How many products an import created were removed, and those that stay (each with why). */
+    private record RemovedProducts(int removed, List<Blocker> kept) {
+    }
+
+    /** Removes the products the import created that nothing uses; names those that stay, with why. */
+    private RemovedProducts removeProducts(long shop, long importId) {
         List<Blocker> kept = jdbc.sql("""
                         select p.id, p.code, p.name,
                                exists (select 1 from purchase_line l where l.tenant_id = p.tenant_id and l.product_id = p.id)
@@ -125,7 +178,7 @@ class ImportUndo {
                          where p.tenant_id = :shop and p.import_id = :import
                          order by p.code
                         """)
-                .param("shop", shop).param("import", job.id())
+                .param("shop", shop).param("import", importId)
                 .query((rs, i) -> {
                     List<String> reasons = new ArrayList<>();
                     if (rs.getBoolean("sold")) {
@@ -140,17 +193,13 @@ class ImportUndo {
                 .list().stream().filter(b -> !b.reasons().isEmpty()).toList();
         Long[] keptIds = kept.stream().map(b -> Long.parseLong(b.link().substring(b.link().lastIndexOf('/') + 1)))
                 .toArray(Long[]::new);
-        int products = jdbc.sql("""
+        int removed = jdbc.sql("""
                         delete from product p where p.tenant_id = :shop and p.import_id = :import and p.id <> all(:kept)
                         """)
-                .param("shop", shop).param("import", job.id()).param("kept", keptIds).update();
-        Result customers = undoCustomers(shop, job.id(), ownerId);
-        audit.record(ownerId, AuditAction.DATA_IMPORT_UNDONE, "import", job.id(), Map.of("file", job.filename(),
-                "receipts", receipts, "products", products, "productsKept", kept.size(),
-                "removed", customers.removed(), "restored", customers.restored()));
-        return new Result(true, List.of(), customers.restored(), customers.removed(), receipts, customers.keptEdits(),
-                products, kept);
+                .param("shop", shop).param("import", importId).param("kept", keptIds).update();
+        return new RemovedProducts(removed, kept);
     }
+
 
     /** Puts back the customers an import changed and removes those it created (their blockers checked). */
     private Result undoCustomers(long shop, long importId, long ownerId) {

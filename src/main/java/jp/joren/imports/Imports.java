@@ -320,7 +320,7 @@ class Imports {
     private KindImport importer(ImportJob job, long ownerId, ImportRun run) {
         return switch (job.kind()) {
             case CUSTOMERS -> customerImport(ownerId, run);
-            case PRODUCTS -> new ProductImport(jdbc);
+            case PRODUCTS -> new ProductImport(jdbc, run == null ? null : run.importId());
             case PURCHASES -> new PurchaseImport(jdbc, ownedProducts, shop.currentShop().getZone(), ownerId,
                     run == null ? null : run.importId());
             case SALES -> new SalesImport(jdbc, statistics, customerImport(ownerId, run), ownedProducts, shop.currentShop().getZone(),

@@ -46,6 +46,7 @@ final class SalesImport implements KindImport {
     static final String ROUNDED = "import.warning.rounded";
     static final String WALK_INS = "import.warning.walkIns";
     static final String REGISTERED = "import.warning.registered";
+    static final String REGISTERED_OTHER_DAY = "import.warning.registeredOtherDay";
     static final String LEFT_WITH_RECEIPT = "import.warning.leftWithReceipt";
     static final String NAMED_BY_CODE = "import.warning.namedByCode";
     static final String NEW_CUSTOMERS = "import.warning.newCustomers";
@@ -142,7 +143,8 @@ final class SalesImport implements KindImport {
                 .query((rs, i) -> stores.putIfAbsent(rs.getString("name").strip(), rs.getLong("id"))).list();
         this.defaultStore = jdbc.sql("select s.id from store s where s.tenant_id = :shop and s.active order by s.id limit 1")
                 .param("shop", shop).query(Long.class).single();
-        for (String key : List.of(NEW_CUSTOMERS, NEW_PRODUCTS, RETURNS, ROUNDED, WALK_INS, REGISTERED, NAMED_BY_CODE)) {
+        for (String key : List.of(NEW_CUSTOMERS, NEW_PRODUCTS, RETURNS, ROUNDED, WALK_INS, REGISTERED, REGISTERED_OTHER_DAY,
+                NAMED_BY_CODE)) {
             warnings.put(key, 0L);
         }
     }
@@ -329,11 +331,20 @@ final class SalesImport implements KindImport {
             }
         }
         if (!numbers.isEmpty()) {
-            count(warnings, REGISTERED, jdbc.sql("""
-                            select count(*) from purchase p
+            // a number Joren has on another day is most likely a till that numbers again: named apart, so the
+            // owner checks it rather than reads it as the same receipt
+            jdbc.sql("""
+                            select p.external_ref, p.business_date from purchase p
                              where p.tenant_id = :shop and p.external_ref = any(:numbers)
                             """)
-                    .param("shop", shop).param("numbers", numbers.toArray(String[]::new)).query(Long.class).single());
+                    .param("shop", shop).param("numbers", numbers.toArray(String[]::new))
+                    .query((rs, i) -> {
+                        boolean sameDay = receipts.get(rs.getString(1)).at.toLocalDate()
+                                .equals(rs.getObject(2, java.time.LocalDate.class));
+                        count(warnings, sameDay ? REGISTERED : REGISTERED_OTHER_DAY, 1);
+                        return sameDay;
+                    })
+                    .list();
         }
         if (fresh.isEmpty()) {
             return List.of();

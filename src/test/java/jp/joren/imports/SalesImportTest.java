@@ -125,6 +125,11 @@ class SalesImportTest {
                 .contains("すでに登録されているレシート番号のお買い上げ 5件 は、もう一度は登録しません。");
         assertThat(steps.run(again, Map.of())).contains("新規 0件");
         assertThat(count("select count(*) from purchase")).isEqualTo(5);
+        // a till that numbers again: the same number on another day is named apart, and not imported
+        String renumbered = steps.upload("SALES", "next year.csv", ONLINE_RETAIL.replace("12/1/2010", "12/1/2011")
+                .getBytes(StandardCharsets.UTF_8), Map.of("currencyFactor", "180"));
+        assertThat(steps.check(renumbered).document().select("#sales-warnings li.warning").eachText()).contains(
+                "登録済みのお買い上げと同じレシート番号で日付の違うもの 5件 は、取り込みません。レジが番号を振り直していないか確かめてください。");
         assertThat(count("select count(*) from customer")).isEqualTo(2);
 
         // someone sells the imported postage at the counter: that product stays when the import is undone

@@ -323,7 +323,7 @@ class Imports {
             case PRODUCTS -> new ProductImport(jdbc, run == null ? null : run.importId());
             case PURCHASES -> new PurchaseImport(jdbc, ownedProducts, shop.currentShop().getZone(), ownerId,
                     run == null ? null : run.importId());
-            case SALES -> new SalesImport(jdbc, statistics, customerImport(ownerId, run), ownedProducts, shop.currentShop().getZone(),
+            case SALES -> new SalesImport(jdbc, customerImport(ownerId, run), ownedProducts, shop.currentShop().getZone(),
                     ownerId, run, job.currencyFactor());
         };
     }

@@ -17,7 +17,6 @@ import java.util.Set;
 import jp.joren.catalog.CatalogQueries;
 import jp.joren.customers.OwnedProducts;
 import jp.joren.shared.SaleLimits;
-import jp.joren.shared.TableStatistics;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -98,7 +97,6 @@ final class SalesImport implements KindImport {
     }
 
     private final JdbcClient jdbc;
-    private final TableStatistics statistics;
     private final CustomerImport customerImport;
     private final OwnedProducts ownedProducts;
     private final ZoneId zone;
@@ -122,10 +120,9 @@ final class SalesImport implements KindImport {
      * @param run what the run writes by (null while checking)
      * @param factor yen per unit of the file's prices (null: the prices are yen)
      */
-    SalesImport(JdbcClient jdbc, TableStatistics statistics, CustomerImport customerImport, OwnedProducts ownedProducts,
-            ZoneId zone, long ownerId, ImportRun run, BigDecimal factor) {
+    SalesImport(JdbcClient jdbc, CustomerImport customerImport, OwnedProducts ownedProducts, ZoneId zone, long ownerId,
+            ImportRun run, BigDecimal factor) {
         this.jdbc = jdbc;
-        this.statistics = statistics;
         this.customerImport = customerImport;
         this.ownedProducts = ownedProducts;
         this.zone = zone;
@@ -373,9 +370,10 @@ final class SalesImport implements KindImport {
         if (written >= analyzedAt * 2) {
             // Each time the import has doubled what it wrote, the planner is told: the plans of the foreign key
             // checks and of the item count trigger, cached while the tables were small, read whole tables per
-            // line otherwise (ADR 0007; 40,000 lines took 62 s instead of 9 s).
+            // line otherwise (ADR 0007; 40,000 lines took 62 s instead of 9 s). The whole analysis comes after
+            // the commit (Imports).
             analyzedAt = written;
-            statistics.refreshAfterBulkWrite();
+            jdbc.sql("select analyze_tables_an_import_reads()").query().singleRow();
         }
         Counts counts = resolveCustomers(lines);
         createProducts(lines);

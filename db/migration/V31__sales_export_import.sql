@@ -39,16 +39,16 @@ alter table import_product_change enable row level security;
 create policy import_product_change_isolation on import_product_change
     using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());
 
--- A long import analyses the tables its foreign key checks and the item count trigger read, each time it has
--- doubled what it wrote: their plans, cached while the tables were small, otherwise read whole tables per
--- line. Only those two tables, and never waiting: when another session holds them (analysing them itself),
--- its statistics will do. (The analysis's lock stays until the import commits; it blocks no reads or writes,
+-- A long import analyses the tables its foreign key checks, the item count trigger and its customer matching
+-- read, each time it has doubled what it wrote: their plans, cached while the tables were small, otherwise
+-- read whole tables per line. Only those tables, and never waiting: when another session holds them
+-- (analysing them itself), its statistics will do. (The analysis's lock stays until the import commits; it blocks no reads or writes,
 -- only another analysis of the same tables.)
 create function analyze_tables_an_import_reads() returns void
     language plpgsql security definer set search_path = public set lock_timeout = '100ms'
 as $$
 begin
-    analyze purchase, product;
+    analyze purchase, product, customer;
 exception when lock_not_available then
     null;
 end

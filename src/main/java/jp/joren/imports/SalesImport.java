@@ -369,8 +369,8 @@ final class SalesImport implements KindImport {
         written += lines.size();
         if (written >= analyzedAt * 2) {
             // Each time the import has doubled what it wrote, the planner is told: the plans of the foreign key
-            // checks and of the item count trigger, cached while the tables were small, read whole tables per
-            // line otherwise (ADR 0007; 40,000 lines took 62 s instead of 9 s). The whole analysis comes after
+            // checks, the item count trigger and the customer matching, cached while the tables were small, read
+            // whole tables per line otherwise (ADR 0007; 40,000 lines took 62 s instead of 9 s). The whole analysis comes after
             // the commit (Imports).
             analyzedAt = written;
             jdbc.sql("select analyze_tables_an_import_reads()").query().singleRow();

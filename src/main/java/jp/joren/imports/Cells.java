@@ -30,6 +30,12 @@ final class Cells {
             "平成", new int[] {1988, 31}, "令和", new int[] {2018, 99},
             "M", new int[] {1867, 45}, "T", new int[] {1911, 15}, "S", new int[] {1925, 64},
             "H", new int[] {1988, 31}, "R", new int[] {2018, 99});
+    /** A US export's month/day/year with an optional time: 12/1/2010 8:26 (UCI Online Retail). */
+    private static final Pattern US_DATE = Pattern.compile(
+            "(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
+    /** A signed number with decimals, thousands separators and a currency sign: -1,234.5, ¥1,200, £2.55. */
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]{1,12}(\\.[0-9]{1,6})?");
+    private static final Pattern CURRENCY = Pattern.compile("^[¥\\\\£$€]|円$");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final Map<String, Boolean> FLAGS = Map.ofEntries(
             Map.entry("1", true), Map.entry("0", false), Map.entry("true", true), Map.entry("false", false),
@@ -66,7 +72,8 @@ final class Cells {
     }
 
     static Read read(ImportField field, String raw) {
-        String text = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+        // NFKC leaves plain ASCII as it is: a sales export's million lines skip it
+        String text = raw == null ? "" : (ascii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC)).strip();
         if (text.isEmpty()) {
             return Read.of(null);
         }
@@ -97,6 +104,11 @@ final class Cells {
                 yield count.isPresent() && count.getAsLong() >= 1 && count.getAsLong() <= SaleLimits.MAX_QUANTITY
                         ? Read.of((int) count.getAsLong()) : Read.problem("import.problem.badCount");
             }
+            case DECIMAL -> {
+                String plain = CURRENCY.matcher(text).replaceAll("").replace(",", "").strip();
+                yield DECIMAL.matcher(plain).matches() ? Read.of(new java.math.BigDecimal(plain))
+                        : Read.problem("import.problem.badNumber");
+            }
             case FLAG -> {
                 Boolean flag = FLAGS.get(text.toLowerCase());
                 yield flag != null ? Read.of(flag) : Read.problem("import.problem.badFlag");
@@ -110,9 +122,19 @@ final class Cells {
         };
     }
 
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * 2026-01-05, 2026/1/5, 2026.1.5, 2026年1月5日, 20260105, optionally with a time (12:00 when none); and the
-     * Japanese era dates of a 顧客台帳: 昭和55年3月3日, 平成元年1月8日, S55.3.3.
+     * Japanese era dates of a 顧客台帳: 昭和55年3月3日, 平成元年1月8日, S55.3.3; and a US export's month first,
+     * year last (12/1/2010 8:26: Japanese files never put the year last).
      */
     static Optional<LocalDateTime> dateTime(String text) {
         try {
@@ -132,6 +154,14 @@ final class Cells {
                         Integer.parseInt(m.group(3)));
                 LocalTime time = m.group(4) == null ? LocalTime.NOON : LocalTime.of(Integer.parseInt(m.group(4)),
                         Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+                return Optional.of(date.atTime(time));
+            }
+            Matcher us = US_DATE.matcher(text);
+            if (us.matches()) {
+                LocalDate date = LocalDate.of(Integer.parseInt(us.group(3)), Integer.parseInt(us.group(1)),
+                        Integer.parseInt(us.group(2)));
+                LocalTime time = us.group(4) == null ? LocalTime.NOON : LocalTime.of(Integer.parseInt(us.group(4)),
+                        Integer.parseInt(us.group(5)), us.group(6) == null ? 0 : Integer.parseInt(us.group(6)));
                 return Optional.of(date.atTime(time));
             }
             Matcher compact = COMPACT_DATE.matcher(text);

@@ -52,10 +52,13 @@ final class CsvTable {
     static Map<String, Integer> guessMapping(ImportKind kind, List<String> header) {
         Map<String, Integer> mapping = new HashMap<>();
         for (ImportField field : kind.fields()) {
-            for (int column = 0; column < header.size(); column++) {
-                if (field.matches(header.get(column)) && !mapping.containsValue(column)) {
-                    mapping.put(field.key(), column);
-                    break;
+            // the field's names in their order: a journal with both 商品コード and 商品ID maps the code
+            for (String name : field.names()) {
+                for (int column = 0; column < header.size() && !mapping.containsKey(field.key()); column++) {
+                    if (ImportField.normalized(name).equals(ImportField.normalized(header.get(column)))
+                            && !mapping.containsValue(column)) {
+                        mapping.put(field.key(), column);
+                    }
                 }
             }
         }

@@ -157,7 +157,18 @@ final class CustomerImport implements KindImport {
 
     @Override
     public Counts write(List<ImportRow> rows) {
+        return written(rows).counts();
+    }
+
+    /** What writing a batch did: its counts, and the customer each row is now (null where it was skipped). */
+    record Written(Counts counts, List<Long> ids) {
+    }
+
+    /** Writes the rows as {@link #write} does, telling which customer each row became. */
+    Written written(List<ImportRow> rows) {
         List<CustomerMatcher.Found> found = matcher.find(rows);
+        Long[] rowIds = new Long[rows.size()];
+        List<Integer> freshAt = new ArrayList<>();
         List<ImportRow> fresh = new ArrayList<>();
         List<ImportRow> known = new ArrayList<>();
         List<Long> knownIds = new ArrayList<>();
@@ -170,9 +181,13 @@ final class CustomerImport implements KindImport {
                     : !f.conflict() ? ImportDecision.UPDATE
                     : run.decisions().getOrDefault(row.line(), ImportDecision.CREATE);
             switch (decision) {
-                case CREATE -> fresh.add(row);
+                case CREATE -> {
+                    fresh.add(row);
+                    freshAt.add(i);
+                }
                 case SKIP -> { }
                 case UPDATE -> {
+                    rowIds[i] = f.id();
                     known.add(row);
                     knownIds.add(f.id());
                     Map<String, List<String>> changes = ImportedFields.changes(f.before(), ImportedFields.of(row));
@@ -228,7 +243,10 @@ final class CustomerImport implements KindImport {
         List<ImportRow> all = new ArrayList<>(fresh);
         all.addAll(known);
         recordConsents(ids, all);
-        return new Counts(fresh.size(), known.size());
+        for (int i = 0; i < freshAt.size(); i++) {
+            rowIds[freshAt.get(i)] = freshIds.get(i);
+        }
+        return new Written(new Counts(fresh.size(), known.size()), java.util.Arrays.asList(rowIds));
     }
 
     /** Writes the changed fields, keeps them for the undo and tells the audit log, one statement each. */
@@ -355,8 +373,9 @@ final class CustomerImport implements KindImport {
         }
         jdbc.sql("""
                         insert into consent (tenant_id, customer_id, channel, purpose, granted, method, wording_version,
-                                             recorded_by, recorded_at)
-                        select app_current_tenant(), u.customer, u.channel, 'ADVERTISING', u.granted, 'IMPORT', 'import', ?, ?
+                                             recorded_by, recorded_at, import_id)
+                        select app_current_tenant(), u.customer, u.channel, 'ADVERTISING', u.granted, 'IMPORT', 'import', ?, ?,
+                               ?
                           from unnest(?::bigint[], ?::text[], ?::boolean[]) u(customer, channel, granted)
                          where u.granted is distinct from (
                                select k.granted from consent k
@@ -364,7 +383,7 @@ final class CustomerImport implements KindImport {
                                   and k.channel = u.channel and k.purpose = 'ADVERTISING' and not k.pending
                                 order by k.recorded_at desc, k.id desc limit 1)
                         """)
-                .params(ownerId, now(), customers.toArray(Long[]::new), channels.toArray(String[]::new),
+                .params(ownerId, now(), run.importId(), customers.toArray(Long[]::new), channels.toArray(String[]::new),
                         granted.toArray(Boolean[]::new), CurrentTenant.require())
                 .update();
     }

@@ -1,10 +1,13 @@
 package jp.joren.imports;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jp.joren.accounts.JorenUser;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -46,18 +49,40 @@ class ImportController {
 
     @PostMapping
     String upload(@RequestParam ImportKind kind, @RequestParam("file") MultipartFile file,
-            @AuthenticationPrincipal JorenUser owner, RedirectAttributes redirect) throws IOException {
+            @RequestParam(defaultValue = "") String currencyFactor, @AuthenticationPrincipal JorenUser owner,
+            RedirectAttributes redirect) throws IOException {
         if (file.isEmpty()) {
             redirect.addFlashAttribute("uploadError", "import.error.noFile");
             return "redirect:/imports";
         }
+        Optional<BigDecimal> factor = factor(currencyFactor);
+        if (factor == null) {
+            redirect.addFlashAttribute("uploadError", "import.error.currencyFactor");
+            return "redirect:/imports";
+        }
         try {
             String name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
-            return "redirect:/imports/" + imports.upload(kind, name, file.getBytes(), owner.accountId());
+            // only a sales export's prices are converted: the other kinds take whole yen
+            BigDecimal yenPerUnit = kind == ImportKind.SALES ? factor.orElse(null) : null;
+            return "redirect:/imports/" + imports.upload(new Imports.UploadCommand(kind, name, file.getBytes(),
+                    yenPerUnit, owner.accountId()));
         } catch (Imports.UnreadableFileException e) {
             redirect.addFlashAttribute("uploadError", "import.error.encoding");
             return "redirect:/imports";
         }
+    }
+
+    /** The yen per unit typed on the form (全角 too): empty when none, null when it is not a positive number. */
+    private static Optional<BigDecimal> factor(String typed) {
+        String plain = Normalizer.normalize(typed, Normalizer.Form.NFKC).strip().replace(",", "");
+        if (plain.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!plain.matches("[0-9]{1,8}(\\.[0-9]{1,4})?")) {
+            return null;
+        }
+        BigDecimal factor = new BigDecimal(plain);
+        return factor.signum() > 0 ? Optional.of(factor) : null;
     }
 
     @GetMapping("/{id}")
@@ -66,6 +91,8 @@ class ImportController {
         model.addAttribute("job", job);
         model.addAttribute("fields", job.kind().fields());
         model.addAttribute("undoable", job.undoableAt(clock.instant()));
+        model.addAttribute("warnings", imports.counts(job.warnings()));
+        model.addAttribute("outcome", imports.counts(job.outcome()));
         if (!job.running() && !job.finished()) {
             model.addAttribute("preview", imports.preview(job));
         }

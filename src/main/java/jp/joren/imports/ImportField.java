@@ -16,7 +16,8 @@ import jakarta.validation.constraints.Size;
 record ImportField(String key, boolean required, Type type, List<String> headers, int maxLength,
                    UnaryOperator<String> normal) {
 
-    enum Type { TEXT, DATE, DATE_TIME, YEN, COUNT, FLAG, CHANNEL }
+    /** DECIMAL: a signed number with decimals (a sales export's quantity or foreign price), read as given. */
+    enum Type { TEXT, DATE, DATE_TIME, YEN, COUNT, FLAG, CHANNEL, DECIMAL }
 
     /** The longest text of a column that no form declares. */
     private static final int DEFAULT_MAX_LENGTH = 500;
@@ -49,6 +50,16 @@ record ImportField(String key, boolean required, Type type, List<String> headers
         }
     }
 
+    /** This column with the length that {@code form} declares for its field {@code property}. */
+    ImportField limitedAs(Class<?> form, String property) {
+        try {
+            Size size = form.getDeclaredField(property).getAnnotation(Size.class);
+            return size == null ? this : new ImportField(key, required, type, headers, size.max(), normal);
+        } catch (NoSuchFieldException notOnTheForm) {
+            throw new IllegalArgumentException(property, notOnTheForm);
+        }
+    }
+
     /**
      * This text column stored the way the counter stores the same field (e.g. NFKC phones, katakana readings):
      * {@code normal} is that field's one definition.
@@ -65,6 +76,14 @@ record ImportField(String key, boolean required, Type type, List<String> headers
     boolean matches(String header) {
         String wanted = normalized(header);
         return normalized(key).equals(wanted) || headers.stream().anyMatch(h -> normalized(h).equals(wanted));
+    }
+
+    /** Its key, then its headers, in the order a guess prefers them. */
+    List<String> names() {
+        List<String> names = new java.util.ArrayList<>();
+        names.add(key);
+        names.addAll(headers);
+        return names;
     }
 
     static String normalized(String header) {

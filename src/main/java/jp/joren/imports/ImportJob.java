@@ -9,13 +9,14 @@ import java.time.Instant;
 record ImportJob(long id, ImportKind kind, String filename, String encoding, String mapping, String status,
                         String mode, Integer totalRows, Integer badRows, String problems, int processedRows,
                         int createdRows, int updatedRows, String error, Instant createdAt, Instant finishedAt,
-                        boolean interrupted, String matches, int conflicts, String decisions, Instant undoneAt) {
+                        boolean interrupted, String matches, int conflicts, String decisions, Instant undoneAt,
+                        java.math.BigDecimal currencyFactor, String warnings, String outcome) {
 
-    /** An import of customers or of purchases can be undone for 30 days, like a merge. */
+    /** An import of any kind can be undone for 30 days, like a merge. */
     public static final java.time.Duration UNDO_PERIOD = java.time.Duration.ofDays(30);
 
     public boolean undoableAt(Instant now) {
-        return kind != ImportKind.PRODUCTS && status.equals("DONE") && undoneAt == null && finishedAt != null
+        return status.equals("DONE") && undoneAt == null && finishedAt != null
                 && finishedAt.plus(UNDO_PERIOD).isAfter(now);
     }
 

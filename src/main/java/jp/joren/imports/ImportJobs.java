@@ -25,7 +25,8 @@ class ImportJobs {
             select id, kind, filename, encoding, mapping::text as mapping, status, mode, total_rows, bad_rows,
                    problems::text as problems, processed_rows, created_rows, updated_rows, error, created_at, finished_at,
                    status = 'RUNNING' and heartbeat_at < :staleBefore as interrupted, matches::text as matches, conflicts,
-                   decisions::text as decisions, undone_at
+                   decisions::text as decisions, undone_at, currency_factor, warnings::text as warnings,
+                   outcome::text as outcome
               from import_job
              where tenant_id = :shop
             """;
@@ -39,14 +40,18 @@ class ImportJobs {
     }
 
     @Transactional
-    long create(ImportKind kind, String filename, byte[] content, String encoding, String mapping, long ownerId) {
+    long create(ImportKind kind, String filename, byte[] content, String encoding, String mapping,
+            java.math.BigDecimal currencyFactor, long ownerId) {
         return jdbc.sql("""
-                        insert into import_job (tenant_id, kind, filename, content, encoding, mapping, created_by)
-                        values (app_current_tenant(), :kind, :filename, :content, :encoding, :mapping::jsonb, :owner)
+                        insert into import_job (tenant_id, kind, filename, content, encoding, mapping, currency_factor,
+                                                created_by, created_at)
+                        values (:shop, :kind, :filename, :content, :encoding, :mapping::jsonb, :factor, :owner, :now)
                         returning id
                         """)
+                .param("shop", shop()).param("now", utc(clock.instant()))
                 .param("kind", kind.name()).param("filename", filename).param("content", content)
-                .param("encoding", encoding).param("mapping", mapping).param("owner", ownerId)
+                .param("encoding", encoding).param("mapping", mapping).param("factor", currencyFactor)
+                .param("owner", ownerId)
                 .query(Long.class).single();
     }
 
@@ -70,16 +75,18 @@ class ImportJobs {
     }
 
     @Transactional
-    void checked(long id, String mapping, int total, int bad, String problems, String matches, int conflicts) {
+    void checked(long id, String mapping, int total, int bad, String problems, String matches, int conflicts,
+            String warnings) {
         jdbc.sql("""
                         update import_job set mapping = :mapping::jsonb, total_rows = :total, bad_rows = :bad,
                                               problems = :problems::jsonb, matches = :matches::jsonb,
-                                              conflicts = :conflicts, decisions = '{}', status = 'CHECKED'
+                                              conflicts = :conflicts, decisions = '{}', status = 'CHECKED',
+                                              warnings = :warnings::jsonb
                          where tenant_id = :shop and id = :id
                            and (status in ('UPLOADED', 'CHECKED') or (status = 'RUNNING' and heartbeat_at < :staleBefore))
                         """)
                 .param("mapping", mapping).param("total", total).param("bad", bad).param("problems", problems)
-                .param("matches", matches).param("conflicts", conflicts)
+                .param("matches", matches).param("conflicts", conflicts).param("warnings", warnings)
                 .param("shop", shop()).param("id", id).param("staleBefore", staleBefore()).update();
     }
 
@@ -112,13 +119,14 @@ class ImportJobs {
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void finish(long id, int processed, int created, int updated) {
+    void finish(long id, int processed, int created, int updated, String outcome) {
         jdbc.sql("""
                         update import_job set status = 'DONE', processed_rows = :processed, created_rows = :created,
-                                              updated_rows = :updated, finished_at = :now
+                                              updated_rows = :updated, finished_at = :now, outcome = :outcome::jsonb
                          where tenant_id = :shop and id = :id
                         """)
                 .param("processed", processed).param("created", created).param("updated", updated)
+                .param("outcome", outcome)
                 .param("now", utc(clock.instant())).param("shop", shop()).param("id", id)
                 .update();
     }

@@ -10,6 +10,7 @@ import static jp.joren.imports.ImportField.Type.CHANNEL;
 import static jp.joren.imports.ImportField.Type.COUNT;
 import static jp.joren.imports.ImportField.Type.DATE;
 import static jp.joren.imports.ImportField.Type.DATE_TIME;
+import static jp.joren.imports.ImportField.Type.DECIMAL;
 import static jp.joren.imports.ImportField.Type.FLAG;
 import static jp.joren.imports.ImportField.Type.TEXT;
 import static jp.joren.imports.ImportField.Type.YEN;
@@ -62,9 +63,44 @@ enum ImportKind {
             optional("quantity", COUNT, "数量", "個数", "quantity", "qty"),
             optional("unitPrice", YEN, "単価", "価格", "unit price", "price"),
             optional("amount", YEN, "金額", "小計", "amount", "line amount"),
+            optional("store", TEXT, "店舗", "店舗名", "store"))),
+
+    /**
+     * A POS sales export, one receipt line per row, bringing its customers and products: UCI Online Retail's
+     * English headers and the names of Japanese POS journals (スマレジ's 取引ID・会員コード・販売単価, Airレジ's
+     * 会計ID・会計日時). Where a journal has an internal ID beside the code, the code comes first in each list.
+     */
+    SALES(CustomerForm.class, List.of(
+            required("receipt", TEXT, "レシート番号", "伝票番号", "取引番号", "取引No", "取引ID", "会計ID", "会計番号",
+                    "InvoiceNo", "invoice", "invoice number", "receipt", "receipt no", "receipt number"),
+            required("purchasedAt", DATE_TIME, "取引日時", "会計日時", "売上日時", "日時", "日付", "売上日", "購入日",
+                    "InvoiceDate", "invoice date", "date", "purchased at"),
+            optional("customerCode", TEXT, "会員コード", "会員番号", "顧客番号", "顧客コード", "会員ID", "顧客ID",
+                    "CustomerID", "customer code", "member code", "customer id")
+                    .limitedAs(CustomerForm.class, "code").normalisedBy(CustomerFields::code),
+            optional("customerName", TEXT, "会員名", "顧客名", "お客様名", "氏名", "customer name")
+                    .limitedAs(CustomerForm.class, "name"),
+            optional("nameKana", TEXT, "会員名カナ", "顧客名カナ", "フリガナ", "カナ", "name kana")
+                    .normalisedBy(CustomerFields::kana),
+            optional("phone", TEXT, "会員電話番号", "電話番号", "電話", "phone", "tel").normalisedBy(CustomerFields::phone),
+            optional("email", TEXT, "会員メールアドレス", "メールアドレス", "メール", "email", "e-mail")
+                    .normalisedBy(CustomerFields::email),
+            required("productCode", TEXT, "商品コード", "品番", "商品ID", "StockCode", "stock code", "product code",
+                    "item code", "sku")
+                    .limitedAs(ProductForm.class, "code").normalisedBy(ImportKind::productCode),
+            optional("productName", TEXT, "商品名", "品名", "Description", "product name", "item name")
+                    .limitedAs(ProductForm.class, "name"),
+            optional("quantity", DECIMAL, "数量", "個数", "Quantity", "qty"),
+            optional("unitPrice", DECIMAL, "販売単価", "単価", "商品単価", "価格", "UnitPrice", "unit price", "price"),
+            optional("amount", DECIMAL, "小計", "金額", "明細金額", "売上金額", "amount", "line amount", "subtotal"),
             optional("store", TEXT, "店舗", "店舗名", "store")));
 
     private final List<ImportField> fields;
+
+    /** A product code as the counter stores it: full-width folded (NFKC), surrounding spaces dropped, inner kept. */
+    static String productCode(String typed) {
+        return java.text.Normalizer.normalize(typed, java.text.Normalizer.Form.NFKC).strip();
+    }
 
     /** {@code form} declares the lengths of the columns it shares with this kind. */
     ImportKind(Class<?> form, List<ImportField> fields) {

@@ -35,6 +35,8 @@ class Imports {
 
     static final int BATCH = 1_000;
     static final int PROBLEMS_KEPT = 1_000;
+    /** How many rows the progress bar moves by at least. */
+    static final int PROGRESS_EVERY = 10 * BATCH;
     /** The rows that would update or collide with an existing customer that the check shows (all conflicts count). */
     static final int MATCHES_KEPT = 1_000;
 
@@ -80,14 +82,41 @@ class Imports {
         }
     }
 
+    /**
+     * A file to import; {@code currencyFactor} is the yen per unit of its prices (a sales export in pounds: 180),
+     * null when they are yen.
+     */
+    record UploadCommand(ImportKind kind, String filename, byte[] content, java.math.BigDecimal currencyFactor,
+                         long ownerId) {
+    }
+
     long upload(ImportKind kind, String filename, byte[] content, long ownerId) throws UnreadableFileException {
-        CsvDecoding.Decoded decoded = CsvDecoding.decode(content).orElseThrow(UnreadableFileException::new);
+        return upload(new UploadCommand(kind, filename, content, null, ownerId));
+    }
+
+    long upload(UploadCommand command) throws UnreadableFileException {
+        CsvDecoding.Decoded decoded = CsvDecoding.decode(command.content()).orElseThrow(UnreadableFileException::new);
         List<String> header = CsvTable.header(decoded.text());
         if (header.isEmpty()) {
             throw new UnreadableFileException();
         }
-        return jobs.create(kind, filename, content, decoded.encoding(),
-                json.writeValueAsString(CsvTable.guessMapping(kind, header)), ownerId);
+        return jobs.create(command.kind(), command.filename(), command.content(), decoded.encoding(),
+                json.writeValueAsString(CsvTable.guessMapping(command.kind(), header)), command.currencyFactor(),
+                command.ownerId());
+    }
+
+    /** What a check or a run counted (message key → how many), in the order it counted them. */
+    Map<String, Long> counts(String counted) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        if (counted.startsWith("[")) {
+            json.readValue(counted, new TypeReference<List<Map<String, Long>>>() { }).forEach(counts::putAll);
+        }
+        return counts;
+    }
+
+    /** Counts as a list of one-key objects: a jsonb object would not keep the order they are told in. */
+    private String ordered(Map<String, Long> counts) {
+        return json.writeValueAsString(counts.entrySet().stream().map(e -> Map.of(e.getKey(), e.getValue())).toList());
     }
 
     ImportJob job(long id) {
@@ -134,11 +163,14 @@ class Imports {
         ImportJob job = jobs.find(id);
         Pass pass = transaction.execute(status -> {
             status.setRollbackOnly();
-            return pass(job.kind(), text(id), mapping, importer(job.kind(), ownerId, null), false, processed -> { });
+            KindImport importer = importer(job, ownerId, null);
+            Pass checked = pass(job.kind(), text(id), mapping, importer, false, processed -> { });
+            checked.warnings = importer.warnings();
+            return checked;
         });
         List<ImportProblem> kept = pass.problems.subList(0, Math.min(PROBLEMS_KEPT, pass.problems.size()));
         jobs.checked(id, json.writeValueAsString(mapping), pass.total, pass.bad, json.writeValueAsString(kept),
-                json.writeValueAsString(pass.matches), pass.conflicts);
+                json.writeValueAsString(pass.matches), pass.conflicts, ordered(pass.warnings));
     }
 
     /** Run a checked import: all rows or the good ones only, with the owner's choice for each conflict row. */
@@ -170,8 +202,10 @@ class Imports {
                     new TypeReference<Map<Long, ImportDecision>>() { });
             ImportRun run = new ImportRun(job.id(), decisions, clock.instant());
             Pass pass = transaction.execute(status -> {
-                Pass written = pass(job.kind(), text(job.id()), mapping(job), importer(job.kind(), ownerId, run), true,
+                KindImport importer = importer(job, ownerId, run);
+                Pass written = pass(job.kind(), text(job.id()), mapping(job), importer, true,
                         processed -> jobs.progress(job.id(), processed));
+                written.warnings = importer.outcome();
                 if (!goodRowsOnly && written.bad > 0) {
                     throw new IllegalStateException(written.bad + " rows became invalid since the check");
                 }
@@ -180,7 +214,8 @@ class Imports {
                         "skipped", written.bad));
                 return written;
             });
-            jobs.finish(job.id(), pass.total, pass.counts.created(), pass.counts.updated());
+            jobs.finish(job.id(), pass.total, pass.counts.created(), pass.counts.updated(),
+                    ordered(pass.warnings));
             // the shop's next pages and night are planned with the imported rows counted
             statistics.refreshAfterBulkWrite();
         } catch (RuntimeException e) {
@@ -196,6 +231,18 @@ class Imports {
         final List<ImportProblem> problems = new ArrayList<>();
         final List<ImportMatch> matches = new ArrayList<>();
         int conflicts;
+        int reported;
+        /** What the check counted beside the problems, or what the run made (message key → how many). */
+        Map<String, Long> warnings = Map.of();
+
+        /** Keeps the first problems the report shows: a million bad lines are counted, not held. */
+        void problems(List<ImportProblem> found) {
+            for (ImportProblem problem : found) {
+                if (problems.size() < PROBLEMS_KEPT) {
+                    problems.add(problem);
+                }
+            }
+        }
 
         void reviewed(List<ImportMatch> batch) {
             for (ImportMatch match : batch) {
@@ -229,28 +276,32 @@ class Imports {
                 // the cells that could not be read are reported already; the row's other problems with them
                 pass.bad++;
                 if (importer.checksIncompleteRows()) {
-                    pass.problems.addAll(importer.check(row));
+                    pass.problems(importer.check(row));
                 }
                 return;
             }
             List<ImportProblem> problems = importer.check(row);
             if (!problems.isEmpty()) {
                 pass.bad++;
-                pass.problems.addAll(problems);
+                pass.problems(problems);
                 return;
             }
             batch.add(row);
             if (batch.size() == BATCH) {
                 if (writing) {
                     pass.counts = pass.counts.plus(importer.write(batch));
-                    progress.accept(pass.total);
+                    if (pass.total - pass.reported >= PROGRESS_EVERY) {
+                        // the bar moves by 1% of a million-line file, each step its own transaction
+                        pass.reported = pass.total;
+                        progress.accept(pass.total);
+                    }
                 } else {
                     pass.reviewed(importer.review(batch));
                 }
                 batch.clear();
             }
         }, problem -> {
-            pass.problems.add(problem);
+            pass.problems(List.of(problem));
             if (problem.line() < 0) {
                 pass.bad++;
             }
@@ -266,14 +317,20 @@ class Imports {
         return pass;
     }
 
-    private KindImport importer(ImportKind kind, long ownerId, ImportRun run) {
-        return switch (kind) {
-            case CUSTOMERS -> new CustomerImport(jdbc, codes, audit, json, validator, ownerId,
-                    shop.currentShop().getZone(), run, addresses);
-            case PRODUCTS -> new ProductImport(jdbc);
+    private KindImport importer(ImportJob job, long ownerId, ImportRun run) {
+        return switch (job.kind()) {
+            case CUSTOMERS -> customerImport(ownerId, run);
+            case PRODUCTS -> new ProductImport(jdbc, run == null ? null : run.importId());
             case PURCHASES -> new PurchaseImport(jdbc, ownedProducts, shop.currentShop().getZone(), ownerId,
                     run == null ? null : run.importId());
+            case SALES -> new SalesImport(jdbc, customerImport(ownerId, run), ownedProducts, shop.currentShop().getZone(),
+                    ownerId, run, job.currencyFactor());
         };
+    }
+
+    private CustomerImport customerImport(long ownerId, ImportRun run) {
+        return new CustomerImport(jdbc, codes, audit, json, validator, ownerId, shop.currentShop().getZone(), run,
+                addresses);
     }
 
     private Map<String, Integer> mapping(ImportJob job) {

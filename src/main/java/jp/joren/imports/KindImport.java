@@ -29,6 +29,19 @@ interface KindImport {
         return Counts.NONE;
     }
 
+    /**
+     * What the check found it will do without asking, as message key → how many (lines skipped as returns,
+     * prices rounded to yen): shown beside the problems.
+     */
+    default java.util.Map<String, Long> warnings() {
+        return java.util.Map.of();
+    }
+
+    /** What the run made beyond its counts, as message key → how many (receipts, customers, products). */
+    default java.util.Map<String, Long> outcome() {
+        return java.util.Map.of();
+    }
+
     record Counts(int created, int updated) {
 
         static final Counts NONE = new Counts(0, 0);

@@ -5,19 +5,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Products from a file, matched by product code: a known code is updated, a new one created; categories
- * are created by name when the shop does not have them yet.
+ * are created by name when the shop does not have them yet. What it changes is kept for the undo: the
+ * products it created carry its import, the fields of those it updated are kept before and after.
  */
 final class ProductImport implements KindImport {
 
+    /** A product's fields as the undo compares and restores them. */
+    static final String SNAPSHOT = """
+            jsonb_build_object('name', p.name, 'category', p.category_id, 'price', p.price, 'sensitive', p.sensitive,
+                               'cycle', p.repurchase_cycle_days, 'active', p.active)""";
+
     private final JdbcClient jdbc;
+    private final Long importId;
     private final Map<String, Long> seen = new HashMap<>();
 
-    ProductImport(JdbcClient jdbc) {
+    /** @param importId the import it writes for (null while checking) */
+    ProductImport(JdbcClient jdbc, Long importId) {
         this.jdbc = jdbc;
+        this.importId = importId;
     }
 
     @Override
@@ -36,6 +46,28 @@ final class ProductImport implements KindImport {
 
     @Override
     public Counts write(List<ImportRow> rows) {
+        long shop = CurrentTenant.require();
+        String[] keys = rows.stream().map(r -> r.text("code").strip().toLowerCase()).toArray(String[]::new);
+        // the first time the import touches a product, its fields before (a code twice in a file is refused)
+        jdbc.sql("""
+                        insert into import_product_change (tenant_id, import_id, product_id, before)
+                        select p.tenant_id, :import, p.id, %s from product p
+                         where p.tenant_id = :shop and lower(p.code) = any(:keys)
+                        on conflict do nothing
+                        """.formatted(SNAPSHOT))
+                .param("import", importId).param("shop", shop).param("keys", keys).update();
+        Counts counts = upsert(rows);
+        jdbc.sql("""
+                        update import_product_change ch set after = %s
+                          from product p
+                         where ch.tenant_id = :shop and ch.import_id = :import and p.tenant_id = ch.tenant_id
+                           and p.id = ch.product_id and lower(p.code) = any(:keys)
+                        """.formatted(SNAPSHOT))
+                .param("import", importId).param("shop", shop).param("keys", keys).update();
+        return counts;
+    }
+
+    private Counts upsert(List<ImportRow> rows) {
         String[] categories = rows.stream().map(r -> r.text("category") == null ? null : r.text("category").strip())
                 .toArray(String[]::new);
         jdbc.sql("""
@@ -46,10 +78,10 @@ final class ProductImport implements KindImport {
                 .param(categories).update();
         List<Boolean> inserted = jdbc.sql("""
                         insert into product (tenant_id, code, name, category_id, price, sensitive, repurchase_cycle_days,
-                                             active)
+                                             active, import_id)
                         select app_current_tenant(), u.code, u.name,
                                (select min(c.id) from category c where c.name = u.category), u.price,
-                               coalesce(u.sensitive, false), u.cycle, coalesce(u.active, true)
+                               coalesce(u.sensitive, false), u.cycle, coalesce(u.active, true), ?
                           from unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::boolean[], ?::int[], ?::boolean[])
                                u(code, name, category, price, sensitive, cycle, active)
                         on conflict (tenant_id, lower(code)) do update
@@ -59,7 +91,7 @@ final class ProductImport implements KindImport {
                                active = excluded.active
                         returning (xmax = 0)
                         """)
-                .params(rows.stream().map(r -> r.text("code").strip()).toArray(String[]::new),
+                .params(importId, rows.stream().map(r -> r.text("code").strip()).toArray(String[]::new),
                         rows.stream().map(r -> r.text("name").strip()).toArray(String[]::new),
                         categories,
                         rows.stream().map(r -> r.<Long>value("price")).toArray(Long[]::new),

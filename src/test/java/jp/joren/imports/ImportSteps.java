@@ -17,8 +17,15 @@ final class ImportSteps {
     }
 
     String upload(String kind, String filename, byte[] content) {
-        WebSession.Page uploaded = owner.upload("/imports", Map.of("_csrf", owner.csrfToken("/imports"), "kind", kind),
-                "file", filename, content);
+        return upload(kind, filename, content, Map.of());
+    }
+
+    /** Uploads with more fields of the upload form (e.g. the currency factor). */
+    String upload(String kind, String filename, byte[] content, Map<String, String> fields) {
+        Map<String, String> form = new HashMap<>(fields);
+        form.put("_csrf", owner.csrfToken("/imports"));
+        form.put("kind", kind);
+        WebSession.Page uploaded = owner.upload("/imports", form, "file", filename, content);
         assertThat(uploaded.status()).isEqualTo(302);
         assertThat(uploaded.path()).matches("/imports/\\d+");
         return uploaded.path();

@@ -33,15 +33,15 @@ class TableStatisticsTest {
     @Test
     void aTableThatGrewSinceItsLastAnalysisIsAnalysedAndAnUnchangedOneIsNot() {
         TestDatabase.get().asOwner("analyze customer", "analyze product_model");
+        double analysed = plannedCustomers();
         long shop = shops.newShop("統計の店").tenantId();
         // a new shop's ledger arrives at once: the statistics know nothing of its 5,000 customers
         CurrentTenant.runAs(shop, () -> transaction.executeWithoutResult(status -> jdbc.sql("""
                 insert into customer (tenant_id, name)
                 select app_current_tenant(), '顧客' || g from generate_series(1, 5000) g""").update()));
-        assertThat(plannedCustomers()).isLessThan(5_000);
 
         assertThat(statistics.refreshStale()).contains("customer").doesNotContain("product_model");
-        assertThat(plannedCustomers()).isGreaterThanOrEqualTo(5_000);
+        assertThat(plannedCustomers()).isGreaterThanOrEqualTo(analysed + 4_500);
 
         assertThat(statistics.refreshStale()).doesNotContain("customer");
     }

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ class CounterBenchmark {
     private static final int CUSTOMERS = 100_000;
     private static final int CLIENTS = 8;
     private static final long PURCHASE_SECONDS = 20;
+    private static final long FLOOR_SECONDS = 10;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     @LocalServerPort
@@ -160,6 +162,61 @@ class CounterBenchmark {
         report.line("purchase registration, %d clients for %.0f s: %,d purchases of 3 lines (%,d in the database), %.0f purchases/s, "
                         + "p50 %.1f ms, p99 %.1f ms", CLIENTS, seconds, all.size(), registered, all.size() / seconds,
                 percentile(all, 50), percentile(all, 99));
+        double floor = bareWrites(shop, store, customers, codes);
+        report.line("floor, measured right after on the same machine: the sale's bare writes (the receipt, its 3 lines, "
+                + "its number from the store's counter) from %d threads straight through JDBC, %.0f sales/s; the counter "
+                + "reaches %.0f%% of it through HTTP with every check", CLIENTS, floor, 100 * all.size() / seconds / floor);
+    }
+
+    /** The machine's pace for a sale's writes alone, in one transaction each, as the counter's are. @return sales/s */
+    private double bareWrites(long shop, long store, List<Long> customers, List<String> codes) throws Exception {
+        List<Long> products = inShop(shop, db -> db.sql("select id from product where code = any(?) order by id")
+                .param(codes.toArray(String[]::new)).query(Long.class).list());
+        LocalDate day = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<Integer>> writers = new ArrayList<>();
+        long started = System.nanoTime();
+        long deadline = started + FLOOR_SECONDS * 1_000_000_000L;
+        for (int c = 0; c < CLIENTS; c++) {
+            Random random = new Random(100 + c);
+            writers.add(pool.submit(() -> {
+                int sales = 0;
+                while (System.nanoTime() < deadline) {
+                    long customer = customers.get(random.nextInt(customers.size()));
+                    Long[] lines = {products.get(random.nextInt(products.size())), products.get(random.nextInt(products.size())),
+                            products.get(random.nextInt(products.size()))};
+                    inShop(shop, db -> {
+                        long id = db.sql("""
+                                        insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date,
+                                                              channel, total)
+                                        values (:shop, :customer, :store, :at, :day, 'STORE', 3000) returning id""")
+                                .param("shop", shop).param("at", OffsetDateTime.now()).param("customer", customer)
+                                .param("store", store).param("day", day)
+                                .query(Long.class).single();
+                        db.sql("""
+                                        insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price,
+                                                                   discount, amount)
+                                        select :shop, :id, p, 1, 1000, 0, 1000 from unnest(:products) p""")
+                                .param("shop", shop).param("id", id).param("products", lines).update();
+                        return db.sql("""
+                                        with next as (
+                                            update store_receipt_counter k set last_number = k.last_number + 1
+                                             where k.tenant_id = :shop and k.store_id = :store returning last_number)
+                                        update purchase p set receipt_number = (select last_number from next)
+                                         where p.tenant_id = :shop and p.id = :id""")
+                                .param("shop", shop).param("store", store).param("id", id).update();
+                    });
+                    sales++;
+                }
+                return sales;
+            }));
+        }
+        int sales = 0;
+        for (Future<Integer> writer : writers) {
+            sales += writer.get();
+        }
+        pool.shutdown();
+        return sales / ((System.nanoTime() - started) / 1e9);
     }
 
     private <T> T inShop(long tenantId, Function<JdbcClient, T> query) {

@@ -42,6 +42,7 @@ final class CustomerImport implements KindImport {
     private final ImportRun run;
     private final AddressSplitter addresses;
     private final Map<String, Long> seen = new HashMap<>();
+    private final Map<String, Long> warnings = new LinkedHashMap<>();
     private int reviewed;
 
     CustomerImport(JdbcClient jdbc, CustomerCodes codes, AuditLog audit, JsonMapper json, Validator validator,
@@ -56,6 +57,14 @@ final class CustomerImport implements KindImport {
         this.ownerId = ownerId;
         this.zone = zone;
         this.run = run;
+    }
+
+    /** Addresses that Japan Post's names did not explain: kept whole (after any prefecture) in 番地・建物. */
+    static final String ADDRESS_NOT_SPLIT = "import.warning.addressNotSplit";
+
+    @Override
+    public Map<String, Long> warnings() {
+        return warnings;
     }
 
     @Override
@@ -99,6 +108,10 @@ final class CustomerImport implements KindImport {
             return;
         }
         AddressSplitter.Split split = addresses.split(address);
+        if (!split.understood()) {
+            // imported all the same, the part not understood in 番地・建物: the owner is told how many
+            warnings.merge(ADDRESS_NOT_SPLIT, 1L, Long::sum);
+        }
         if (!split.understood() && split.prefecture().isEmpty()) {
             return;
         }

@@ -87,7 +87,11 @@ class ImportNormalisationTest {
                 不明 太郎,東京都どこかの町1-2
                 """.getBytes(Charset.forName("windows-31j")));
 
-        assertThat(steps.check(job).document().select("#report-summary").text()).isEqualTo("5行のうち、取り込める行 5、問題のある行 0");
+        WebSession.Page check = steps.check(job);
+        assertThat(check.document().select("#report-summary").text()).isEqualTo("5行のうち、取り込める行 5、問題のある行 0");
+        // the one address Japan Post's names do not explain is imported all the same, and the owner is told
+        assertThat(check.document().select("li.warning").eachText()).containsExactly(
+                "1件 の住所は都道府県・市区町村・町名に分けられませんでした。分からない部分は番地・建物にそのまま入れます（町名の絞り込みと商圏には入りません。お客さまの画面で直せます）。");
         assertThat(steps.run(job, Map.of())).contains("新規 5件");
         assertThat(inShop(() -> jdbc.sql("""
                         select concat_ws(' | ', name, prefecture, city, town, address_line) from customer order by id

@@ -150,19 +150,13 @@ final class Cells {
             }
             Matcher m = DATE.matcher(text);
             if (m.matches()) {
-                LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)));
-                LocalTime time = m.group(4) == null ? LocalTime.NOON : LocalTime.of(Integer.parseInt(m.group(4)),
-                        Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
-                return Optional.of(date.atTime(time));
+                return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3))).atTime(timeFrom(m)));
             }
             Matcher us = US_DATE.matcher(text);
             if (us.matches()) {
-                LocalDate date = LocalDate.of(Integer.parseInt(us.group(3)), Integer.parseInt(us.group(1)),
-                        Integer.parseInt(us.group(2)));
-                LocalTime time = us.group(4) == null ? LocalTime.NOON : LocalTime.of(Integer.parseInt(us.group(4)),
-                        Integer.parseInt(us.group(5)), us.group(6) == null ? 0 : Integer.parseInt(us.group(6)));
-                return Optional.of(date.atTime(time));
+                return Optional.of(LocalDate.of(Integer.parseInt(us.group(3)), Integer.parseInt(us.group(1)),
+                        Integer.parseInt(us.group(2))).atTime(timeFrom(us)));
             }
             Matcher compact = COMPACT_DATE.matcher(text);
             if (compact.matches()) {
@@ -173,5 +167,11 @@ final class Cells {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** The time of day in groups 4 to 6 (hour, minute, optional second) of a date pattern; noon when it has none. */
+    private static LocalTime timeFrom(Matcher m) {
+        return m.group(4) == null ? LocalTime.NOON : LocalTime.of(Integer.parseInt(m.group(4)),
+                Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
     }
 }

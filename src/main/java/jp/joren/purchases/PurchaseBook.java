@@ -118,8 +118,9 @@ class PurchaseBook {
                            set customer_id = :customer, store_id = :store, purchased_at = :purchasedAt,
                                business_date = :businessDate, channel = :channel, total = :total, staff_note = :note,
                                updated_at = now()
-                         where id = :id
+                         where tenant_id = :shop and id = :id
                         """)
+                .param("shop", CurrentTenant.require())
                 .param("customer", draft.customerId())
                 .param("store", draft.storeId())
                 .param("purchasedAt", draft.purchasedAt().atOffset(ZoneOffset.UTC))
@@ -129,7 +130,8 @@ class PurchaseBook {
                 .param("note", draft.staffNote())
                 .param("id", id)
                 .update();
-        jdbc.sql("delete from purchase_line where purchase_id = :id").param("id", id).update();
+        jdbc.sql("delete from purchase_line where tenant_id = :shop and purchase_id = :id")
+                .param("shop", CurrentTenant.require()).param("id", id).update();
         ownedProducts.endForPurchase(id);
         writeLines(id, draft, clerkId);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -145,8 +147,9 @@ class PurchaseBook {
                         update purchase
                            set status = :status, status_changed_at = now(), status_changed_by = :clerk,
                                status_reason = :reason, updated_at = now()
-                         where id = :id and status = 'COMPLETED'
+                         where tenant_id = :shop and id = :id and status = 'COMPLETED'
                         """)
+                .param("shop", CurrentTenant.require())
                 .param("status", status.name())
                 .param("clerk", clerkId)
                 .param("reason", reason)

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,8 +64,9 @@ class OutboxQueries {
     /** The rule's newest message that goes out (else any), whose customer makes a preview with real data. */
     Optional<Long> latestMessageOf(ReminderRule rule) {
         return jdbc.sql("""
-                        select id from outbox_message where rule = :rule
+                        select id from outbox_message where tenant_id = :shop and rule = :rule
                          order by status in ('AWAITING_APPROVAL', 'QUEUED', 'SENDING', 'SENT') desc, id desc limit 1""")
+                .param("shop", CurrentTenant.require())
                 .param("rule", rule.name())
                 .query(Long.class).optional();
     }

@@ -53,13 +53,15 @@ public class PurchaseExits {
     void withdrawAnsweredByPurchases() {
         jdbc.sql("""
                 update outbox_message m set status = 'WITHDRAWN', reason = 'BOUGHT'
-                 where m.status in ('QUEUED', 'AWAITING_APPROVAL')
+                 where m.tenant_id = :shop and m.status in ('QUEUED', 'AWAITING_APPROVAL')
                    and exists (select 1 from purchase p
-                                where p.customer_id = m.customer_id and p.status = 'COMPLETED'
-                                  and p.created_at >= m.queued_at
+                                where p.tenant_id = m.tenant_id and p.customer_id = m.customer_id
+                                  and p.status = 'COMPLETED' and p.created_at >= m.queued_at
                                   and (m.product_id is null
                                        or exists (select 1 from purchase_line l
-                                                   where l.purchase_id = p.id and l.product_id = m.product_id)))""")
+                                                   where l.tenant_id = p.tenant_id and l.purchase_id = p.id
+                                                     and l.product_id = m.product_id)))""")
+                .param("shop", CurrentTenant.require())
                 .update();
     }
 }

@@ -12,9 +12,7 @@ import java.util.OptionalLong;
 
 import jp.joren.catalog.CatalogQueries;
 import jp.joren.catalog.ProductChoice;
-import jp.joren.customers.Customer;
 import jp.joren.customers.CustomerRegistry;
-import jp.joren.customers.CustomerStatus;
 import jp.joren.reminders.Coupons;
 import jp.joren.shared.SaleLimits;
 import jp.joren.shared.Yen;
@@ -43,12 +41,9 @@ class PurchaseChecks {
     private final ShopSettings shop;
     private final Clock clock;
     private final Coupons coupons;
-    private final PurchaseQueries queries;
 
-    PurchaseChecks(CatalogQueries catalog, CustomerRegistry customers, ShopSettings shop, Clock clock, Coupons coupons,
-            PurchaseQueries queries) {
+    PurchaseChecks(CatalogQueries catalog, CustomerRegistry customers, ShopSettings shop, Clock clock, Coupons coupons) {
         this.catalog = catalog;
-        this.queries = queries;
         this.coupons = coupons;
         this.customers = customers;
         this.shop = shop;
@@ -59,7 +54,7 @@ class PurchaseChecks {
     @Transactional(readOnly = true)
     public Optional<PurchaseDraft> check(PurchaseForm form, Errors errors) {
         ZoneId zone = shop.zone();
-        if (form.getCustomerId() != null && !customerCanBuy(form.getCustomerId())) {
+        if (form.getCustomerId() != null && !customers.canBuy(form.getCustomerId())) {
             errors.rejectValue("customerId", "purchase.validation.customer");
         }
         if (form.getStoreId() != null && !shop.storeIsOpen(form.getStoreId())) {
@@ -82,7 +77,7 @@ class PurchaseChecks {
             errors.reject("purchase.validation.noLines");
         }
         if (!errors.hasErrors()) {
-            checkTotals(form, lines, errors);
+            checkTotals(lines, errors);
         }
         if (errors.hasErrors()) {
             return Optional.empty();
@@ -133,24 +128,15 @@ class PurchaseChecks {
         return coupon;
     }
 
-    /** A sale stays within what one receipt and one store's day can hold (SaleLimits). */
-    private void checkTotals(PurchaseForm form, List<PricedLine> lines, Errors errors) {
+    /** A sale stays within what one receipt can hold (SaleLimits). */
+    private static void checkTotals(List<PricedLine> lines, Errors errors) {
         long total = 0;
         for (PricedLine line : lines) {
             total += line.amount();
         }
         if (total > SaleLimits.MAX_AMOUNT) {
             errors.reject("purchase.validation.totalTooLarge");
-        } else if (form.getStoreId() != null
-                && queries.dayTotal(form.getStoreId(), form.getPurchasedAt().toLocalDate()) + total > SaleLimits.MAX_DAY_TOTAL) {
-            errors.reject("purchase.validation.dayTooLarge");
         }
-    }
-
-    private boolean customerCanBuy(long customerId) {
-        return customers.lookUp(customerId).map(Customer::getStatus)
-                .filter(status -> status == CustomerStatus.ACTIVE || status == CustomerStatus.ARCHIVED)
-                .isPresent();
     }
 
     private static Optional<PricedLine> price(LineForm line, Optional<ProductChoice> product, String path, Errors errors) {

@@ -20,17 +20,6 @@ class PurchaseQueries {
         this.jdbc = jdbc;
     }
 
-    /** What the store has sold on the day so far, every completed sale. */
-    long dayTotal(long storeId, LocalDate day) {
-        return jdbc.sql("""
-                        select coalesce(sum(p.total), 0) from purchase p
-                         where p.tenant_id = :shop and p.business_date = :day and p.store_id = :store
-                           and p.status = 'COMPLETED'
-                        """)
-                .param("shop", CurrentTenant.require()).param("day", day).param("store", storeId)
-                .query(Long.class).single();
-    }
-
     PurchaseView find(long id) {
         PurchaseView purchase = jdbc.sql("""
                         select p.id, coalesce(p.receipt_number::text, p.external_ref) as receipt, p.customer_id,
@@ -76,10 +65,10 @@ class PurchaseQueries {
                           from purchase p
                           join store s on s.tenant_id = p.tenant_id and s.id = p.store_id
                           left join customer c on c.tenant_id = p.tenant_id and c.id = p.customer_id
-                         where p.business_date = :day
+                         where p.tenant_id = :shop and p.business_date = :day
                          order by p.purchased_at desc, p.id desc
                         """)
-                .param("day", day)
+                .param("shop", CurrentTenant.require()).param("day", day)
                 .query(DaySale.class).list();
     }
 }

@@ -34,6 +34,14 @@ abstract class BrowserJourney {
         wait.until(ExpectedConditions.urlMatches("/home$"));
     }
 
+    /**
+     * The element once the page shows it: after a click that submits a form, the old page may still be
+     * there for a moment on a busy machine.
+     */
+    WebElement shown(By element) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(element));
+    }
+
     WebElement focused() {
         return browser.switchTo().activeElement();
     }

@@ -85,17 +85,17 @@ class ReminderBrowserTest extends BrowserJourney {
         // nothing leaves before the owner has seen it: the approval page, a test to the owner, then 送る
         browser.get(url("/reminders/rules/PART_REPLACEMENT"));
         browser.findElement(By.cssSelector("#awaiting-approval a")).click();
-        assertThat(browser.findElement(By.id("waiting-count")).getText()).contains("承認を待っています");
+        assertThat(shown(By.id("waiting-count")).getText()).contains("承認を待っています");
         assertThat(browser.findElement(By.id("approval-preview-0")).getText()).contains("様", "品番");
         browser.findElement(By.id("test-send")).click();
-        assertThat(browser.findElement(By.id("test-sent")).getText()).contains(ownerEmail);
+        assertThat(shown(By.id("test-sent")).getText()).contains(ownerEmail);
         List<Message> tests = TestMailbox.get().to(ownerEmail);
         assertThat(tests).hasSize(1);
         assertThat(fromName(tests.get(0))).isEqualTo(senderName());
         assertThat(inShop(() -> jdbc.sql("select count(*) from outbox_message where status <> 'AWAITING_APPROVAL' and status <> 'HELD'")
                 .query(Long.class).single())).isZero();
         browser.findElement(By.id("approve-batch")).click();
-        assertThat(browser.findElement(By.id("approved")).getText()).contains("送信待ちにしました");
+        assertThat(shown(By.id("approved")).getText()).contains("送信待ちにしました");
 
         browser.get(url("/reminders/outbox?rule=PART_REPLACEMENT"));
         List<WebElement> queued = browser.findElements(By.cssSelector("tr.status-queued"));
@@ -110,7 +110,7 @@ class ReminderBrowserTest extends BrowserJourney {
         String customer = emailRow.findElement(By.tagName("a")).getText();
         emailRow.findElement(By.className("preview-link")).click();
         String address = browser.findElement(By.xpath("//dt[.='宛先']/following-sibling::dd[1]")).getText();
-        String partNumber = partNumberIn(browser.findElement(By.id("preview-text")).getText());
+        String partNumber = partNumberIn(shown(By.id("preview-text")).getText());
         assertThat(browser.findElement(By.id("preview-text")).getText()).contains(customer + " 様", "品番 " + partNumber);
 
         browser.findElement(By.linkText("送信待ちと送信済み")).click();
@@ -127,7 +127,7 @@ class ReminderBrowserTest extends BrowserJourney {
         String link = text.lines().filter(line -> line.contains("/u/")).findFirst().orElseThrow().strip();
         browser.get(link.replaceFirst("^https?://[^/]+", "http://localhost:" + port));
         browser.findElement(By.id("unsubscribe")).click();
-        assertThat(browser.findElement(By.id("unsubscribe-result")).getText()).contains("停止しました");
+        assertThat(shown(By.id("unsubscribe-result")).getText()).contains("停止しました");
 
         // the customer buys another cooker elsewhere, long ago: the next night has a new part for them
         inShop(() -> jdbc.sql("""

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -73,24 +74,25 @@ public class ConsentLedger {
                                a.display_name as recorded_by, c.client_address
                           from consent c
                           left join account a on a.tenant_id = c.tenant_id and a.id = c.recorded_by
-                         where c.customer_id = :customer
+                         where c.tenant_id = :shop and c.customer_id = :customer
                          order by c.recorded_at desc, c.id desc
                         """)
-                .param("customer", customerId)
+                .param("shop", CurrentTenant.require()).param("customer", customerId)
                 .query(ConsentEntry.class).list();
     }
 
-    /** The current advertising consent per channel; channels never asked are NOT_ASKED. */
+    /** The current advertising consent per channel (V38); channels never asked are NOT_ASKED. */
     @Transactional(readOnly = true)
     public Map<ConsentChannel, ConsentState> current(long customerId) {
         Map<ConsentChannel, ConsentState> states = new EnumMap<>(ConsentChannel.class);
         for (ConsentChannel channel : ConsentChannel.values()) {
             states.put(channel, ConsentState.NOT_ASKED);
         }
-        history(customerId).stream()
-                .filter(entry -> entry.purpose().equals("ADVERTISING"))
-                .forEach(entry -> states.computeIfPresent(entry.channel(),
-                        (channel, state) -> state == ConsentState.NOT_ASKED ? entry.state() : state));
+        jdbc.sql("select k.channel, k.state from current_consent k where k.tenant_id = :shop and k.customer_id = :customer")
+                .param("shop", CurrentTenant.require()).param("customer", customerId)
+                .query((rs, row) -> states.put(ConsentChannel.valueOf(rs.getString("channel")),
+                        ConsentState.valueOf(rs.getString("state"))))
+                .list();
         return states;
     }
 }

@@ -1,6 +1,5 @@
 package jp.joren.customers;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -43,14 +42,13 @@ class CustomerController {
     private final CustomerHistory history;
     private final ShopSettings shop;
     private final CatalogQueries catalog;
-    private final Clock clock;
 
     private final CustomerStandings standings;
     private final CustomerForecasts forecasts;
 
     CustomerController(CustomerRegistry registry, CustomerSearch search, DuplicateFinder duplicates,
             ConsentLedger consents, OwnedProducts ownedProducts, CustomerHistory history, ShopSettings shop,
-            CatalogQueries catalog, CustomerStandings standings, CustomerForecasts forecasts, Clock clock) {
+            CatalogQueries catalog, CustomerStandings standings, CustomerForecasts forecasts) {
         this.registry = registry;
         this.standings = standings;
         this.forecasts = forecasts;
@@ -61,7 +59,6 @@ class CustomerController {
         this.history = history;
         this.shop = shop;
         this.catalog = catalog;
-        this.clock = clock;
     }
 
     @ModelAttribute("channels")
@@ -127,7 +124,7 @@ class CustomerController {
         model.addAttribute("cellHistory", standings.history(id));
         model.addAttribute("forecast", forecasts.of(id).orElse(null));
         model.addAttribute("purchases", history.purchases(id, 100));
-        LocalDate today = LocalDate.now(clock.withZone(shop.currentShop().getZone()));
+        LocalDate today = shop.today();
         model.addAttribute("today", today);
         model.addAttribute("nextVisit", forecasts.nextVisit(id, today).orElse(null));
         model.addAttribute("consentChannels", List.of(ConsentChannel.EMAIL, ConsentChannel.POSTAL));
@@ -177,7 +174,7 @@ class CustomerController {
         registry.find(id);
         ProductChoice model = catalog.byCode(productCode).filter(ProductChoice::isModel).orElse(null);
         if (model == null || purchasedOn == null
-                || purchasedOn.isAfter(LocalDate.now(clock.withZone(shop.currentShop().getZone())))) {
+                || purchasedOn.isAfter(shop.today())) {
             redirect.addFlashAttribute("ownedProductError",
                     model == null ? "customer.owned.unknownModel" : "customer.owned.badDate");
             redirect.addFlashAttribute("ownedProductCode", productCode);

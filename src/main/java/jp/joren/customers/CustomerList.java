@@ -24,14 +24,10 @@ public class CustomerList {
 
     public static final int PAGE_SIZE = 50;
 
+    /** A customer's current consent on a channel: GRANTED, PENDING or WITHDRAWN, or null if never asked (V38). */
     private static final String CURRENT_CONSENT = """
-            (select case when k.granted and not k.pending then 'GRANTED' when k.pending then 'PENDING'
-                         else 'WITHDRAWN' end
-               from consent k
-              where k.tenant_id = c.tenant_id and k.customer_id = c.id and k.channel = '%s'
-                and k.purpose = 'ADVERTISING'
-              order by k.recorded_at desc, k.id desc
-              limit 1)""";
+            (select k.state from current_consent k
+              where k.tenant_id = c.tenant_id and k.customer_id = c.id and k.channel = '%s')""";
 
     private final JdbcClient jdbc;
     private final Portfolio portfolio;

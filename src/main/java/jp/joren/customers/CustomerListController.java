@@ -1,8 +1,6 @@
 package jp.joren.customers;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -33,14 +31,12 @@ class CustomerListController {
 
     private final CustomerListExport export;
     private final CsvDownload download;
-    private final Clock clock;
     private final SavedSegments segments;
 
     CustomerListController(CustomerList list, ShopSettings shop, CatalogQueries catalog, CustomerListExport export,
-            CsvDownload download, Clock clock, SavedSegments segments) {
+            CsvDownload download, SavedSegments segments) {
         this.segments = segments;
         this.download = download;
-        this.clock = clock;
         this.list = list;
         this.export = export;
         this.shop = shop;
@@ -82,7 +78,7 @@ class CustomerListController {
     @GetMapping("/export")
     void export(@ModelAttribute("filter") CustomerFilter filter, @AuthenticationPrincipal JorenUser owner, Locale locale,
             HttpServletResponse response) throws IOException {
-        download.send(response, "customers-" + LocalDate.now(clock.withZone(shop.zone())) + ".csv",
+        download.send(response, "customers-" + shop.today() + ".csv",
                 out -> export.export(filter, out, locale, owner.accountId()));
     }
 

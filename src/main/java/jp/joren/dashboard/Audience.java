@@ -69,14 +69,14 @@ public enum Audience {
              limit (select (count(*) + 9) / 10 from customer_portfolio)
             """),
     /** Question 9: the customers of a cell who can be reached by email. */
-    REACH_EMAIL(Sql.CELL_REACH + " where e.channel = 'EMAIL' and e.granted"),
+    REACH_EMAIL(Sql.CELL_REACH + " and e.channel = 'EMAIL' and e.granted"),
     /** Question 9: of those, the ones the frequency cap does not hold back ({@code capSince}). */
     REACH_EMAIL_NOW(Sql.CELL_REACH + """
-             where e.channel = 'EMAIL' and e.granted
+               and e.channel = 'EMAIL' and e.granted
                and cp.customer_id not in (%s)
             """.formatted(PortfolioReads.CAPPED)),
     /** Question 9: the customers of a cell who can be reached by post. */
-    REACH_POSTAL(Sql.CELL_REACH + " where e.channel = 'POSTAL' and e.granted"),
+    REACH_POSTAL(Sql.CELL_REACH + " and e.channel = 'POSTAL' and e.granted"),
     /** Customers in a cell at a month's close. */
     MONTH_CELL("""
             select customer_id from portfolio_snapshot where month = :month and segment = :segment and lapsed = :lapsed
@@ -137,8 +137,9 @@ public enum Audience {
                  where first_visit >= :month and first_visit < (cast(:month as date) + interval '1 month')::date""";
         static final String CELL_REACH = """
                 select cp.customer_id from customer_portfolio cp
-                  join (%s) e on e.customer_id = cp.customer_id and cp.segment = :segment and cp.lapsed = :lapsed
-                """.formatted(PortfolioReads.ADVERTISING_CONSENT);
+                  join current_consent e on e.tenant_id = cp.tenant_id and e.customer_id = cp.customer_id
+                 where cp.segment = :segment and cp.lapsed = :lapsed
+                """;
         static final String REPEATERS = """
                 select customer_id from customer_portfolio
                  where visits >= 2 and last_visit >= cast(:until as date) - 365 and last_visit < :until""";

@@ -1,7 +1,6 @@
 package jp.joren.dashboard;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -28,20 +27,17 @@ class DashboardController {
     private final AudienceList audiences;
     private final ShopSettings shop;
     private final CsvDownload download;
-    private final Clock clock;
 
-    DashboardController(Dashboard dashboard, AudienceList audiences, ShopSettings shop, CsvDownload download,
-            Clock clock) {
+    DashboardController(Dashboard dashboard, AudienceList audiences, ShopSettings shop, CsvDownload download) {
         this.download = download;
         this.dashboard = dashboard;
         this.audiences = audiences;
         this.shop = shop;
-        this.clock = clock;
     }
 
     @GetMapping
     String show(@ModelAttribute("choice") PeriodChoice choice, Model model) {
-        LocalDate today = today();
+        LocalDate today = shop.today();
         Period period = choice.resolve(today);
         model.addAttribute("view", dashboard.view(period, today));
         model.addAttribute("links", new DrillLinks(period));
@@ -57,7 +53,7 @@ class DashboardController {
     /** Every town of the trade area; the dashboard shows each tier's largest. */
     @GetMapping("/area")
     String tradeArea(@ModelAttribute("choice") PeriodChoice choice, Model model) {
-        LocalDate today = today();
+        LocalDate today = shop.today();
         Period period = choice.resolve(today);
         model.addAttribute("period", period);
         model.addAttribute("rows", dashboard.tradeArea(period, today));
@@ -68,7 +64,7 @@ class DashboardController {
     /** Periodicity and relatedness: a page of its own, since it reads two years of purchase lines. */
     @GetMapping("/products")
     String products(Model model) {
-        LocalDate today = today();
+        LocalDate today = shop.today();
         model.addAttribute("insights", dashboard.productInsights(today));
         model.addAttribute("today", today);
         return "dashboard/products";
@@ -77,7 +73,7 @@ class DashboardController {
     @GetMapping("/customers")
     String customers(@ModelAttribute("choice") PeriodChoice choice, @ModelAttribute("audience") AudienceChoice audience,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        LocalDate today = today();
+        LocalDate today = shop.today();
         Selection selection = audience.resolve(choice.resolve(today));
         AudienceList.Page result = audiences.page(selection, today, page);
         model.addAttribute("selection", selection);
@@ -98,14 +94,10 @@ class DashboardController {
     @GetMapping("/customers.csv")
     void export(@ModelAttribute("choice") PeriodChoice choice, @ModelAttribute("audience") AudienceChoice audience,
             @AuthenticationPrincipal JorenUser owner, Locale locale, HttpServletResponse response) throws IOException {
-        LocalDate today = today();
+        LocalDate today = shop.today();
         Selection selection = audience.resolve(choice.resolve(today));
         download.send(response, "customers-" + selection.audience().name().toLowerCase(Locale.ROOT) + "-" + today + ".csv",
                 out -> audiences.export(selection, today, out, locale, owner.accountId()));
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(shop.zone()));
     }
 
     /** This page with one query parameter changed: path and query only, whatever the request's Host header said. */

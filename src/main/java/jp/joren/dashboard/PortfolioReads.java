@@ -97,13 +97,6 @@ class PortfolioReads {
             cp.second_visit >= (m.sent_at at time zone (select time_zone from shop))::date
             and cp.second_visit <= cp.first_visit + 90""";
 
-    /** Each customer's current consent to advertising by email and by post (the ledger's latest entry). */
-    static final String ADVERTISING_CONSENT = """
-            select distinct on (customer_id, channel) customer_id, channel, granted and not pending as granted
-              from consent
-             where purpose = 'ADVERTISING' and channel in ('EMAIL', 'POSTAL')
-             order by customer_id, channel, recorded_at desc, id desc""";
-
     /**
      * The customers the frequency cap holds back: sent a promotion since {@code :capSince}, or handed one to the
      * mail server without an answer (it may have reached them).
@@ -287,17 +280,19 @@ class PortfolioReads {
      */
     List<CellConsent> reach(Instant capSince) {
         return jdbc.sql("""
-                        with current_consent as (%s), capped as (%s)
+                        with capped as (%s)
                         select cp.segment, cp.lapsed, count(*) as customers,
                                count(*) filter (where e.granted) as email,
                                count(*) filter (where e.granted and c.customer_id is null) as email_now,
                                count(*) filter (where p.granted) as postal
                           from customer_portfolio cp
-                          left join current_consent e on e.customer_id = cp.customer_id and e.channel = 'EMAIL'
-                          left join current_consent p on p.customer_id = cp.customer_id and p.channel = 'POSTAL'
+                          left join current_consent e
+                                 on e.tenant_id = cp.tenant_id and e.customer_id = cp.customer_id and e.channel = 'EMAIL'
+                          left join current_consent p
+                                 on p.tenant_id = cp.tenant_id and p.customer_id = cp.customer_id and p.channel = 'POSTAL'
                           left join capped c on c.customer_id = cp.customer_id
                          group by cp.segment, cp.lapsed
-                        """.formatted(ADVERTISING_CONSENT, CAPPED))
+                        """.formatted(CAPPED))
                 .param("capSince", java.sql.Timestamp.from(capSince))
                 .query((rs, row) -> new CellConsent(cell(rs.getString("segment"), rs.getBoolean("lapsed")),
                         rs.getLong("customers"), rs.getLong("email"), rs.getLong("email_now"), rs.getLong("postal")))

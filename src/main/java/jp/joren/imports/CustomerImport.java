@@ -384,6 +384,9 @@ final class CustomerImport implements KindImport {
         if (customers.isEmpty()) {
             return;
         }
+        // Not current_consent, on purpose: the file's answer is compared with the latest answer the customer
+        // confirmed, and written only when it differs. Importing the same ledger again adds nothing, even when a
+        // sign-up's double opt-in is pending since; that pending entry decides until the customer confirms it.
         jdbc.sql("""
                         insert into consent (tenant_id, customer_id, channel, purpose, granted, method, wording_version,
                                              recorded_by, recorded_at, import_id)

@@ -1,8 +1,6 @@
 package jp.joren.imports;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.joren.accounts.JorenUser;
@@ -19,13 +17,11 @@ class ExportController {
     private final Exports exports;
     private final CsvDownload download;
     private final ShopSettings shop;
-    private final Clock clock;
 
-    ExportController(Exports exports, CsvDownload download, ShopSettings shop, Clock clock) {
+    ExportController(Exports exports, CsvDownload download, ShopSettings shop) {
         this.exports = exports;
         this.download = download;
         this.shop = shop;
-        this.clock = clock;
     }
 
     @GetMapping("/exports/products.csv")
@@ -40,6 +36,6 @@ class ExportController {
 
     /** Named after the shop's own day, not the server's. */
     private String fileName(String name) {
-        return name + "-" + LocalDate.now(clock.withZone(shop.zone())) + ".csv";
+        return name + "-" + shop.today() + ".csv";
     }
 }

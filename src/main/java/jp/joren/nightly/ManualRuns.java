@@ -1,6 +1,5 @@
 package jp.joren.nightly;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -29,15 +28,13 @@ class ManualRuns {
 
     private final ShopNightlyRun shopRun;
     private final ShopSettings shop;
-    private final Clock clock;
     private final ShopJobQueue queue;
     private final TransactionTemplate separately;
 
-    ManualRuns(ShopNightlyRun shopRun, ShopSettings shop, Clock clock, ShopJobQueue queue,
+    ManualRuns(ShopNightlyRun shopRun, ShopSettings shop, ShopJobQueue queue,
             PlatformTransactionManager transactions) {
         this.shopRun = shopRun;
         this.shop = shop;
-        this.clock = clock;
         this.queue = queue;
         // committed before the job is queued, so the worker finds it; and after a committed change of the
         // thresholds, in a transaction of its own rather than the one that has just ended
@@ -61,7 +58,7 @@ class ManualRuns {
 
     private Optional<Long> request(long tenantId, long accountId, boolean evenIfWorking) {
         Optional<Queued> queued = separately.execute(status -> {
-            LocalDate today = LocalDate.now(clock.withZone(shop.zone()));
+            LocalDate today = shop.today();
             return shopRun.requestManual(today, accountId, evenIfWorking).map(runId -> new Queued(runId, today));
         });
         queued.ifPresent(run -> queue.submit(tenantId,

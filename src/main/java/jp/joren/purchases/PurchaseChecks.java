@@ -3,6 +3,8 @@ package jp.joren.purchases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,5 +187,13 @@ class PurchaseChecks {
 
     ZoneId zone() {
         return shop.zone();
+    }
+
+    LocalDate today() {
+        return shop.today();
+    }
+
+    LocalDateTime now() {
+        return shop.now();
     }
 }

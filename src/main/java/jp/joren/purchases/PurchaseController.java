@@ -1,9 +1,6 @@
 package jp.joren.purchases;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +40,9 @@ class PurchaseController {
     private final CustomerSearch customerSearch;
     private final CatalogQueries catalog;
     private final AuditTrail auditTrail;
-    private final Clock clock;
 
     PurchaseController(PurchaseChecks checks, PurchaseBook book, PurchaseQueries queries, CustomerRegistry customers,
-            CustomerSearch customerSearch, CatalogQueries catalog, AuditTrail auditTrail, Clock clock) {
+            CustomerSearch customerSearch, CatalogQueries catalog, AuditTrail auditTrail) {
         this.checks = checks;
         this.book = book;
         this.queries = queries;
@@ -54,7 +50,6 @@ class PurchaseController {
         this.customerSearch = customerSearch;
         this.catalog = catalog;
         this.auditTrail = auditTrail;
-        this.clock = clock;
     }
 
     @GetMapping("/new")
@@ -63,7 +58,7 @@ class PurchaseController {
         form.setCustomerId(customerId == null ? null : customers.find(customerId).getId());
         List<Store> stores = checks.openStores();
         form.setStoreId(stores.isEmpty() ? null : stores.get(0).getId());
-        form.setPurchasedAt(LocalDateTime.now(clock.withZone(checks.zone())).truncatedTo(ChronoUnit.MINUTES));
+        form.setPurchasedAt(checks.now());
         model.addAttribute("purchaseForm", form);
         return form(model, form, null);
     }
@@ -148,7 +143,7 @@ class PurchaseController {
     @GetMapping
     String day(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             Model model) {
-        LocalDate shown = day != null ? day : LocalDate.now(clock.withZone(checks.zone()));
+        LocalDate shown = day != null ? day : checks.today();
         List<PurchaseQueries.DaySale> sales = queries.ofDay(shown);
         model.addAttribute("day", shown);
         model.addAttribute("sales", sales);

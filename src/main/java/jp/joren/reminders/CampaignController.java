@@ -1,6 +1,5 @@
 package jp.joren.reminders;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.Arrays;
@@ -44,12 +43,11 @@ class CampaignController {
     private final ReminderQueue queue;
     private final OutboxQueries outbox;
     private final ShopSettings shop;
-    private final Clock clock;
     private final MessageSource messages;
     private final Previews previews;
     private final SavedSegments savedSegments;
 
-    CampaignController(Campaigns campaigns, ReminderQueue queue, OutboxQueries outbox, ShopSettings shop, Clock clock,
+    CampaignController(Campaigns campaigns, ReminderQueue queue, OutboxQueries outbox, ShopSettings shop,
             MessageSource messages, Previews previews, SavedSegments savedSegments) {
         this.savedSegments = savedSegments;
         this.messages = messages;
@@ -58,7 +56,6 @@ class CampaignController {
         this.queue = queue;
         this.outbox = outbox;
         this.shop = shop;
-        this.clock = clock;
     }
 
     private static final List<String> SEGMENTS = List.of("FIRST", "TODDLER", "STEADY", "TREND", "LOYAL");
@@ -70,7 +67,7 @@ class CampaignController {
     @GetMapping
     @Transactional(readOnly = true)
     String year(@RequestParam(required = false) Integer year, Model model) {
-        int shown = year == null || year < FIRST_YEAR || year > LAST_YEAR ? today().getYear() : year;
+        int shown = year == null || year < FIRST_YEAR || year > LAST_YEAR ? shop.today().getYear() : year;
         Map<Month, List<Campaign>> byMonth = new TreeMap<>();
         Arrays.stream(Month.values()).forEach(month -> byMonth.put(month, List.of()));
         byMonth.putAll(campaigns.ofYear(shown).stream()
@@ -88,7 +85,7 @@ class CampaignController {
     String newCampaign(@RequestParam(required = false) LocalDate on, @RequestParam(required = false) SeasonalIdea idea,
             Locale locale, Model model) {
         CampaignForm form = new CampaignForm();
-        form.setScheduledOn(on == null ? today() : on);
+        form.setScheduledOn(on == null ? shop.today() : on);
         if (idea != null) {
             form.setName(messages.getMessage("campaigns.idea." + idea.name(), null, locale));
             form.setKind(idea.kind());
@@ -157,7 +154,7 @@ class CampaignController {
     String queueNow(@PathVariable long id, RedirectAttributes redirect) {
         Campaign campaign = find(id);
         if (!campaign.queued()) {
-            redirect.addFlashAttribute(campaign.approved() ? "queued" : "queuedAwaiting", queue.queueNow(campaign, today()));
+            redirect.addFlashAttribute(campaign.approved() ? "queued" : "queuedAwaiting", queue.queueNow(campaign, shop.today()));
         }
         return "redirect:/reminders/campaigns/" + id;
     }
@@ -183,7 +180,7 @@ class CampaignController {
     private Campaign everyoneOrSaved(Campaign saved, CampaignForm typed) {
         CampaignForm audience = saved == null ? new CampaignForm()
                 : CampaignForm.of(saved, campaigns.productCode(saved.productId()).orElse(null));
-        audience.setScheduledOn(saved == null ? today() : saved.scheduledOn());
+        audience.setScheduledOn(saved == null ? shop.today() : saved.scheduledOn());
         audience.setSubject(typed.getSubject());
         audience.setBody(typed.getBody());
         return audience.toCampaign(saved == null ? null : saved.id(), saved == null ? null : saved.productId());
@@ -247,7 +244,7 @@ class CampaignController {
         model.addAttribute("tiers", IntStream.rangeClosed(1, TradeAreaTier.TIERS).boxed().toList());
         model.addAttribute("couponKinds", Arrays.asList(Offer.CouponKind.values()));
         model.addAttribute("variables", LetterWriter.VARIABLES);
-        model.addAttribute("reach", campaign == null || campaign.queued() ? null : queue.reach(campaign, today()));
+        model.addAttribute("reach", campaign == null || campaign.queued() ? null : queue.reach(campaign, shop.today()));
         model.addAttribute("channelOrder", campaign == null ? ChannelOrder.DEFAULT : campaigns.channelOrder(campaign.id()));
         model.addAttribute("channelOrders", ChannelOrder.values());
         // a queued campaign can no longer change; its messages are previewed on its approval page and the outbox
@@ -259,9 +256,5 @@ class CampaignController {
 
     private Campaign find(long id) {
         return campaigns.find(id).orElseThrow(() -> new NotFoundException("campaign", id));
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(shop.zone()));
     }
 }

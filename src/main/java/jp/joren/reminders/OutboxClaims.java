@@ -60,12 +60,12 @@ class OutboxClaims {
 
     /** By email: consent, an address, and the address not unsubscribed. */
     private static final String HOLD_BACK = HOLD_BACK_TEMPLATE.formatted(
-            Reachability.consents("d.customer_id", "EMAIL") + " and coalesce(cu.email, '') <> ''",
+            Reachability.consents("cu", "EMAIL") + " and coalesce(cu.email, '') <> ''",
             Reachability.unsubscribed("cu.email"));
 
     /** On LINE: consent, and LINE linked and not blocked (blocking withdraws the consent too). */
     private static final String HOLD_BACK_LINE = HOLD_BACK_TEMPLATE.formatted(
-            Reachability.consents("d.customer_id", "LINE") + " and " + LineFriends.linked("cu"), "false");
+            Reachability.consents("cu", "LINE") + " and " + LineFriends.linked("cu"), "false");
 
     /**
      * One message per customer per pass, so the cap holds within a pass too; the rule order decides which.

@@ -1,7 +1,6 @@
 package jp.joren.reminders;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -33,21 +32,19 @@ class PostalController {
     private final ShopSettings shop;
     private final MessageSource messages;
     private final CsvDownload download;
-    private final Clock clock;
 
     PostalController(PostalList postal, Postcards postcards, ShopSettings shop, MessageSource messages,
-            CsvDownload download, Clock clock) {
+            CsvDownload download) {
         this.download = download;
         this.postal = postal;
         this.postcards = postcards;
         this.shop = shop;
         this.messages = messages;
-        this.clock = clock;
     }
 
     @GetMapping
     String list(Model model) {
-        List<PostalLabel> labels = postal.waiting(today());
+        List<PostalLabel> labels = postal.waiting(shop.today());
         model.addAttribute("labels", labels);
         model.addAttribute("upTo", labels.stream().mapToLong(PostalLabel::messageId).max().orElse(0));
         return "reminders/postal";
@@ -55,20 +52,20 @@ class PostalController {
 
     @GetMapping("/labels")
     String labels(Model model) {
-        model.addAttribute("labels", postal.waiting(today()));
+        model.addAttribute("labels", postal.waiting(shop.today()));
         return "reminders/labels";
     }
 
     /** はがき, 100 × 148 mm: each letter's message side, then its address side, for double-sided printing. */
     @GetMapping("/postcards")
     String postcards(Model model) {
-        model.addAttribute("postcards", postcards.waiting(today()));
+        model.addAttribute("postcards", postcards.waiting(shop.today()));
         return "reminders/postcards";
     }
 
     @GetMapping("/labels.csv")
     void csv(@AuthenticationPrincipal JorenUser owner, Locale locale, HttpServletResponse response) throws IOException {
-        LocalDate today = today();
+        LocalDate today = shop.today();
         List<String> header = List.of("postalCode", "address", "name", "coupon", "couponValidUntil").stream()
                 .map(column -> messages.getMessage("reminders.postal.csv." + column, null, locale)).toList();
         String honorific = messages.getMessage("reminders.postal.honorific", null, locale);
@@ -78,11 +75,7 @@ class PostalController {
 
     @PostMapping("/posted")
     String posted(@RequestParam long upTo, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("posted", postal.markPosted(today(), upTo));
+        redirect.addFlashAttribute("posted", postal.markPosted(shop.today(), upTo));
         return "redirect:/reminders/postal";
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(shop.zone()));
     }
 }

@@ -31,7 +31,7 @@ public class PostalList {
              where m.channel = 'POSTAL' and m.status = 'QUEUED' and m.due_on <= :today and m.id <= :upTo
                and coalesce(cu.postal_code, '') <> ''
                and %s
-             order by cu.postal_code, m.id""".formatted(Reachability.consents("m.customer_id", "POSTAL"));
+             order by cu.postal_code, m.id""".formatted(Reachability.consents("cu", "POSTAL"));
 
     private final JdbcClient jdbc;
     private final AuditLog audit;

@@ -10,12 +10,12 @@ final class Reachability {
     private Reachability() {
     }
 
-    /** True when the latest advertising consent of customer {@code customerId} (a column) on {@code channel} is granted. */
-    static String consents(String customerId, String channel) {
+    /** True when the customer row {@code customer} (an alias) currently consents to advertising on {@code channel} (V38). */
+    static String consents(String customer, String channel) {
         return """
-                coalesce((select k.granted and not k.pending from consent k
-                           where k.customer_id = %s and k.channel = '%s' and k.purpose = 'ADVERTISING'
-                           order by k.recorded_at desc, k.id desc limit 1), false)""".formatted(customerId, channel);
+                coalesce((select k.granted from current_consent k
+                           where k.tenant_id = %1$s.tenant_id and k.customer_id = %1$s.id and k.channel = '%2$s'),
+                         false)""".formatted(customer, channel);
     }
 
     /** True when the address in column {@code email} unsubscribed (email_address_hash is V14's). */

@@ -68,9 +68,9 @@ public class ReminderQueue {
             routed as (
                 select r.*, r.route = 'EMAIL' as email, r.route is not null as reachable
                   from routes r)
-            """.formatted(CANDIDATES, Reachability.consents("c.customer_id", "EMAIL"),
-            Reachability.unsubscribed("cu.email"), Reachability.consents("c.customer_id", "POSTAL"),
-            Reachability.consents("c.customer_id", "LINE"), LineFriends.linked("cu"));
+            """.formatted(CANDIDATES, Reachability.consents("cu", "EMAIL"),
+            Reachability.unsubscribed("cu.email"), Reachability.consents("cu", "POSTAL"),
+            Reachability.consents("cu", "LINE"), LineFriends.linked("cu"));
 
     private static final String QUEUE = ROUTED + """
             insert into outbox_message (tenant_id, customer_id, rule, subject_ref, occasion, channel, promotional,

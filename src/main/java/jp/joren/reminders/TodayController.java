@@ -48,7 +48,7 @@ class TodayController {
     @GetMapping
     @Transactional(readOnly = true)
     String list(@RequestParam(required = false) Long store, @RequestParam(defaultValue = "0") int page, Model model) {
-        LocalDate date = date();
+        LocalDate date = shop.today();
         int shown = Math.max(0, page);
         TodayList.Count count = today.count(store);
         model.addAttribute("items", today.page(store, shown, date));
@@ -70,7 +70,7 @@ class TodayController {
             @RequestParam(required = false) Long store,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             @AuthenticationPrincipal JorenUser clerk, Model model) {
-        LocalDate date = date();
+        LocalDate date = shop.today();
         boolean voicemail = "VOICEMAIL".equals(outcome);
         if (!OUTCOMES.contains(outcome) || !REASONS.contains(reason) || note.length() > 500 || occasion.length() > 200
                 || voicemail && (callAgainOn == null || !callAgainOn.isAfter(date)
@@ -87,9 +87,5 @@ class TodayController {
         model.addAttribute("today", date);
         model.addAttribute("callAgainLatest", date.plusDays(CALL_AGAIN_WITHIN_DAYS));
         return "reminders/today :: acted";
-    }
-
-    private LocalDate date() {
-        return LocalDate.now(clock.withZone(shop.zone()));
     }
 }

@@ -2,7 +2,9 @@ package jp.joren.shops;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jp.joren.shared.EditConflict;
@@ -59,6 +61,12 @@ public class ShopSettings {
     @Transactional(readOnly = true)
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone()));
+    }
+
+    /** The time on the shop's own clock, to the minute, as the clerk reads it at the till. */
+    @Transactional(readOnly = true)
+    public LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(zone())).truncatedTo(ChronoUnit.MINUTES);
     }
 
     /** Whether a sale can be registered in this store (it is the shop's own, and open). */

@@ -10,28 +10,20 @@ package jp.joren.dashboard;
  * window), {@code days} (a window after the first visit).
  */
 public enum Audience {
-    BUYERS(Sql.PERIOD_BUYERS),
-    NEW(Sql.NEW),
+    BUYERS(BuyerMovement.BUYERS),
+    NEW(BuyerMovement.BUYERS_MOVED + " where " + BuyerMovement.IS_NEW),
     /** Everyone who bought and is not new: the same split as the figures. */
-    REPEAT("(%s) except (%s)".formatted(Sql.PERIOD_BUYERS, Sql.NEW)),
+    REPEAT(BuyerMovement.BUYERS_MOVED + " where not " + BuyerMovement.IS_NEW),
     LOYAL_BUYERS("""
             select b.customer_id from (%s) b
               join portfolio_snapshot s on s.customer_id = b.customer_id and s.month = :snapshot and s.segment = 'LOYAL'
-            """.formatted(Sql.PERIOD_BUYERS)),
-    RETURNED("""
-            select b.customer_id from (%s) b
-              join customer_portfolio cp on cp.customer_id = b.customer_id
-             where cp.first_visit < :from
-               and not exists (select 1 from purchase e where e.customer_id = b.customer_id and e.status = 'COMPLETED'
-                                 and e.business_date >= :before and e.business_date < :beforeUntil)
-            """.formatted(Sql.PERIOD_BUYERS)),
+            """.formatted(BuyerMovement.BUYERS)),
+    RETURNED(BuyerMovement.BUYERS_MOVED + " where " + BuyerMovement.IS_RETURNED),
     LOST("""
-            select distinct e.customer_id from purchase e
-             where e.status = 'COMPLETED' and e.customer_id is not null
-               and e.business_date >= :before and e.business_date < :beforeUntil
-               and not exists (select 1 from purchase p where p.customer_id = e.customer_id and p.status = 'COMPLETED'
-                                 and p.business_date >= :from and p.business_date < :until)
-            """),
+            select bb.customer_id from (%s) bb
+              left join (%s) b on b.customer_id = bb.customer_id
+             where b.customer_id is null
+            """.formatted(BuyerMovement.BUYERS_BEFORE, BuyerMovement.BUYERS)),
     ACTIVE_AT_START("select customer_id from portfolio_snapshot where month = :snapshot and not lapsed"),
     COHORT("""
             select customer_id from customer_portfolio where first_visit >= :cohortFrom and first_visit < :cohortUntil
@@ -143,18 +135,6 @@ public enum Audience {
         static final String REPEATERS = """
                 select customer_id from customer_portfolio
                  where visits >= 2 and last_visit >= cast(:until as date) - 365 and last_visit < :until""";
-        static final String PERIOD_BUYERS = """
-                select distinct customer_id from purchase
-                 where status = 'COMPLETED' and customer_id is not null
-                   and business_date >= :from and business_date < :until
-                """;
-        static final String NEW = """
-                select b.customer_id from (%s) b
-                  left join customer_portfolio cp on cp.customer_id = b.customer_id
-                 where coalesce(cp.first_visit, :from) >= :from
-                   and not exists (select 1 from purchase e where e.customer_id = b.customer_id and e.status = 'COMPLETED'
-                                     and e.business_date >= :before and e.business_date < :beforeUntil)
-                """.formatted(PERIOD_BUYERS);
     }
 
     final String sql;

@@ -44,14 +44,12 @@ class DashboardQueries {
                              where customer_id is not null
                              group by customer_id
                         ), bought_before as materialized (
-                            select distinct customer_id from purchase
-                             where status = 'COMPLETED' and customer_id is not null
-                               and business_date >= :before and business_date < :beforeUntil
+                            %s
                         ), loyal_at_start as materialized (
                             select customer_id from portfolio_snapshot where month = :snapshot and segment = 'LOYAL'
                         ), each_buyer as materialized (
                             select b.visits, b.amount, bb.customer_id is not null as bought_before,
-                                   bb.customer_id is null and coalesce(cp.first_visit, :from) >= :from as is_new,
+                                   %s as is_new, %s as is_returned,
                                    l.customer_id is not null as was_loyal, cp.segment, cp.lapsed,
                                    case when c.status = 'ACTIVE' then %s end as tier,
                                    -- compared byte by byte, which is quicker; the towns are put in order in Java
@@ -69,12 +67,12 @@ class DashboardQueries {
                                coalesce(sum(amount) filter (where is_new), 0) as new_sales,
                                coalesce(sum(amount) filter (where was_loyal), 0) as loyal_sales,
                                count(*) filter (where bought_before) as stayed,
-                               count(*) filter (where not bought_before and not is_new) as returned,
+                               count(*) filter (where is_returned) as returned,
                                (select coalesce(sum(total), 0) from receipts) as sales,
                                (select coalesce(sum(item_count), 0) from receipts where customer_id is not null) as items
                           from each_buyer
                          group by grouping sets ((), (segment, lapsed), (tier), (tier, town))
-                        """.formatted(TIER))
+                        """.formatted(BuyerMovement.BUYERS_BEFORE, BuyerMovement.IS_NEW, BuyerMovement.IS_RETURNED, TIER))
                 .param("before", period.previous().from())
                 .param("beforeUntil", period.previous().until())
                 .param("from", period.from())

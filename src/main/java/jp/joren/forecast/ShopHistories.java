@@ -3,6 +3,7 @@ package jp.joren.forecast;
 import java.time.LocalDate;
 import java.util.List;
 
+import jp.joren.segments.CountedVisits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,7 +30,7 @@ class ShopHistories {
     }
 
     List<CustomerHistory> asOf(LocalDate asOf) {
-        List<Long> excluded = excludedProducts();
+        List<Long> excluded = CountedVisits.excludedProducts(jdbc);
         // the purchase_visits index hands the purchases over in (customer, day) order: grouped and
         // numbered in that order without a sort
         return jdbc.sql("""
@@ -41,7 +42,7 @@ class ShopHistories {
                                   from (%s) p
                                  group by customer_id, business_date) v
                          group by customer_id
-                        """.formatted(purchases(excluded)))
+                        """.formatted(CountedVisits.purchasesBefore(excluded)))
                 .param("asOf", asOf)
                 .param("excluded", excluded.toArray(Long[]::new))
                 .query((rs, row) -> {
@@ -55,7 +56,7 @@ class ShopHistories {
 
     /** Every customer who came before {@code cutoff}: their history then, and their visits up to {@code asOf}. */
     List<HeldOut> heldOut(LocalDate cutoff, LocalDate asOf) {
-        List<Long> excluded = excludedProducts();
+        List<Long> excluded = CountedVisits.excludedProducts(jdbc);
         return jdbc.sql("""
                         select count(*) filter (where day < :cutoff) - 1 as repeat_visits,
                                max(day) filter (where day < :cutoff) - min(day) as days_to_last,
@@ -66,7 +67,7 @@ class ShopHistories {
                                  group by customer_id, business_date) v
                          group by customer_id
                         having min(day) < :cutoff
-                        """.formatted(purchases(excluded)))
+                        """.formatted(CountedVisits.purchasesBefore(excluded)))
                 .param("cutoff", cutoff)
                 .param("asOf", asOf)
                 .param("excluded", excluded.toArray(Long[]::new))
@@ -74,36 +75,5 @@ class ShopHistories {
                         rs.getInt("days_to_last") / DAYS_PER_WEEK, rs.getInt("days_observed") / DAYS_PER_WEEK, 0),
                         rs.getInt("visits_after")))
                 .list();
-    }
-
-    private List<Long> excludedProducts() {
-        return jdbc.sql("select id from product where excluded_from_portfolio").query(Long.class).list();
-    }
-
-    /**
-     * The completed purchases of active customers before {@code :asOf} that make a visit, with the amount
-     * that counts: as in the portfolio, products left out of it (free samples) are never a visit and never
-     * an amount. Only purchases holding such a product need their lines read; most shops have none.
-     */
-    private static String purchases(List<Long> excluded) {
-        String ofActiveCustomers = """
-                p.status = 'COMPLETED' and p.business_date < :asOf and p.customer_id is not null
-                and p.customer_id not in (select id from customer where status <> 'ACTIVE')""";
-        return excluded.isEmpty() ? """
-                select p.customer_id, p.business_date, p.total as amount
-                  from purchase p
-                 where %s
-                """.formatted(ofActiveCustomers) : """
-                select p.customer_id, p.business_date, p.total - coalesce(x.excluded_amount, 0) as amount
-                  from purchase p
-                  left join (select l.purchase_id,
-                                    sum(l.amount) filter (where l.product_id = any(:excluded)) as excluded_amount,
-                                    bool_and(l.product_id = any(:excluded)) as only_excluded
-                               from purchase_line l
-                              where l.purchase_id in (select purchase_id from purchase_line
-                                                       where product_id = any(:excluded))
-                              group by l.purchase_id) x on x.purchase_id = p.id
-                 where %s and x.only_excluded is not true
-                """.formatted(ofActiveCustomers);
     }
 }

@@ -30,24 +30,7 @@ class PortfolioClassifier {
         // the night sorts every visit of the shop a few times; in memory rather than on disk
         jdbc.sql("set local work_mem = '64MB'").update();
         jdbc.sql("drop table if exists night_visit").update();
-        List<Long> excluded = jdbc.sql("select id from product where excluded_from_portfolio").query(Long.class).list();
-        // Only purchases that hold an excluded product need their lines read; most shops have none.
-        String purchases = excluded.isEmpty() ? """
-                select p.customer_id, p.business_date, p.total as amount
-                  from purchase p
-                 where p.status = 'COMPLETED' and p.business_date < :asOf
-                """ : """
-                select p.customer_id, p.business_date, p.total - coalesce(x.excluded_amount, 0) as amount
-                  from purchase p
-                  left join (select l.purchase_id,
-                                    sum(l.amount) filter (where l.product_id = any(:excluded)) as excluded_amount,
-                                    bool_and(l.product_id = any(:excluded)) as only_excluded
-                               from purchase_line l
-                              where l.purchase_id in (select purchase_id from purchase_line
-                                                       where product_id = any(:excluded))
-                              group by l.purchase_id) x on x.purchase_id = p.id
-                 where p.status = 'COMPLETED' and p.business_date < :asOf and x.only_excluded is not true
-                """;
+        List<Long> excluded = CountedVisits.excludedProducts(jdbc);
         var statement = jdbc.sql("""
                 create temporary table night_visit on commit drop as
                 select v.customer_id, v.day, v.amount,
@@ -56,12 +39,10 @@ class PortfolioClassifier {
                        v.day - lag(v.day) over by_day as gap
                   from (select p.customer_id, p.business_date as day, sum(p.amount) as amount
                           from (%s) p
-                         where p.customer_id is not null
-                           and p.customer_id not in (select id from customer where status <> 'ACTIVE')
                          group by p.customer_id, p.business_date) v
                 window by_customer as (partition by v.customer_id),
                        by_day as (partition by v.customer_id order by v.day)
-                """.formatted(purchases))
+                """.formatted(CountedVisits.purchasesBefore(excluded)))
                 .param("asOf", asOf);
         if (!excluded.isEmpty()) {
             statement = statement.param("excluded", excluded.toArray(Long[]::new));

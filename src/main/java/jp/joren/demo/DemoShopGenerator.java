@@ -7,8 +7,8 @@ import jp.joren.shared.TableStatistics;
 import jp.joren.shops.NewShop;
 import jp.joren.shops.ShopSignup;
 import jp.joren.tenancy.CurrentTenant;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,7 +23,7 @@ public class DemoShopGenerator {
 
     private static final String OWNER_NAME = "佐倉 誠";
     private static final int CHUNK = 5_000;
-    private static final Log log = LogFactory.getLog(DemoShopGenerator.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoShopGenerator.class);
 
     private final ShopSignup signup;
     private final TransactionTemplate transaction;

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import jp.joren.accounts.AccountDirectory;
 import jp.joren.nightly.ShopNightlyRun;
 import jp.joren.shared.TableStatistics;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 class DemoShopLoader implements ApplicationRunner {
 
     private static final String SHOP_NAME = "かなもの屋 さくら";
-    private static final Log log = LogFactory.getLog(DemoShopLoader.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoShopLoader.class);
 
     private final DemoShopGenerator generator;
     private final AccountDirectory accounts;

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 
 import jp.joren.accounts.AccountDirectory;
 import jp.joren.shared.TableStatistics;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "joren.generate.shops")
 class LoadShopsRunner implements ApplicationRunner {
 
-    private static final Log log = LogFactory.getLog(LoadShopsRunner.class);
+    private static final Logger log = LoggerFactory.getLogger(LoadShopsRunner.class);
 
     private final DemoShopGenerator generator;
     private final AccountDirectory accounts;

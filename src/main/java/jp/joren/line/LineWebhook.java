@@ -8,8 +8,8 @@ import java.util.Optional;
 import jp.joren.customers.ConsentChannel;
 import jp.joren.customers.ConsentLedger;
 import jp.joren.tenancy.CurrentTenant;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +32,7 @@ class LineWebhook {
     /** The wording the customer agreed to by sending the code (the page that shows the code says it). */
     static final String LINK_WORDING = "line-link-2026-12";
 
-    private static final Log log = LogFactory.getLog(LineWebhook.class);
+    private static final Logger log = LoggerFactory.getLogger(LineWebhook.class);
 
     enum Verdict { ACCEPTED, UNKNOWN_SHOP, BAD_SIGNATURE, MALFORMED }
 

@@ -7,8 +7,8 @@ import jp.joren.segments.PortfolioPolicyChanged;
 import jp.joren.shared.ShopJobQueue;
 import jp.joren.shops.ShopSettings;
 import jp.joren.tenancy.CurrentTenant;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class ManualRuns {
 
-    private static final Log log = LogFactory.getLog(ManualRuns.class);
+    private static final Logger log = LoggerFactory.getLogger(ManualRuns.class);
 
     private final ShopNightlyRun shopRun;
     private final ShopSettings shop;

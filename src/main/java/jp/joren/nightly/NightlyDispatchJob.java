@@ -3,10 +3,10 @@ package jp.joren.nightly;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
@@ -16,7 +16,7 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 @DisallowConcurrentExecution
 class NightlyDispatchJob extends QuartzJobBean {
 
-    private static final Log log = LogFactory.getLog(NightlyDispatchJob.class);
+    private static final Logger log = LoggerFactory.getLogger(NightlyDispatchJob.class);
 
     private final NightlyRuns runs;
     private final ShopNightlyRun shopRun;

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 
 import jp.joren.tenancy.CurrentTenant;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
@@ -19,7 +19,7 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 @DisallowConcurrentExecution
 abstract class ShopByShopSending extends QuartzJobBean {
 
-    private final Log log = LogFactory.getLog(getClass());
+    private final Logger log = LoggerFactory.getLogger(getClass());
     private final JdbcClient jdbc;
     private final Clock clock;
 

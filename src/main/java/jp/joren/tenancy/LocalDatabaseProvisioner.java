@@ -7,8 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
@@ -22,7 +22,7 @@ import org.springframework.util.StringUtils;
  */
 public class LocalDatabaseProvisioner implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
-    private static final Log log = LogFactory.getLog(LocalDatabaseProvisioner.class);
+    private static final Logger log = LoggerFactory.getLogger(LocalDatabaseProvisioner.class);
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {

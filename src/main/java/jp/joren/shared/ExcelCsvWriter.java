@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
 /**
  * CSV that Excel opens correctly in Japan: UTF-8 with a byte order mark (without it Excel reads Shift_JIS),
  * CRLF line ends, RFC 4180 quoting. A cell that starts with = + - @ (or a tab or carriage return) is
@@ -20,22 +23,25 @@ public final class ExcelCsvWriter {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private final Writer out;
+    /** Excel's own dialect: commas, CRLF, a quote only where a cell needs one. */
+    private final CSVPrinter printer;
 
     public ExcelCsvWriter(OutputStream stream) {
-        this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
-        write(String.valueOf(BYTE_ORDER_MARK));
+        Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
+        try {
+            out.write(BYTE_ORDER_MARK);
+            this.printer = new CSVPrinter(out, CSVFormat.EXCEL);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public ExcelCsvWriter row(List<?> cells) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            line.append(cell(cells.get(i)));
+        try {
+            printer.printRecord(cells.stream().map(ExcelCsvWriter::cell));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        write(line.append("\r\n").toString());
         return this;
     }
 
@@ -43,26 +49,16 @@ public final class ExcelCsvWriter {
         return row(Arrays.asList(cells));
     }
 
+    /** The cell's text, a formula's first character neutralised; a number stays a number. */
     static String cell(Object value) {
         if (value == null) {
             return "";
         }
         String text = value.toString();
         if (!text.isEmpty() && !(value instanceof Number) && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            return '"' + text.replace("\"", "\"\"") + '"';
+            return "'" + text;
         }
         return text;
-    }
-
-    private void write(String text) {
-        try {
-            out.write(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
@@ -71,7 +67,7 @@ public final class ExcelCsvWriter {
      */
     public void flush() {
         try {
-            out.flush();
+            printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

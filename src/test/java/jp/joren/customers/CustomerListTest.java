@@ -158,7 +158,8 @@ class CustomerListTest {
         String[] lines = export.body().split("\r\n");
         assertThat(lines).hasSize(4);
         assertThat(lines[1]).contains("青木 一").contains("同意あり").contains(",2,2026-01-05,2026-09-01,8000");
-        assertThat(lines[2]).startsWith(",\"'=HYPERLINK(\"\"http://evil\"\")\",イービル");
+        // no member code: an empty first cell, quoted (ExcelCsvWriter)
+        assertThat(lines[2]).startsWith("\"\",\"'=HYPERLINK(\"\"http://evil\"\")\",イービル");
         long audited = inShop(() -> jdbc.sql("select count(*) from audit_event where action = 'DATA_EXPORTED'")
                 .query(Long.class).single());
         assertThat(audited).isEqualTo(1);

@@ -13,6 +13,8 @@ import jp.joren.segments.Cell;
 import jp.joren.segments.Portfolio;
 import jp.joren.segments.Segment;
 import jp.joren.tenancy.CurrentTenant;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -124,16 +126,17 @@ class Dashboard {
     private final PortfolioReads portfolio;
     private final Portfolio portfolioSettings;
     private final ProductInsights products;
-    private final DashboardMemo memo;
+    /** See {@link DashboardCache}. */
+    private final Cache memo;
     private final ReminderPolicies reminderPolicies;
     private final Clock clock;
 
     Dashboard(DashboardQueries queries, PortfolioReads portfolio, Portfolio portfolioSettings, ProductInsights products,
-            DashboardMemo memo, ReminderPolicies reminderPolicies, Clock clock) {
+            CacheManager caches, ReminderPolicies reminderPolicies, Clock clock) {
         this.queries = queries;
         this.reminderPolicies = reminderPolicies;
         this.clock = clock;
-        this.memo = memo;
+        this.memo = caches.getCache(DashboardCache.NAME);
         this.products = products;
         this.portfolio = portfolio;
         this.portfolioSettings = portfolioSettings;
@@ -247,7 +250,17 @@ class Dashboard {
         <T> T always(List<Object> what, java.util.function.Supplier<T> compute) {
             List<Object> key = new java.util.ArrayList<>(List.of(tenant, String.valueOf(classification), today));
             key.addAll(what);
-            return memo.get(key, compute);
+            // not the cache's get-or-load: a figure is computed from other remembered figures, and a load may
+            // not reach into the cache it is loading; two requests computing one figure at once is harmless
+            Cache.ValueWrapper remembered = memo.get(key);
+            if (remembered != null) {
+                @SuppressWarnings("unchecked")
+                T value = (T) remembered.get();
+                return value;
+            }
+            T value = compute.get();
+            memo.put(key, value);
+            return value;
         }
 
         /** Figures of a period: remembered once the period is over, read afresh while it runs. */

@@ -1,60 +1,21 @@
 package jp.joren.customers;
 
 import java.text.Normalizer;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * A customer's details as the counter enters them: name and kana, a phone or an email, the rest optional.
  * The two consent questions are asked on registration only and have no default: the clerk must ask.
  */
-public class CustomerForm {
+public class CustomerForm extends PersonalDetailsForm {
 
     /** The member code printed on the card; blank gives a new customer the shop's next code. */
     @Size(max = 30, message = "{validation.tooLong}")
     private String code = "";
-
-    @NotBlank(message = "{validation.required}")
-    @Size(max = 100, message = "{validation.tooLong}")
-    private String name = "";
-
-    @Size(max = 100, message = "{validation.tooLong}")
-    private String nameKana = "";
-
-    @Size(max = 40, message = "{validation.tooLong}")
-    private String phone = "";
-
-    @Email(message = "{validation.email}")
-    @Size(max = 200, message = "{validation.tooLong}")
-    private String email = "";
-
-    @Pattern(regexp = "^$|^[0-9０-９]{3}[-－ー]?[0-9０-９]{4}$", message = "{customer.validation.postalCode}")
-    private String postalCode = "";
-
-    @Size(max = 20, message = "{validation.tooLong}")
-    private String prefecture = "";
-
-    @Size(max = 60, message = "{validation.tooLong}")
-    private String city = "";
-
-    @Size(max = 60, message = "{validation.tooLong}")
-    private String town = "";
-
-    @Size(max = 200, message = "{validation.tooLong}")
-    private String addressLine = "";
-
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    @PastOrPresent(message = "{customer.validation.birthdayInFuture}")
-    private LocalDate birthday;
 
     @NotNull(message = "{validation.required}")
     private AcquisitionChannel acquisitionChannel = AcquisitionChannel.WALK_IN;
@@ -81,16 +42,16 @@ public class CustomerForm {
     static CustomerForm of(Customer customer) {
         CustomerForm form = new CustomerForm();
         form.code = orEmpty(customer.getCode());
-        form.name = customer.getName();
-        form.nameKana = orEmpty(customer.getNameKana());
-        form.phone = orEmpty(customer.getPhone());
-        form.email = orEmpty(customer.getEmail());
-        form.postalCode = orEmpty(customer.getPostalCode());
-        form.prefecture = orEmpty(customer.getPrefecture());
-        form.city = orEmpty(customer.getCity());
-        form.town = orEmpty(customer.getTown());
-        form.addressLine = orEmpty(customer.getAddressLine());
-        form.birthday = customer.getBirthday();
+        form.setName(customer.getName());
+        form.setNameKana(orEmpty(customer.getNameKana()));
+        form.setPhone(orEmpty(customer.getPhone()));
+        form.setEmail(orEmpty(customer.getEmail()));
+        form.setPostalCode(orEmpty(customer.getPostalCode()));
+        form.setPrefecture(orEmpty(customer.getPrefecture()));
+        form.setCity(orEmpty(customer.getCity()));
+        form.setTown(orEmpty(customer.getTown()));
+        form.setAddressLine(orEmpty(customer.getAddressLine()));
+        form.setBirthday(customer.getBirthday());
         form.acquisitionChannel = customer.getAcquisitionChannel();
         form.storeId = customer.getStoreId();
         form.tags = String.join(", ", customer.getTags());
@@ -107,7 +68,7 @@ public class CustomerForm {
 
     /** True when the phone has the digits of a Japanese number, however it is written. */
     boolean phoneLooksValid() {
-        return CustomerFields.phoneLooksValid(phone);
+        return CustomerFields.phoneLooksValid(getPhone());
     }
 
     private static String orEmpty(String text) {
@@ -120,86 +81,6 @@ public class CustomerForm {
 
     public void setCode(String code) {
         this.code = code;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getNameKana() {
-        return nameKana;
-    }
-
-    public void setNameKana(String nameKana) {
-        this.nameKana = nameKana;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public String getPostalCode() {
-        return postalCode;
-    }
-
-    public void setPostalCode(String postalCode) {
-        this.postalCode = postalCode;
-    }
-
-    public String getPrefecture() {
-        return prefecture;
-    }
-
-    public void setPrefecture(String prefecture) {
-        this.prefecture = prefecture;
-    }
-
-    public String getCity() {
-        return city;
-    }
-
-    public void setCity(String city) {
-        this.city = city;
-    }
-
-    public String getTown() {
-        return town;
-    }
-
-    public void setTown(String town) {
-        this.town = town;
-    }
-
-    public String getAddressLine() {
-        return addressLine;
-    }
-
-    public void setAddressLine(String addressLine) {
-        this.addressLine = addressLine;
-    }
-
-    public LocalDate getBirthday() {
-        return birthday;
-    }
-
-    public void setBirthday(LocalDate birthday) {
-        this.birthday = birthday;
     }
 
     public AcquisitionChannel getAcquisitionChannel() {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import jakarta.validation.constraints.Size;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * A column Joren can read: its key, whether every row needs it, how its cells are read, the headers
@@ -41,23 +42,19 @@ record ImportField(String key, boolean required, Type type, List<String> headers
      * that a file cannot store what the counter would refuse.
      */
     ImportField limitedAs(Class<?> form) {
-        try {
-            Field property = form.getDeclaredField(key);
-            Size size = property.getAnnotation(Size.class);
-            return size == null ? this : new ImportField(key, required, type, headers, size.max(), normal);
-        } catch (NoSuchFieldException notOnTheForm) {
-            return this;
-        }
+        Field property = ReflectionUtils.findField(form, key);
+        Size size = property == null ? null : property.getAnnotation(Size.class);
+        return size == null ? this : new ImportField(key, required, type, headers, size.max(), normal);
     }
 
     /** This column with the length that {@code form} declares for its field {@code property}. */
     ImportField limitedAs(Class<?> form, String property) {
-        try {
-            Size size = form.getDeclaredField(property).getAnnotation(Size.class);
-            return size == null ? this : new ImportField(key, required, type, headers, size.max(), normal);
-        } catch (NoSuchFieldException notOnTheForm) {
-            throw new IllegalArgumentException(property, notOnTheForm);
+        Field field = ReflectionUtils.findField(form, property);
+        if (field == null) {
+            throw new IllegalArgumentException(property + " is not a field of " + form.getSimpleName());
         }
+        Size size = field.getAnnotation(Size.class);
+        return size == null ? this : new ImportField(key, required, type, headers, size.max(), normal);
     }
 
     /**

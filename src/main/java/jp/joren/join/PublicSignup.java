@@ -147,16 +147,7 @@ class PublicSignup {
 
     private long register(JoinForm form, Optional<ProductChoice> model, String clientAddress) {
         CustomerForm customer = new CustomerForm();
-        customer.setName(form.getName());
-        customer.setNameKana(form.getNameKana());
-        customer.setEmail(form.getEmail());
-        customer.setPhone(form.getPhone());
-        customer.setPostalCode(form.getPostalCode());
-        customer.setPrefecture(form.getPrefecture());
-        customer.setCity(form.getCity());
-        customer.setTown(form.getTown());
-        customer.setAddressLine(form.getAddressLine());
-        customer.setBirthday(form.getBirthday());
+        form.copyTo(customer);
         customer.setAcquisitionChannel(AcquisitionChannel.WALK_IN);
         long id = customers.registerSelf(customer);
         boolean emailGiven = !form.getEmail().isBlank();

@@ -145,10 +145,14 @@ public record DrillLinks(Period period) {
         return "/customers?" + filter.toQuery();
     }
 
-    /** A partial period is written as its days, so that the list counts the same days as the number. */
+    /**
+     * A running period keeps its kind, so the list compares with the same period before as the number did (1–6
+     * December with 1–6 November), and names its last day, so it counts the same days whenever it is opened.
+     */
     private UriComponentsBuilder base(String audience) {
-        return UriComponentsBuilder.fromPath("/dashboard/customers").queryParam("audience", Audience.valueOf(audience))
-                .queryParam("period", period.partial() ? Period.Kind.CUSTOM : period.kind())
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/dashboard/customers")
+                .queryParam("audience", Audience.valueOf(audience)).queryParam("period", period.kind())
                 .queryParam("at", period.from()).queryParam("from", period.from()).queryParam("to", period.last());
+        return period.partial() && period.kind() != Period.Kind.CUSTOM ? link.queryParam("through", period.last()) : link;
     }
 }

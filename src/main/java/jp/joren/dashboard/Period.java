@@ -86,9 +86,31 @@ public record Period(Kind kind, LocalDate from, LocalDate until, boolean partial
         };
     }
 
-    /** The same days a year earlier. */
+    /**
+     * The same days a year earlier. Of a period still running, as many days: 1–28 February of a leap year is
+     * compared with the whole February before it, not with its first 27 days.
+     */
     public Period lastYear() {
-        return new Period(kind, from.minusYears(1), until.minusYears(1), partial);
+        LocalDate start = from.minusYears(1);
+        if (!partial) {
+            return new Period(kind, start, until.minusYears(1), false);
+        }
+        LocalDate end = start.plusDays(days());
+        if (kind != Kind.CUSTOM && end.isAfter(containing(kind, start).until())) {
+            end = containing(kind, start).until();
+        }
+        return new Period(kind, start, end, true);
+    }
+
+    /**
+     * This period up to {@code last} when that is earlier than its own last day: a running period's days as a
+     * link wrote them, so that the list behind a number counts the days the number did, opened on any day.
+     */
+    public Period through(LocalDate last) {
+        if (last == null || !last.isBefore(last()) || last.isBefore(from)) {
+            return this;
+        }
+        return new Period(kind, from, last.plusDays(1), true);
     }
 
     /** The first {@code count} days of this period (all of it when it is shorter), marked partial. */

@@ -22,6 +22,10 @@ public class PeriodChoice {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate to;
 
+    /** The last day counted of a period that was still running when a link to it was made. */
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate through;
+
     Period resolve(LocalDate today) {
         if (period == Period.Kind.CUSTOM) {
             if (from != null && to != null && !to.isBefore(from) && !from.isBefore(to.minusYears(5))) {
@@ -30,7 +34,7 @@ public class PeriodChoice {
             return Period.lastComplete(Period.Kind.MONTH, today);
         }
         Period.Kind kind = period == null ? Period.Kind.MONTH : period;
-        return at == null ? Period.lastComplete(kind, today) : Period.containing(kind, at).elapsedBy(today);
+        return at == null ? Period.lastComplete(kind, today) : Period.containing(kind, at).elapsedBy(today).through(through);
     }
 
     /** Whether the owner asked for a custom range that could not be used. */
@@ -61,6 +65,14 @@ public class PeriodChoice {
 
     public void setFrom(LocalDate from) {
         this.from = from;
+    }
+
+    public LocalDate getThrough() {
+        return through;
+    }
+
+    public void setThrough(LocalDate through) {
+        this.through = through;
     }
 
     public LocalDate getTo() {

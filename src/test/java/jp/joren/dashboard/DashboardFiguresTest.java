@@ -492,7 +492,8 @@ class DashboardFiguresTest {
         org.jsoup.nodes.Element number = running.document().selectFirst("a[href*=audience=BUYERS]");
         assertThat(number).as("the buyers of the running month open as a list").isNotNull();
         String list = number.attr("href");
-        assertThat(list).contains("period=CUSTOM");
+        // still the month (compared with the same days of the month before), pinned to the days the number counted
+        assertThat(list).contains("period=MONTH").contains("through=" + today.minusDays(today.getDayOfMonth() == 1 ? 0 : 1));
         assertThat(owner.get(list).status()).isEqualTo(200);
     }
 

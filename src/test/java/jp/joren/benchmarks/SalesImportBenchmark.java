@@ -15,13 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
 
 import jp.joren.segments.Portfolio;
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.BenchmarkReport;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.WebSession;
 import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.Test;
@@ -62,6 +62,9 @@ class SalesImportBenchmark {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    ShopWork shopWork;
 
     @Autowired
     Portfolio portfolio;
@@ -149,21 +152,21 @@ class SalesImportBenchmark {
             String result = importFile(timelyOwner, full, "");
             double importing = seconds(started);
             long nightStarted = System.nanoTime();
-            inShop(timely, () -> portfolio.classify(today, step -> { }));
+            shopWork.inShop(timely.tenantId(), () -> portfolio.classify(today, step -> { }));
             report.line("history before the first night: upload, check and import %.1f s (%,.0f lines/s) — %s; the night %.1f s",
                     importing, lines / importing, result, seconds(nightStarted));
 
             TestShop late = shops.newShop("履歴が後から来た店");
             WebSession lateOwner = owner(late);
             importFile(lateOwner, october, "");
-            inShop(late, () -> portfolio.classify(today, step -> { }));
+            shopWork.inShop(late.tenantId(), () -> portfolio.classify(today, step -> { }));
             started = System.nanoTime();
             result = importFile(lateOwner, full, "");
             importing = seconds(started);
-            String stale = inShop(late, () -> jdbc.sql("select since::text from portfolio_stale where tenant_id = :shop")
+            String stale = shopWork.inShop(late.tenantId(), () -> jdbc.sql("select since::text from portfolio_stale where tenant_id = :shop")
                     .param("shop", late.tenantId()).query(String.class).single());
             nightStarted = System.nanoTime();
-            inShop(late, () -> portfolio.classify(today, step -> { }));
+            shopWork.inShop(late.tenantId(), () -> portfolio.classify(today, step -> { }));
             report.line("history after the first night: upload, check and import %.1f s (%,.0f lines/s) — %s; month ends marked stale "
                     + "since %s; the next night %.1f s", importing, lines / importing, result, stale, seconds(nightStarted));
 
@@ -207,7 +210,7 @@ class SalesImportBenchmark {
 
     /** Every month end's cells and movements, as the dashboard reads them. */
     private List<String> monthEnds(TestShop shop) {
-        return inShop(shop, () -> jdbc.sql("""
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         select c.month || ' ' || c.segment || ' ' || c.lapsed || ' ' || c.customers || ' ' || c.amount
                           from portfolio_month_cell c where c.tenant_id = :shop
                         union all
@@ -216,10 +219,6 @@ class SalesImportBenchmark {
                           from portfolio_movement m where m.tenant_id = :shop
                          order by 1
                         """).param("shop", shop.tenantId()).query(String.class).list());
-    }
-
-    private <T> T inShop(TestShop shop, Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
     }
 
     /** A journal of 2025 and 2026 to October, and its October alone. */

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +33,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A sales export of 1,000,000 receipt lines in one file (UCI Online Retail's columns, 4,000 customers, 4,000
@@ -97,11 +99,7 @@ class SalesImportBenchmark {
             String warnings = String.join(" / ", owner.get(job).document().select("#sales-warnings li").eachText());
             long runStarted = System.nanoTime();
             owner.post(job + "/run", Map.of("_csrf", owner.csrfToken(job), "goodRowsOnly", "false"));
-            String result = "";
-            while (result.isEmpty()) {
-                sleep();
-                result = owner.get(job).document().select("#import-done, #import-failed").text();
-            }
+            String result = importResult(owner, job);
             double run = seconds(runStarted);
             report.line("upload %.1f s, check of every line %.1f s (%,.0f lines/s), import %.1f s (%,.0f lines/s); "
                             + "check and import together %,.0f lines/s; total %.1f s", upload, check, LINES / check, run,
@@ -200,12 +198,7 @@ class SalesImportBenchmark {
                 select.selectFirst("option[selected]") == null ? "" : select.selectFirst("option[selected]").val()));
         owner.submit(job, "form.mapping", mapping);
         owner.post(job + "/run", Map.of("_csrf", owner.csrfToken(job), "goodRowsOnly", "true"));
-        String result = "";
-        while (result.isEmpty()) {
-            sleep();
-            result = owner.get(job).document().select("#import-done, #import-failed").text();
-        }
-        return result;
+        return importResult(owner, job);
     }
 
     /** Every month end's cells and movements, as the dashboard reads them. */
@@ -339,12 +332,10 @@ class SalesImportBenchmark {
         }
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** What the import's page says once it has finished, however long it takes (looked at once a second). */
+    private static String importResult(WebSession owner, String job) {
+        return await().forever().pollDelay(Duration.ofSeconds(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> owner.get(job).document().select("#import-done, #import-failed").text(), done -> !done.isEmpty());
     }
 
     private static double seconds(long since) {

@@ -3,6 +3,7 @@ package jp.joren.imports;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** CSV imports as an owner does them: upload, check every row, import, and import the same file again. */
 @JorenIntegrationTest
@@ -326,18 +328,8 @@ class ImportTest {
     }
 
     private String waitUntilFinished(String job) {
-        for (int i = 0; i < 200; i++) {
-            WebSession.Page page = owner.get(job);
-            if (!page.document().select("#import-done, #import-failed").isEmpty()) {
-                return page.document().select("#import-done, #import-failed").text();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("the import did not finish");
+        return await("the import to finish").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> owner.get(job).document().select("#import-done, #import-failed").text(), done -> !done.isEmpty());
     }
 
     private long count(String sql) {

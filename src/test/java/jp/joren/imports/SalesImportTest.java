@@ -2,6 +2,7 @@ package jp.joren.imports;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A POS sales export in one file, as an owner imports it: customers, products and receipts at once, with the
@@ -297,18 +299,8 @@ class SalesImportTest {
     /** Runs a big import, waiting as long as it takes (up to a minute). */
     private String run(String job) {
         owner.post(job + "/run", Map.of("_csrf", owner.csrfToken(job), "goodRowsOnly", "true"));
-        for (int i = 0; i < 240; i++) {
-            var done = owner.get(job).document().select("#import-done, #import-failed");
-            if (!done.isEmpty()) {
-                return done.text();
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("the import did not finish within a minute");
+        return await("the import to finish").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+                .until(() -> owner.get(job).document().select("#import-done, #import-failed").text(), done -> !done.isEmpty());
     }
 
     /** Every month end's cells and movements, as the dashboard reads them. */

@@ -26,8 +26,8 @@ import jp.joren.demo.DemoShopGenerator;
 import jp.joren.demo.DemoShopSpec;
 import jp.joren.support.BenchmarkReport;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.WebSession;
-import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,6 +62,9 @@ class CounterBenchmark {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    ShopWork shopWork;
+
     @Test
     void searchAndRegisterPurchasesOnTheLargestShop() throws Exception {
         String owner = "bench-" + System.nanoTime() + "@bench.joren.jp";
@@ -69,14 +72,14 @@ class CounterBenchmark {
                 owner, "joren-bench-2026", "ベンチマーク金物店"));
         BenchmarkReport report = new BenchmarkReport("counter",
                 "The counter on a generated shop of %,d customers (%,d purchases), through real HTTP on the local PostgreSQL."
-                        .formatted(CUSTOMERS, inShop(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single())));
+                        .formatted(CUSTOMERS, shopWork.query(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single())));
         measureSearch(shop, owner, report);
         measurePurchases(shop, owner, report);
         report.write();
     }
 
     private void measureSearch(long shop, String owner, BenchmarkReport report) {
-        List<Map<String, Object>> people = inShop(shop, db -> db.sql("""
+        List<Map<String, Object>> people = shopWork.query(shop, db -> db.sql("""
                 select phone, name, name_kana, email from customer
                  where phone is not null and email is not null and name_kana is not null
                  order by id limit 400
@@ -114,17 +117,17 @@ class CounterBenchmark {
     }
 
     private void measurePurchases(long shop, String owner, BenchmarkReport report) throws Exception {
-        List<Long> customers = inShop(shop, db -> db.sql("select id from customer order by id limit 5000").query(Long.class).list());
-        List<String> codes = inShop(shop, db -> db.sql("select code from product where active order by id limit 40").query(String.class).list());
-        long store = inShop(shop, db -> db.sql("select id from store order by id limit 1").query(Long.class).single());
+        List<Long> customers = shopWork.query(shop, db -> db.sql("select id from customer order by id limit 5000").query(Long.class).list());
+        List<String> codes = shopWork.query(shop, db -> db.sql("select code from product where active order by id limit 40").query(String.class).list());
+        long store = shopWork.query(shop, db -> db.sql("select id from store order by id limit 1").query(Long.class).single());
         // a server answers sales for days: the first seconds, while the JIT compiles the sale's path, are not its pace
         sell(owner, customers, codes, store, WARM_UP_SECONDS);
-        long before = inShop(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single());
+        long before = shopWork.query(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single());
         Sales sales = sell(owner, customers, codes, store, PURCHASE_SECONDS);
         List<Double> all = sales.millis();
         double seconds = sales.seconds();
         Collections.sort(all);
-        long registered = inShop(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single()) - before;
+        long registered = shopWork.query(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single()) - before;
         report.line("purchase registration, %d clients for %.0f s after %d s of warm-up: %,d purchases of 3 lines (%,d in the "
                         + "database), %.0f purchases/s, p50 %.1f ms, p99 %.1f ms", CLIENTS, seconds, WARM_UP_SECONDS, all.size(),
                 registered, all.size() / seconds, percentile(all, 50), percentile(all, 99));
@@ -194,7 +197,7 @@ class CounterBenchmark {
 
     /** The machine's pace for a sale's writes alone, in one transaction each, as the counter's are. @return sales/s */
     private double bareWrites(long shop, long store, List<Long> customers, List<String> codes) throws Exception {
-        List<Long> products = inShop(shop, db -> db.sql("select id from product where code = any(?) order by id")
+        List<Long> products = shopWork.query(shop, db -> db.sql("select id from product where code = any(?) order by id")
                 .param(codes.toArray(String[]::new)).query(Long.class).list());
         LocalDate day = LocalDate.now(ZoneId.of("Asia/Tokyo"));
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
@@ -209,7 +212,7 @@ class CounterBenchmark {
                     long customer = customers.get(random.nextInt(customers.size()));
                     Long[] lines = {products.get(random.nextInt(products.size())), products.get(random.nextInt(products.size())),
                             products.get(random.nextInt(products.size()))};
-                    inShop(shop, db -> {
+                    shopWork.query(shop, db -> {
                         long id = db.sql("""
                                         insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date,
                                                               channel, total)
@@ -241,10 +244,6 @@ class CounterBenchmark {
         }
         pool.shutdown();
         return sales / ((System.nanoTime() - started) / 1e9);
-    }
-
-    private <T> T inShop(long tenantId, Function<JdbcClient, T> query) {
-        return CurrentTenant.callAs(tenantId, () -> transaction.execute(status -> query.apply(jdbc)));
     }
 
     private static double percentile(List<Double> sorted, int percent) {

@@ -1,6 +1,7 @@
 package jp.joren.benchmarks;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Importing 100,000 customer rows through the owner's pages (upload, check every row, import), and
@@ -62,11 +65,8 @@ class ImportBenchmark {
             double checkSeconds = seconds(checkStarted);
             long runStarted = System.nanoTime();
             owner.post(job + "/run", Map.of("_csrf", owner.csrfToken(job), "goodRowsOnly", "false"));
-            String result = "";
-            while (result.isEmpty()) {
-                sleep();
-                result = owner.get(job).document().select("#import-done, #import-failed").text();
-            }
+            String result = await().forever().pollDelay(Duration.ofMillis(250)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> owner.get(job).document().select("#import-done, #import-failed").text(), done -> !done.isEmpty());
             double runSeconds = seconds(runStarted);
             report.line("%s: upload %.1f s, check of every row %.1f s, import %.1f s, total %.1f s (%,.0f rows/s), "
                             + "peak heap %,d MiB — %s", round, uploadSeconds, checkSeconds, runSeconds, seconds(started),
@@ -88,14 +88,6 @@ class ImportBenchmark {
                     .append(",").append(i % 3 == 0 ? "可" : "不可").append(",").append(i % 2 == 0 ? "○" : "×").append("\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static double seconds(long since) {

@@ -5,21 +5,19 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Function;
 
 import jp.joren.demo.DemoShopGenerator;
 import jp.joren.demo.DemoShopSpec;
 import jp.joren.segments.Portfolio;
 import jp.joren.support.BenchmarkReport;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.TestDatabase;
 import jp.joren.support.WebSession;
-import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The nightly portfolio and the owner's dashboard on one shop of 100,000 customers and 1,000,000
@@ -47,7 +45,7 @@ class PortfolioBenchmark {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate transaction;
+    ShopWork shopWork;
 
     @Test
     void nightlyClassificationAndDashboardOnTheLargestShop() {
@@ -58,25 +56,25 @@ class PortfolioBenchmark {
         topUpTo(shop, PURCHASES);
         // a shop's purchases arrive day after day; the generator writes them customer by customer
         TestDatabase.get().asOwner("cluster purchase using purchase_by_date", "vacuum analyze");
-        long purchases = inShop(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single());
-        long lines = inShop(shop, db -> db.sql("select count(*) from purchase_line").query(Long.class).single());
+        long purchases = shopWork.query(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single());
+        long lines = shopWork.query(shop, db -> db.sql("select count(*) from purchase_line").query(Long.class).single());
         BenchmarkReport report = new BenchmarkReport("portfolio",
                 "The nightly classification and the dashboard on a shop of %,d customers, %,d purchases and %,d purchase lines, on the local PostgreSQL. The purchases are stored in date order, as a shop's arrive (the generator writes them customer by customer), and the tables are vacuumed and analysed, as autovacuum would have done."
                         .formatted(CUSTOMERS, purchases, lines));
 
-        double first = timed(() -> inShop(shop, db -> portfolio.classify(today, step -> { })));
+        double first = timed(() -> shopWork.query(shop, db -> portfolio.classify(today, step -> { })));
         report.line("first night, with all %d month-end snapshots taken: %.2f s", 25, first);
         // autovacuum analyses the rewritten tables soon after a night; here it is done at once
         TestDatabase.get().asOwner("vacuum analyze");
         List<Double> nights = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            nights.add(timed(() -> inShop(shop, db -> portfolio.classify(today, step -> { }))));
+            nights.add(timed(() -> shopWork.query(shop, db -> portfolio.classify(today, step -> { }))));
         }
         Collections.sort(nights);
         double night = nights.get(1);
         List<Double> floors = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            floors.add(timed(() -> inShop(shop, db -> db.sql("""
+            floors.add(timed(() -> shopWork.query(shop, db -> db.sql("""
                     select count(*) from (select customer_id, count(*), sum(total), min(business_date), max(business_date)
                                             from purchase where status = 'COMPLETED' and customer_id is not null
                                            group by customer_id) g
@@ -125,11 +123,11 @@ class PortfolioBenchmark {
 
     /** Copies purchases (with their lines) three years back until the shop has {@code target} purchases. */
     private void topUpTo(long shop, long target) {
-        long missing = target - inShop(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single());
+        long missing = target - shopWork.query(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single());
         if (missing <= 0) {
             return;
         }
-        inShop(shop, db -> {
+        shopWork.query(shop, db -> {
             db.sql("""
                     insert into purchase (tenant_id, customer_id, store_id, staff_id, purchased_at, business_date, channel,
                                           total, status, external_ref)
@@ -150,9 +148,6 @@ class PortfolioBenchmark {
     }
 
 
-    private <T> T inShop(long tenantId, Function<JdbcClient, T> work) {
-        return CurrentTenant.callAs(tenantId, () -> transaction.execute(status -> work.apply(jdbc)));
-    }
 
     private static double timed(Runnable work) {
         long started = System.nanoTime();

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -15,13 +16,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
 
 import jp.joren.segments.Portfolio;
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.BenchmarkReport;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.WebSession;
 import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A sales export of 1,000,000 receipt lines in one file (UCI Online Retail's columns, 4,000 customers, 4,000
@@ -64,6 +66,9 @@ class SalesImportBenchmark {
     TransactionTemplate transaction;
 
     @Autowired
+    ShopWork shopWork;
+
+    @Autowired
     Portfolio portfolio;
 
     @Test
@@ -94,11 +99,7 @@ class SalesImportBenchmark {
             String warnings = String.join(" / ", owner.get(job).document().select("#sales-warnings li").eachText());
             long runStarted = System.nanoTime();
             owner.post(job + "/run", Map.of("_csrf", owner.csrfToken(job), "goodRowsOnly", "false"));
-            String result = "";
-            while (result.isEmpty()) {
-                sleep();
-                result = owner.get(job).document().select("#import-done, #import-failed").text();
-            }
+            String result = importResult(owner, job);
             double run = seconds(runStarted);
             report.line("upload %.1f s, check of every line %.1f s (%,.0f lines/s), import %.1f s (%,.0f lines/s); "
                             + "check and import together %,.0f lines/s; total %.1f s", upload, check, LINES / check, run,
@@ -149,21 +150,21 @@ class SalesImportBenchmark {
             String result = importFile(timelyOwner, full, "");
             double importing = seconds(started);
             long nightStarted = System.nanoTime();
-            inShop(timely, () -> portfolio.classify(today, step -> { }));
+            shopWork.inShop(timely.tenantId(), () -> portfolio.classify(today, step -> { }));
             report.line("history before the first night: upload, check and import %.1f s (%,.0f lines/s) — %s; the night %.1f s",
                     importing, lines / importing, result, seconds(nightStarted));
 
             TestShop late = shops.newShop("履歴が後から来た店");
             WebSession lateOwner = owner(late);
             importFile(lateOwner, october, "");
-            inShop(late, () -> portfolio.classify(today, step -> { }));
+            shopWork.inShop(late.tenantId(), () -> portfolio.classify(today, step -> { }));
             started = System.nanoTime();
             result = importFile(lateOwner, full, "");
             importing = seconds(started);
-            String stale = inShop(late, () -> jdbc.sql("select since::text from portfolio_stale where tenant_id = :shop")
+            String stale = shopWork.inShop(late.tenantId(), () -> jdbc.sql("select since::text from portfolio_stale where tenant_id = :shop")
                     .param("shop", late.tenantId()).query(String.class).single());
             nightStarted = System.nanoTime();
-            inShop(late, () -> portfolio.classify(today, step -> { }));
+            shopWork.inShop(late.tenantId(), () -> portfolio.classify(today, step -> { }));
             report.line("history after the first night: upload, check and import %.1f s (%,.0f lines/s) — %s; month ends marked stale "
                     + "since %s; the next night %.1f s", importing, lines / importing, result, stale, seconds(nightStarted));
 
@@ -197,17 +198,12 @@ class SalesImportBenchmark {
                 select.selectFirst("option[selected]") == null ? "" : select.selectFirst("option[selected]").val()));
         owner.submit(job, "form.mapping", mapping);
         owner.post(job + "/run", Map.of("_csrf", owner.csrfToken(job), "goodRowsOnly", "true"));
-        String result = "";
-        while (result.isEmpty()) {
-            sleep();
-            result = owner.get(job).document().select("#import-done, #import-failed").text();
-        }
-        return result;
+        return importResult(owner, job);
     }
 
     /** Every month end's cells and movements, as the dashboard reads them. */
     private List<String> monthEnds(TestShop shop) {
-        return inShop(shop, () -> jdbc.sql("""
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         select c.month || ' ' || c.segment || ' ' || c.lapsed || ' ' || c.customers || ' ' || c.amount
                           from portfolio_month_cell c where c.tenant_id = :shop
                         union all
@@ -216,10 +212,6 @@ class SalesImportBenchmark {
                           from portfolio_movement m where m.tenant_id = :shop
                          order by 1
                         """).param("shop", shop.tenantId()).query(String.class).list());
-    }
-
-    private <T> T inShop(TestShop shop, Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
     }
 
     /** A journal of 2025 and 2026 to October, and its October alone. */
@@ -340,12 +332,10 @@ class SalesImportBenchmark {
         }
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** What the import's page says once it has finished, however long it takes (looked at once a second). */
+    private static String importResult(WebSession owner, String job) {
+        return await().forever().pollDelay(Duration.ofSeconds(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> owner.get(job).document().select("#import-done, #import-failed").text(), done -> !done.isEmpty());
     }
 
     private static double seconds(long since) {

@@ -10,7 +10,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,7 +20,7 @@ import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.CounterFixtures;
 import jp.joren.support.FakeLine;
 import jp.joren.support.JorenIntegrationTest;
-import jp.joren.tenancy.CurrentTenant;
+import jp.joren.support.ShopWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,7 +30,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +56,7 @@ class LineBrowserTest extends BrowserJourney {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TransactionTemplate transaction;
+    ShopWork shopWork;
 
     TestShop shop;
     String slug;
@@ -67,7 +65,7 @@ class LineBrowserTest extends BrowserJourney {
     void aKitchenShop() throws Exception {
         shop = shops.newShop("LINEの金物店");
         counter.kitchen(shop);
-        slug = inShop(() -> {
+        slug = shopWork.inShop(shop.tenantId(), () -> {
             jdbc.sql("""
                     update shop set sender_name = 'LINEの金物店', sender_postal_address = '東京都港区芝1-2-3',
                                     sender_phone = '03-1234-5678'""").update();
@@ -179,10 +177,6 @@ class LineBrowserTest extends BrowserJourney {
                                 mac.doFinal(body.getBytes(StandardCharsets.UTF_8))))
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private <T> T inShop(Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
     }
 
     private String url(String path) {

@@ -10,8 +10,8 @@ import jp.joren.demo.DemoShopGenerator;
 import jp.joren.demo.DemoShopSpec;
 import jp.joren.nightly.ShopNightlyRun;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.TestMailbox;
-import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,7 +21,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +44,7 @@ class ReminderBrowserTest extends BrowserJourney {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TransactionTemplate transaction;
+    ShopWork shopWork;
 
     String ownerEmail;
     long tenantId;
@@ -75,7 +74,7 @@ class ReminderBrowserTest extends BrowserJourney {
         assertThat(browser.findElement(By.id("starts-from")).getText()).contains("さかのぼって送りません");
         // as if the owner had turned it on two months ago and never approved a night: a shop of 600 has few
         // parts due on exactly one day, and the first batch waits whatever its size
-        inShop(() -> jdbc.sql("update reminder_rule set active_from = active_from - 60 where rule = 'PART_REPLACEMENT'")
+        shopWork.inShop(tenantId, () -> jdbc.sql("update reminder_rule set active_from = active_from - 60 where rule = 'PART_REPLACEMENT'")
                 .update());
 
         browser.get(url("/runs"));
@@ -92,7 +91,7 @@ class ReminderBrowserTest extends BrowserJourney {
         List<Message> tests = TestMailbox.get().to(ownerEmail);
         assertThat(tests).hasSize(1);
         assertThat(fromName(tests.get(0))).isEqualTo(senderName());
-        assertThat(inShop(() -> jdbc.sql("select count(*) from outbox_message where status <> 'AWAITING_APPROVAL' and status <> 'HELD'")
+        assertThat(shopWork.inShop(tenantId, () -> jdbc.sql("select count(*) from outbox_message where status <> 'AWAITING_APPROVAL' and status <> 'HELD'")
                 .query(Long.class).single())).isZero();
         browser.findElement(By.id("approve-batch")).click();
         assertThat(shown(By.id("approved")).getText()).contains("送信待ちにしました");
@@ -130,7 +129,7 @@ class ReminderBrowserTest extends BrowserJourney {
         assertThat(shown(By.id("unsubscribe-result")).getText()).contains("停止しました");
 
         // the customer buys another cooker elsewhere, long ago: the next night has a new part for them
-        inShop(() -> jdbc.sql("""
+        shopWork.inShop(tenantId, () -> jdbc.sql("""
                         insert into owned_product (tenant_id, customer_id, product_model_id, purchased_on, source)
                         select app_current_tenant(), customer_id, product_model_id, purchased_on - 1, 'STAFF'
                           from owned_product where customer_id = (select id from customer where email = ?) limit 1""")
@@ -141,7 +140,7 @@ class ReminderBrowserTest extends BrowserJourney {
 
         assertThat(TestMailbox.get().to(address)).hasSize(1);
         // the new reminder is there, but not by email: by post when they agreed to post, else not at all
-        assertThat(inShop(() -> jdbc.sql("""
+        assertThat(shopWork.inShop(tenantId, () -> jdbc.sql("""
                         select count(*) > 1 and count(*) filter (where m.channel = 'EMAIL') = 1
                                and count(*) filter (where m.status = 'SENT') = 1
                           from outbox_message m join customer c on c.id = m.customer_id where c.email = ?""")
@@ -159,7 +158,7 @@ class ReminderBrowserTest extends BrowserJourney {
 
     /** The name the shop signs with: its sender name, else its own name. */
     private String senderName() {
-        return inShop(() -> jdbc.sql("select coalesce(nullif(sender_name, ''), name) from shop").query(String.class).single());
+        return shopWork.inShop(tenantId, () -> jdbc.sql("select coalesce(nullif(sender_name, ''), name) from shop").query(String.class).single());
     }
 
     private static String partNumberIn(String preview) {
@@ -191,10 +190,6 @@ class ReminderBrowserTest extends BrowserJourney {
             }
         }
         return null;
-    }
-
-    private <T> T inShop(java.util.function.Supplier<T> work) {
-        return CurrentTenant.callAs(tenantId, () -> transaction.execute(status -> work.get()));
     }
 
     private String url(String path) {

@@ -8,14 +8,13 @@ import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.CounterFixtures;
 import jp.joren.support.CounterFixtures.Kitchen;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.WebSession;
-import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +35,7 @@ class CustomerListTest {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate transaction;
+    ShopWork shopWork;
 
     TestShop shop;
     Kitchen kitchen;
@@ -48,7 +47,7 @@ class CustomerListTest {
         kitchen = counter.kitchen(shop);
         owner = new WebSession(port);
         owner.logIn(shop.ownerEmail(), shop.password());
-        inShop(() -> {
+        shopWork.inShop(shop.tenantId(), () -> {
             long aoki = customer("青木 一", "アオキ ハジメ", "港南一丁目", "{常連}", "WALK_IN");
             long inoue = customer("井上 二葉", "イノウエ フタバ", "港南二丁目", "{}", "SNS");
             long ueda = customer("上田 三郎", "ウエダ サブロウ", "港南一丁目", "{常連,贈答}", "REFERRAL");
@@ -84,7 +83,7 @@ class CustomerListTest {
 
     @Test
     void theSegmentIsAColumnAndAFilterThatCombinesWithTheTownByItsFirstCharacters() {
-        inShop(() -> {
+        shopWork.inShop(shop.tenantId(), () -> {
             cell(customerNamed("青木 一"), "LOYAL", true);
             cell(customerNamed("井上 二葉"), "FIRST", false);
             return null;
@@ -131,7 +130,7 @@ class CustomerListTest {
 
     @Test
     void aLongListIsPagedAndThePagerKeepsTheFilters() {
-        inShop(() -> {
+        shopWork.inShop(shop.tenantId(), () -> {
             for (int i = 0; i < 60; i++) {
                 customer("大勢 " + i, "オオゼイ " + String.format("%02d", i), "港南九丁目", "{}", "EVENT");
             }
@@ -149,7 +148,7 @@ class CustomerListTest {
 
     @Test
     void theFilteredListExportsAsCsvForExcelWithFormulasNeutralised() {
-        inShop(() -> customer("=HYPERLINK(\"http://evil\")", "イービル", "港南一丁目", "{常連}", "WALK_IN"));
+        shopWork.inShop(shop.tenantId(), () -> customer("=HYPERLINK(\"http://evil\")", "イービル", "港南一丁目", "{常連}", "WALK_IN"));
         WebSession.Page export = owner.get("/customers/export?tag=常連&sort=KANA");
 
         assertThat(export.status()).isEqualTo(200);
@@ -160,7 +159,7 @@ class CustomerListTest {
         assertThat(lines[1]).contains("青木 一").contains("同意あり").contains(",2,2026-01-05,2026-09-01,8000");
         // no member code: an empty first cell, quoted (ExcelCsvWriter)
         assertThat(lines[2]).startsWith("\"\",\"'=HYPERLINK(\"\"http://evil\"\")\",イービル");
-        long audited = inShop(() -> jdbc.sql("select count(*) from audit_event where action = 'DATA_EXPORTED'")
+        long audited = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select count(*) from audit_event where action = 'DATA_EXPORTED'")
                 .query(Long.class).single());
         assertThat(audited).isEqualTo(1);
     }
@@ -207,9 +206,5 @@ class CustomerListTest {
                 insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total)
                 values (app_current_tenant(), ?, ?, ?::date + time '12:00', ?, ?)
                 """).params(customer, kitchen.storeId(), day, day, total).update();
-    }
-
-    private <T> T inShop(java.util.function.Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
     }
 }

@@ -2,13 +2,13 @@ package jp.joren.customers;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.CounterFixtures;
 import jp.joren.support.CounterFixtures.Kitchen;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.WebSession;
 import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +38,9 @@ class CustomerRecordsTest {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    ShopWork shopWork;
 
     TestShop shop;
     Kitchen kitchen;
@@ -131,7 +134,7 @@ class CustomerRecordsTest {
     @Test
     void retiringTheSurvivorErasesTheMergedRegistrationAndTheMergeCanNoLongerBeUndone() {
         merge();
-        long mergeId = inShop(() -> jdbc.sql("select id from customer_merge").query(Long.class).single());
+        long mergeId = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select id from customer_merge").query(Long.class).single());
         owner.submit("/customers/" + survivor + "/retire", "form[action$=/retire]",
                 Map.of("reason", "ご本人のご依頼", "confirmed", "true"));
 
@@ -151,9 +154,9 @@ class CustomerRecordsTest {
     @Test
     void aMergeOlderThanThirtyDaysCannotBeUndone() {
         merge();
-        inShop(() -> jdbc.sql("update customer_merge set merged_at = now() - interval '31 days'").update());
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("update customer_merge set merged_at = now() - interval '31 days'").update());
         assertThat(owner.get("/customers/merges").document().select("button.undo-merge")).isEmpty();
-        long mergeId = inShop(() -> jdbc.sql("select id from customer_merge").query(Long.class).single());
+        long mergeId = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select id from customer_merge").query(Long.class).single());
         owner.post("/customers/merges/" + mergeId + "/undo", Map.of("_csrf", owner.csrfToken("/customers/merges/new?survivor=" + survivor)));
         assertThat(owner.open("/customers/merges").text()).contains("この統合は取り消せません");
         assertThat(count("select count(*) from customer where status = 'MERGED'")).isEqualTo(1);
@@ -246,10 +249,6 @@ class CustomerRecordsTest {
     }
 
     private long count(String sql) {
-        return inShop(() -> jdbc.sql(sql).query(Long.class).single());
-    }
-
-    private <T> T inShop(Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql(sql).query(Long.class).single());
     }
 }

@@ -10,14 +10,13 @@ import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.CounterFixtures;
 import jp.joren.support.CounterFixtures.Kitchen;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.WebSession;
-import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +35,7 @@ class SavedSegmentTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TransactionTemplate transaction;
+    ShopWork shopWork;
 
     TestShop shop;
     Kitchen kitchen;
@@ -48,7 +47,7 @@ class SavedSegmentTest {
         kitchen = counter.kitchen(shop);
         owner = new WebSession(port);
         owner.logIn(shop.ownerEmail(), shop.password());
-        inShop(() -> {
+        shopWork.inShop(shop.tenantId(), () -> {
             cell(customer("青木 一", "アオキ ハジメ", "港南一丁目"), "LOYAL", true);
             cell(customer("井上 二葉", "イノウエ フタバ", "港南二丁目"), "LOYAL", true);
             cell(customer("上田 三郎", "ウエダ サブロウ", "港南一丁目"), "LOYAL", false);
@@ -112,7 +111,7 @@ class SavedSegmentTest {
                 .isEqualTo("港南の離脱した優良");
 
         // a page opened before that rename says so instead of renaming again
-        long id = inShop(() -> jdbc.sql("select id from saved_segment").query(Long.class).single());
+        long id = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select id from saved_segment").query(Long.class).single());
         WebSession.Page stale = owner.post("/customers/segments/" + id + "/rename",
                 Map.of("_csrf", owner.csrfToken("/customers"), "name", "古いページから", "version", "0"));
         assertThat(owner.open(path(stale.location())).document().select("#segment-error").text())
@@ -138,7 +137,7 @@ class SavedSegmentTest {
     @Test
     void anotherShopCannotSeeOpenRenameOrDeleteASegment() {
         owner.submit(LAPSED_TOP_IN_KONAN, "#save-segment", Map.of("name", "港南の優良離脱"));
-        long id = inShop(() -> jdbc.sql("select id from saved_segment").query(Long.class).single());
+        long id = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select id from saved_segment").query(Long.class).single());
         TestShop other = shops.newShop("となりの店");
         WebSession ownerB = new WebSession(port);
         ownerB.logIn(other.ownerEmail(), other.password());
@@ -151,7 +150,7 @@ class SavedSegmentTest {
         assertThat(ownerB.post("/customers/segments/" + id + "/delete", Map.of("_csrf", csrf)).status()).isEqualTo(404);
         // the same name is free in another shop
         assertThat(ownerB.submit("/customers", "#save-segment", Map.of("name", "港南の優良離脱")).status()).isEqualTo(302);
-        assertThat(inShop(() -> jdbc.sql("select name from saved_segment").query(String.class).list()))
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select name from saved_segment").query(String.class).list()))
                 .containsExactly("港南の優良離脱");
         assertThat(owner.get("/customers/segments/" + id).status()).isEqualTo(302);
     }
@@ -161,7 +160,7 @@ class SavedSegmentTest {
     }
 
     private int segments() {
-        return inShop(() -> jdbc.sql("select count(*) from saved_segment").query(Integer.class).single());
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select count(*) from saved_segment").query(Integer.class).single());
     }
 
     private static String path(String location) {
@@ -187,9 +186,5 @@ class SavedSegmentTest {
                 values (app_current_tenant(), ?, ?, ?::date + time '12:00', ?, 5000)
                 """).params(customer, kitchen.storeId(), LocalDate.of(2026, 1, 5).minusDays(customer % 7),
                 LocalDate.of(2026, 1, 5).minusDays(customer % 7)).update();
-    }
-
-    private <T> T inShop(java.util.function.Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
     }
 }

@@ -14,14 +14,13 @@ import jp.joren.segments.Segment;
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.WebSession;
-import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -63,7 +62,7 @@ class DashboardFiguresTest {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate transaction;
+    ShopWork shopWork;
 
     private TestShop shop;
     private final Map<String, Long> customers = new HashMap<>();
@@ -71,7 +70,7 @@ class DashboardFiguresTest {
     @BeforeEach
     void handMadeShop() {
         shop = shops.newShop("ダッシュボード 検算の店");
-        inShop(() -> {
+        shopWork.inShop(shop.tenantId(), () -> {
             long store = jdbc.sql("select min(id) from store").query(Long.class).single();
             long product = jdbc.sql("""
                     insert into product (tenant_id, code, name, price) values (app_current_tenant(), 'P', '品物', 1000)
@@ -112,7 +111,7 @@ class DashboardFiguresTest {
 
     @Test
     void theFiguresOfOctoberAreTheHandComputedOnes() {
-        Dashboard.View view = inShop(() -> dashboard.view(OCTOBER, TODAY));
+        Dashboard.View view = shopWork.inShop(shop.tenantId(), () -> dashboard.view(OCTOBER, TODAY));
         PeriodFigures october = view.figures().current();
 
         assertThat(october.sales()).isEqualTo(31_000);
@@ -180,7 +179,7 @@ class DashboardFiguresTest {
     @Test
     void historyRegisteredAfterTheFirstNightIsInTheMonthEndsTheNextNightTakes() {
         // I's ledger arrives after the first night: August and September, then a purchase in October
-        inShop(() -> {
+        shopWork.inShop(shop.tenantId(), () -> {
             long store = jdbc.sql("select min(id) from store").query(Long.class).single();
             long late = jdbc.sql("insert into customer (tenant_id, name) values (app_current_tenant(), '顧客I') returning id")
                     .query(Long.class).single();
@@ -193,30 +192,30 @@ class DashboardFiguresTest {
             return null;
         });
 
-        inShop(() -> portfolio.classify(TODAY, step -> { }));
+        shopWork.inShop(shop.tenantId(), () -> portfolio.classify(TODAY, step -> { }));
 
-        PeriodFigures october = inShop(() -> dashboard.view(OCTOBER, TODAY)).figures().current();
+        PeriodFigures october = shopWork.inShop(shop.tenantId(), () -> dashboard.view(OCTOBER, TODAY)).figures().current();
         // I was active on 1 October (last seen 5 September) and bought in October: 4 of 6 active + 1 new
         assertThat(october.buyers()).isEqualTo(4);
         assertThat(october.activeAtStart()).isEqualTo(6);
         assertThat(october.buyingShare()).isCloseTo(4.0 / 7, within(1e-9));
         assertSharesWithinZeroAndOne(october);
         // September's month end too: I is one of its seven customers now (A, C, D, F, G, H and I)
-        assertThat(inShop(() -> jdbc.sql("select sum(customers) from portfolio_month_cell where month = '2026-09-01'")
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select sum(customers) from portfolio_month_cell where month = '2026-09-01'")
                 .query(Long.class).single())).isEqualTo(7);
     }
 
     @Test
     void aCancelledReceiptMarksTheMonthEndsFromItsDateAndARenumberedOneMarksNothing() {
         // every sale numbers its receipt and counts its items after inserting it: that moves no month end
-        inShop(() -> jdbc.sql("""
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                 update purchase set receipt_number = 7, item_count = item_count + 1
                  where tenant_id = app_current_tenant() and business_date = '2026-09-15'""").update());
         assertThat(staleSince()).isEmpty();
         long firstTimersEndOfSeptember = firstTimersAtTheEndOfSeptember();
 
         // C's September receipt rung up by mistake: the month ends from 15 September on count C no more
-        inShop(() -> jdbc.sql("""
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                 update purchase set status = 'CANCELLED'
                  where tenant_id = app_current_tenant() and business_date = '2026-09-15'""").update());
         assertThat(staleSince()).contains(LocalDate.of(2026, 9, 15));
@@ -228,7 +227,7 @@ class DashboardFiguresTest {
         // August was counted before the change and is not touched by it
         assertThat(owner.get("/dashboard?period=MONTH&at=2026-08-01").document().select("#month-ends-stale")).isEmpty();
 
-        inShop(() -> portfolio.classify(TODAY, step -> { }));
+        shopWork.inShop(shop.tenantId(), () -> portfolio.classify(TODAY, step -> { }));
         assertThat(staleSince()).isEmpty();
         assertThat(owner.get("/dashboard?period=MONTH&at=2026-10-01").document().select("#month-ends-stale")).isEmpty();
         // C's only other visit was in May: at the end of September C is a one-visit customer (初回) again
@@ -236,24 +235,24 @@ class DashboardFiguresTest {
     }
 
     private long firstTimersAtTheEndOfSeptember() {
-        return inShop(() -> jdbc.sql("""
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                 select coalesce(sum(customers), 0) from portfolio_month_cell
                  where tenant_id = app_current_tenant() and month = '2026-09-01' and segment = 'FIRST'""")
                 .query(Long.class).single());
     }
 
     private java.util.Optional<LocalDate> staleSince() {
-        return inShop(() -> jdbc.sql("select since from portfolio_stale where tenant_id = app_current_tenant()")
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select since from portfolio_stale where tenant_id = app_current_tenant()")
                 .query(LocalDate.class).optional());
     }
 
     @Test
     void onTheFirstDayOfAMonthEveryShareStaysBetweenNoneAndAll() {
         LocalDate first = LocalDate.of(2026, 11, 1);
-        inShop(() -> portfolio.classify(first, step -> { }));
+        shopWork.inShop(shop.tenantId(), () -> portfolio.classify(first, step -> { }));
         for (Period.Kind kind : List.of(Period.Kind.MONTH, Period.Kind.QUARTER, Period.Kind.YEAR)) {
             // the month, quarter and year the owner opens on the 1st: what has elapsed of them (today alone)
-            Dashboard.View view = inShop(() -> dashboard.view(Period.containing(kind, first).elapsedBy(first), first));
+            Dashboard.View view = shopWork.inShop(shop.tenantId(), () -> dashboard.view(Period.containing(kind, first).elapsedBy(first), first));
             assertSharesWithinZeroAndOne(view.figures().current());
             assertSharesWithinZeroAndOne(view.figures().previous());
             assertFunnelAndWaterfallAdd(view);
@@ -263,7 +262,7 @@ class DashboardFiguresTest {
     @Test
     void theFunnelAndTheWaterfallAddUpAfterHistoryArrivesLate() {
         historyRegisteredAfterTheFirstNightIsInTheMonthEndsTheNextNightTakes();
-        assertFunnelAndWaterfallAdd(inShop(() -> dashboard.view(OCTOBER, TODAY)));
+        assertFunnelAndWaterfallAdd(shopWork.inShop(shop.tenantId(), () -> dashboard.view(OCTOBER, TODAY)));
     }
 
     /** Each funnel step a share of the first visits, never above it; the waterfall's buyers add up and stay within. */
@@ -294,7 +293,7 @@ class DashboardFiguresTest {
 
     @Test
     void promotionsReachOnlyConsentingCustomersUnderTheCapAndFollowUpsCountWhoCameBack() {
-        inShop(() -> {
+        shopWork.inShop(shop.tenantId(), () -> {
             for (String name : new String[] {"A", "B", "C"}) {
                 jdbc.sql("""
                         insert into consent (tenant_id, customer_id, channel, purpose, granted, method)
@@ -316,7 +315,7 @@ class DashboardFiguresTest {
             return null;
         });
 
-        Dashboard.View view = inShop(() -> dashboard.view(OCTOBER, TODAY));
+        Dashboard.View view = shopWork.inShop(shop.tenantId(), () -> dashboard.view(OCTOBER, TODAY));
         assertThat(view.frequencyCapDays()).isEqualTo(14);
         assertThat(view.reach()).filteredOn(reach -> reach.cell().equals(new Cell(Segment.LOYAL, false)))
                 .singleElement().satisfies(loyal -> {
@@ -359,7 +358,7 @@ class DashboardFiguresTest {
 
     @Test
     void aReceiptsItemCountFollowsItsLinesWhoeverWritesThem() {
-        String counts = inShop(() -> {
+        String counts = shopWork.inShop(shop.tenantId(), () -> {
             long purchase = jdbc.sql("select id from purchase where customer_id = ? order by id limit 1")
                     .param(customers.get("A")).query(Long.class).single();
             long product = jdbc.sql("select id from product limit 1").query(Long.class).single();
@@ -526,9 +525,5 @@ class DashboardFiguresTest {
         String count = digits.group().replace(",", "");
         assertThat(list.document().select("#customer-count").text()).isEqualTo(count + "人");
         return list.document().select("tr.customer-row td:first-child a").eachText();
-    }
-
-    private <T> T inShop(Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
     }
 }

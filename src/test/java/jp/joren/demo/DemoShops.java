@@ -4,10 +4,9 @@ import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import jp.joren.tenancy.CurrentTenant;
+import jp.joren.support.ShopWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Generates small demo shops for tests, each with its own owner, and reads them inside their tenant context. */
 @Component
@@ -18,13 +17,11 @@ class DemoShops {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final DemoShopGenerator generator;
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
+    private final ShopWork shopWork;
 
-    DemoShops(DemoShopGenerator generator, JdbcClient jdbc, TransactionTemplate transaction) {
+    DemoShops(DemoShopGenerator generator, ShopWork shopWork) {
         this.generator = generator;
-        this.jdbc = jdbc;
-        this.transaction = transaction;
+        this.shopWork = shopWork;
     }
 
     static DemoShopSpec spec(long seed, int customers) {
@@ -42,7 +39,7 @@ class DemoShops {
 
     /** Runs {@code query} in a transaction bound to {@code tenantId}, the only way shop rows are visible. */
     <T> T inShop(long tenantId, Function<JdbcClient, T> query) {
-        return CurrentTenant.callAs(tenantId, () -> transaction.execute(status -> query.apply(jdbc)));
+        return shopWork.query(tenantId, query);
     }
 
     long count(long tenantId, String sql) {

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Function;
 
 import jp.joren.demo.DemoShopGenerator;
 import jp.joren.demo.DemoShopSpec;
@@ -13,12 +12,11 @@ import jp.joren.nightly.ShopNightlyRun;
 import jp.joren.segments.Portfolio;
 import jp.joren.support.BenchmarkReport;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.TestDatabase;
-import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The night's forecast on the shop of the portfolio benchmark: 100,000 customers and 1,000,000 purchases
@@ -50,7 +48,7 @@ class ForecastBenchmark {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate transaction;
+    ShopWork shopWork;
 
     @Autowired
     ShopNightlyRun nightlyRuns;
@@ -62,17 +60,17 @@ class ForecastBenchmark {
                 + "@bench.joren.jp", "joren-bench-2026", "ベンチマーク金物店"));
         topUpTo(shop, PURCHASES);
         TestDatabase.get().asOwner("cluster purchase using purchase_by_date", "vacuum analyze");
-        long purchases = inShop(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single());
+        long purchases = shopWork.query(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single());
         BenchmarkReport report = new BenchmarkReport("forecast",
                 "The nightly forecast (BG/NBD and Pareto/NBD checked once a week on the shop's held-out half-year, the better one and gamma-gamma fitted every night to the shop's visits, then every customer scored and written) on a shop of %,d customers and %,d purchases, on the local PostgreSQL, the tables vacuumed and analysed."
                         .formatted(CUSTOMERS, purchases));
 
-        inShop(shop, db -> portfolio.classify(today, step -> { }));
-        double first = timed(() -> inShop(shop, db -> forecasts.refit(today, step -> { })));
+        shopWork.query(shop, db -> portfolio.classify(today, step -> { }));
+        double first = timed(() -> shopWork.query(shop, db -> forecasts.refit(today, step -> { })));
         report.line("first refit (every customer's row inserted; the hold-out check of both models made): %.2f s", first);
         TestDatabase.get().asOwner("vacuum analyze customer_forecast");
 
-        inShop(shop, db -> {
+        shopWork.query(shop, db -> {
             long started = System.nanoTime();
             List<ShopHistories.CustomerHistory> customers = histories.asOf(today);
             double read = seconds(started);
@@ -113,8 +111,8 @@ class ForecastBenchmark {
         List<Double> refits = new ArrayList<>();
         List<Double> nights = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            refits.add(timed(() -> inShop(shop, db -> forecasts.refit(today, step -> { }))));
-            nights.add(timed(() -> inShop(shop, db -> {
+            refits.add(timed(() -> shopWork.query(shop, db -> forecasts.refit(today, step -> { }))));
+            nights.add(timed(() -> shopWork.query(shop, db -> {
                 portfolio.classify(today, step -> { });
                 return forecasts.refit(today, step -> { });
             })));
@@ -146,19 +144,19 @@ class ForecastBenchmark {
         });
         report.line("the night of the weekly hold-out check all in (both models fitted to the visits before the held-out half-year as well): %.2f s",
                 weekly);
-        long heldBack = inShop(shop, db -> db.sql("""
+        long heldBack = shopWork.query(shop, db -> db.sql("""
                 select count(*) from customer_forecast where probability_active < 0.5 and expected_value_12m > 0
                 """).query(Long.class).single());
         report.line("customers with a forecast: %,d, of whom %,d are more likely lost than not",
-                inShop(shop, db -> db.sql("select count(*) from customer_forecast").query(Long.class).single()), heldBack);
+                shopWork.query(shop, db -> db.sql("select count(*) from customer_forecast").query(Long.class).single()), heldBack);
         report.write();
     }
 
     /** Copies purchases three years back until the shop has {@code target}; the forecast reads no lines. */
     private void topUpTo(long shop, long target) {
-        long missing = target - inShop(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single());
+        long missing = target - shopWork.query(shop, db -> db.sql("select count(*) from purchase").query(Long.class).single());
         if (missing > 0) {
-            inShop(shop, db -> db.sql("""
+            shopWork.query(shop, db -> db.sql("""
                     insert into purchase (tenant_id, customer_id, store_id, staff_id, purchased_at, business_date, channel,
                                           total, status, external_ref)
                     select tenant_id, customer_id, store_id, staff_id, purchased_at - interval '1095 days',
@@ -171,9 +169,6 @@ class ForecastBenchmark {
     }
 
 
-    private <T> T inShop(long tenantId, Function<JdbcClient, T> work) {
-        return CurrentTenant.callAs(tenantId, () -> transaction.execute(status -> work.apply(jdbc)));
-    }
 
     private static double timed(Runnable work) {
         long started = System.nanoTime();

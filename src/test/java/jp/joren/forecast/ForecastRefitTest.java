@@ -8,14 +8,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 import jp.joren.nightly.ShopNightlyRun;
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.WebSession;
-import jp.joren.tenancy.CurrentTenant;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +54,9 @@ class ForecastRefitTest {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    ShopWork shopWork;
+
     private TestShop shop;
 
     @Test
@@ -75,7 +77,7 @@ class ForecastRefitTest {
         long cancelledOnly = customer("取消だけ");
         purchase(cancelledOnly, -10, 5_000, "CANCELLED");
         // free samples are never a visit, as in the portfolio
-        long sample = inShop(() -> jdbc.sql("""
+        long sample = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                 insert into product (tenant_id, code, name, price, excluded_from_portfolio)
                 values (app_current_tenant(), 'SAMPLE', '試供品', 0, true) returning id
                 """).query(Long.class).single());
@@ -83,11 +85,11 @@ class ForecastRefitTest {
         sampleOnly(samplesOnly, -20, sample);
         sampleOnly(weekly, -3, sample);
 
-        Forecasts.Refitted refitted = inShop(() -> forecasts.refit(AS_OF, step -> { }));
+        Forecasts.Refitted refitted = shopWork.inShop(shop.tenantId(), () -> forecasts.refit(AS_OF, step -> { }));
 
         assertThat(refitted.reliable()).isTrue();
         assertThat(refitted.customers()).isEqualTo(2_003);
-        var fit = inShop(() -> jdbc.sql("select r, alpha, a, b, p, q, gamma, customers, reason from forecast_fit")
+        var fit = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select r, alpha, a, b, p, q, gamma, customers, reason from forecast_fit")
                 .query((rs, row) -> new Object[] {new BgNbd(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)),
                         new GammaGamma(rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)), rs.getInt(8), rs.getString(9)})
                 .single());
@@ -100,11 +102,11 @@ class ForecastRefitTest {
 
         // the shop's year after: forecast against what the simulated customers really did
         long actualVisits = simulated.stream().mapToLong(c -> c.stream().filter(v -> v.day() >= 0 && v.day() < 365).count()).sum();
-        double forecastVisits = inShop(() -> jdbc.sql("select sum(expected_visits_12m) from customer_forecast where customer_id = any(?)")
+        double forecastVisits = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select sum(expected_visits_12m) from customer_forecast where customer_id = any(?)")
                 .param(ids.toArray(Long[]::new)).query(Double.class).single());
         assertThat(forecastVisits).isCloseTo(actualVisits, within(0.06 * actualVisits));
 
-        CustomerForecast regular = inShop(() -> customerForecasts.of(weekly)).orElseThrow();
+        CustomerForecast regular = shopWork.inShop(shop.tenantId(), () -> customerForecasts.of(weekly)).orElseThrow();
         assertThat(regular.probabilityActive()).isGreaterThan(0.9);
         assertThat(regular.expectedNextVisitOn()).isBetween(AS_OF, AS_OF.plusDays(7));
         assertThat(regular.expectedVisits12Months()).isGreaterThan(20);
@@ -115,11 +117,11 @@ class ForecastRefitTest {
         assertThat(regular.expectedValue12Months()).isCloseTo(
                 Math.round(regular.expectedVisits12Months() * spend.expectedSpend(51, 3_000)), within(2L));
 
-        CustomerForecast lapsed = inShop(() -> customerForecasts.of(gone)).orElseThrow();
+        CustomerForecast lapsed = shopWork.inShop(shop.tenantId(), () -> customerForecasts.of(gone)).orElseThrow();
         assertThat(lapsed.probabilityActive()).isLessThan(0.05);
         assertThat(lapsed.expectedValue12Months()).isLessThan(regular.expectedValue12Months() / 10);
-        assertThat(inShop(() -> customerForecasts.of(cancelledOnly))).isEmpty();
-        assertThat(inShop(() -> customerForecasts.of(samplesOnly))).isEmpty();
+        assertThat(shopWork.inShop(shop.tenantId(), () -> customerForecasts.of(cancelledOnly))).isEmpty();
+        assertThat(shopWork.inShop(shop.tenantId(), () -> customerForecasts.of(samplesOnly))).isEmpty();
 
         Document page = owner().get("/customers/" + weekly).document();
         assertThat(page.selectFirst("#forecast-active").text())
@@ -131,7 +133,7 @@ class ForecastRefitTest {
         assertThat(page.selectFirst("#forecast-none")).isNull();
 
         // the owner's list of customers worth a call: slipping, and valuable if they stay
-        CustomerForecast slips = inShop(() -> customerForecasts.of(slipping)).orElseThrow();
+        CustomerForecast slips = shopWork.inShop(shop.tenantId(), () -> customerForecasts.of(slipping)).orElseThrow();
         assertThat(slips.probabilityActive()).isBetween(0.2, 0.6);
         WebSession owner = owner();
         String listPath = owner.get("/dashboard").document().selectFirst("#worth-a-call-link").attr("href");
@@ -171,28 +173,28 @@ class ForecastRefitTest {
         assertThat(expectedPerCustomer).isCloseTo(actualPerCustomer, within(0.1 * actualPerCustomer));
         assertThat(check.selectFirst("#forecast-unreliable")).isNull();
         // customers made as BG/NBD assumes: the half-year check chose BG/NBD, and the page says why
-        assertThat(inShop(() -> jdbc.sql("select model from forecast_fit").query(String.class).single())).isEqualTo("BG_NBD");
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select model from forecast_fit").query(String.class).single())).isEqualTo("BG_NBD");
         assertThat(check.selectFirst("#forecast-model").text()).startsWith("予測には BG/NBD を使っています。")
                 .contains("1人あたりの外れが BG/NBD は");
 
         // the next night keeps the week's check (its errors, its table) and refits the chosen model from where
         // this fit ended; a week on, the night checks again on the half-year before it
         List<Object> errors = holdoutErrors();
-        inShop(() -> forecasts.refit(AS_OF.plusDays(1), step -> { }));
+        shopWork.inShop(shop.tenantId(), () -> forecasts.refit(AS_OF.plusDays(1), step -> { }));
         assertThat(holdoutCheckedOn()).isEqualTo(AS_OF);
         assertThat(holdoutErrors()).isEqualTo(errors);
-        assertThat(inShop(() -> jdbc.sql("select fitted_on::text || model from forecast_fit").query(String.class).single()))
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select fitted_on::text || model from forecast_fit").query(String.class).single()))
                 .isEqualTo(AS_OF.plusDays(1) + "BG_NBD");
-        inShop(() -> forecasts.refit(AS_OF.plusDays(ModelChoice.RECHECK_DAYS), step -> { }));
+        shopWork.inShop(shop.tenantId(), () -> forecasts.refit(AS_OF.plusDays(ModelChoice.RECHECK_DAYS), step -> { }));
         assertThat(holdoutCheckedOn()).isEqualTo(AS_OF.plusDays(ModelChoice.RECHECK_DAYS));
     }
 
     private LocalDate holdoutCheckedOn() {
-        return inShop(() -> jdbc.sql("select max(holdout_until) from forecast_calibration").query(LocalDate.class).single());
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select max(holdout_until) from forecast_calibration").query(LocalDate.class).single());
     }
 
     private List<Object> holdoutErrors() {
-        return inShop(() -> jdbc.sql("select bg_nbd_holdout_error, pareto_nbd_holdout_error from forecast_fit")
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select bg_nbd_holdout_error, pareto_nbd_holdout_error from forecast_fit")
                 .query((rs, row) -> List.<Object>of(rs.getDouble(1), rs.getDouble(2))).single());
     }
 
@@ -209,11 +211,11 @@ class ForecastRefitTest {
 
         night.run(shop.tenantId(), AS_OF);
 
-        String fit = inShop(() -> jdbc.sql("select fitted_on || ' ' || customers || ' ' || reliable || ' ' || reason from forecast_fit")
+        String fit = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select fitted_on || ' ' || customers || ' ' || reliable || ' ' || reason from forecast_fit")
                 .query(String.class).single());
         assertThat(fit).isEqualTo(AS_OF + " 20 false TOO_FEW_CUSTOMERS");
-        assertThat(inShop(() -> customerForecasts.of(customers.get(0)))).isEmpty();
-        assertThat(inShop(() -> jdbc.sql("select count(*) from customer_forecast").query(Long.class).single())).isZero();
+        assertThat(shopWork.inShop(shop.tenantId(), () -> customerForecasts.of(customers.get(0)))).isEmpty();
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select count(*) from customer_forecast").query(Long.class).single())).isZero();
         Document page = owner().get("/customers/" + customers.get(0)).document();
         assertThat(page.selectFirst("#forecast-none")).isNotNull();
         assertThat(page.selectFirst("#forecast-active")).isNull();
@@ -231,7 +233,7 @@ class ForecastRefitTest {
 
     /** The simulated customers and their visits before the as-of date, in one transaction. */
     private List<Long> insert(List<List<SimulatedShop.Visit>> simulated) {
-        return inShop(() -> {
+        return shopWork.inShop(shop.tenantId(), () -> {
             List<Long> ids = jdbc.sql("""
                             insert into customer (tenant_id, name)
                             select app_current_tenant(), 'シミュ ' || n from generate_series(1, ?) n
@@ -261,7 +263,7 @@ class ForecastRefitTest {
     }
 
     private long customer(String name) {
-        return inShop(() -> jdbc.sql("insert into customer (tenant_id, name) values (app_current_tenant(), ?) returning id")
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("insert into customer (tenant_id, name) values (app_current_tenant(), ?) returning id")
                 .param(name).query(Long.class).single());
     }
 
@@ -271,7 +273,7 @@ class ForecastRefitTest {
 
     private long purchase(long customer, int day, long total, String status) {
         LocalDate date = AS_OF.plusDays(day);
-        return inShop(() -> jdbc.sql("""
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total, status)
                         values (app_current_tenant(), ?, (select min(id) from store), cast(? as date) + time '10:00', ?, ?, ?)
                         returning id
@@ -280,13 +282,9 @@ class ForecastRefitTest {
 
     private void sampleOnly(long customer, int day, long sample) {
         long purchase = purchase(customer, day, 0, "COMPLETED");
-        inShop(() -> jdbc.sql("""
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                 insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price, amount)
                 values (app_current_tenant(), ?, ?, 1, 0, 0)
                 """).params(purchase, sample).update());
-    }
-
-    private <T> T inShop(Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
     }
 }

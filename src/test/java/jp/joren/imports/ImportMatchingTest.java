@@ -4,20 +4,18 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.CounterFixtures;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.WebSession;
-import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +39,7 @@ class ImportMatchingTest {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate transaction;
+    ShopWork shopWork;
 
     TestShop shop;
     WebSession owner;
@@ -58,7 +56,7 @@ class ImportMatchingTest {
         steps = new ImportSteps(owner);
         aoki = customer("C000001", "青木 浩", "アオキ ヒロシ", "03-5669-7991", "aoki@example.jp");
         sato = customer("C000002", "佐藤 花子", "サトウ ハナコ", "090-1111-0001", "hanako@example.jp");
-        inShop(() -> jdbc.sql("""
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total)
                         select app_current_tenant(), :c, (select min(id) from store), d::timestamptz + interval '3 hours',
                                d::date, 5000
@@ -97,7 +95,7 @@ class ImportMatchingTest {
         assertThat(count("select count(*) from customer where code = 'K-0003' and name = '鈴木 一郎' and phone = '03-5669-7991'"))
                 .isEqualTo(1);
         assertThat(count("select count(*) from purchase where customer_id = " + aoki)).isEqualTo(3);
-        assertThat(inShop(() -> jdbc.sql("select email from customer where id = :id").param("id", sato)
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select email from customer where id = :id").param("id", sato)
                 .query(String.class).single())).isEqualTo("hanako2@example.jp");
     }
 
@@ -117,7 +115,7 @@ class ImportMatchingTest {
 
     @Test
     void undoingAnImportRestoresEveryFieldItChangedAndRemovesTheCustomersItCreated() {
-        inShop(() -> jdbc.sql("update customer set tags = '{常連}', notes = '辛口が好き' where id = :id")
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("update customer set tags = '{常連}', notes = '辛口が好き' where id = :id")
                 .param("id", sato).update());
         String before = fullRow(sato);
         String job = steps.upload("CUSTOMERS", "台帳.csv", """
@@ -162,24 +160,24 @@ class ImportMatchingTest {
                 """.getBytes(StandardCharsets.UTF_8));
         steps.check(job);
         steps.run(job, Map.of());
-        inShop(() -> jdbc.sql("update customer set notes = '電話で住所を確認' where name = '上田 三'").update());
-        String uedaCode = inShop(() -> jdbc.sql("select code from customer where name = '上田 三'")
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("update customer set notes = '電話で住所を確認' where name = '上田 三'").update());
+        String uedaCode = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select code from customer where name = '上田 三'")
                 .query(String.class).single());
         long arai = count("select id from customer where name = '新井 一'");
-        inShop(() -> jdbc.sql("""
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total)
                         values (app_current_tenant(), :c, (select min(id) from store), timestamptz '2026-02-01 12:00+09',
                                 date '2026-02-01', 3000)
                         """).param("c", arai).update());
-        String code = inShop(() -> jdbc.sql("select code from customer where id = :id").param("id", arai)
+        String code = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select code from customer where id = :id").param("id", arai)
                 .query(String.class).single());
         long inoue = count("select id from customer where name = '井上 二'");
-        inShop(() -> jdbc.sql("""
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         insert into coupon (tenant_id, code, customer_id, kind, value, valid_from, valid_until, issued_for)
                         values (app_current_tenant(), 'WB-1', :c, 'PERCENT', 50, date '2026-02-01', date '2026-03-01',
                                 'WIN_BACK')
                         """).param("c", inoue).update());
-        String inoueCode = inShop(() -> jdbc.sql("select code from customer where id = :id").param("id", inoue)
+        String inoueCode = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select code from customer where id = :id").param("id", inoue)
                 .query(String.class).single());
 
         WebSession.Page refused = steps.undo(job);
@@ -206,7 +204,7 @@ class ImportMatchingTest {
         steps.check(job);
         assertThat(steps.run(job, Map.of())).contains("新規 2件");
         assertThat(count("select count(*) from owned_product")).isEqualTo(1);
-        inShop(() -> jdbc.sql("update purchase set status = 'RETURNED' where external_ref = 'R-2'").update());
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("update purchase set status = 'RETURNED' where external_ref = 'R-2'").update());
 
         WebSession.Page refused = steps.undo(job);
 
@@ -214,7 +212,7 @@ class ImportMatchingTest {
                 .containsExactly("R-2 2026-03-02：訂正・取消・返品されています");
         assertThat(count("select count(*) from purchase")).isEqualTo(5);
 
-        inShop(() -> jdbc.sql("update purchase set status = 'COMPLETED' where external_ref = 'R-2'").update());
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("update purchase set status = 'COMPLETED' where external_ref = 'R-2'").update());
         WebSession.Page undone = steps.undo(job);
 
         assertThat(undone.document().select("#undo-done").text()).contains("削除したお買い上げ 2件");
@@ -225,7 +223,7 @@ class ImportMatchingTest {
     }
 
     private long customer(String code, String name, String kana, String phone, String email) {
-        return inShop(() -> jdbc.sql("""
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         insert into customer (tenant_id, code, name, name_kana, phone, email)
                         values (app_current_tenant(), :code, :name, :kana, :phone, :email) returning id
                         """)
@@ -234,12 +232,12 @@ class ImportMatchingTest {
     }
 
     private List<String> customerRow(long id) {
-        return inShop(() -> jdbc.sql("select name, name_kana, code, phone from customer where id = :id").param("id", id)
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select name, name_kana, code, phone from customer where id = :id").param("id", id)
                 .query((rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).single());
     }
 
     private String fullRow(long id) {
-        return inShop(() -> jdbc.sql("""
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         select (code, name, name_kana, phone, email, postal_code, prefecture, city, town, address_line,
                                 birthday, acquisition_channel, tags, notes)::text
                           from customer where id = :id
@@ -247,10 +245,6 @@ class ImportMatchingTest {
     }
 
     private long count(String sql) {
-        return inShop(() -> jdbc.sql(sql).query(Long.class).single());
-    }
-
-    private <T> T inShop(Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql(sql).query(Long.class).single());
     }
 }

@@ -4,19 +4,17 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.WebSession;
-import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +32,7 @@ class ImportNormalisationTest {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate transaction;
+    ShopWork shopWork;
 
     TestShop shop;
     ImportSteps steps;
@@ -61,14 +59,14 @@ class ImportNormalisationTest {
 
         assertThat(report.document().select("#report-summary").text()).isEqualTo("4行のうち、取り込める行 4、問題のある行 0");
         assertThat(steps.run(job, Map.of())).contains("新規 4件");
-        assertThat(inShop(() -> jdbc.sql("""
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         select concat_ws(' | ', code, name_kana, phone, email, birthday) from customer order by code
                         """).query(String.class).list())).containsExactly(
                 "K-001 | ヤマダ タロウ | 090-1111-2202 | taro@example.jp | 1980-03-03",
                 "K-002 | カワグチ ハナ | 090-1111-2203 | 1980-03-03",
                 "K-003 | モリ ハジメ | 090-1111-2204 | 1989-01-08",
                 "K-004 | ハヤシ レイ | 090-1111-2205 | 2020-05-01");
-        assertThat(inShop(() -> jdbc.sql("""
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         select string_agg(c.code || ':' || k.channel || '=' || k.granted, ' ' order by c.code, k.channel)
                           from consent k join customer c on c.id = k.customer_id
                         """).query(String.class).single())).isEqualTo(
@@ -93,7 +91,7 @@ class ImportNormalisationTest {
         assertThat(check.document().select("li.warning").eachText()).containsExactly(
                 "1件 の住所は都道府県・市区町村・町名に分けられませんでした。分からない部分は番地・建物にそのまま入れます（町名の絞り込みと商圏には入りません。お客さまの画面で直せます）。");
         assertThat(steps.run(job, Map.of())).contains("新規 5件");
-        assertThat(inShop(() -> jdbc.sql("""
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         select concat_ws(' | ', name, prefecture, city, town, address_line) from customer order by id
                         """).query(String.class).list())).containsExactly(
                 "青木 浩 | 東京都 | 世田谷区 | 太子堂三丁目 | 1-2 ハイツ太子堂101",
@@ -118,9 +116,5 @@ class ImportNormalisationTest {
         assertThat(problems).hasSize(5).allMatch(p -> p.startsWith("3 "));
         assertThat(String.join("\n", problems)).contains("誕生日").contains("メールアドレス").contains("フリガナ")
                 .contains("2行目と同じ").contains("たぶん");
-    }
-
-    private <T> T inShop(Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
     }
 }

@@ -1,11 +1,13 @@
 package jp.joren.imports;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import jp.joren.support.WebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** An owner's steps on the import pages: upload, check with the guessed columns, run, wait for the result. */
 final class ImportSteps {
@@ -52,18 +54,8 @@ final class ImportSteps {
     }
 
     String waitUntilFinished(String job) {
-        for (int i = 0; i < 200; i++) {
-            WebSession.Page page = owner.get(job);
-            if (!page.document().select("#import-done, #import-failed").isEmpty()) {
-                return page.document().select("#import-done, #import-failed").text();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("the import did not finish");
+        return await("the import to finish").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> owner.get(job).document().select("#import-done, #import-failed").text(), done -> !done.isEmpty());
     }
 
     WebSession.Page undo(String job) {

@@ -3,15 +3,16 @@ package jp.joren.imports;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jp.joren.shared.Heartbeats;
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.CounterFixtures;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.TestDatabase;
 import jp.joren.support.WebSession;
 import jp.joren.tenancy.CurrentTenant;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** CSV imports as an owner does them: upload, check every row, import, and import the same file again. */
 @JorenIntegrationTest
@@ -51,6 +53,9 @@ class ImportTest {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    ShopWork shopWork;
 
     TestShop shop;
     WebSession owner;
@@ -131,7 +136,7 @@ class ImportTest {
                 .startsWith("3 引用符（\"）が閉じられていないため").contains("\"石川 二葉,イシカワ フタバ");
 
         assertThat(runGoodRows(job)).contains("新規 4件");
-        assertThat(inShop(() -> jdbc.sql("select name from customer order by name_kana").query(String.class).list()))
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select name from customer order by name_kana").query(String.class).list()))
                 .containsExactly("青山 一郎", "上野 三郎", "江口 四葉", "大野 五月");
         assertThat(count("select count(*) from customer where notes = E'ニッケル\\nアレルギー'")).isEqualTo(1);
     }
@@ -156,7 +161,7 @@ class ImportTest {
         check(job);
 
         assertThat(runGoodRows(job)).contains("新規 12件");
-        assertThat(inShop(() -> jdbc.sql("select code from customer order by code").query(String.class).list()))
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select code from customer order by code").query(String.class).list()))
                 .hasSize(12).doesNotHaveDuplicates().startsWith("C000001", "C000002");
     }
 
@@ -246,7 +251,7 @@ class ImportTest {
         check(job);
         long id = Long.parseLong(job.substring(job.lastIndexOf('/') + 1));
         // its node died mid-run: the import's transaction rolled back, the job row stayed RUNNING
-        inShop(() -> jdbc.sql("""
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         update import_job set status = 'RUNNING', mode = 'ALL_OR_NOTHING', processed_rows = 0,
                                               heartbeat_at = :beat where id = :id""")
                 .param("beat", Timestamp.from(Instant.now().minus(Heartbeats.STALE).minusSeconds(30)))
@@ -273,7 +278,7 @@ class ImportTest {
         check(job);
         String csrf = owner.csrfToken(job);
         long id = Long.parseLong(job.substring(job.lastIndexOf('/') + 1));
-        inShop(() -> jdbc.sql("update import_job set status = 'RUNNING', heartbeat_at = :beat where id = :id")
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("update import_job set status = 'RUNNING', heartbeat_at = :beat where id = :id")
                 .param("beat", Timestamp.from(Instant.now())).param("id", id).update());
 
         WebSession.Page refused = owner.post(job + "/run", Map.of("_csrf", csrf, "goodRowsOnly", "false"));
@@ -323,26 +328,12 @@ class ImportTest {
     }
 
     private String waitUntilFinished(String job) {
-        for (int i = 0; i < 200; i++) {
-            WebSession.Page page = owner.get(job);
-            if (!page.document().select("#import-done, #import-failed").isEmpty()) {
-                return page.document().select("#import-done, #import-failed").text();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("the import did not finish");
+        return await("the import to finish").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> owner.get(job).document().select("#import-done, #import-failed").text(), done -> !done.isEmpty());
     }
 
     private long count(String sql) {
-        return inShop(() -> jdbc.sql(sql).query(Long.class).single());
-    }
-
-    private <T> T inShop(Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql(sql).query(Long.class).single());
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

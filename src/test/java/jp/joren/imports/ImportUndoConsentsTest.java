@@ -3,19 +3,17 @@ package jp.joren.imports;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.WebSession;
-import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +31,7 @@ class ImportUndoConsentsTest {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate transaction;
+    ShopWork shopWork;
 
     TestShop shop;
     ImportSteps steps;
@@ -49,7 +47,7 @@ class ImportUndoConsentsTest {
         aoki = customer("K-001", "青木 浩");
         sato = customer("K-002", "佐藤 花子");
         for (long customer : List.of(aoki, sato)) {
-            inShop(() -> jdbc.sql("""
+            shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                     insert into consent (tenant_id, customer_id, channel, purpose, granted, method, recorded_at)
                     values (app_current_tenant(), :c, 'EMAIL', 'ADVERTISING', false, 'COUNTER', timestamptz '2026-01-05 10:00+09')
                     """).param("c", customer).update());
@@ -68,7 +66,7 @@ class ImportUndoConsentsTest {
         assertThat(latest(aoki, "EMAIL")).isEqualTo("true");
         assertThat(latest(aoki, "POSTAL")).isEqualTo("true");
         // 佐藤 refuses email again at the counter after the import: her answer stays
-        inShop(() -> jdbc.sql("""
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                 insert into consent (tenant_id, customer_id, channel, purpose, granted, method, recorded_at)
                 values (app_current_tenant(), :c, 'EMAIL', 'ADVERTISING', false, 'COUNTER', timestamptz '2099-01-01 10:00+09')
                 """).param("c", sato).update());
@@ -83,7 +81,7 @@ class ImportUndoConsentsTest {
     }
 
     private String latest(long customer, String channel) {
-        return inShop(() -> jdbc.sql("""
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         select coalesce((select k.granted::text from consent k
                                           where k.customer_id = :c and k.channel = :channel and k.purpose = 'ADVERTISING'
                                           order by k.recorded_at desc, k.id desc limit 1), 'none')
@@ -91,12 +89,8 @@ class ImportUndoConsentsTest {
     }
 
     private long customer(String code, String name) {
-        return inShop(() -> jdbc.sql("""
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         insert into customer (tenant_id, code, name) values (app_current_tenant(), :code, :name) returning id
                         """).param("code", code).param("name", name).query(Long.class).single());
-    }
-
-    private <T> T inShop(Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
     }
 }

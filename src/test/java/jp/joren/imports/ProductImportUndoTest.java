@@ -2,20 +2,18 @@ package jp.joren.imports;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.CounterFixtures;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.WebSession;
-import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +34,7 @@ class ProductImportUndoTest {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate transaction;
+    ShopWork shopWork;
 
     TestShop shop;
     ImportSteps steps;
@@ -62,8 +60,8 @@ class ProductImportUndoTest {
         steps.check(job);
         assertThat(steps.run(job, Map.of())).contains("新規 2件、更新 2件");
         // since: FL-01's price is changed again by hand, and NEW-2 is sold at the counter
-        inShop(() -> jdbc.sql("update product set price = 600 where code = 'FL-01'").update());
-        inShop(() -> jdbc.sql("""
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("update product set price = 600 where code = 'FL-01'").update());
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                 with p as (insert into purchase (tenant_id, store_id, purchased_at, business_date, total)
                            values (app_current_tenant(), (select min(id) from store), timestamptz '2026-03-01 12:00+09',
                                    '2026-03-01', 5800)
@@ -85,10 +83,6 @@ class ProductImportUndoTest {
     }
 
     private String text(String sql) {
-        return inShop(() -> jdbc.sql(sql).query(String.class).single());
-    }
-
-    private <T> T inShop(Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql(sql).query(String.class).single());
     }
 }

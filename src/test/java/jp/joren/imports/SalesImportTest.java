@@ -2,26 +2,26 @@ package jp.joren.imports;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jp.joren.segments.Portfolio;
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.CounterFixtures;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.WebSession;
-import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A POS sales export in one file, as an owner imports it: customers, products and receipts at once, with the
@@ -55,7 +55,7 @@ class SalesImportTest {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate transaction;
+    ShopWork shopWork;
 
     @Autowired
     Portfolio portfolio;
@@ -114,7 +114,7 @@ class SalesImportTest {
         assertThat(count("select count(*) from customer where code = '14527'")).as("only in a cancellation").isZero();
         assertThat(count("select count(*) from purchase_line")).isEqualTo(6);
         assertThat(count("select item_count from purchase where external_ref = '536365'")).isEqualTo(7);
-        assertThat(inShop(() -> jdbc.sql("select since from portfolio_stale").query(LocalDate.class).single()))
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select since from portfolio_stale").query(LocalDate.class).single()))
                 .as("the month ends after the oldest receipt are re-taken the next night")
                 .isEqualTo(LocalDate.of(2010, 12, 1));
 
@@ -133,7 +133,7 @@ class SalesImportTest {
         assertThat(count("select count(*) from customer")).isEqualTo(2);
 
         // someone sells the imported postage at the counter: that product stays when the import is undone
-        inShop(() -> jdbc.sql("""
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                 with p as (insert into purchase (tenant_id, store_id, purchased_at, business_date, total)
                            values (app_current_tenant(), (select min(id) from store), timestamptz '2026-03-01 12:00+09',
                                    '2026-03-01', 3240)
@@ -198,7 +198,7 @@ class SalesImportTest {
         assertThat(count("select count(*) from owned_product where customer_id = " + aoyama)).isEqualTo(1);
 
         // 石川 comes back to the counter: the customer the import created stays, and so does everything else
-        inShop(() -> jdbc.sql("""
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                 insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total)
                 values (app_current_tenant(), (select id from customer where code = 'K-002'), (select min(id) from store),
                         timestamptz '2026-04-01 12:00+09', '2026-04-01', 1000)
@@ -229,7 +229,7 @@ class SalesImportTest {
         assertThat(count("select count(*) from customer")).isEqualTo(1);
 
         steps.run(job, Map.of());
-        assertThat(inShop(() -> jdbc.sql("select name || ' ' || code from customer where id = :id").param("id", aoki)
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select name || ' ' || code from customer where id = :id").param("id", aoki)
                 .query(String.class).single())).isEqualTo("青木 浩 C000001");
         assertThat(count("select count(*) from customer where name = '鈴木 一郎' and phone = '03-5669-7991'")).isEqualTo(1);
         assertThat(count("""
@@ -249,7 +249,7 @@ class SalesImportTest {
         steps.check(job);
         steps.run(job, Map.of("decision.2", "SKIP"));
         assertThat(count("select count(*) from customer")).isEqualTo(1);
-        assertThat(inShop(() -> jdbc.sql("select external_ref from purchase").query(String.class).list()))
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select external_ref from purchase").query(String.class).list()))
                 .isEqualTo(List.of("R-2"));
     }
 
@@ -267,7 +267,7 @@ class SalesImportTest {
         String job = steps.upload("SALES", "journal.csv", full.getBytes(StandardCharsets.UTF_8));
         steps.check(job);
         assertThat(run(job)).contains("新規 10,000件");
-        inShop(() -> portfolio.classify(today, step -> { }));
+        shopWork.inShop(shop.tenantId(), () -> portfolio.classify(today, step -> { }));
 
         TestShop before = shop;
         WebSession beforeOwner = owner;
@@ -278,12 +278,12 @@ class SalesImportTest {
         String first = steps.upload("SALES", "october.csv", october.getBytes(StandardCharsets.UTF_8));
         steps.check(first);
         run(first);
-        inShop(() -> portfolio.classify(today, step -> { }));
+        shopWork.inShop(shop.tenantId(), () -> portfolio.classify(today, step -> { }));
         String history = steps.upload("SALES", "journal.csv", full.getBytes(StandardCharsets.UTF_8));
         steps.check(history);
         run(history);
         assertThat(count("select count(*) from portfolio_stale")).as("marked by the import's inserts").isEqualTo(1);
-        inShop(() -> portfolio.classify(today, step -> { }));
+        shopWork.inShop(shop.tenantId(), () -> portfolio.classify(today, step -> { }));
 
         List<String> late = monthEnds();
         assertThat(count("select count(*) from purchase")).isEqualTo(10_000);
@@ -299,23 +299,13 @@ class SalesImportTest {
     /** Runs a big import, waiting as long as it takes (up to a minute). */
     private String run(String job) {
         owner.post(job + "/run", Map.of("_csrf", owner.csrfToken(job), "goodRowsOnly", "true"));
-        for (int i = 0; i < 240; i++) {
-            var done = owner.get(job).document().select("#import-done, #import-failed");
-            if (!done.isEmpty()) {
-                return done.text();
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("the import did not finish within a minute");
+        return await("the import to finish").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+                .until(() -> owner.get(job).document().select("#import-done, #import-failed").text(), done -> !done.isEmpty());
     }
 
     /** Every month end's cells and movements, as the dashboard reads them. */
     private List<String> monthEnds() {
-        return inShop(() -> jdbc.sql("""
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         select c.month || ' ' || c.segment || ' ' || c.lapsed || ' ' || c.customers || ' ' || c.amount
                           from portfolio_month_cell c where c.tenant_id = :shop
                         union all
@@ -348,7 +338,7 @@ class SalesImportTest {
     }
 
     private long customer(String code, String name, String phone) {
-        return inShop(() -> jdbc.sql("""
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         insert into customer (tenant_id, code, name, phone) values (app_current_tenant(), :code, :name, :phone)
                         returning id
                         """)
@@ -356,10 +346,6 @@ class SalesImportTest {
     }
 
     private long count(String sql) {
-        return inShop(() -> jdbc.sql(sql).query(Long.class).single());
-    }
-
-    private <T> T inShop(Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql(sql).query(Long.class).single());
     }
 }

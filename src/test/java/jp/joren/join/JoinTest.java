@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +16,7 @@ import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.CounterFixtures;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.TestMailbox;
 import jp.joren.support.WebSession;
 import jp.joren.tenancy.CurrentTenant;
@@ -55,6 +55,9 @@ class JoinTest {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    ShopWork shopWork;
+
     TestShop shop;
     String slug;
     WebSession visitor;
@@ -64,7 +67,7 @@ class JoinTest {
     void aShopWithAPublicPage() {
         shop = shops.newShop("登録の店");
         counter.kitchen(shop);
-        slug = inShop(() -> jdbc.sql("select slug from shop").query(String.class).single());
+        slug = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select slug from shop").query(String.class).single());
         visitor = WebSession.from("203.0.113." + (System.nanoTime() % 200), port);
         email = "visitor" + System.nanoTime() + "@example.jp";
     }
@@ -96,13 +99,13 @@ class JoinTest {
         WebSession.Page confirmed = visitor.submit(confirmPath, "form[action$=/confirm]", Map.of());
         assertThat(confirmed.document().select("#confirm-result").text()).contains("確認できました");
         assertThat(emailConsentState()).isEqualTo("GRANTED");
-        assertThat(inShop(() -> jdbc.sql("select count(*) from consent where channel = 'POSTAL' and granted")
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select count(*) from consent where channel = 'POSTAL' and granted")
                 .query(Long.class).single())).isEqualTo(1);
 
         WebSession.Page again = visitor.post("/join/" + slug + "/confirm", Map.of("_csrf", visitor.csrfToken("/join/" + slug),
                 "token", confirmPath.replaceFirst(".*token=", "")));
         assertThat(again.document().select("#confirm-result").text()).contains("すでに確認済み");
-        assertThat(inShop(() -> jdbc.sql("select count(*) from consent where method = 'PUBLIC_PAGE_CONFIRMED'")
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select count(*) from consent where method = 'PUBLIC_PAGE_CONFIRMED'")
                 .query(Long.class).single())).isEqualTo(1);
     }
 
@@ -110,7 +113,7 @@ class JoinTest {
     void anExpiredOrMadeUpLinkGetsAFriendlyPage() {
         join(Map.of("name", "西村 茜", "nameKana", "ニシムラ アカネ", "email", email, "emailConsent", "true"));
         String confirmPath = link(TestMailbox.get().to(email).get(0)).replaceFirst("^https?://[^/]+", "");
-        inShop(() -> jdbc.sql("update join_confirmation set expires_at = now() - interval '1 minute'").update());
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("update join_confirmation set expires_at = now() - interval '1 minute'").update());
 
         assertThat(visitor.get(confirmPath).document().select("#confirm-result").text()).contains("有効期限が切れています");
         assertThat(visitor.get("/join/" + slug + "/confirm?token=made-up").document().select("#confirm-result").text())
@@ -124,7 +127,7 @@ class JoinTest {
         WebSession.Page again = join(Map.of("name", "にしむら あかね", "nameKana", "ニシムラ アカネ", "email", email.toUpperCase(),
                 "emailConsent", "true"));
         assertThat(visitor.open(path(again)).text()).contains("確認のメールをお送りしました");
-        assertThat(inShop(() -> jdbc.sql("select count(*) from customer").query(Long.class).single())).isEqualTo(1);
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select count(*) from customer").query(Long.class).single())).isEqualTo(1);
         assertThat(TestMailbox.get().to(email, 2)).as("a fresh link each time").hasSize(2);
     }
 
@@ -139,7 +142,7 @@ class JoinTest {
         assertThat(errorOf(page, "modelNumber")).startsWith("この型番の製品が見つかりません");
         assertThat(errorOf(page, "purchasedOn")).isEqualTo("ご購入日を入力してください。");
         assertThat(page.document().select("input[name=nameKana]").val()).isEqualTo("Akane");
-        assertThat(inShop(() -> jdbc.sql("select count(*) from customer").query(Long.class).single())).isZero();
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select count(*) from customer").query(Long.class).single())).isZero();
     }
 
     @Test
@@ -148,7 +151,7 @@ class JoinTest {
                 "purchasedOn", "2025-06-01"));
         WebSession owner = new WebSession(port);
         owner.logIn(shop.ownerEmail(), shop.password());
-        long id = inShop(() -> jdbc.sql("select id from customer").query(Long.class).single());
+        long id = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select id from customer").query(Long.class).single());
         WebSession.Page page = owner.get("/customers/" + id);
         assertThat(page.document().select(".owned-product").text()).contains("型番 PC-100").contains("2025年6月1日 ご購入")
                 .contains("GK-100");
@@ -159,7 +162,7 @@ class JoinTest {
     void aBotThatFillsTheHiddenFieldIsThankedAndForgotten() {
         WebSession.Page page = join(Map.of("name", "bot", "nameKana", "ボット", "email", email, "website", "http://spam"));
         assertThat(page.location()).endsWith("/thanks");
-        assertThat(inShop(() -> jdbc.sql("select count(*) from customer").query(Long.class).single())).isZero();
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select count(*) from customer").query(Long.class).single())).isZero();
     }
 
     @Test
@@ -170,7 +173,7 @@ class JoinTest {
         }
         assertThat(last.status()).isEqualTo(200);
         assertThat(last.text()).contains("受け付けを一時停止しています");
-        assertThat(inShop(() -> jdbc.sql("select count(*) from customer").query(Long.class).single())).isEqualTo(5);
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select count(*) from customer").query(Long.class).single())).isEqualTo(5);
     }
 
     @Test
@@ -186,7 +189,7 @@ class JoinTest {
         }
 
         assertThat(thanked).isEqualTo(5);
-        assertThat(inShop(() -> jdbc.sql("select count(*) from join_confirmation").query(Long.class).single()))
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select count(*) from join_confirmation").query(Long.class).single()))
                 .as("confirmation emails sent").isEqualTo(5);
     }
 
@@ -217,7 +220,7 @@ class JoinTest {
         }
 
         assertThat(thanked).isEqualTo(5);
-        assertThat(inShop(() -> jdbc.sql("select count(*) from customer").query(Long.class).single())).isEqualTo(5);
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select count(*) from customer").query(Long.class).single())).isEqualTo(5);
     }
 
     @Test
@@ -266,7 +269,7 @@ class JoinTest {
     }
 
     private String emailConsentState() {
-        return inShop(() -> jdbc.sql("""
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                 select case when granted and not pending then 'GRANTED' when pending then 'PENDING' else 'WITHDRAWN' end
                   from consent where channel = 'EMAIL' order by recorded_at desc, id desc limit 1
                 """).query(String.class).single());
@@ -285,9 +288,5 @@ class JoinTest {
 
     private static String path(WebSession.Page redirect) {
         return redirect.path();
-    }
-
-    private <T> T inShop(Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
     }
 }

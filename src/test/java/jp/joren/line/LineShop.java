@@ -5,10 +5,10 @@ import java.util.function.Supplier;
 
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
+import jp.joren.support.ShopWork;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** A shop for the LINE tests: connected to LINE with known credentials, and its customers. */
 final class LineShop {
@@ -19,12 +19,12 @@ final class LineShop {
     final TestShop shop;
     final String webhookKey;
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
+    private final ShopWork shopWork;
 
-    private LineShop(TestShop shop, LineAccounts accounts, JdbcClient jdbc, TransactionTemplate transaction) {
+    private LineShop(TestShop shop, LineAccounts accounts, JdbcClient jdbc, ShopWork shopWork) {
         this.shop = shop;
         this.jdbc = jdbc;
-        this.transaction = transaction;
+        this.shopWork = shopWork;
         CurrentTenant.callAs(shop.tenantId(), () -> accounts.connect(
                 new LineConnection("1657000000", SECRET, TOKEN, LocalTime.of(10, 0), LocalTime.of(20, 0))));
         this.webhookKey = CurrentTenant.callAs(shop.tenantId(), () -> accounts.view().orElseThrow().webhookKey());
@@ -35,17 +35,17 @@ final class LineShop {
         private final ShopFixtures shops;
         private final LineAccounts accounts;
         private final JdbcClient jdbc;
-        private final TransactionTemplate transaction;
+        private final ShopWork shopWork;
 
-        Opener(ShopFixtures shops, LineAccounts accounts, JdbcClient jdbc, TransactionTemplate transaction) {
+        Opener(ShopFixtures shops, LineAccounts accounts, JdbcClient jdbc, ShopWork shopWork) {
             this.shops = shops;
             this.accounts = accounts;
             this.jdbc = jdbc;
-            this.transaction = transaction;
+            this.shopWork = shopWork;
         }
 
         LineShop open(String name) {
-            return new LineShop(shops.newShop(name), accounts, jdbc, transaction);
+            return new LineShop(shops.newShop(name), accounts, jdbc, shopWork);
         }
     }
 
@@ -56,6 +56,6 @@ final class LineShop {
     }
 
     <T> T inShop(Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
+        return shopWork.inShop(shop.tenantId(), work);
     }
 }

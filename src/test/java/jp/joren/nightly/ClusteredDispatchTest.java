@@ -1,7 +1,6 @@
 package jp.joren.nightly;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +27,7 @@ import org.springframework.scheduling.quartz.SpringBeanJobFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Two app nodes share one Quartz cluster: a fired dispatch runs on one of them, never on both. */
 @JorenIntegrationTest
@@ -72,10 +72,8 @@ class ClusteredDispatchTest {
         try {
             secondNode.triggerJob(dispatch);
 
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            while (succeededRuns(shop) == 0 && Instant.now().isBefore(deadline)) {
-                Thread.sleep(200);
-            }
+            await("the shop's run").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> succeededRuns(shop) > 0);
             Thread.sleep(2_000); // give a second (wrong) execution time to show up
 
             assertThat(succeededRuns(shop)).isEqualTo(1);

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The owner's runs page: "run now", and new thresholds that have the customers classified again. */
 @JorenIntegrationTest
@@ -165,19 +166,9 @@ class RunsPageTest {
         }));
     }
 
-    private static WebSession.Page waitFor(WebSession owner, java.util.function.Predicate<WebSession.Page> done)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            WebSession.Page page = owner.get("/runs");
-            if (done.test(page)) {
-                return page;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the run did not finish: " + page.document().select("#runs-table").text());
-            }
-            Thread.sleep(200);
-        }
+    private static WebSession.Page waitFor(WebSession owner, java.util.function.Predicate<WebSession.Page> done) {
+        return await("the run to finish on /runs").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> owner.get("/runs"), done);
     }
 
     private long inShop(TestShop shop, String sql) {

@@ -16,14 +16,13 @@ import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.CounterFixtures;
 import jp.joren.support.CounterFixtures.Kitchen;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.WebSession;
-import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +41,7 @@ class CounterCouponTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TransactionTemplate transaction;
+    ShopWork shopWork;
 
     TestShop shop;
     Kitchen kitchen;
@@ -57,9 +56,9 @@ class CounterCouponTest {
         kitchen = counter.kitchen(shop);
         clerk = new WebSession(port);
         clerk.logIn(shop.ownerEmail(), shop.password());
-        customer = inShop(() -> jdbc.sql("insert into customer (tenant_id, name) values (app_current_tenant(), '戻り 客') returning id")
+        customer = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("insert into customer (tenant_id, name) values (app_current_tenant(), '戻り 客') returning id")
                 .query(Long.class).single());
-        otherCustomer = inShop(() -> jdbc.sql("insert into customer (tenant_id, name) values (app_current_tenant(), '別の 客') returning id")
+        otherCustomer = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("insert into customer (tenant_id, name) values (app_current_tenant(), '別の 客') returning id")
                 .query(Long.class).single());
         now = LocalDateTime.now(ZoneId.of("Asia/Tokyo")).withSecond(0).withNano(0);
     }
@@ -76,7 +75,7 @@ class CounterCouponTest {
         // 19,800 − 3,000 (half of 19,800, capped at 3,000) + 2 × 300
         assertThat(receipt.document().select("#purchase-total").text()).isEqualTo("¥17,400");
         assertThat(receipt.document().select("#purchase-coupon").text()).isEqualTo("ABCD1234EF567890");
-        assertThat(inShop(() -> jdbc.sql("select redeemed_purchase_id is not null from coupon where code = 'ABCD1234EF567890'")
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select redeemed_purchase_id is not null from coupon where code = 'ABCD1234EF567890'")
                 .query(Boolean.class).single())).isTrue();
 
         WebSession.Page again = purchase(customer, "ABCD1234EF567890", line("TW-01", "1"));
@@ -138,7 +137,7 @@ class CounterCouponTest {
             start.countDown();
 
             assertThat(tries.stream().map(CompletableFuture::join).toList()).containsExactlyInAnyOrder(302, 200);
-            assertThat(inShop(() -> jdbc.sql("""
+            assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                             select count(*) from purchase p join coupon c on c.redeemed_purchase_id = p.id where c.code = ?""")
                     .param(code).query(Long.class).single())).isEqualTo(1);
         }
@@ -159,20 +158,20 @@ class CounterCouponTest {
     }
 
     private long message(String rule, Long product) {
-        return inShop(() -> jdbc.sql("""
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         insert into outbox_message (tenant_id, customer_id, rule, occasion, channel, due_on, product_id)
                         values (app_current_tenant(), ?, ?, 'TEST', 'EMAIL', current_date, ?) returning id""")
                 .params(customer, rule, product).query(Long.class).single());
     }
 
     private String status(long message) {
-        return inShop(() -> jdbc.sql("select status || coalesce(' ' || reason, '') from outbox_message where id = ?")
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select status || coalesce(' ' || reason, '') from outbox_message where id = ?")
                 .param(message).query(String.class).single());
     }
 
     private void coupon(String code, long owner, String kind, int value, Long cap, int fromDays, int untilDays) {
         LocalDate today = now.toLocalDate();
-        inShop(() -> jdbc.sql("""
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         insert into coupon (tenant_id, code, customer_id, kind, value, cap, valid_from, valid_until, issued_for)
                         values (app_current_tenant(), ?, ?, ?, ?, ?, ?, ?, 'TEST')""")
                 .params(code, owner, kind, value, cap, today.plusDays(fromDays), today.plusDays(untilDays)).update());
@@ -214,10 +213,6 @@ class CounterCouponTest {
     }
 
     private long purchases() {
-        return inShop(() -> jdbc.sql("select count(*) from purchase").query(Long.class).single());
-    }
-
-    private <T> T inShop(java.util.function.Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select count(*) from purchase").query(Long.class).single());
     }
 }

@@ -6,19 +6,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jp.joren.demo.DemoShopGenerator;
 import jp.joren.demo.DemoShopSpec;
 import jp.joren.segments.Portfolio;
 import jp.joren.support.BenchmarkReport;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.TestDatabase;
 import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reminders of the largest shop (100,000 customers): every rule on, the night's queue generation after
@@ -52,14 +51,14 @@ class ReminderBenchmark {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TransactionTemplate transaction;
+    ShopWork shopWork;
 
     @Test
     void queueGenerationAndDeliveryOnTheLargestShop() {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
         long shop = generator.generate(new DemoShopSpec(20261203, CUSTOMERS, today,
                 "bench-reminders-" + System.nanoTime() + "@bench.joren.jp", "joren-bench-2026", "ベンチマーク金物店"));
-        inShop(shop, () -> {
+        shopWork.inShop(shop, () -> {
             for (RuleSettings defaults : rules.all().values()) {
                 ReminderRule rule = defaults.rule();
                 // on for long and approved, so the night queues every occasion it finds: the heaviest night
@@ -71,39 +70,39 @@ class ReminderBenchmark {
             return null;
         });
         TestDatabase.get().asOwner("vacuum analyze");
-        long purchases = inShop(shop, () -> jdbc.sql("select count(*) from purchase").query(Long.class).single());
+        long purchases = shopWork.inShop(shop, () -> jdbc.sql("select count(*) from purchase").query(Long.class).single());
         BenchmarkReport report = new BenchmarkReport("reminders",
                 "Reminders of a shop of %,d customers and %,d purchases with every rule on (hold-out 10%%), on the local PostgreSQL; the SMTP server is GreenMail inside the test JVM."
                         .formatted(CUSTOMERS, purchases));
 
-        inShop(shop, () -> portfolio.classify(today, step -> { }));
+        shopWork.inShop(shop, () -> portfolio.classify(today, step -> { }));
         long started = System.nanoTime();
-        Map<ReminderRule, Integer> first = inShop(shop, () -> queue.queue(today));
+        Map<ReminderRule, Integer> first = shopWork.inShop(shop, () -> queue.queue(today));
         double firstNight = (System.nanoTime() - started) / 1e9;
         report.line("queue generation, the first night with every rule on (%,d messages queued or held: %s): %.2f s (target ≤ 10 s)",
                 first.values().stream().mapToInt(Integer::intValue).sum(), first, firstNight);
 
-        inShop(shop, () -> portfolio.classify(today.plusDays(1), step -> { }));
+        shopWork.inShop(shop, () -> portfolio.classify(today.plusDays(1), step -> { }));
         started = System.nanoTime();
-        Map<ReminderRule, Integer> next = inShop(shop, () -> queue.queue(today.plusDays(1)));
+        Map<ReminderRule, Integer> next = shopWork.inShop(shop, () -> queue.queue(today.plusDays(1)));
         double nextNight = (System.nanoTime() - started) / 1e9;
         report.line("queue generation, the next night (%,d new messages): %.2f s", next.values().stream().mapToInt(Integer::intValue).sum(),
                 nextNight);
 
         // what staff read of it: today's list, made by the night, read by every clerk many times a day
         started = System.nanoTime();
-        inShop(shop, () -> {
+        shopWork.inShop(shop, () -> {
             todayListMaker.make(today.plusDays(1));
             return null;
         });
         double making = (System.nanoTime() - started) / 1e9;
-        long listed = inShop(shop, () -> todayList.count(null).all());
-        double todayRead = median(() -> inShop(shop, () -> todayList.page(null, 0, today.plusDays(1))));
+        long listed = shopWork.inShop(shop, () -> todayList.count(null).all());
+        double todayRead = median(() -> shopWork.inShop(shop, () -> todayList.page(null, 0, today.plusDays(1))));
         report.line("today's list made by the night (%,d items): %.2f s; read by staff (the 100 first): median of 5 reads %.0f ms",
                 listed, making, todayRead * 1000);
 
         // the sender takes what is due; keep EMAILS of the queued emails due, the rest for later
-        int due = inShop(shop, () -> {
+        int due = shopWork.inShop(shop, () -> {
             jdbc.sql("""
                     update outbox_message set due_on = due_on + 3650
                      where status = 'QUEUED' and channel = 'EMAIL'
@@ -125,7 +124,7 @@ class ReminderBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         report.line("delivery of %,d due emails (%,d sent, HTML and text, one SMTP connection per pass, each hand-over committed): %.2f s, %.0f emails/s (target ≥ 50/s)",
                 due, sent, seconds, sent / seconds);
-        double resultsRead = median(() -> inShop(shop, () -> results.since(today.minusMonths(6), 30)));
+        double resultsRead = median(() -> shopWork.inShop(shop, () -> results.since(today.minusMonths(6), 30)));
         report.line("\"did it work?\" over the messages sent and held out (every rule, 30 days after each): median of 5 reads %.0f ms",
                 resultsRead * 1000);
         report.write();
@@ -140,10 +139,5 @@ class ReminderBenchmark {
         }
         Collections.sort(seconds);
         return seconds.get(2);
-    }
-
-
-    private <T> T inShop(long tenantId, Supplier<T> work) {
-        return CurrentTenant.callAs(tenantId, () -> transaction.execute(status -> work.get()));
     }
 }

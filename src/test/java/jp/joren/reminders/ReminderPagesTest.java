@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The owner's reminder pages over real HTTP: rule settings, the outbox and its reasons, the postal DM list. */
 @JorenIntegrationTest
@@ -76,12 +77,9 @@ class ReminderPagesTest {
             advisoryLock(held, "pg_advisory_unlock");
         }
 
-        WebSession.Page followed = owner.get("/reminders/outbox/sending");
-        for (Instant deadline = Instant.now().plusSeconds(30);
-             followed.document().select("#delivery").isEmpty() && Instant.now().isBefore(deadline); ) {
-            Thread.sleep(100);
-            followed = owner.get("/reminders/outbox/sending");
-        }
+        WebSession.Page followed = await("the delivery's result").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100)).until(() -> owner.get("/reminders/outbox/sending"),
+                        page -> !page.document().select("#delivery").isEmpty());
         assertThat(followed.document().select("#delivery").text()).startsWith("送信 1 件、保留 0 件");
         assertThat(followed.document().select("[hx-trigger]")).isEmpty();
         assertThat(TestMailbox.get().to(address)).hasSize(1);

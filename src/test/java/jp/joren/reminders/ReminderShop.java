@@ -9,10 +9,9 @@ import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.CounterFixtures;
 import jp.joren.support.CounterFixtures.Kitchen;
-import jp.joren.tenancy.CurrentTenant;
+import jp.joren.support.ShopWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A kitchenware shop for the reminder tests, with a sender that may send email, and helpers that write its
@@ -24,20 +23,20 @@ final class ReminderShop {
     final Kitchen kitchen;
     final LocalDate today;
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
+    private final ShopWork shopWork;
     private final Portfolio portfolio;
     private final ReminderQueue queue;
     private final ReminderRules rules;
     private final TodayListMaker todayList;
 
-    private ReminderShop(TestShop shop, Kitchen kitchen, LocalDate today, JdbcClient jdbc, TransactionTemplate transaction,
+    private ReminderShop(TestShop shop, Kitchen kitchen, LocalDate today, JdbcClient jdbc, ShopWork shopWork,
             Portfolio portfolio, ReminderQueue queue, ReminderRules rules, TodayListMaker todayList) {
         this.todayList = todayList;
         this.shop = shop;
         this.kitchen = kitchen;
         this.today = today;
         this.jdbc = jdbc;
-        this.transaction = transaction;
+        this.shopWork = shopWork;
         this.portfolio = portfolio;
         this.queue = queue;
         this.rules = rules;
@@ -54,19 +53,19 @@ final class ReminderShop {
         private final ShopFixtures shops;
         private final CounterFixtures counter;
         private final JdbcClient jdbc;
-        private final TransactionTemplate transaction;
+        private final ShopWork shopWork;
         private final Portfolio portfolio;
         private final ReminderQueue queue;
         private final ReminderRules rules;
         private final TodayListMaker todayList;
 
-        Opener(ShopFixtures shops, CounterFixtures counter, JdbcClient jdbc, TransactionTemplate transaction,
+        Opener(ShopFixtures shops, CounterFixtures counter, JdbcClient jdbc, ShopWork shopWork,
                 Portfolio portfolio, ReminderQueue queue, ReminderRules rules, TodayListMaker todayList) {
             this.todayList = todayList;
             this.shops = shops;
             this.counter = counter;
             this.jdbc = jdbc;
-            this.transaction = transaction;
+            this.shopWork = shopWork;
             this.portfolio = portfolio;
             this.queue = queue;
             this.rules = rules;
@@ -74,7 +73,7 @@ final class ReminderShop {
 
         ReminderShop open(String name, LocalDate today) {
             TestShop shop = shops.newShop(name);
-            return new ReminderShop(shop, counter.kitchen(shop), today, jdbc, transaction, portfolio, queue, rules,
+            return new ReminderShop(shop, counter.kitchen(shop), today, jdbc, shopWork, portfolio, queue, rules,
                     todayList);
         }
     }
@@ -169,6 +168,6 @@ final class ReminderShop {
     }
 
     <T> T inShop(Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
+        return shopWork.inShop(shop.tenantId(), work);
     }
 }

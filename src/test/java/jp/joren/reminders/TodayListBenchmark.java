@@ -7,21 +7,19 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import java.util.function.Supplier;
 
 import jp.joren.demo.DemoShopGenerator;
 import jp.joren.demo.DemoShopSpec;
 import jp.joren.nightly.ShopNightlyRun;
 import jp.joren.support.BenchmarkReport;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.TestDatabase;
 import jp.joren.support.WebSession;
-import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Today's list and the dashboard on freshly generated shops, with autovacuum off: the night that makes the
@@ -48,7 +46,7 @@ class TodayListBenchmark {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TransactionTemplate transaction;
+    ShopWork shopWork;
 
     @Test
     void todaysListOnShopsWithoutStatistics() {
@@ -68,12 +66,12 @@ class TodayListBenchmark {
         nights.run(shop, today);
         double night = (System.nanoTime() - started) / 1e9;
         started = System.nanoTime();
-        inShop(shop, () -> {
+        shopWork.inShop(shop, () -> {
             maker.make(today);
             return null;
         });
         double making = (System.nanoTime() - started) / 1e9;
-        long listed = inShop(shop, () -> jdbc.sql("select count(*) from contact_item").query(Long.class).single());
+        long listed = shopWork.inShop(shop, () -> jdbc.sql("select count(*) from contact_item").query(Long.class).single());
         report.line("%,d customers: the whole first night %.1f s, of which making today's list (%,d items) %.2f s",
                 customers, night, listed, making);
 
@@ -81,7 +79,7 @@ class TodayListBenchmark {
         for (int i = 0; i < READS; i++) {
             int page = i % 2;
             long t = System.nanoTime();
-            inShop(shop, () -> {
+            shopWork.inShop(shop, () -> {
                 list.count(null);
                 return list.page(null, page, today);
             });
@@ -106,7 +104,7 @@ class TodayListBenchmark {
         }
         report.line("%,d customers: \"済み\" on `/today` with htmx (the row and the count; the timing includes reading the form first): median %.0f ms",
                 customers, percentile(actions, 50));
-        String plan = inShop(shop, () -> String.join(" / ", jdbc.sql("""
+        String plan = shopWork.inShop(shop, () -> String.join(" / ", jdbc.sql("""
                         explain (costs off)
                         select i.customer_id, cu.name
                           from (select * from contact_item where tenant_id = ? order by priority, rank_days, customer_id,
@@ -161,9 +159,5 @@ class TodayListBenchmark {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
-    }
-
-    private <T> T inShop(long tenantId, Supplier<T> work) {
-        return CurrentTenant.callAs(tenantId, () -> transaction.execute(status -> work.get()));
     }
 }

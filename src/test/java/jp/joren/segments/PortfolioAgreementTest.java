@@ -11,16 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 import jp.joren.demo.DemoShopGenerator;
 import jp.joren.demo.DemoShopSpec;
 import jp.joren.support.JorenIntegrationTest;
-import jp.joren.tenancy.CurrentTenant;
+import jp.joren.support.ShopWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +41,7 @@ class PortfolioAgreementTest {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate transaction;
+    ShopWork shopWork;
 
     record Receipt(long purchaseId, long customerId, LocalDate day, String status, long total, String customerStatus) {
     }
@@ -56,28 +54,28 @@ class PortfolioAgreementTest {
         long tenant = generator.generate(new DemoShopSpec(42, 3_000, TODAY,
                 "agreement-" + System.nanoTime() + "@test.joren.jp", "joren-demo-2026", "照合の店"));
         // some variety the generator does not make: an excluded product and an archived customer
-        Set<Long> excluded = inShop(tenant, () -> new HashSet<>(jdbc.sql("""
+        Set<Long> excluded = shopWork.inShop(tenant, () -> new HashSet<>(jdbc.sql("""
                 update product set excluded_from_portfolio = true
                  where id in (select product_id from purchase_line group by product_id order by count(*) desc, product_id limit 1)
                 returning id
                 """).query(Long.class).list()));
-        inShop(tenant, () -> jdbc.sql("update customer set status = 'ARCHIVED' where id in (select min(id) from customer)").update());
-        List<Receipt> receipts = inShop(tenant, () -> jdbc.sql("""
+        shopWork.inShop(tenant, () -> jdbc.sql("update customer set status = 'ARCHIVED' where id in (select min(id) from customer)").update());
+        List<Receipt> receipts = shopWork.inShop(tenant, () -> jdbc.sql("""
                 select p.id, p.customer_id, p.business_date, p.status, p.total, c.status
                   from purchase p join customer c on c.id = p.customer_id
                 """).query((rs, row) -> new Receipt(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
                 rs.getString(4), rs.getLong(5), rs.getString(6))).list());
-        List<Line> lines = inShop(tenant, () -> jdbc.sql("select purchase_id, product_id, amount from purchase_line")
+        List<Line> lines = shopWork.inShop(tenant, () -> jdbc.sql("select purchase_id, product_id, amount from purchase_line")
                 .query((rs, row) -> new Line(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list());
         assertThat(receipts).hasSizeGreaterThan(10_000);
 
-        inShop(tenant, () -> portfolio.classify(TODAY, step -> { }));
+        shopWork.inShop(tenant, () -> portfolio.classify(TODAY, step -> { }));
 
         Reference reference = new Reference(receipts, lines, excluded);
         Reference.Figures figures = reference.figures(TODAY);
         Thresholds thresholds = PortfolioPolicy.defaults().resolve(new ShopFigures(figures.visits(), figures.visitsLastYear(),
                 figures.amountLastYear(), figures.medianGap(), figures.medianFirstGap(), figures.gapP90()));
-        assertThat(inShop(tenant, () -> jdbc.sql("""
+        assertThat(shopWork.inShop(tenant, () -> jdbc.sql("""
                 select first_tenure_days || '/' || second_tenure_days || '/' || lapse_days || '/' || amount_threshold
                        || '/' || visits_total || '/' || median_gap_days || '/' || median_first_gap_days || '/' || gap_p90_days
                   from portfolio_basis where as_of = ?
@@ -102,7 +100,7 @@ class PortfolioAgreementTest {
                     cell.code()));
         });
         Map<Long, String> actual = new TreeMap<>();
-        inShop(tenant, () -> {
+        shopWork.inShop(tenant, () -> {
             jdbc.sql("""
                     select customer_id, concat_ws(' ', visits, first_visit, last_visit, tenure_days, k.as_of - last_visit,
                            amount, expected_interval_days, segment || case when lapsed then '-LAPSED' else '-ACTIVE' end)
@@ -127,7 +125,7 @@ class PortfolioAgreementTest {
             expectedSnapshot.put(customer, dates.size() + " " + amount + " " + cell.code());
         });
         Map<Long, String> actualSnapshot = new TreeMap<>();
-        inShop(tenant, () -> {
+        shopWork.inShop(tenant, () -> {
             jdbc.sql("""
                     select customer_id, concat_ws(' ', visits, amount, segment || case when lapsed then '-LAPSED' else '-ACTIVE' end)
                       from portfolio_snapshot where month = date '2026-10-01'
@@ -233,9 +231,5 @@ class PortfolioAgreementTest {
             int position = (int) Math.ceil(fraction * sorted.size());
             return sorted.get(Math.max(1, position) - 1).intValue();
         }
-    }
-
-    private <T> T inShop(long tenant, Supplier<T> work) {
-        return CurrentTenant.callAs(tenant, () -> transaction.execute(status -> work.get()));
     }
 }

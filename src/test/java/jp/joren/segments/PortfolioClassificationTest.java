@@ -6,7 +6,7 @@ import java.util.Map;
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.JorenIntegrationTest;
-import jp.joren.tenancy.CurrentTenant;
+import jp.joren.support.ShopWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +33,9 @@ class PortfolioClassificationTest {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    ShopWork shopWork;
+
     private TestShop shop;
     private long store;
     private long item;
@@ -41,7 +44,7 @@ class PortfolioClassificationTest {
     @BeforeEach
     void newShop() {
         shop = shops.newShop("ポートフォリオ 境界の店");
-        inShop(() -> {
+        shopWork.inShop(shop.tenantId(), () -> {
             store = jdbc.sql("select min(id) from store").query(Long.class).single();
             item = product("IT-1", false);
             sample = product("SAMPLE", true);
@@ -137,8 +140,8 @@ class PortfolioClassificationTest {
 
         // by the next night: one more visit, a customer retired, a receipt cancelled, and a day went by
         buy(steady, 0, 30_000);
-        inShop(() -> jdbc.sql("update customer set status = 'RETIRED' where id = ?").param(retires).update());
-        inShop(() -> jdbc.sql("update purchase set status = 'CANCELLED' where id = ?").param(cancelled).update());
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("update customer set status = 'RETIRED' where id = ?").param(retires).update());
+        shopWork.inShop(shop.tenantId(), () -> jdbc.sql("update purchase set status = 'CANCELLED' where id = ?").param(cancelled).update());
         Portfolio.Classified next = classify(AS_OF.plusDays(1));
 
         assertThat(next.customers()).isEqualTo(3);
@@ -153,7 +156,7 @@ class PortfolioClassificationTest {
 
     /** The transaction that last wrote the customer's portfolio row. */
     private String rowVersion(long customer) {
-        return inShop(() -> jdbc.sql("select xmin::text from customer_portfolio where customer_id = ?").param(customer)
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select xmin::text from customer_portfolio where customer_id = ?").param(customer)
                 .query(String.class).single());
     }
 
@@ -168,16 +171,16 @@ class PortfolioClassificationTest {
         classify(AS_OF);
         assertThat(row(regular) + " / " + snapshotCount()).isEqualTo(first);
         // gaps 100, 100, 60, 30: the median of the last three is 60
-        assertThat(inShop(() -> jdbc.sql("select expected_interval_days from customer_portfolio where customer_id = ?")
+        assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select expected_interval_days from customer_portfolio where customer_id = ?")
                 .param(regular).query(Integer.class).single())).isEqualTo(60);
     }
 
     private Portfolio.Classified classify(LocalDate asOf) {
-        return inShop(() -> portfolio.classify(asOf, step -> { }));
+        return shopWork.inShop(shop.tenantId(), () -> portfolio.classify(asOf, step -> { }));
     }
 
     private String row(long customer) {
-        return inShop(() -> jdbc.sql("""
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         select visits || ' visits, tenure ' || tenure_days || ', lapse ' || (k.as_of - last_visit)
                                || ', ¥' || amount || ', ' || segment || case when lapsed then ' lapsed' else ' active' end
                           from customer_portfolio cross join portfolio_classification k where customer_id = ?
@@ -185,18 +188,18 @@ class PortfolioClassificationTest {
     }
 
     private String snapshot(long customer, LocalDate month) {
-        return inShop(() -> jdbc.sql("""
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         select visits || ' visits ¥' || amount || ' ' || segment || case when lapsed then ' lapsed' else ' active' end
                           from portfolio_snapshot where customer_id = ? and month = ?
                         """).params(customer, month).query(String.class).optional().orElse("none"));
     }
 
     private long snapshotCount() {
-        return inShop(() -> jdbc.sql("select count(*) from portfolio_snapshot").query(Long.class).single());
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select count(*) from portfolio_snapshot").query(Long.class).single());
     }
 
     private long customer(String name) {
-        return inShop(() -> jdbc.sql("insert into customer (tenant_id, name) values (app_current_tenant(), ?) returning id")
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("insert into customer (tenant_id, name) values (app_current_tenant(), ?) returning id")
                 .param(name).query(Long.class).single());
     }
 
@@ -207,7 +210,7 @@ class PortfolioClassificationTest {
     private void buyLines(long customer, int daysBeforeAsOf, Map<Long, Long> amountByProduct) {
         long total = amountByProduct.values().stream().mapToLong(Long::longValue).sum();
         long purchase = purchase(customer, daysBeforeAsOf, total, "COMPLETED");
-        inShop(() -> {
+        shopWork.inShop(shop.tenantId(), () -> {
             amountByProduct.forEach((product, amount) -> jdbc.sql("""
                             insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price, amount)
                             values (app_current_tenant(), ?, ?, 1, ?, ?)
@@ -218,7 +221,7 @@ class PortfolioClassificationTest {
 
     private long purchase(long customer, int daysBeforeAsOf, long total, String status) {
         LocalDate day = AS_OF.minusDays(daysBeforeAsOf);
-        return inShop(() -> jdbc.sql("""
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total, status)
                         values (app_current_tenant(), ?, ?, cast(? as date) + time '10:00', ?, ?, ?) returning id
                         """).params(customer, store, day, day, total, status).query(Long.class).single());
@@ -229,9 +232,5 @@ class PortfolioClassificationTest {
                         insert into product (tenant_id, code, name, price, excluded_from_portfolio)
                         values (app_current_tenant(), ?, ?, 0, ?) returning id
                         """).params(code, code, excluded).query(Long.class).single();
-    }
-
-    private <T> T inShop(java.util.function.Supplier<T> work) {
-        return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> work.get()));
     }
 }

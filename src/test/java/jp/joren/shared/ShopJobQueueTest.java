@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,11 +90,8 @@ class ShopJobQueueTest {
         assertThat(beatsAfterEnd.size()).isLessThanOrEqualTo(afterEnd + 1);
     }
 
-    private void awaitDone(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (done.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    private void awaitDone(int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> done.size() >= count);
     }
 
     private static void await(CountDownLatch latch) {

@@ -8,6 +8,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * An SMTP server inside the test JVM (GreenMail): the application really sends its emails, and tests read
@@ -46,20 +49,17 @@ public final class TestMailbox {
      * in the background, after the page has answered.
      */
     public List<Message> to(String address, int expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            List<Message> messages = Arrays.stream(server.getReceivedMessages()).filter(m -> sentTo(m, address))
-                    .map(Message.class::cast).toList();
-            if (messages.size() >= expected || System.nanoTime() > deadline) {
-                return messages;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return messages;
-            }
+        try {
+            return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> received(address), messages -> messages.size() >= expected);
+        } catch (ConditionTimeoutException fewer) {
+            return received(address);
         }
+    }
+
+    private List<Message> received(String address) {
+        return Arrays.stream(server.getReceivedMessages()).filter(m -> sentTo(m, address)).map(Message.class::cast)
+                .toList();
     }
 
     /**
@@ -67,22 +67,13 @@ public final class TestMailbox {
      * (a confirmation link, say) go out in the background, after the page has answered.
      */
     public Message first(String address, String text) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            java.util.Optional<Message> found = Arrays.stream(server.getReceivedMessages())
-                    .filter(m -> sentTo(m, address) && body(m).contains(text)).map(Message.class::cast).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("No message to " + address + " containing " + text);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
+        try {
+            return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> received(address).stream().filter(m -> body(m).contains(text)).findFirst(),
+                            java.util.Optional::isPresent)
+                    .get();
+        } catch (ConditionTimeoutException none) {
+            throw new AssertionError("No message to " + address + " containing " + text);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
+import jp.joren.accounts.OwnerOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The owner connects the shop's LINE official account (under /settings: owners only). */
+@OwnerOnly
 @Controller
 @RequestMapping("/settings/line")
 class LineSettingsController {

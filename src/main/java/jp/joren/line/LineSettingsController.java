@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
 import jp.joren.accounts.OwnerOnly;
-import org.springframework.beans.factory.annotation.Value;
+import jp.joren.shared.SiteProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -30,10 +30,10 @@ class LineSettingsController {
     private final LineTestMessages tests;
     private final String publicUrl;
 
-    LineSettingsController(LineAccounts accounts, LineTestMessages tests, @Value("${joren.public-url}") String publicUrl) {
+    LineSettingsController(LineAccounts accounts, LineTestMessages tests, SiteProperties site) {
         this.accounts = accounts;
         this.tests = tests;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = site.publicUrl();
     }
 
     @GetMapping

@@ -2,7 +2,6 @@ package jp.joren.accounts;
 
 import java.time.Duration;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,14 +18,11 @@ class LoginThrottle {
     private final int maxFailuresPerAddress;
     private final Duration window;
 
-    LoginThrottle(AttemptBudget budget,
-            @Value("${joren.login.max-failures-per-email}") int maxFailuresPerEmail,
-            @Value("${joren.login.max-failures-per-address}") int maxFailuresPerAddress,
-            @Value("${joren.login.failure-window}") Duration window) {
+    LoginThrottle(AttemptBudget budget, LoginProperties limits) {
         this.budget = budget;
-        this.maxFailuresPerEmail = maxFailuresPerEmail;
-        this.maxFailuresPerAddress = maxFailuresPerAddress;
-        this.window = window;
+        this.maxFailuresPerEmail = limits.maxFailuresPerEmail();
+        this.maxFailuresPerAddress = limits.maxFailuresPerAddress();
+        this.window = limits.failureWindow();
     }
 
     /** Counts the attempt; false when the email or the address has none left. */

@@ -9,7 +9,6 @@ import java.util.Optional;
 import jp.joren.shared.SecretToken;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -41,10 +40,7 @@ class PasswordRecovery {
 
     PasswordRecovery(LoginAccounts logins, PasswordResets resets, Accounts accounts, PasswordEncoder passwordEncoder,
             AccountSessions sessions, AttemptBudget budget, PasswordResetMailer mailer, TransactionTemplate transaction,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock,
-            @Value("${joren.password-reset.max-per-email:3}") int maxPerEmail,
-            @Value("${joren.password-reset.max-per-address:10}") int maxPerAddress,
-            @Value("${joren.password-reset.window:1h}") Duration window) {
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock, PasswordResetProperties limits) {
         this.logins = logins;
         this.resets = resets;
         this.accounts = accounts;
@@ -55,9 +51,9 @@ class PasswordRecovery {
         this.transaction = transaction;
         this.executor = executor;
         this.clock = clock;
-        this.maxPerEmail = maxPerEmail;
-        this.maxPerAddress = maxPerAddress;
-        this.window = window;
+        this.maxPerEmail = limits.maxPerEmail();
+        this.maxPerAddress = limits.maxPerAddress();
+        this.window = limits.window();
     }
 
     /**

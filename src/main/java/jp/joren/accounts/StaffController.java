@@ -5,7 +5,6 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+@OwnerOnly
 @Controller
 @RequestMapping("/staff")
 class StaffController {
@@ -29,14 +29,13 @@ class StaffController {
     private final Duration window;
 
     StaffController(StaffManagement staff, LoginHistory history, StaffInvites invites, AttemptBudget budget,
-            @Value("${joren.staff.max-new-per-shop:20}") int maxPerShop,
-            @Value("${joren.staff.window:1d}") Duration window) {
+            StaffProperties limits) {
         this.staff = staff;
         this.history = history;
         this.invites = invites;
         this.budget = budget;
-        this.maxPerShop = maxPerShop;
-        this.window = window;
+        this.maxPerShop = limits.maxNewPerShop();
+        this.window = limits.window();
     }
 
     @GetMapping

@@ -1,11 +1,13 @@
 package jp.joren.audit;
 
+import jp.joren.accounts.OwnerOnly;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The owner reads the audit log, newest first. */
+@OwnerOnly
 @Controller
 class AuditController {
 

@@ -3,6 +3,7 @@ package jp.joren.catalog;
 import java.util.OptionalLong;
 
 import jakarta.validation.Valid;
+import jp.joren.accounts.OwnerOnly;
 import jp.joren.shared.EditConflict;
 import jp.joren.shared.Yen;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The owner's catalog: categories, products, product models and the consumable parts that fit them. */
+@OwnerOnly
 @Controller
 @RequestMapping("/catalog")
 class CatalogController {

@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.joren.accounts.JorenUser;
+import jp.joren.accounts.OwnerOnly;
 import jp.joren.catalog.CatalogQueries;
 import jp.joren.segments.Segment;
 import jp.joren.segments.TradeAreaTier;
@@ -74,7 +75,8 @@ class CustomerListController {
         return "customers/list";
     }
 
-    /** The filtered list as CSV for Excel (owner only, see SecurityConfiguration). */
+    /** The filtered list as CSV for Excel. */
+    @OwnerOnly
     @GetMapping("/export")
     void export(@ModelAttribute("filter") CustomerFilter filter, @AuthenticationPrincipal JorenUser owner, Locale locale,
             HttpServletResponse response) throws IOException {

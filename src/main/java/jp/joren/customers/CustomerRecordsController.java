@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import jp.joren.accounts.JorenUser;
+import jp.joren.accounts.OwnerOnly;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The owner's care of the customer records: merging duplicates (and undoing a merge), archiving,
  * retirement on the customer's request, and the export of one customer's data.
  */
+@OwnerOnly
 @Controller
 @RequestMapping("/customers")
 class CustomerRecordsController {

@@ -1,5 +1,6 @@
 package jp.joren.customers;
 
+import jp.joren.accounts.OwnerOnly;
 import jp.joren.shared.EditConflict;
 import jp.joren.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -11,9 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The owner saves the customer list's filter under a name, renames or deletes it (owner only, see
- * SecurityConfiguration); each answer goes back to the list with the segment's filter, where the outcome shows.
+ * The owner saves the customer list's filter under a name, renames or deletes it; each answer goes back to
+ * the list with the segment's filter, where the outcome shows.
  */
+@OwnerOnly
 @Controller
 @RequestMapping("/customers/segments")
 class SavedSegmentController {

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.joren.accounts.JorenUser;
+import jp.joren.accounts.OwnerOnly;
 import jp.joren.shared.CsvDownload;
 import jp.joren.shops.ShopSettings;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The owner's dashboard and the customer lists behind its numbers (owner only, see SecurityConfiguration). */
+/** The owner's dashboard and the customer lists behind its numbers. */
+@OwnerOnly
 @Controller
 @RequestMapping("/dashboard")
 class DashboardController {

@@ -8,7 +8,6 @@ import jp.joren.nightly.ShopNightlyRun;
 import jp.joren.shared.TableStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -38,19 +37,17 @@ class DemoShopLoader implements ApplicationRunner {
     private final String password;
 
     DemoShopLoader(DemoShopGenerator generator, AccountDirectory accounts, ShopNightlyRun nights,
-            TableStatistics statistics, Environment environment, Clock clock,
-            @Value("${joren.demo.seed}") long seed, @Value("${joren.demo.customers}") int customers,
-            @Value("${joren.demo.owner-email}") String email, @Value("${joren.demo.owner-password}") String password) {
+            TableStatistics statistics, Environment environment, Clock clock, DemoProperties demo) {
         this.generator = generator;
         this.accounts = accounts;
         this.nights = nights;
         this.statistics = statistics;
         this.environment = environment;
         this.clock = clock;
-        this.seed = seed;
-        this.customers = customers;
-        this.email = email;
-        this.password = password;
+        this.seed = demo.seed();
+        this.customers = demo.customers();
+        this.email = demo.ownerEmail();
+        this.password = demo.ownerPassword();
     }
 
     @Override

@@ -7,7 +7,6 @@ import jp.joren.accounts.AccountDirectory;
 import jp.joren.shared.TableStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -35,18 +34,15 @@ class LoadShopsRunner implements ApplicationRunner {
     private final String password;
 
     LoadShopsRunner(DemoShopGenerator generator, AccountDirectory accounts, TableStatistics statistics, Clock clock,
-            @Value("${joren.generate.shops}") int shops,
-            @Value("${joren.generate.customers:2000}") int customers,
-            @Value("${joren.generate.seed:1}") long seed,
-            @Value("${joren.generate.password:joren-load-2026}") String password) {
+            LoadShopsProperties load) {
         this.generator = generator;
         this.accounts = accounts;
         this.statistics = statistics;
         this.clock = clock;
-        this.shops = shops;
-        this.customers = customers;
-        this.seed = seed;
-        this.password = password;
+        this.shops = load.shops();
+        this.customers = load.customers();
+        this.seed = load.seed();
+        this.password = load.password();
     }
 
     static String ownerEmail(int n) {

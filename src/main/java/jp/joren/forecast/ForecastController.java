@@ -1,11 +1,13 @@
 package jp.joren.forecast;
 
+import jp.joren.accounts.OwnerOnly;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The owner's check of the forecast on the shop's own recent past (owner only: under /dashboard). */
+/** The owner's check of the forecast on the shop's own recent past. */
+@OwnerOnly
 @Controller
 class ForecastController {
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jp.joren.accounts.JorenUser;
+import jp.joren.accounts.OwnerOnly;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The owner's imports: upload, preview and column mapping, the report, the run with its progress. */
+@OwnerOnly
 @Controller
 @RequestMapping("/imports")
 class ImportController {

@@ -1,5 +1,6 @@
 package jp.joren.join;
 
+import jp.joren.accounts.OwnerOnly;
 import jp.joren.shared.PublicLinks;
 import jp.joren.shared.QrCodes;
 import jp.joren.shops.Shop;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The QR code of the shop's public sign-up page, and a page to print it for the till (owner only). */
+/** The QR code of the shop's public sign-up page, and a page to print it for the till. */
+@OwnerOnly
 @Controller
 class JoinPosterController {
 

@@ -20,7 +20,6 @@ import jp.joren.customers.CustomerForm;
 import jp.joren.customers.CustomerRegistry;
 import jp.joren.customers.OwnedProducts;
 import jp.joren.tenancy.CurrentTenant;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -51,16 +50,15 @@ class PublicSignup {
     private final ApplicationEventPublisher events;
 
     PublicSignup(JdbcClient jdbc, CustomerRegistry customers, ConsentLedger consents, OwnedProducts ownedProducts,
-            Clock clock, @Value("${joren.join.max-per-address:5}") int maxPerAddress,
-            @Value("${joren.join.window:15m}") Duration window, ApplicationEventPublisher events) {
+            Clock clock, JoinProperties limits, ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.customers = customers;
         this.consents = consents;
         this.ownedProducts = ownedProducts;
         this.clock = clock;
-        this.maxPerAddress = maxPerAddress;
-        this.window = window;
+        this.maxPerAddress = limits.maxPerAddress();
+        this.window = limits.window();
     }
 
     /**

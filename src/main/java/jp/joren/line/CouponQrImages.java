@@ -11,7 +11,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jp.joren.shared.PublicLinks;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +27,8 @@ public class CouponQrImages {
     private final byte[] key;
     private final PublicLinks links;
 
-    CouponQrImages(@Value("${joren.line.secret-key}") String base64Key, PublicLinks links) {
-        this.key = Base64.getDecoder().decode(base64Key);
+    CouponQrImages(LineProperties line, PublicLinks links) {
+        this.key = Base64.getDecoder().decode(line.secretKey());
         this.links = links;
     }
 

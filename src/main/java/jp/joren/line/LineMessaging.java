@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -35,13 +34,12 @@ public class LineMessaging {
     private final RestClient client;
     private final JsonMapper json;
 
-    LineMessaging(@Value("${joren.line.api-base-url}") String baseUrl,
-            @Value("${joren.line.connect-timeout}") Duration connectTimeout,
-            @Value("${joren.line.read-timeout}") Duration readTimeout, JsonMapper json) {
+    LineMessaging(LineProperties line, JsonMapper json) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(connectTimeout).build());
-        requests.setReadTimeout(readTimeout);
-        this.client = RestClient.builder().baseUrl(baseUrl.replaceAll("/+$", "")).requestFactory(requests).build();
+                HttpClient.newBuilder().connectTimeout(line.connectTimeout()).build());
+        requests.setReadTimeout(line.readTimeout());
+        this.client = RestClient.builder().baseUrl(line.apiBaseUrl().replaceAll("/+$", "")).requestFactory(requests)
+                .build();
         this.json = json;
     }
 

@@ -10,7 +10,6 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +26,8 @@ class LineSecretBox {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    LineSecretBox(@Value("${joren.line.secret-key}") String base64Key) {
-        byte[] bytes = Base64.getDecoder().decode(base64Key.trim());
+    LineSecretBox(LineProperties line) {
+        byte[] bytes = Base64.getDecoder().decode(line.secretKey().trim());
         if (bytes.length != 32) {
             throw new IllegalStateException("joren.line.secret-key must be Base64 of 32 bytes (AES-256)");
         }

@@ -5,7 +5,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
-import org.springframework.beans.factory.annotation.Value;
+import jp.joren.accounts.OwnerOnly;
+import jp.joren.shared.SiteProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The owner connects the shop's LINE official account (under /settings: owners only). */
+@OwnerOnly
 @Controller
 @RequestMapping("/settings/line")
 class LineSettingsController {
@@ -28,10 +30,10 @@ class LineSettingsController {
     private final LineTestMessages tests;
     private final String publicUrl;
 
-    LineSettingsController(LineAccounts accounts, LineTestMessages tests, @Value("${joren.public-url}") String publicUrl) {
+    LineSettingsController(LineAccounts accounts, LineTestMessages tests, SiteProperties site) {
         this.accounts = accounts;
         this.tests = tests;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = site.publicUrl();
     }
 
     @GetMapping

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import jp.joren.accounts.JorenUser;
+import jp.joren.accounts.OwnerOnly;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The owner's view of the nightly runs: when, how long, how many customers, the result; and "run now". */
+@OwnerOnly
 @Controller
 @RequestMapping("/runs")
 class NightlyRunController {

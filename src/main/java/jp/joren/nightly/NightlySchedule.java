@@ -5,7 +5,6 @@ import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,12 +24,12 @@ class NightlySchedule {
     }
 
     @Bean
-    Trigger nightlyDispatchTrigger(JobDetail nightlyDispatchJob,
-            @Value("${joren.nightly.dispatch-cron:0 0/10 * * * ?}") String cron) {
+    Trigger nightlyDispatchTrigger(JobDetail nightlyDispatchJob, NightlyProperties nightly) {
         return TriggerBuilder.newTrigger()
                 .forJob(nightlyDispatchJob)
                 .withIdentity(JOB_NAME)
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
+                .withSchedule(CronScheduleBuilder.cronSchedule(nightly.dispatchCron())
+                        .withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package jp.joren.reminders;
 
 import java.time.Clock;
 
+import jp.joren.accounts.OwnerOnly;
 import jp.joren.shared.NotFoundException;
 import jp.joren.accounts.JorenUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The owner previews a campaign and approves it before its day (then its messages go out by themselves on
  * it), or, when its day came first, sees its waiting batch and sends it or discards it.
  */
+@OwnerOnly
 @Controller
 @RequestMapping("/reminders/campaigns/{id}/approval")
 class CampaignApprovalController {

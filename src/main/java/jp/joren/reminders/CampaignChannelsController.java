@@ -1,5 +1,6 @@
 package jp.joren.reminders;
 
+import jp.joren.accounts.OwnerOnly;
 import jp.joren.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The owner chooses the channels a campaign tries, in order, until it is queued. */
+@OwnerOnly
 @Controller
 class CampaignChannelsController {
 

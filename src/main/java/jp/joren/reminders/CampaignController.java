@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import jakarta.validation.Valid;
+import jp.joren.accounts.OwnerOnly;
 import jp.joren.customers.SavedSegments;
 import jp.joren.segments.TradeAreaTier;
 import jp.joren.shared.NotFoundException;
@@ -35,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The year at a glance (年間で俯瞰): the shop's campaigns month by month, each planned with its day, kind,
  * wording, offer and hold-out share; the eligible count is shown before anything goes out.
  */
+@OwnerOnly
 @Controller
 @RequestMapping("/reminders/campaigns")
 class CampaignController {

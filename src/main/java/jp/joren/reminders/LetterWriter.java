@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.annotation.Value;
+import jp.joren.shared.SiteProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -37,10 +37,10 @@ class LetterWriter {
     private final LetterTemplates templates;
     private final String publicUrl;
 
-    LetterWriter(MessageSource messages, LetterTemplates templates, @Value("${joren.public-url}") String publicUrl) {
+    LetterWriter(MessageSource messages, LetterTemplates templates, SiteProperties site) {
         this.messages = messages;
         this.templates = templates;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = site.publicUrl();
     }
 
     /** The variables of a wording that do not exist, for the form's message. */

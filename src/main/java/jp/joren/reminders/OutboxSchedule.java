@@ -5,7 +5,6 @@ import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,12 +20,12 @@ class OutboxSchedule {
     }
 
     @Bean
-    Trigger outboxDispatchTrigger(JobDetail outboxDispatchJob,
-            @Value("${joren.reminders.send-cron:0/30 * * * * ?}") String cron) {
+    Trigger outboxDispatchTrigger(JobDetail outboxDispatchJob, ReminderProperties reminders) {
         return TriggerBuilder.newTrigger()
                 .forJob(outboxDispatchJob)
                 .withIdentity(JOB_NAME)
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionDoNothing())
+                .withSchedule(CronScheduleBuilder.cronSchedule(reminders.sendCron())
+                        .withMisfireHandlingInstructionDoNothing())
                 .build();
     }
 }

@@ -17,6 +17,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jp.joren.shared.MailProperties;
 import jp.joren.shared.QrCodes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
@@ -62,7 +63,7 @@ public class OutboxSender {
 
     OutboxSender(JdbcClient jdbc, OutboxQueries queries, OutboxClaims claims, JavaMailSenderImpl mail, Letters letters,
             LetterWriter writer, Wordings wordings, ReminderPolicies policies, PlatformTransactionManager transactions,
-            Clock clock, @Value("${joren.mail.from}") String defaultFrom,
+            Clock clock, MailProperties mailProperties,
             @Value("${spring.mail.properties.mail.smtp.timeout}") long readTimeoutMillis) {
         this.jdbc = jdbc;
         this.queries = queries;
@@ -74,7 +75,7 @@ public class OutboxSender {
         this.policies = policies;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
-        this.defaultFrom = defaultFrom;
+        this.defaultFrom = mailProperties.from();
         // a claim older than this belongs to a sender that stopped: a live one would have had its answer
         this.abandonedAfter = Duration.ofMillis(readTimeoutMillis).plus(WRITING);
     }

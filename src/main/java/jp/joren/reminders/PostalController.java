@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.joren.accounts.JorenUser;
+import jp.joren.accounts.OwnerOnly;
 import jp.joren.shared.CsvDownload;
 import jp.joren.shops.ShopSettings;
 import org.springframework.context.MessageSource;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The owner's postal DM list: the waiting letters, their labels (CSV and a printable A4 page), their postcards,
  * and "posted".
  */
+@OwnerOnly
 @Controller
 @RequestMapping("/reminders/postal")
 class PostalController {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import jp.joren.accounts.OwnerOnly;
 import jp.joren.shared.NotFoundException;
 import jp.joren.shops.ShopSettings;
 import org.springframework.stereotype.Controller;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The owner's reminders: the rules at a glance and the limits, the outbox with each message's reason, a preview, sending. */
+@OwnerOnly
 @Controller
 @RequestMapping("/reminders")
 class ReminderController {

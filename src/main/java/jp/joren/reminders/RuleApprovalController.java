@@ -1,6 +1,7 @@
 package jp.joren.reminders;
 
 import jp.joren.accounts.JorenUser;
+import jp.joren.accounts.OwnerOnly;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The owner sees a rule's waiting batch (how many, a few real messages) and sends it or discards it. */
+@OwnerOnly
 @Controller
 @RequestMapping("/reminders/rules/{rule}/approval")
 class RuleApprovalController {

@@ -1,5 +1,6 @@
 package jp.joren.reminders;
 
+import jp.joren.accounts.OwnerOnly;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,6 +11,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The owner chooses the channels a rule tries, in order (e.g. LINE, then email, then post). */
+@OwnerOnly
 @Controller
 class RuleChannelsController {
 

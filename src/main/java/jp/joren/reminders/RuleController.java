@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jp.joren.accounts.OwnerOnly;
 import jp.joren.shared.EditConflict;
 import jp.joren.shops.ShopSettings;
 import org.springframework.stereotype.Controller;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** One rule's page: its settings and wording, where it starts from, what waits for approval, a preview. */
+@OwnerOnly
 @Controller
 @RequestMapping("/reminders/rules/{rule}")
 class RuleController {

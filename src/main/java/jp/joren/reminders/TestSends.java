@@ -6,9 +6,9 @@ import java.util.Locale;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jp.joren.shared.MailProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -34,12 +34,12 @@ class TestSends {
     private final String defaultFrom;
 
     TestSends(JavaMailSender mail, Letters letters, LetterWriter writer, MessageSource messages,
-            @Value("${joren.mail.from}") String defaultFrom) {
+            MailProperties mailProperties) {
         this.mail = mail;
         this.letters = letters;
         this.writer = writer;
         this.messages = messages;
-        this.defaultFrom = defaultFrom;
+        this.defaultFrom = mailProperties.from();
     }
 
     /** @return whether the mail server took the test */

@@ -2,6 +2,7 @@ package jp.joren.segments;
 
 import jakarta.validation.Valid;
 import jp.joren.accounts.JorenUser;
+import jp.joren.accounts.OwnerOnly;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The owner's thresholds of the portfolio and the neighbourhood towns (under /settings: owner only). */
+/** The owner's thresholds of the portfolio and the neighbourhood towns. */
+@OwnerOnly
 @Controller
 @RequestMapping("/settings/portfolio")
 class PortfolioSettingsController {

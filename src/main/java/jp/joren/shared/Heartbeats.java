@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +32,8 @@ public class Heartbeats implements DisposableBean {
         return thread;
     });
 
-    public Heartbeats(@Value("${joren.background.heartbeat:30s}") Duration every) {
+    public Heartbeats(BackgroundProperties background) {
+        Duration every = background.heartbeat();
         if (every.compareTo(STALE.dividedBy(3)) > 0) {
             throw new IllegalArgumentException("a heartbeat every " + every + " would let a live job look dead");
         }

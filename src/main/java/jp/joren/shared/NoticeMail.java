@@ -8,7 +8,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -31,10 +30,10 @@ public class NoticeMail {
     private final String platformFrom;
 
     NoticeMail(JavaMailSender mail, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-            @Value("${joren.mail.from}") String platformFrom) {
+            MailProperties mailProperties) {
         this.mail = mail;
         this.executor = executor;
-        this.platformFrom = platformFrom;
+        this.platformFrom = mailProperties.from();
     }
 
     /** From Joren's own address. */

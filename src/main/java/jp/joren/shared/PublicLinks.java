@@ -1,6 +1,5 @@
 package jp.joren.shared;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -13,8 +12,8 @@ public class PublicLinks {
 
     private final String base;
 
-    PublicLinks(@Value("${joren.public-url}") String publicUrl) {
-        this.base = publicUrl.replaceAll("/+$", "");
+    PublicLinks(SiteProperties site) {
+        this.base = site.publicUrl();
     }
 
     /** The public address with {@code path} (a URI template, expanded by the caller) added. */

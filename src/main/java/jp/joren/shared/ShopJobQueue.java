@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,11 +40,11 @@ public class ShopJobQueue implements DisposableBean {
     private final Queue<Long> turns = new ArrayDeque<>();
     private final Set<Long> working = new HashSet<>();
 
-    public ShopJobQueue(Heartbeats heartbeats, @Value("${joren.background.workers:4}") int workers) {
+    public ShopJobQueue(Heartbeats heartbeats, BackgroundProperties background) {
         this.heartbeats = heartbeats;
-        this.workers = workers;
+        this.workers = background.workers();
         AtomicInteger count = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(workers, runnable -> {
+        this.pool = Executors.newFixedThreadPool(this.workers, runnable -> {
             Thread thread = new Thread(runnable, "joren-shop-job-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;

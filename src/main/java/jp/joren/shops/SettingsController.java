@@ -7,6 +7,7 @@ import java.util.TimeZone;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jp.joren.accounts.OwnerOnly;
 import jp.joren.shared.EditConflict;
 import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.LocaleContextResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+@OwnerOnly
 @Controller
 @RequestMapping("/settings")
 class SettingsController {

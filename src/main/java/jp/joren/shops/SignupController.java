@@ -10,7 +10,6 @@ import jakarta.validation.Valid;
 import jp.joren.accounts.AttemptBudget;
 import jp.joren.accounts.SessionLogin;
 import jp.joren.shared.SecretToken;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -30,13 +29,12 @@ class SignupController {
     private final Duration window;
 
     SignupController(SignupConfirmation confirmation, SessionLogin sessionLogin, AttemptBudget budget,
-            @Value("${joren.signup.max-per-address:10}") int maxPerAddress,
-            @Value("${joren.signup.window:1h}") Duration window) {
+            SignupProperties limits) {
         this.confirmation = confirmation;
         this.sessionLogin = sessionLogin;
         this.budget = budget;
-        this.maxPerAddress = maxPerAddress;
-        this.window = window;
+        this.maxPerAddress = limits.maxPerAddress();
+        this.window = limits.window();
     }
 
     @ModelAttribute("timeZones")

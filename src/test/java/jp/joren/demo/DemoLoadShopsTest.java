@@ -36,9 +36,11 @@ class DemoLoadShopsTest {
 
     @Test
     void loadShopsAreCreatedOnceAndARepeatedRunOnlyAddsTheMissingOnes(CapturedOutput output) {
-        new LoadShopsRunner(generator, accounts, statistics, Clock.systemUTC(), 2, 40, 1, "load-password")
+        new LoadShopsRunner(generator, accounts, statistics, Clock.systemUTC(),
+                new LoadShopsProperties(2, 40, 1, "load-password"))
                 .run(new DefaultApplicationArguments());
-        new LoadShopsRunner(generator, accounts, statistics, Clock.systemUTC(), 3, 40, 1, "load-password")
+        new LoadShopsRunner(generator, accounts, statistics, Clock.systemUTC(),
+                new LoadShopsProperties(3, 40, 1, "load-password"))
                 .run(new DefaultApplicationArguments());
 
         assertThat(output).contains("Load shop 1/3 (load-1@joren.example) exists, skipped",

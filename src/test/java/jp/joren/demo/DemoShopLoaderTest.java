@@ -51,8 +51,8 @@ class DemoShopLoaderTest {
     @Test
     void theFirstStartCreatesTheDemoShopAndEveryStartSaysHowToLogIn(CapturedOutput output) {
         String email = "demo-loader-" + System.nanoTime() + "@joren.example";
-        DemoShopLoader loader = new DemoShopLoader(generator, accounts, nights, statistics, environment, CLOCK, 20261124, 300, email,
-                "joren-demo-2026");
+        DemoShopLoader loader = new DemoShopLoader(generator, accounts, nights, statistics, environment, CLOCK,
+                new DemoProperties(20261124, 300, email, "joren-demo-2026"));
 
         loader.run(new DefaultApplicationArguments());
 

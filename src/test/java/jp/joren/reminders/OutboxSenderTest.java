@@ -22,6 +22,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jp.joren.shared.MailProperties;
 import jp.joren.support.JorenIntegrationTest;
 import jp.joren.support.TestMailbox;
 import jp.joren.support.TroubledSmtpServer;
@@ -468,7 +469,7 @@ class OutboxSenderTest {
 
     private OutboxSender senderWith(JavaMailSenderImpl mailSender, Clock clock) {
         return new OutboxSender(jdbc, queries, claims, mailSender, letters, writer, wordings, policies, transactions,
-                clock, defaultFrom, Long.parseLong(mailSender.getJavaMailProperties().getProperty("mail.smtp.timeout", "600000")));
+                clock, new MailProperties(defaultFrom), Long.parseLong(mailSender.getJavaMailProperties().getProperty("mail.smtp.timeout", "600000")));
     }
 
     /** A client of the given server that waits {@code readTimeout} for each answer. */

@@ -18,9 +18,13 @@ class ShopJobQueueTest {
     private static final long SHOP_A = 1;
     private static final long SHOP_B = 2;
 
-    private final Heartbeats heartbeats = new Heartbeats(Duration.ofMillis(20));
+    private final Heartbeats heartbeats = new Heartbeats(background(1));
     private final List<String> done = new CopyOnWriteArrayList<>();
     private ShopJobQueue queue;
+
+    private static BackgroundProperties background(int workers) {
+        return new BackgroundProperties(workers, Duration.ofMillis(20));
+    }
 
     @AfterEach
     void stop() {
@@ -30,7 +34,7 @@ class ShopJobQueueTest {
 
     @Test
     void shopsTakeTurnsOnTheWorkers() throws Exception {
-        queue = new ShopJobQueue(heartbeats, 1);
+        queue = new ShopJobQueue(heartbeats, background(1));
         CountDownLatch longJob = new CountDownLatch(1);
         queue.submit(SHOP_A, () -> await(longJob), () -> { });
         for (int i = 2; i <= 4; i++) {
@@ -50,7 +54,7 @@ class ShopJobQueueTest {
 
     @Test
     void aShopsLongJobTakesOneWorkerAndItsNextJobWaitsForIt() throws Exception {
-        queue = new ShopJobQueue(heartbeats, 2);
+        queue = new ShopJobQueue(heartbeats, background(2));
         CountDownLatch longJob = new CountDownLatch(1);
         CountDownLatch otherShop = new CountDownLatch(1);
         queue.submit(SHOP_A, () -> await(longJob), () -> { });
@@ -66,7 +70,7 @@ class ShopJobQueueTest {
 
     @Test
     void aJobBeatsWhileItWaitsAndWhileItWorksAndNotAfter() throws Exception {
-        queue = new ShopJobQueue(heartbeats, 1);
+        queue = new ShopJobQueue(heartbeats, background(1));
         CountDownLatch longJob = new CountDownLatch(1);
         CountDownLatch waitingBeats = new CountDownLatch(3);
         CountDownLatch workingBeats = new CountDownLatch(3);

@@ -38,8 +38,8 @@ class CustomerHistory {
                                     then round((max(business_date) - min(business_date))::numeric
                                                / (count(distinct business_date) - 1))::int end as average_interval_days,
                                coalesce(sum(total), 0) as total_amount
-                          from purchase
-                         where customer_id = :customer and status = 'COMPLETED'
+                          from completed_purchase
+                         where customer_id = :customer
                         """)
                 .param("customer", customerId)
                 .query(VisitFacts.class).single();

@@ -207,9 +207,8 @@ public class CustomerList {
                       left join lateral (select count(distinct p.business_date) as visits,
                                                 min(p.business_date) as first_visit, max(p.business_date) as last_visit,
                                                 sum(p.total) as total_amount
-                                           from purchase p
-                                          where p.tenant_id = c.tenant_id and p.customer_id = c.id
-                                            and p.status = 'COMPLETED') v on true
+                                           from completed_purchase p
+                                          where p.tenant_id = c.tenant_id and p.customer_id = c.id) v on true
                 ) listed
                 where %s
                 """.formatted(CURRENT_CONSENT.formatted("EMAIL"), CURRENT_CONSENT.formatted("POSTAL"), customers,

@@ -44,8 +44,8 @@ public class CustomerSearch {
                           from hits h
                           left join lateral (select max(p.business_date) as last_visit,
                                                     count(distinct p.business_date) as visits
-                                               from purchase p
-                                              where p.customer_id = h.id and p.status = 'COMPLETED') v on true
+                                               from completed_purchase p
+                                              where p.customer_id = h.id) v on true
                          order by h.exact desc, v.last_visit desc nulls last, h.id desc
                          limit :limit
                         """.formatted(criterion.exact(), criterion.where()))

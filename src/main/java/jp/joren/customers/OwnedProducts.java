@@ -106,9 +106,9 @@ public class OwnedProducts {
         }
         return jdbc.sql("""
                         select l.product_id, max(p.business_date) as last_bought
-                          from purchase p
+                          from completed_purchase p
                           join purchase_line l on l.tenant_id = p.tenant_id and l.purchase_id = p.id
-                         where p.customer_id = :customer and p.status = 'COMPLETED' and l.product_id in (:products)
+                         where p.customer_id = :customer and l.product_id in (:products)
                          group by l.product_id
                         """)
                 .param("customer", customerId)

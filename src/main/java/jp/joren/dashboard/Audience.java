@@ -88,11 +88,11 @@ public enum Audience {
     /** Question 8: the 優良 customers (today) who bought in a category over the trailing year. */
     TOP_CATEGORY_BUYERS("""
             select distinct p.customer_id
-              from purchase p
+              from completed_purchase p
               join customer_portfolio cp on cp.customer_id = p.customer_id and cp.segment = 'LOYAL' and not cp.lapsed
               join purchase_line l on l.purchase_id = p.id
               join product pr on pr.id = l.product_id
-             where p.status = 'COMPLETED' and p.business_date >= cast(:today as date) - 365 and p.business_date < :today
+             where p.business_date >= cast(:today as date) - 365 and p.business_date < :today
                and coalesce(pr.category_id, 0) = :category
             """),
     /** Question 10: the new customers of the funnel's year who were sent a step of the follow-up. */

@@ -9,15 +9,13 @@ final class BuyerMovement {
 
     /** The customers with a counted visit (a completed purchase) in the period. */
     static final String BUYERS = """
-            select distinct customer_id from purchase
-             where status = 'COMPLETED' and customer_id is not null
-               and business_date >= :from and business_date < :until""";
+            select distinct customer_id from completed_purchase
+             where customer_id is not null and business_date >= :from and business_date < :until""";
 
     /** The customers with a counted visit in the period before. */
     static final String BUYERS_BEFORE = """
-            select distinct customer_id from purchase
-             where status = 'COMPLETED' and customer_id is not null
-               and business_date >= :before and business_date < :beforeUntil""";
+            select distinct customer_id from completed_purchase
+             where customer_id is not null and business_date >= :before and business_date < :beforeUntil""";
 
     /**
      * A buyer of the period is new when they did not buy in the period before and first came in this one:

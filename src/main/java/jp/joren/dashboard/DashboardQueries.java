@@ -36,8 +36,8 @@ class DashboardQueries {
         jdbc.sql("""
                         with receipts as materialized (
                             select p.customer_id, p.business_date, p.total, p.item_count
-                              from purchase p
-                             where p.status = 'COMPLETED' and p.business_date >= :from and p.business_date < :until
+                              from completed_purchase p
+                             where p.business_date >= :from and p.business_date < :until
                         ), buyers as (
                             select customer_id, count(distinct business_date) as visits, sum(total) as amount
                               from receipts
@@ -124,8 +124,8 @@ class DashboardQueries {
     /** How many customers bought in a period. */
     long buyers(Period period) {
         return jdbc.sql("""
-                        select count(distinct customer_id) from purchase
-                         where status = 'COMPLETED' and customer_id is not null
+                        select count(distinct customer_id) from completed_purchase
+                         where customer_id is not null
                            and business_date >= :from and business_date < :until
                         """)
                 .param("from", period.from()).param("until", period.until())
@@ -144,9 +144,9 @@ class DashboardQueries {
                                coalesce(sum(p.total) filter (where p.customer_id is not null
                                    and cp.first_visit < date_trunc('month', p.business_date)), 0) as repeat_sales,
                                coalesce(sum(p.total) filter (where p.customer_id is null), 0) as walk_in_sales
-                          from purchase p
+                          from completed_purchase p
                           left join customer_portfolio cp on cp.customer_id = p.customer_id
-                         where p.status = 'COMPLETED' and p.business_date >= :from and p.business_date < :until
+                         where p.business_date >= :from and p.business_date < :until
                          group by 1
                          order by 1
                         """)
@@ -169,9 +169,9 @@ class DashboardQueries {
                         with lines as (
                             select l.product_id, l.amount, p.customer_id, cp.segment = 'LOYAL' and not cp.lapsed as top
                               from purchase_line l
-                              join purchase p on p.id = l.purchase_id
+                              join completed_purchase p on p.id = l.purchase_id
                               left join customer_portfolio cp on cp.customer_id = p.customer_id
-                             where p.status = 'COMPLETED' and p.customer_id is not null
+                             where p.customer_id is not null
                                and p.business_date >= cast(:until as date) - 365 and p.business_date < :until
                         )
                         select coalesce(c.id, 0) as category_id, c.name as category,

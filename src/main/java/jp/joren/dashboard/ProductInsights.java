@@ -36,8 +36,8 @@ class ProductInsights {
                         with bought as (
                             select distinct p.customer_id, l.product_id, p.business_date
                               from purchase_line l
-                              join purchase p on p.id = l.purchase_id
-                             where p.status = 'COMPLETED' and p.customer_id is not null
+                              join completed_purchase p on p.id = l.purchase_id
+                             where p.customer_id is not null
                                and p.business_date >= cast(:today as date) - 730 and p.business_date < :today
                         ), gaps as (
                             select product_id, customer_id,
@@ -79,9 +79,9 @@ class ProductInsights {
                         with bought as (
                             select distinct p.customer_id, %s as item
                               from purchase_line l
-                              join purchase p on p.id = l.purchase_id
+                              join completed_purchase p on p.id = l.purchase_id
                               join product pr on pr.id = l.product_id
-                             where p.status = 'COMPLETED' and p.customer_id is not null and not pr.sensitive
+                             where p.customer_id is not null and not pr.sensitive
                                and p.business_date >= cast(:today as date) - 365 and p.business_date < :today
                         ), everyone as (
                             select count(distinct customer_id) as buyers from bought

@@ -88,8 +88,8 @@ final class CustomerMatcher {
         }
         return jdbc.sql("""
                         select p.customer_id, count(distinct (p.purchased_at at time zone :zone)::date) as visits
-                          from purchase p
-                         where p.tenant_id = :shop and p.customer_id = any(:ids) and p.status = 'COMPLETED'
+                          from completed_purchase p
+                         where p.tenant_id = :shop and p.customer_id = any(:ids)
                          group by p.customer_id
                         """)
                 .param("zone", zone.getId()).param("shop", CurrentTenant.require())

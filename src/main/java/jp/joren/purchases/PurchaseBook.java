@@ -22,8 +22,8 @@ import org.springframework.validation.Errors;
 
 /**
  * Writes purchases and their corrections. A purchase of a product model registers the model to the
- * customer; a cancelled or returned purchase stops counting everywhere (every figure reads COMPLETED
- * purchases only) and ends what it registered.
+ * customer; a cancelled or returned purchase stops counting everywhere (every figure reads V39's
+ * completed_purchase) and ends what it registered.
  */
 @Service
 class PurchaseBook {

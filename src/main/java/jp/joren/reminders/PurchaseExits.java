@@ -54,9 +54,9 @@ public class PurchaseExits {
         jdbc.sql("""
                 update outbox_message m set status = 'WITHDRAWN', reason = 'BOUGHT'
                  where m.tenant_id = :shop and m.status in ('QUEUED', 'AWAITING_APPROVAL')
-                   and exists (select 1 from purchase p
+                   and exists (select 1 from completed_purchase p
                                 where p.tenant_id = m.tenant_id and p.customer_id = m.customer_id
-                                  and p.status = 'COMPLETED' and p.created_at >= m.queued_at
+                                  and p.created_at >= m.queued_at
                                   and (m.product_id is null
                                        or exists (select 1 from purchase_line l
                                                    where l.tenant_id = p.tenant_id and l.purchase_id = p.id

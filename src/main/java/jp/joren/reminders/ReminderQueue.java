@@ -50,8 +50,8 @@ public class ReminderQueue {
                   from candidate c
                   join customer cu on cu.id = c.customer_id and cu.status = 'ACTIVE'
                  -- a night run again in the day does not remind someone who has bought since
-                 where not exists (select 1 from purchase b
-                                    where b.customer_id = c.customer_id and b.status = 'COMPLETED'
+                 where not exists (select 1 from completed_purchase b
+                                    where b.customer_id = c.customer_id
                                       and b.business_date >= :today
                                       and (c.product_id is null
                                            or exists (select 1 from purchase_line l

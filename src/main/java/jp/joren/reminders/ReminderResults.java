@@ -50,8 +50,8 @@ class ReminderResults {
                               from message m
                               cross join lateral (
                                     select count(distinct p.business_date) as visits, coalesce(sum(p.total), 0) as sales
-                                      from purchase p
-                                     where p.customer_id = m.customer_id and p.status = 'COMPLETED'
+                                      from completed_purchase p
+                                     where p.customer_id = m.customer_id
                                        and p.business_date >= m.day and p.business_date < m.day + :days) v)
                         select o.rule, o.campaign_id, k.name as campaign_name, o.sent, count(*) as customers,
                                count(*) filter (where o.visits > 0) as came_back, sum(o.visits) as visits,
@@ -102,9 +102,8 @@ class ReminderResults {
                               from message m
                               cross join lateral (
                                     select count(distinct p.business_date) as visits, coalesce(sum(p.total), 0) as sales
-                                      from purchase p
+                                      from completed_purchase p
                                      where p.tenant_id = :shop and p.customer_id = m.customer_id
-                                       and p.status = 'COMPLETED'
                                        and p.business_date >= m.day and p.business_date < m.day + :days) v)
                         select channel, count(*) as customers, count(*) filter (where visits > 0) as came_back,
                                sum(visits) as visits, sum(sales) as sales

@@ -26,15 +26,15 @@ public final class CountedVisits {
      */
     public static String purchasesBefore(List<Long> excluded) {
         String ofActiveCustomers = """
-                p.status = 'COMPLETED' and p.business_date < :asOf and p.customer_id is not null
+                p.business_date < :asOf and p.customer_id is not null
                 and p.customer_id not in (select id from customer where status <> 'ACTIVE')""";
         return excluded.isEmpty() ? """
                 select p.customer_id, p.business_date, p.total as amount
-                  from purchase p
+                  from completed_purchase p
                  where %s
                 """.formatted(ofActiveCustomers) : """
                 select p.customer_id, p.business_date, p.total - coalesce(x.excluded_amount, 0) as amount
-                  from purchase p
+                  from completed_purchase p
                   left join (select l.purchase_id,
                                     sum(l.amount) filter (where l.product_id = any(:excluded)) as excluded_amount,
                                     bool_and(l.product_id = any(:excluded)) as only_excluded

@@ -63,8 +63,8 @@ class HomeFigures {
                                  where tenant_id = :shop and status = 'FAILED' and created_at >= :since) as failed_imports,
                                count(*) as purchases,
                                coalesce(sum(total), 0) as sales
-                          from purchase
-                         where tenant_id = :shop and status = 'COMPLETED'
+                          from completed_purchase
+                         where tenant_id = :shop
                            and purchased_at >= :since
                         """)
                 .param("shop", CurrentTenant.require())

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,9 +40,9 @@ class CustomerHistory {
                                                / (count(distinct business_date) - 1))::int end as average_interval_days,
                                coalesce(sum(total), 0) as total_amount
                           from completed_purchase
-                         where customer_id = :customer
+                         where tenant_id = :shop and customer_id = :customer
                         """)
-                .param("customer", customerId)
+                .param("shop", CurrentTenant.require()).param("customer", customerId)
                 .query(VisitFacts.class).single();
     }
 

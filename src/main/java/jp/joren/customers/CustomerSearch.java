@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.List;
 
 import jp.joren.shared.Kana;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,10 +46,11 @@ public class CustomerSearch {
                           left join lateral (select max(p.business_date) as last_visit,
                                                     count(distinct p.business_date) as visits
                                                from completed_purchase p
-                                              where p.customer_id = h.id) v on true
+                                              where p.tenant_id = :shop and p.customer_id = h.id) v on true
                          order by h.exact desc, v.last_visit desc nulls last, h.id desc
                          limit :limit
                         """.formatted(criterion.exact(), criterion.where()))
+                .param("shop", CurrentTenant.require())
                 .param("term", criterion.term())
                 .param("candidates", CANDIDATES)
                 .param("limit", limit)

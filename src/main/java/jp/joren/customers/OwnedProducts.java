@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jp.joren.catalog.CatalogQueries;
 import jp.joren.catalog.ModelPart;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -108,10 +109,10 @@ public class OwnedProducts {
                         select l.product_id, max(p.business_date) as last_bought
                           from completed_purchase p
                           join purchase_line l on l.tenant_id = p.tenant_id and l.purchase_id = p.id
-                         where p.customer_id = :customer and l.product_id in (:products)
+                         where p.tenant_id = :shop and p.customer_id = :customer and l.product_id in (:products)
                          group by l.product_id
                         """)
-                .param("customer", customerId)
+                .param("shop", CurrentTenant.require()).param("customer", customerId)
                 .param("products", productIds)
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getObject(2, LocalDate.class))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -89,10 +89,11 @@ public enum Audience {
     TOP_CATEGORY_BUYERS("""
             select distinct p.customer_id
               from completed_purchase p
-              join customer_portfolio cp on cp.customer_id = p.customer_id and cp.segment = 'LOYAL' and not cp.lapsed
-              join purchase_line l on l.purchase_id = p.id
-              join product pr on pr.id = l.product_id
-             where p.business_date >= cast(:today as date) - 365 and p.business_date < :today
+              join customer_portfolio cp on cp.tenant_id = p.tenant_id and cp.customer_id = p.customer_id
+                                        and cp.segment = 'LOYAL' and not cp.lapsed
+              join purchase_line l on l.tenant_id = p.tenant_id and l.purchase_id = p.id
+              join product pr on pr.tenant_id = l.tenant_id and pr.id = l.product_id
+             where p.tenant_id = :shop and p.business_date >= cast(:today as date) - 365 and p.business_date < :today
                and coalesce(pr.category_id, 0) = :category
             """),
     /** Question 10: the new customers of the funnel's year who were sent a step of the follow-up. */
@@ -130,7 +131,7 @@ public enum Audience {
         static final String CELL_REACH = """
                 select cp.customer_id from customer_portfolio cp
                   join current_consent e on e.tenant_id = cp.tenant_id and e.customer_id = cp.customer_id
-                 where cp.segment = :segment and cp.lapsed = :lapsed
+                 where cp.tenant_id = :shop and cp.segment = :segment and cp.lapsed = :lapsed
                 """;
         static final String REPEATERS = """
                 select customer_id from customer_portfolio

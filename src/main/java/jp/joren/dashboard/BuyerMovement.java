@@ -3,19 +3,20 @@ package jp.joren.dashboard;
 /**
  * How the customers of a period moved against the like period before (DESIGN's new, returned, stayed and lost
  * buyers), once, for the figures and for the lists behind them. Parameters: {@code from}/{@code until} (the
- * period) and {@code before}/{@code beforeUntil} (the one before it).
+ * period), {@code before}/{@code beforeUntil} (the one before it) and {@code shop}.
  */
 final class BuyerMovement {
 
     /** The customers with a counted visit (a completed purchase) in the period. */
     static final String BUYERS = """
             select distinct customer_id from completed_purchase
-             where customer_id is not null and business_date >= :from and business_date < :until""";
+             where tenant_id = :shop and customer_id is not null and business_date >= :from and business_date < :until""";
 
     /** The customers with a counted visit in the period before. */
     static final String BUYERS_BEFORE = """
             select distinct customer_id from completed_purchase
-             where customer_id is not null and business_date >= :before and business_date < :beforeUntil""";
+             where tenant_id = :shop and customer_id is not null
+               and business_date >= :before and business_date < :beforeUntil""";
 
     /**
      * A buyer of the period is new when they did not buy in the period before and first came in this one:
@@ -31,7 +32,7 @@ final class BuyerMovement {
     static final String BUYERS_MOVED = """
             select b.customer_id from (%s) b
               left join (%s) bb on bb.customer_id = b.customer_id
-              left join customer_portfolio cp on cp.customer_id = b.customer_id""".formatted(BUYERS, BUYERS_BEFORE);
+              left join customer_portfolio cp on cp.tenant_id = :shop and cp.customer_id = b.customer_id""".formatted(BUYERS, BUYERS_BEFORE);
 
     private BuyerMovement() {
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import jp.joren.segments.Cell;
 import jp.joren.segments.Segment;
 import jp.joren.segments.TradeAreaTier;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,7 +38,7 @@ class DashboardQueries {
                         with receipts as materialized (
                             select p.customer_id, p.business_date, p.total, p.item_count
                               from completed_purchase p
-                             where p.business_date >= :from and p.business_date < :until
+                             where p.tenant_id = :shop and p.business_date >= :from and p.business_date < :until
                         ), buyers as (
                             select customer_id, count(distinct business_date) as visits, sum(total) as amount
                               from receipts
@@ -73,6 +74,7 @@ class DashboardQueries {
                           from each_buyer
                          group by grouping sets ((), (segment, lapsed), (tier), (tier, town))
                         """.formatted(BuyerMovement.BUYERS_BEFORE, BuyerMovement.IS_NEW, BuyerMovement.IS_RETURNED, TIER))
+                .param("shop", CurrentTenant.require())
                 .param("before", period.previous().from())
                 .param("beforeUntil", period.previous().until())
                 .param("from", period.from())
@@ -125,10 +127,10 @@ class DashboardQueries {
     long buyers(Period period) {
         return jdbc.sql("""
                         select count(distinct customer_id) from completed_purchase
-                         where customer_id is not null
+                         where tenant_id = :shop and customer_id is not null
                            and business_date >= :from and business_date < :until
                         """)
-                .param("from", period.from()).param("until", period.until())
+                .param("shop", CurrentTenant.require()).param("from", period.from()).param("until", period.until())
                 .query(Long.class).single();
     }
 
@@ -145,12 +147,12 @@ class DashboardQueries {
                                    and cp.first_visit < date_trunc('month', p.business_date)), 0) as repeat_sales,
                                coalesce(sum(p.total) filter (where p.customer_id is null), 0) as walk_in_sales
                           from completed_purchase p
-                          left join customer_portfolio cp on cp.customer_id = p.customer_id
-                         where p.business_date >= :from and p.business_date < :until
+                          left join customer_portfolio cp on cp.tenant_id = p.tenant_id and cp.customer_id = p.customer_id
+                         where p.tenant_id = :shop and p.business_date >= :from and p.business_date < :until
                          group by 1
                          order by 1
                         """)
-                .param("from", fromMonth).param("until", untilMonth)
+                .param("shop", CurrentTenant.require()).param("from", fromMonth).param("until", untilMonth)
                 .query((rs, row) -> new MonthSales(rs.getObject("month", LocalDate.class), rs.getLong("new_sales"),
                         rs.getLong("repeat_sales"), rs.getLong("walk_in_sales")))
                 .list();
@@ -169,9 +171,9 @@ class DashboardQueries {
                         with lines as (
                             select l.product_id, l.amount, p.customer_id, cp.segment = 'LOYAL' and not cp.lapsed as top
                               from purchase_line l
-                              join completed_purchase p on p.id = l.purchase_id
-                              left join customer_portfolio cp on cp.customer_id = p.customer_id
-                             where p.customer_id is not null
+                              join completed_purchase p on p.tenant_id = l.tenant_id and p.id = l.purchase_id
+                              left join customer_portfolio cp on cp.tenant_id = p.tenant_id and cp.customer_id = p.customer_id
+                             where l.tenant_id = :shop and p.customer_id is not null
                                and p.business_date >= cast(:until as date) - 365 and p.business_date < :until
                         )
                         select coalesce(c.id, 0) as category_id, c.name as category,
@@ -184,7 +186,7 @@ class DashboardQueries {
                          group by c.id, c.name
                          order by 2 desc, 3 desc
                         """)
-                .param("until", until)
+                .param("shop", CurrentTenant.require()).param("until", until)
                 .query((rs, row) -> new CategoryPreference(rs.getLong("category_id"), rs.getString("category"),
                         rs.getLong("top_sales"), rs.getLong("all_sales"), rs.getLong("top_buyers")))
                 .list();

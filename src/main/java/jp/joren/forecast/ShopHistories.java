@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jp.joren.segments.CountedVisits;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,6 +44,7 @@ class ShopHistories {
                                  group by customer_id, business_date) v
                          group by customer_id
                         """.formatted(CountedVisits.purchasesBefore(excluded)))
+                .param("shop", CurrentTenant.require())
                 .param("asOf", asOf)
                 .param("excluded", excluded.toArray(Long[]::new))
                 .query((rs, row) -> {
@@ -68,6 +70,7 @@ class ShopHistories {
                          group by customer_id
                         having min(day) < :cutoff
                         """.formatted(CountedVisits.purchasesBefore(excluded)))
+                .param("shop", CurrentTenant.require())
                 .param("cutoff", cutoff)
                 .param("asOf", asOf)
                 .param("excluded", excluded.toArray(Long[]::new))

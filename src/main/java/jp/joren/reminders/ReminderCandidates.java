@@ -32,7 +32,7 @@ final class ReminderCandidates {
               join product part on part.id = cp.product_id and part.active and not part.sensitive
               left join (select p.customer_id, l.product_id, max(p.business_date) as bought_on
                            from purchase_line l
-                           join completed_purchase p on p.id = l.purchase_id
+                           join completed_purchase p on p.tenant_id = l.tenant_id and p.id = l.purchase_id
                           where l.product_id in (select product_id from consumable_part)
                             and p.customer_id is not null and p.business_date < :today
                           group by p.customer_id, l.product_id) last
@@ -56,7 +56,7 @@ final class ReminderCandidates {
                            min(item.repurchase_cycle_days) as cycle
                       from product item
                       join purchase_line l on l.product_id = item.id
-                      join completed_purchase p on p.id = l.purchase_id
+                      join completed_purchase p on p.tenant_id = l.tenant_id and p.id = l.purchase_id
                      where item.repurchase_cycle_days is not null and item.active and not item.sensitive
                        and not exists (select 1 from consumable_part cp where cp.product_id = item.id)
                        and p.customer_id is not null and p.business_date < :today
@@ -146,8 +146,9 @@ final class ReminderCandidates {
                                   where o.product_model_id = :model and o.ended_at is null))
                and (cast(:product as bigint) is null
                     or cu.id in (select p.customer_id from purchase_line l
-                                   join completed_purchase p on p.id = l.purchase_id
-                                   join product item on item.id = l.product_id and not item.sensitive
+                                   join completed_purchase p on p.tenant_id = l.tenant_id and p.id = l.purchase_id
+                                   join product item on item.tenant_id = l.tenant_id and item.id = l.product_id
+                                                    and not item.sensitive
                                   where l.product_id = :product))
                and (cast(:town as text) is null or cu.town = :town)
                and (cast(:tier as integer) is null or %s = :tier)

@@ -51,7 +51,7 @@ public class ReminderQueue {
                   join customer cu on cu.id = c.customer_id and cu.status = 'ACTIVE'
                  -- a night run again in the day does not remind someone who has bought since
                  where not exists (select 1 from completed_purchase b
-                                    where b.customer_id = c.customer_id
+                                    where b.tenant_id = cu.tenant_id and b.customer_id = c.customer_id
                                       and b.business_date >= :today
                                       and (c.product_id is null
                                            or exists (select 1 from purchase_line l

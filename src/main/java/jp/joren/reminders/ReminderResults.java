@@ -38,7 +38,8 @@ class ReminderResults {
                         with shop_zone as (select time_zone from shop),
                         message as (
                             -- an unconfirmed email may well have reached the customer: it counts as sent, as for the cap
-                            select m.rule, m.campaign_id, m.customer_id, m.status in ('SENT', 'UNCONFIRMED') as sent,
+                            select m.tenant_id, m.rule, m.campaign_id, m.customer_id,
+                                   m.status in ('SENT', 'UNCONFIRMED') as sent,
                                    m.unsubscribed_at is not null as unsubscribed, c.redeemed_at is not null as redeemed,
                                    (coalesce(m.sent_at, m.queued_at) at time zone (select time_zone from shop_zone))::date as day
                               from outbox_message m
@@ -51,7 +52,7 @@ class ReminderResults {
                               cross join lateral (
                                     select count(distinct p.business_date) as visits, coalesce(sum(p.total), 0) as sales
                                       from completed_purchase p
-                                     where p.customer_id = m.customer_id
+                                     where p.tenant_id = m.tenant_id and p.customer_id = m.customer_id
                                        and p.business_date >= m.day and p.business_date < m.day + :days) v)
                         select o.rule, o.campaign_id, k.name as campaign_name, o.sent, count(*) as customers,
                                count(*) filter (where o.visits > 0) as came_back, sum(o.visits) as visits,

@@ -2,6 +2,7 @@ package jp.joren.segments;
 
 import java.util.List;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -16,18 +17,19 @@ public final class CountedVisits {
 
     /** The products left out of the portfolio: the {@code :excluded} parameter of {@link #purchasesBefore}. */
     public static List<Long> excludedProducts(JdbcClient jdbc) {
-        return jdbc.sql("select id from product where excluded_from_portfolio").query(Long.class).list();
+        return jdbc.sql("select id from product where tenant_id = :shop and excluded_from_portfolio")
+                .param("shop", CurrentTenant.require()).query(Long.class).list();
     }
 
     /**
      * The purchases before {@code :asOf} that make counted visits, as {@code customer_id, business_date, amount}
-     * (several on one day are one visit: the caller groups by day). Only purchases holding an excluded product
+     * (several on one day are one visit: the caller groups by day), of the shop {@code :shop}. Only purchases holding an excluded product
      * have their lines read; most shops have none, and then {@code :excluded} is not read at all.
      */
     public static String purchasesBefore(List<Long> excluded) {
         String ofActiveCustomers = """
-                p.business_date < :asOf and p.customer_id is not null
-                and p.customer_id not in (select id from customer where status <> 'ACTIVE')""";
+                p.tenant_id = :shop and p.business_date < :asOf and p.customer_id is not null
+                and p.customer_id not in (select id from customer where tenant_id = :shop and status <> 'ACTIVE')""";
         return excluded.isEmpty() ? """
                 select p.customer_id, p.business_date, p.total as amount
                   from completed_purchase p
@@ -39,8 +41,9 @@ public final class CountedVisits {
                                     sum(l.amount) filter (where l.product_id = any(:excluded)) as excluded_amount,
                                     bool_and(l.product_id = any(:excluded)) as only_excluded
                                from purchase_line l
-                              where l.purchase_id in (select purchase_id from purchase_line
-                                                       where product_id = any(:excluded))
+                              where l.tenant_id = :shop
+                                and l.purchase_id in (select purchase_id from purchase_line
+                                                       where tenant_id = :shop and product_id = any(:excluded))
                               group by l.purchase_id) x on x.purchase_id = p.id
                  where %s and x.only_excluded is not true
                 """.formatted(ofActiveCustomers);

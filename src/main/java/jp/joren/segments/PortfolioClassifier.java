@@ -43,6 +43,7 @@ class PortfolioClassifier {
                 window by_customer as (partition by v.customer_id),
                        by_day as (partition by v.customer_id order by v.day)
                 """.formatted(CountedVisits.purchasesBefore(excluded)))
+                .param("shop", CurrentTenant.require())
                 .param("asOf", asOf);
         if (!excluded.isEmpty()) {
             statement = statement.param("excluded", excluded.toArray(Long[]::new));

@@ -72,9 +72,14 @@ class PhoneBrowserTest extends BrowserJourney {
         wait.until(ExpectedConditions.urlMatches("/dashboard$"));
         fitsTheScreen("dashboard");
         bubbleLabelsStayApartInsideTheChart();
+        readAsCards("table.questions", "この期間");
 
         browser.get("http://localhost:" + port + "/customers");
         fitsTheScreen("customers");
+        readAsCards("table.customers", "電話番号");
+        // the filters start folded, so the first customer is on the first screen
+        assertThat(browser.findElement(By.cssSelector("form.filters")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("tr.customer-row")).getRect().getY()).isLessThan(844);
         browser.get("http://localhost:" + port + "/today");
         fitsTheScreen("today");
         passed = true;
@@ -94,6 +99,7 @@ class PhoneBrowserTest extends BrowserJourney {
         browser.findElement(By.linkText("ダッシュボード")).click();
         wait.until(ExpectedConditions.urlMatches("/dashboard$"));
         fitsTheScreen("desktop-dashboard");
+        assertThat(browser.findElement(By.cssSelector("table.questions thead")).isDisplayed()).as("a table on a desk").isTrue();
         bubbleLabelsStayApartInsideTheChart();
         passed = true;
     }
@@ -119,6 +125,23 @@ class PhoneBrowserTest extends BrowserJourney {
         Object[] widths = ((List<?>) browser.executeScript(
                 "return [document.documentElement.scrollWidth, window.innerWidth];")).toArray();
         assertThat((Long) widths[0]).as(page + " is no wider than the screen").isLessThanOrEqualTo((Long) widths[1]);
+    }
+
+    /**
+     * A list read on a phone is a card per row: each cell takes the row's whole width instead of a squeezed
+     * column, and shows its column's name.
+     */
+    @SuppressWarnings("unchecked")
+    private void readAsCards(String table, String oneColumnName) {
+        Map<String, Object> row = (Map<String, Object>) browser.executeScript("""
+                const row = document.querySelector(arguments[0] + ' tbody tr');
+                const cells = [...row.cells].filter(c => c.getBoundingClientRect().height > 0);
+                return {rowWidth: row.getBoundingClientRect().width,
+                        narrowest: Math.min(...cells.map(c => c.getBoundingClientRect().width)),
+                        labels: cells.map(c => getComputedStyle(c, '::before').content)};""", table);
+        assertThat(((Number) row.get("narrowest")).doubleValue())
+                .as(table + ": every cell as wide as its card").isGreaterThan(((Number) row.get("rowWidth")).doubleValue() * 0.9);
+        assertThat((List<String>) row.get("labels")).as(table + ": cells headed by their column").contains("\"" + oneColumnName + "\"");
     }
 
     /** Every label's box lies inside the chart's box and meets no other label's box. */

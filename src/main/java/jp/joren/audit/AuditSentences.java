@@ -1,6 +1,7 @@
 package jp.joren.audit;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,10 @@ class AuditSentences {
             AuditAction.CUSTOMER_EDITED, "audit.sentence.changed",
             AuditAction.CUSTOMER_IMPORTED, "audit.sentence.imported",
             AuditAction.CUSTOMER_IMPORT_UNDONE, "audit.sentence.importUndone");
+
+    /** The counts an import's undo records (imports.ImportUndo), each told by audit.undone.<name>. */
+    private static final List<String> UNDONE_COUNTS = List.of("receipts", "removed", "restored", "keptEdits",
+            "products", "productsRestored", "productsKept", "productsEdited");
 
     private static final Set<String> CUSTOMER_IDS = Set.of("customerId", "mergedCustomer");
 
@@ -103,6 +108,11 @@ class AuditSentences {
             case CUSTOMER_MERGE_UNDONE -> said.add(say("audit.sentence.unmerged", actor,
                     value("mergedCustomer", details.path("mergedCustomer"), names), subject));
             case PURCHASE_EDITED -> purchaseChanges(actor, subject, details, names, said);
+            case DATA_IMPORTED -> said.add(say("audit.sentence.dataImported", actor, details.path("file").asString(),
+                    say("import.kind." + details.path("kind").asString()), details.path("created").asLong(),
+                    details.path("updated").asLong(), details.path("skipped").asLong()));
+            case DATA_IMPORT_UNDONE -> said.add(say("audit.sentence.dataImportUndone", actor,
+                    details.path("file").asString(), undoneCounts(details)));
             default -> said.add(say("audit.sentence.done", actor, subject, say("audit.action." + event.action())));
         }
         if (details.hasNonNull("reason")) {
@@ -135,6 +145,17 @@ class AuditSentences {
         }
     }
 
+    /** What an import's undo did, in the order the owner reads it: "お客さま 2人を削除、2人を元に戻す". */
+    private String undoneCounts(JsonNode details) {
+        List<String> each = new ArrayList<>();
+        for (String count : UNDONE_COUNTS) {
+            if (details.path(count).asLong() > 0) {
+                each.add(say("audit.undone." + count, details.path(count).asLong()));
+            }
+        }
+        return each.isEmpty() ? say("audit.undone.nothing") : String.join(say("audit.separator"), each);
+    }
+
     /** The lines of a receipt in one phrase: "PC-100 × 1 ¥12,800、GK-20 × 2 ¥3,000". */
     private String lines(JsonNode lines) {
         List<String> each = new ArrayList<>();
@@ -152,6 +173,7 @@ class AuditSentences {
             case "storeId" -> names.stores().getOrDefault(value.asLong(), "#" + value.asLong());
             case "total" -> formats.yen(value.asLong());
             case "purchasedAt" -> formats.dateTime(Instant.parse(value.asString()));
+            case "birthday" -> formats.date(LocalDate.parse(value.asString()));
             // the enums' own words, from the features that name them
             case "acquisitionChannel" -> say("customer.channel." + value.asString());
             case "channel" -> say("purchase.channel." + value.asString());

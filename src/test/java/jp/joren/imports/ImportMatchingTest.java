@@ -134,7 +134,8 @@ class ImportMatchingTest {
                 .isEqualTo(1);
         assertThat(owner.open("/audit").document().select(".audit-sentence").eachText())
                 .anyMatch(s -> s.contains("の取り込みで 佐藤 花子 のメールアドレスが hanako@example.jp から hanako2@example.jp に変更"))
-                .anyMatch(s -> s.contains("佐藤 花子 の誕生日が （空欄） から 1980-03-03 に変更"));
+                .anyMatch(s -> s.contains("佐藤 花子 の誕生日が （空欄） から 1980年3月3日 に変更"))
+                .anyMatch(s -> s.contains("が「台帳.csv」（顧客）を取り込み：新規 2件、更新 2件、取り込まなかった行 0件"));
 
         WebSession.Page undone = steps.undo(job);
 
@@ -146,7 +147,8 @@ class ImportMatchingTest {
                 .as("the created customers' consents, and the one it gave 佐藤 (ImportUndoConsentsTest)").isZero();
         assertThat(undone.document().select("#undo-import")).as("undone once").isEmpty();
         assertThat(owner.open("/audit").document().select(".audit-sentence").eachText())
-                .anyMatch(s -> s.contains("取り込みを取り消し、佐藤 花子 のメールアドレスを hanako2@example.jp から hanako@example.jp に戻しました"));
+                .anyMatch(s -> s.contains("取り込みを取り消し、佐藤 花子 のメールアドレスを hanako2@example.jp から hanako@example.jp に戻しました"))
+                .anyMatch(s -> s.contains("が「台帳.csv」の取り込みを取り消し：お客さま 2人を削除、お客さま 2人を元に戻す"));
     }
 
     @Test

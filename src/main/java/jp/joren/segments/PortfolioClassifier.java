@@ -276,16 +276,12 @@ class PortfolioClassifier {
 
     static final int DEFAULT_GAP_DAYS = 30;
 
-    /** The rule of {@link Thresholds#cellOf}, for a whole table at once. */
+    /** The rule of {@link Thresholds#cellOf}, for a whole table at once: the schema's portfolio_segment (V40). */
     private static final String SEGMENT_RULE = segmentRule("visits", "tenure", "amount", ":first", ":amount", ":second");
 
     private static String segmentRule(String visits, String tenure, String amount, String first, String amountThreshold,
             String second) {
-        return """
-                case when %1$s = 1 then 'FIRST'
-                     when %2$s < %4$s then 'TODDLER'
-                     when %3$s < %5$s then 'STEADY'
-                     when %2$s < %6$s then 'TREND'
-                     else 'LOYAL' end""".formatted(visits, tenure, amount, first, amountThreshold, second);
+        return "portfolio_segment(%s, %s, %s, %s, %s, %s)".formatted(visits, tenure, amount, first, amountThreshold,
+                second);
     }
 }

@@ -1,9 +1,9 @@
 package jp.joren.segments;
 
 /**
- * The trade area (商圏) a customer belongs to, as SQL: 1 the neighbourhood (the towns the owner listed,
- * bound as {@code :towns}), 2 other customers who come to the shop, 3 online, 4 SNS. The dashboard counts
- * by it and a campaign can choose its customers by it, so both read the same rule.
+ * The trade area (商圏) a customer belongs to: 1 the neighbourhood (the towns the owner listed, bound as
+ * {@code :towns}), 2 other customers who come to the shop, 3 online, 4 SNS. The rule is the schema's
+ * {@code trade_area_tier} (V40); the dashboard, the customer list and a campaign call it through here.
  */
 public final class TradeAreaTier {
 
@@ -14,10 +14,6 @@ public final class TradeAreaTier {
 
     /** The tier of the customer row named {@code customer} in the query. */
     public static String of(String customer) {
-        return """
-                case when %1$s.town = any(:towns) then 1
-                     when %1$s.acquisition_channel = 'ONLINE' then 3
-                     when %1$s.acquisition_channel = 'SNS' then 4
-                     else 2 end""".formatted(customer);
+        return "trade_area_tier(%1$s.town, %1$s.acquisition_channel, :towns)".formatted(customer);
     }
 }

@@ -3,25 +3,13 @@ package jp.joren.accounts;
 import java.time.Instant;
 import java.util.Locale;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import org.hibernate.annotations.TenantId;
+import jp.joren.tenancy.ShopRow;
 
 @Entity
-public class Account {
-
-    @TenantId
-    @Column(name = "tenant_id")
-    private Long tenantId;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class Account extends ShopRow {
 
     private String email;
 
@@ -65,14 +53,6 @@ public class Account {
 
     void speak(Locale language) {
         this.locale = language.getLanguage();
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public Long getTenantId() {
-        return tenantId;
     }
 
     public String getEmail() {

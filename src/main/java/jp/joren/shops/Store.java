@@ -2,24 +2,12 @@ package jp.joren.shops;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import org.hibernate.annotations.TenantId;
+import jp.joren.tenancy.ShopRow;
 
 /** A branch of the shop; every purchase records its store. */
 @Entity
-public class Store {
-
-    @TenantId
-    @Column(name = "tenant_id")
-    private Long tenantId;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class Store extends ShopRow {
 
     private String name;
 
@@ -40,14 +28,6 @@ public class Store {
 
     void setActive(boolean active) {
         this.active = active;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public Long getTenantId() {
-        return tenantId;
     }
 
     public String getName() {

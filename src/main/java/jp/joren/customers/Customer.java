@@ -55,16 +55,16 @@ public class Customer extends ShopRow {
     protected Customer() {
     }
 
-    Customer(CustomerForm form, Long createdBy) {
+    Customer(CustomerDetails details, Long createdBy) {
         this.createdBy = createdBy;
         this.updatedBy = createdBy;
-        apply(form);
+        apply(details);
     }
 
-    /** Applies the form; returns the fields that changed, each as [before, after], for the audit log. */
-    Map<String, List<Object>> update(CustomerForm form, Long updatedBy) {
+    /** Applies the details; returns the fields that changed, each as [before, after], for the audit log. */
+    Map<String, List<Object>> update(CustomerDetails details, Long updatedBy) {
         Map<String, Object> before = snapshot();
-        apply(form);
+        apply(details);
         this.updatedBy = updatedBy;
         this.updatedAt = Instant.now();
         Map<String, Object> after = snapshot();
@@ -78,26 +78,31 @@ public class Customer extends ShopRow {
         return changes;
     }
 
-    private void apply(CustomerForm form) {
-        String typedCode = CustomerFields.code(form.getCode());
-        if (typedCode != null) {
+    private void apply(CustomerDetails details) {
+        if (details.code() != null) {
             // a blank code keeps the card's code (a new customer gets the shop's next one)
-            this.code = typedCode;
+            this.code = details.code();
         }
-        this.name = form.getName().strip();
-        this.nameKana = CustomerFields.kana(form.getNameKana());
-        this.email = CustomerFields.email(form.getEmail());
-        this.phone = CustomerFields.phone(form.getPhone());
-        this.postalCode = blankToNull(form.getPostalCode());
-        this.prefecture = blankToNull(form.getPrefecture());
-        this.city = blankToNull(form.getCity());
-        this.town = blankToNull(form.getTown());
-        this.addressLine = blankToNull(form.getAddressLine());
-        this.birthday = form.getBirthday();
-        this.acquisitionChannel = form.getAcquisitionChannel();
-        this.storeId = form.getStoreId();
-        this.tags = form.tagList().toArray(String[]::new);
-        this.notes = blankToNull(form.getNotes());
+        this.name = details.name();
+        this.nameKana = details.nameKana();
+        this.email = details.email();
+        this.phone = details.phone();
+        this.postalCode = details.postalCode();
+        this.prefecture = details.prefecture();
+        this.city = details.city();
+        this.town = details.town();
+        this.addressLine = details.addressLine();
+        this.birthday = details.birthday();
+        this.acquisitionChannel = details.acquisitionChannel();
+        this.storeId = details.storeId();
+        this.tags = details.tags().toArray(String[]::new);
+        this.notes = details.notes();
+    }
+
+    /** The customer's details as saved, as the command that would save them again. */
+    public CustomerDetails details() {
+        return new CustomerDetails(code, name, nameKana, phone, email, postalCode, prefecture, city, town, addressLine,
+                birthday, acquisitionChannel, storeId, List.of(tags), notes);
     }
 
     private Map<String, Object> snapshot() {
@@ -121,7 +126,7 @@ public class Customer extends ShopRow {
     }
 
     /** The fields whose saved value differs from what {@code typed} holds, for the conflict page. */
-    List<EditConflict.Difference> differencesFrom(CustomerForm typed) {
+    List<EditConflict.Difference> differencesFrom(CustomerDetails typed) {
         return EditConflict.between(snapshot(), new Customer(typed, null).snapshot());
     }
 
@@ -134,10 +139,6 @@ public class Customer extends ShopRow {
         if (code == null) {
             code = codes.next(1).get(0);
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     public String getCode() {

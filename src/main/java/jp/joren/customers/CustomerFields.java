@@ -27,18 +27,23 @@ public final class CustomerFields {
         return nfkc(email);
     }
 
+    /**
+     * A postal code as labels print it: NFKC, without a leading 〒 or spaces, seven digits as 154-0004 however
+     * they were hyphenated; anything else as typed (NFKC), for the rule to refuse. Null when blank.
+     */
+    public static String postalCode(String typed) {
+        String normal = nfkc(typed);
+        if (normal == null) {
+            return null;
+        }
+        String code = normal.replaceFirst("^〒", "").replaceAll("\\s", "");
+        String digits = code.replaceAll("[-ー‐−]", "");
+        return digits.matches("[0-9]{7}") ? digits.substring(0, 3) + "-" + digits.substring(3) : code;
+    }
+
     /** The reading in katakana (hiragana and half-width kana turned), one space between words. */
     public static String kana(String reading) {
         return Kana.katakana(reading);
-    }
-
-    /** True when the phone has the digits of a Japanese number (10 to 13), however it is written; blank is fine. */
-    public static boolean phoneLooksValid(String phone) {
-        if (phone == null || phone.isBlank()) {
-            return true;
-        }
-        long digits = Normalizer.normalize(phone, Normalizer.Form.NFKC).chars().filter(Character::isDigit).count();
-        return digits >= 10 && digits <= 13;
     }
 
     private static String nfkc(String text) {

@@ -1,12 +1,5 @@
 package jp.joren.customers;
 
-import java.text.Normalizer;
-import java.util.Arrays;
-import java.util.List;
-
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-
 /**
  * A customer's details as the counter enters them: name and kana, a phone or an email, the rest optional.
  * The two consent questions are asked on registration only and have no default: the clerk must ask.
@@ -14,18 +7,14 @@ import jakarta.validation.constraints.Size;
 public class CustomerForm extends PersonalDetailsForm {
 
     /** The member code printed on the card; blank gives a new customer the shop's next code. */
-    @Size(max = 30, message = "{validation.tooLong}")
     private String code = "";
 
-    @NotNull(message = "{validation.required}")
     private AcquisitionChannel acquisitionChannel = AcquisitionChannel.WALK_IN;
 
     private Long storeId;
 
-    @Size(max = 300, message = "{validation.tooLong}")
     private String tags = "";
 
-    @Size(max = 2000, message = "{validation.tooLong}")
     private String notes = "";
 
     /** The version of the record the form was opened on (null for a new customer). */
@@ -40,35 +29,32 @@ public class CustomerForm extends PersonalDetailsForm {
     private boolean notADuplicate;
 
     static CustomerForm of(Customer customer) {
+        CustomerDetails saved = customer.details();
         CustomerForm form = new CustomerForm();
-        form.code = orEmpty(customer.getCode());
-        form.setName(customer.getName());
-        form.setNameKana(orEmpty(customer.getNameKana()));
-        form.setPhone(orEmpty(customer.getPhone()));
-        form.setEmail(orEmpty(customer.getEmail()));
-        form.setPostalCode(orEmpty(customer.getPostalCode()));
-        form.setPrefecture(orEmpty(customer.getPrefecture()));
-        form.setCity(orEmpty(customer.getCity()));
-        form.setTown(orEmpty(customer.getTown()));
-        form.setAddressLine(orEmpty(customer.getAddressLine()));
-        form.setBirthday(customer.getBirthday());
-        form.acquisitionChannel = customer.getAcquisitionChannel();
-        form.storeId = customer.getStoreId();
-        form.tags = String.join(", ", customer.getTags());
-        form.notes = orEmpty(customer.getNotes());
+        form.code = orEmpty(saved.code());
+        form.setName(saved.name());
+        form.setNameKana(orEmpty(saved.nameKana()));
+        form.setPhone(orEmpty(saved.phone()));
+        form.setEmail(orEmpty(saved.email()));
+        form.setPostalCode(orEmpty(saved.postalCode()));
+        form.setPrefecture(orEmpty(saved.prefecture()));
+        form.setCity(orEmpty(saved.city()));
+        form.setTown(orEmpty(saved.town()));
+        form.setAddressLine(orEmpty(saved.addressLine()));
+        form.setBirthday(saved.birthday());
+        form.acquisitionChannel = saved.acquisitionChannel();
+        form.storeId = saved.storeId();
+        form.tags = String.join(", ", saved.tags());
+        form.notes = orEmpty(saved.notes());
         form.version = customer.getVersion();
         return form;
     }
 
-    /** Tags as typed, separated by commas (either width), 、 or spaces; each once. */
-    List<String> tagList() {
-        return Arrays.stream(Normalizer.normalize(tags == null ? "" : tags, Normalizer.Form.NFKC).split("[,、\\s]+"))
-                .map(String::strip).filter(tag -> !tag.isEmpty()).distinct().toList();
-    }
-
-    /** True when the phone has the digits of a Japanese number, however it is written. */
-    boolean phoneLooksValid() {
-        return CustomerFields.phoneLooksValid(getPhone());
+    /** What the clerk typed, as the command the registry takes. */
+    CustomerDetails details() {
+        return new CustomerDetails(code, getName(), getNameKana(), getPhone(), getEmail(), getPostalCode(),
+                getPrefecture(), getCity(), getTown(), getAddressLine(), getBirthday(), acquisitionChannel, storeId,
+                CustomerDetails.tags(tags), notes);
     }
 
     private static String orEmpty(String text) {

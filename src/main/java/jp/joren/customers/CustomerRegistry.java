@@ -32,20 +32,18 @@ public class CustomerRegistry {
 
     /** Registers at the counter, with the two consent answers the clerk asked for; returns the new id. */
     @Transactional
-    public long register(CustomerForm form, long clerkId) {
-        Customer customer = customers.saveAndFlush(new Customer(form, clerkId));
+    public long register(CustomerDetails details, boolean emailConsent, boolean postalConsent, long clerkId) {
+        Customer customer = customers.saveAndFlush(new Customer(details, clerkId));
         customer.assignCodeIfMissing(codes);
-        consents.record(customer.getId(), ConsentChannel.EMAIL, Boolean.TRUE.equals(form.getEmailConsent()),
-                "COUNTER", clerkId);
-        consents.record(customer.getId(), ConsentChannel.POSTAL, Boolean.TRUE.equals(form.getPostalConsent()),
-                "COUNTER", clerkId);
+        consents.record(customer.getId(), ConsentChannel.EMAIL, emailConsent, "COUNTER", clerkId);
+        consents.record(customer.getId(), ConsentChannel.POSTAL, postalConsent, "COUNTER", clerkId);
         return customer.getId();
     }
 
     /** A customer who signed up themselves (no member of staff); returns the new id. */
     @Transactional
-    public long registerSelf(CustomerForm form) {
-        Customer customer = customers.saveAndFlush(new Customer(form, null));
+    public long registerSelf(CustomerDetails details) {
+        Customer customer = customers.saveAndFlush(new Customer(details, null));
         customer.assignCodeIfMissing(codes);
         return customer.getId();
     }
@@ -63,14 +61,17 @@ public class CustomerRegistry {
         return normal != null && customers.codeTaken(CurrentTenant.require(), normal, except);
     }
 
-    /** @throws EditConflict when the customer was saved since the form was opened */
+    /**
+     * @param version the version of the record the clerk's page showed (null: whatever is saved)
+     * @throws EditConflict when the customer was saved since that page was opened
+     */
     @Transactional
-    public void update(long id, CustomerForm form, long clerkId) {
+    public void update(long id, CustomerDetails details, Long version, long clerkId) {
         Customer customer = find(id);
-        if (form.getVersion() != null && form.getVersion() != customer.getVersion()) {
+        if (version != null && version != customer.getVersion()) {
             throw new EditConflict();
         }
-        Map<String, ?> changes = customer.update(form, clerkId);
+        Map<String, ?> changes = customer.update(details, clerkId);
         if (!changes.isEmpty()) {
             audit.record(clerkId, AuditAction.CUSTOMER_EDITED, "customer", id, changes);
         }

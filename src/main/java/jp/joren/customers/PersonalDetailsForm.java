@@ -2,64 +2,40 @@ package jp.joren.customers;
 
 import java.time.LocalDate;
 
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * A person's own details, with their bounds, wherever a form takes them: the counter's customer form and the
- * shop's public sign-up page. The bounds are the customer table's.
+ * A person's own details as typed into a form, wherever a form takes them: the counter's customer form and the
+ * shop's public sign-up page. The rules they must keep are {@link CustomerDetails}'s, checked on the command
+ * the form makes; a field keeps what was typed so that a mistake is shown as typed.
  */
 public class PersonalDetailsForm {
 
-    @NotBlank(message = "{validation.required}")
-    @Size(max = 100, message = "{validation.tooLong}")
     private String name = "";
 
-    @Size(max = 100, message = "{validation.tooLong}")
     private String nameKana = "";
 
-    @Size(max = 40, message = "{validation.tooLong}")
     private String phone = "";
 
-    @Email(message = "{validation.email}")
-    @Size(max = 200, message = "{validation.tooLong}")
     private String email = "";
 
-    @Pattern(regexp = "^$|^[0-9０-９]{3}[-－ー]?[0-9０-９]{4}$", message = "{customer.validation.postalCode}")
     private String postalCode = "";
 
-    @Size(max = 20, message = "{validation.tooLong}")
     private String prefecture = "";
 
-    @Size(max = 60, message = "{validation.tooLong}")
     private String city = "";
 
-    @Size(max = 60, message = "{validation.tooLong}")
     private String town = "";
 
-    @Size(max = 200, message = "{validation.tooLong}")
     private String addressLine = "";
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    @PastOrPresent(message = "{customer.validation.birthdayInFuture}")
     private LocalDate birthday;
 
-    /** Copies these details into another form, as the public page hands a sign-up to the customer registry. */
-    public void copyTo(PersonalDetailsForm other) {
-        other.name = name;
-        other.nameKana = nameKana;
-        other.phone = phone;
-        other.email = email;
-        other.postalCode = postalCode;
-        other.prefecture = prefecture;
-        other.city = city;
-        other.town = town;
-        other.addressLine = addressLine;
-        other.birthday = birthday;
+    /** These details as a command, as a person gives them about themselves. */
+    public CustomerDetails personalDetails() {
+        return CustomerDetails.personal(name, nameKana, phone, email, postalCode, prefecture, city, town, addressLine,
+                birthday);
     }
 
     public String getName() {

@@ -31,6 +31,12 @@ record Person(String name, String kana, String email, String phone, Address addr
         boolean hasPhone = Draw.chance(random, online ? 0.85 : 0.97);
         boolean landline = distance != Distance.FAR && Draw.chance(random, 0.2);
         String prefix = landline ? "03" : List.of("090", "090", "080", "080", "070").get(random.nextInt(5));
+        // no Japanese number goes on with a 0 after its prefix (090-0…, 03-0…): those become IP phones (050-1…),
+        // still one per customer, so that every demo phone is one the customer form accepts
+        if (digits < 10_000_000L) {
+            prefix = "050";
+            digits += 10_000_000L;
+        }
         String phone = String.format("%s-%04d-%04d", prefix, digits / 10_000, digits % 10_000);
         LocalDate birthday = Draw.chance(random, 0.45) ? birthday(random, today) : null;
         boolean atBranch = !online && Draw.chance(random, address != null && address.town().nearBranch() ? 0.7 : 0.12);

@@ -4,7 +4,7 @@ import java.util.List;
 
 import jp.joren.catalog.ProductForm;
 import jp.joren.customers.CustomerFields;
-import jp.joren.customers.CustomerForm;
+import jp.joren.customers.CustomerDetails;
 
 import static jp.joren.imports.ImportField.Type.CHANNEL;
 import static jp.joren.imports.ImportField.Type.COUNT;
@@ -20,7 +20,7 @@ import static jp.joren.imports.ImportField.required;
 /** What can be imported, with the columns each kind understands. */
 enum ImportKind {
 
-    CUSTOMERS(CustomerForm.class, List.of(
+    CUSTOMERS(CustomerDetails.class, List.of(
             optional("code", TEXT, "顧客番号", "会員番号", "顧客コード", "会員コード", "customer code", "member code", "code")
                     .normalisedBy(CustomerFields::code),
             required("name", TEXT, "氏名", "名前", "お名前", "顧客名", "name", "customer name"),
@@ -30,7 +30,8 @@ enum ImportKind {
                     .normalisedBy(CustomerFields::phone),
             optional("email", TEXT, "メール", "メールアドレス", "eメール", "email", "e-mail", "mail")
                     .normalisedBy(CustomerFields::email),
-            optional("postalCode", TEXT, "郵便番号", "〒", "postal code", "zip", "zip code"),
+            optional("postalCode", TEXT, "郵便番号", "〒", "postal code", "zip", "zip code")
+                    .normalisedBy(CustomerFields::postalCode),
             optional("prefecture", TEXT, "都道府県", "県", "prefecture"),
             optional("city", TEXT, "市区町村", "市町村", "city"),
             optional("town", TEXT, "町名", "町・丁目", "町丁目", "町域", "town"),
@@ -53,7 +54,7 @@ enum ImportKind {
             optional("cycleDays", COUNT, "買い替え日数", "サイクル", "消耗サイクル", "cycle days", "repurchase cycle"),
             optional("active", FLAG, "販売中", "有効", "active"))),
 
-    PURCHASES(CustomerForm.class, List.of(
+    PURCHASES(CustomerDetails.class, List.of(
             required("receipt", TEXT, "レシート番号", "伝票番号", "取引番号", "receipt", "receipt no", "receipt number"),
             required("purchasedAt", DATE_TIME, "日付", "購入日", "売上日", "取引日時", "日時", "date", "purchased at"),
             optional("customerCode", TEXT, "顧客番号", "会員番号", "顧客コード", "customer code", "member code"),
@@ -70,16 +71,16 @@ enum ImportKind {
      * English headers and the names of Japanese POS journals (スマレジ's 取引ID・会員コード・販売単価, Airレジ's
      * 会計ID・会計日時). Where a journal has an internal ID beside the code, the code comes first in each list.
      */
-    SALES(CustomerForm.class, List.of(
+    SALES(CustomerDetails.class, List.of(
             required("receipt", TEXT, "レシート番号", "伝票番号", "取引番号", "取引No", "取引ID", "会計ID", "会計番号",
                     "InvoiceNo", "invoice", "invoice number", "receipt", "receipt no", "receipt number"),
             required("purchasedAt", DATE_TIME, "取引日時", "会計日時", "売上日時", "日時", "日付", "売上日", "購入日",
                     "InvoiceDate", "invoice date", "date", "purchased at"),
             optional("customerCode", TEXT, "会員コード", "会員番号", "顧客番号", "顧客コード", "会員ID", "顧客ID",
                     "CustomerID", "customer code", "member code", "customer id")
-                    .limitedAs(CustomerForm.class, "code").normalisedBy(CustomerFields::code),
+                    .limitedAs(CustomerDetails.class, "code").normalisedBy(CustomerFields::code),
             optional("customerName", TEXT, "会員名", "顧客名", "お客様名", "氏名", "customer name")
-                    .limitedAs(CustomerForm.class, "name"),
+                    .limitedAs(CustomerDetails.class, "name"),
             optional("nameKana", TEXT, "会員名カナ", "顧客名カナ", "フリガナ", "カナ", "name kana")
                     .normalisedBy(CustomerFields::kana),
             optional("phone", TEXT, "会員電話番号", "電話番号", "電話", "phone", "tel").normalisedBy(CustomerFields::phone),

@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jp.joren.catalog.CatalogQueries;
 import jp.joren.catalog.ProductChoice;
+import jp.joren.customers.CustomerRules;
 import jp.joren.line.LineLinkCodes;
-import jp.joren.shared.Kana;
 import jp.joren.shared.NotFoundException;
 import jp.joren.shared.PublicLinks;
 import jp.joren.shops.Shop;
@@ -39,10 +39,12 @@ class JoinController {
     private final CatalogQueries catalog;
     private final PublicLinks links;
     private final LineLinkCodes lineCodes;
+    private final CustomerRules rules;
 
     JoinController(PublicSignup signup, JoinMailer mailer, ShopSettings shops, CatalogQueries catalog,
-            PublicLinks links, LineLinkCodes lineCodes) {
+            PublicLinks links, LineLinkCodes lineCodes, CustomerRules rules) {
         this.lineCodes = lineCodes;
+        this.rules = rules;
         this.signup = signup;
         this.mailer = mailer;
         this.shops = shops;
@@ -123,12 +125,7 @@ class JoinController {
     }
 
     private Optional<ProductChoice> check(JoinForm form, BindingResult result) {
-        if (!result.hasFieldErrors("nameKana") && !Kana.looksLikeKana(form.getNameKana())) {
-            result.rejectValue("nameKana", "join.validation.kana");
-        }
-        if (form.getEmail().isBlank() && form.getPhone().isBlank()) {
-            result.rejectValue("email", "join.validation.emailOrPhone");
-        }
+        rules.checkRegistration(form.personalDetails(), result);
         if (form.isEmailConsent() && form.getEmail().isBlank()) {
             result.rejectValue("emailConsent", "join.validation.consentWithoutEmail");
         }

@@ -12,11 +12,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import jp.joren.catalog.ProductChoice;
-import jp.joren.customers.AcquisitionChannel;
 import jp.joren.customers.ConsentChannel;
 import jp.joren.customers.ConsentLedger;
 import jp.joren.customers.ConsentState;
-import jp.joren.customers.CustomerForm;
 import jp.joren.customers.CustomerRegistry;
 import jp.joren.customers.OwnedProducts;
 import jp.joren.tenancy.CurrentTenant;
@@ -144,10 +142,7 @@ class PublicSignup {
     }
 
     private long register(JoinForm form, Optional<ProductChoice> model, String clientAddress) {
-        CustomerForm customer = new CustomerForm();
-        form.copyTo(customer);
-        customer.setAcquisitionChannel(AcquisitionChannel.WALK_IN);
-        long id = customers.registerSelf(customer);
+        long id = customers.registerSelf(form.personalDetails());
         boolean emailGiven = !form.getEmail().isBlank();
         consents.recordByCustomer(id, ConsentChannel.EMAIL, emailGiven && form.isEmailConsent(),
                 emailGiven && form.isEmailConsent(), "PUBLIC_PAGE", WORDING, clientAddress);

@@ -38,7 +38,8 @@ class PageAuthorisationTest {
 
     /** Pages every member of staff opens at the counter: a whole controller, or one handler of a mixed one. */
     private static final Set<String> COUNTER = Set.of("HomeController", "LanguageController", "PurchaseController",
-            "CounterLookups", "CustomerController", "CustomerListController#list", "CustomerMessagesController",
+            "CounterLookups", "CustomerController", "CustomerSearchController", "CustomerPageController",
+            "OwnedProductController", "CustomerListController#list", "CustomerMessagesController",
             "LineLinkController", "TodayController");
 
     /** What an owner's page needs in its address to be read at all: the dashboard's drill-down, its audience. */

@@ -32,17 +32,11 @@ class CustomerFieldsTest {
     }
 
     @Test
-    void aPhoneNeedsTheTenToThirteenDigitsOfAJapaneseNumber() {
-        assertThat(CustomerFields.phoneLooksValid("03-1234-5678")).isTrue();
-        assertThat(CustomerFields.phoneLooksValid("090-1234-5678")).isTrue();
-        assertThat(CustomerFields.phoneLooksValid("０９０１２３４５６７８")).isTrue();
-        assertThat(CustomerFields.phoneLooksValid("+81 90 1234 5678")).isTrue();
-        assertThat(CustomerFields.phoneLooksValid("03-1234-567")).isFalse();
-        assertThat(CustomerFields.phoneLooksValid("1234")).isFalse();
-        assertThat(CustomerFields.phoneLooksValid("090-1234-5678-9999")).isFalse();
-        assertThat(CustomerFields.phoneLooksValid("でんわ")).isFalse();
-        // no phone at all is fine
-        assertThat(CustomerFields.phoneLooksValid(null)).isTrue();
-        assertThat(CustomerFields.phoneLooksValid(" ")).isTrue();
+    void aPostalCodeIsStoredAsLabelsPrintItHoweverItWasTyped() {
+        assertThat(CustomerFields.postalCode("１５４－０００４")).isEqualTo("154-0004");
+        assertThat(CustomerFields.postalCode("〒154 0004")).isEqualTo("154-0004");
+        assertThat(CustomerFields.postalCode("1540004")).isEqualTo("154-0004");
+        assertThat(CustomerFields.postalCode("12-345")).as("left for the rule to refuse").isEqualTo("12-345");
+        assertThat(CustomerFields.postalCode(" ")).isNull();
     }
 }

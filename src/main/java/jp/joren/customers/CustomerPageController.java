@@ -1,0 +1,78 @@
+package jp.joren.customers;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jp.joren.accounts.JorenUser;
+import jp.joren.catalog.CatalogQueries;
+import jp.joren.catalog.ProductChoice;
+import jp.joren.forecast.CustomerForecasts;
+import jp.joren.segments.CustomerStandings;
+import jp.joren.shops.ShopSettings;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A customer's page: details, consents, the models they own, visits, portfolio cell and forecast; and the two
+ * things the counter records on it, a change of consent and a model bought elsewhere.
+ */
+@Controller
+@RequestMapping("/customers")
+class CustomerPageController {
+
+    private final CustomerRegistry registry;
+    private final ConsentLedger consents;
+    private final OwnedProducts ownedProducts;
+    private final CustomerHistory history;
+    private final CustomerStandings standings;
+    private final CustomerForecasts forecasts;
+    private final ShopSettings shop;
+
+    CustomerPageController(CustomerRegistry registry, ConsentLedger consents, OwnedProducts ownedProducts,
+            CustomerHistory history, CustomerStandings standings, CustomerForecasts forecasts, ShopSettings shop) {
+        this.registry = registry;
+        this.consents = consents;
+        this.ownedProducts = ownedProducts;
+        this.history = history;
+        this.standings = standings;
+        this.forecasts = forecasts;
+        this.shop = shop;
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        Customer customer = registry.find(id);
+        model.addAttribute("customer", customer);
+        model.addAttribute("store", customer.getStoreId() == null ? null
+                : shop.stores().stream().filter(s -> s.getId().equals(customer.getStoreId())).findFirst().orElse(null));
+        model.addAttribute("consents", consents.current(id));
+        model.addAttribute("consentHistory", consents.history(id));
+        model.addAttribute("owned", ownedProducts.of(id));
+        model.addAttribute("facts", history.facts(id));
+        model.addAttribute("standing", standings.of(id).orElse(null));
+        model.addAttribute("cellHistory", standings.history(id));
+        model.addAttribute("forecast", forecasts.of(id).orElse(null));
+        model.addAttribute("purchases", history.purchases(id, 100));
+        LocalDate today = shop.today();
+        model.addAttribute("today", today);
+        model.addAttribute("nextVisit", forecasts.nextVisit(id, today).orElse(null));
+        model.addAttribute("consentChannels", List.of(ConsentChannel.EMAIL, ConsentChannel.POSTAL));
+        return "customers/show";
+    }
+
+    @PostMapping("/{id}/consents")
+    String changeConsent(@PathVariable long id, @RequestParam ConsentChannel channel, @RequestParam boolean granted,
+            @AuthenticationPrincipal JorenUser clerk, RedirectAttributes redirect) {
+        registry.changeConsent(id, channel, granted, clerk.accountId());
+        redirect.addFlashAttribute("notice", "customer.consentRecorded");
+        return "redirect:/customers/" + id;
+    }
+}

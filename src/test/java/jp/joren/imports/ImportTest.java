@@ -300,6 +300,28 @@ class ImportTest {
         assertThat(stranger.get(job).status()).isEqualTo(404);
     }
 
+    @Test
+    void aLedgerRowBreaksTheCountersRulesAllAtOnceAndAGoodOneIsStoredAsTheCounterStoresIt() {
+        String ledger = """
+                氏名,フリガナ,電話番号,郵便番号,住所
+                北村 一,キタムラ ハジメ,090-0000-0000,12-345,
+                南 二葉,Minami,090-1111-2222,,
+                西田 三郎,にしだ さぶろう,０３－５０００－０００７,〒１５４－０００４,東京都世田谷区太子堂三丁目1-2
+                東 四季,ヒガシ シキ,,,東京都世田谷区太子堂三丁目3-4
+                """;
+        String job = upload("CUSTOMERS", "台帳.csv", ledger.getBytes(StandardCharsets.UTF_8));
+
+        WebSession.Page report = check(job);
+        assertThat(report.document().select("tr.problem").eachText()).containsExactly(
+                "2 電話番号 電話番号として正しくありません（市外局番と桁数をご確認ください。例: 03-1234-5678、090-1234-5678）。 090-0000-0000",
+                "2 郵便番号 郵便番号は7桁の数字にしてください（例: 150-0001）。 12-345",
+                "3 フリガナ フリガナはカタカナかひらがなにしてください。 Minami");
+        assertThat(runGoodRows(job)).as("a customer known only by an address is a postcard customer, not a problem")
+                .contains("新規 2件");
+        assertThat(count("select count(*) from customer where name = '西田 三郎' and name_kana = 'ニシダ サブロウ'"
+                + " and phone = '03-5000-0007' and postal_code = '154-0004'")).isEqualTo(1);
+    }
+
     private String upload(String kind, String filename, byte[] content) {
         WebSession.Page uploaded = owner.upload("/imports", Map.of("_csrf", owner.csrfToken("/imports"), "kind", kind),
                 "file", filename, content);

@@ -3,8 +3,8 @@ package jp.joren.catalog;
 import java.util.List;
 import java.util.Optional;
 
-import jp.joren.shared.LikePatterns;
 import jp.joren.shared.EditConflict;
+import jp.joren.shared.LikePatterns;
 import jp.joren.shared.NotFoundException;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +20,9 @@ class CatalogEditor {
 
     static final int PAGE_SIZE = 50;
 
+    /** The longest replacement interval or repurchase cycle a product can have: ten years. */
+    static final int MAX_DAYS = 3_650;
+
     record ProductRow(long id, String code, String name, Long categoryId, String categoryName, long price,
                       boolean sensitive, boolean excludedFromPortfolio, Integer repurchaseCycleDays, boolean active,
                       boolean department, Long modelId, String modelNumber, Long partId, long version) {
@@ -27,9 +30,6 @@ class CatalogEditor {
 
     record PartRow(long partId, long productId, String partNumber, String name, long price, int replacementIntervalDays,
                    int reminderLeadDays, boolean active, int models) {
-    }
-
-    record Category(long id, String name, long products) {
     }
 
     record Page(List<ProductRow> rows, long total, int page) {
@@ -47,6 +47,7 @@ class CatalogEditor {
               left join category c on c.tenant_id = p.tenant_id and c.id = p.category_id
               left join product_model m on m.tenant_id = p.tenant_id and m.product_id = p.id
               left join consumable_part k on k.tenant_id = p.tenant_id and k.product_id = p.id
+             where p.tenant_id = :shop
             """;
 
     private final JdbcClient jdbc;
@@ -57,13 +58,15 @@ class CatalogEditor {
 
     @Transactional(readOnly = true)
     Page list(String text, Long categoryId, int page) {
-        String where = " where (:text = '' or lower(p.code) like :pattern or lower(p.name) like :pattern)"
+        String matching = " and (:text = '' or lower(p.code) like :pattern or lower(p.name) like :pattern)"
                 + " and (cast(:category as bigint) is null or p.category_id = :category)";
         String pattern = LikePatterns.containing(text.toLowerCase());
-        long total = jdbc.sql("select count(*) from product p" + where)
+        long total = jdbc.sql("select count(*) from product p where p.tenant_id = :shop" + matching)
+                .param("shop", CurrentTenant.require())
                 .param("text", text).param("pattern", pattern).param("category", categoryId)
                 .query(Long.class).single();
-        List<ProductRow> rows = jdbc.sql(PRODUCT + where + " order by p.active desc, p.code limit :limit offset :offset")
+        List<ProductRow> rows = jdbc.sql(PRODUCT + matching + " order by p.active desc, p.code limit :limit offset :offset")
+                .param("shop", CurrentTenant.require())
                 .param("text", text).param("pattern", pattern).param("category", categoryId)
                 .param("limit", PAGE_SIZE).param("offset", (long) page * PAGE_SIZE)
                 .query(ProductRow.class).list();
@@ -72,35 +75,43 @@ class CatalogEditor {
 
     @Transactional(readOnly = true)
     ProductRow find(long id) {
-        return jdbc.sql(PRODUCT + " where p.id = :id").param("id", id).query(ProductRow.class).optional()
+        return jdbc.sql(PRODUCT + " and p.id = :id").param("shop", CurrentTenant.require()).param("id", id)
+                .query(ProductRow.class).optional()
                 .orElseThrow(() -> new NotFoundException("product", id));
     }
 
     @Transactional(readOnly = true)
     boolean codeTaken(String code, Long exceptId) {
-        return jdbc.sql("select exists (select 1 from product where lower(code) = lower(:code) and id is distinct from :except)")
-                .param("code", code).param("except", exceptId).query(Boolean.class).single();
+        return jdbc.sql("""
+                        select exists (select 1 from product
+                                        where tenant_id = :shop and lower(code) = lower(:code) and id is distinct from :except)
+                        """)
+                .param("shop", CurrentTenant.require()).param("code", code).param("except", exceptId)
+                .query(Boolean.class).single();
     }
 
     @Transactional
-    long create(ProductForm form, long price, Integer cycleDays) {
+    long create(ProductChange product) {
         return jdbc.sql("""
                         insert into product (tenant_id, code, name, category_id, price, sensitive, excluded_from_portfolio,
                                              repurchase_cycle_days, active, department)
-                        values (app_current_tenant(), :code, :name, :category, :price, :sensitive, :excluded, :cycle, :active,
-                                :department)
+                        values (:shop, :code, :name, :category, :price, :sensitive, :excluded, :cycle, :active, :department)
                         returning id
                         """)
-                .param("code", form.getCode()).param("name", form.getName().strip()).param("category", form.getCategoryId())
-                .param("price", price).param("sensitive", form.isSensitive())
-                .param("excluded", form.isExcludedFromPortfolio()).param("cycle", cycleDays)
-                .param("active", form.isActive()).param("department", form.isDepartment())
+                .param("shop", CurrentTenant.require()).param("code", product.code()).param("name", product.name())
+                .param("category", product.categoryId()).param("price", product.price())
+                .param("sensitive", product.sensitive()).param("excluded", product.excludedFromPortfolio())
+                .param("cycle", product.repurchaseCycleDays()).param("active", product.active())
+                .param("department", product.department())
                 .query(Long.class).single();
     }
 
+    /**
+     * @param version the version of the product the owner's page showed (null: whatever is saved)
+     * @throws EditConflict when the product was saved since that page was opened
+     */
     @Transactional
-    /** @throws EditConflict when the product was saved since the form was opened on it */
-    void update(long id, ProductForm form, long price, Integer cycleDays) {
+    void update(long id, ProductChange product, Long version) {
         find(id);
         int changed = jdbc.sql("""
                         update product set code = :code, name = :name, category_id = :category, price = :price,
@@ -108,19 +119,18 @@ class CatalogEditor {
                                            repurchase_cycle_days = :cycle, active = :active, department = :department
                          where tenant_id = :shop and id = :id and (cast(:version as bigint) is null or version = :version)
                         """)
-                .param("code", form.getCode()).param("name", form.getName().strip()).param("category", form.getCategoryId())
-                .param("price", price).param("sensitive", form.isSensitive())
-                .param("excluded", form.isExcludedFromPortfolio()).param("cycle", cycleDays)
-                .param("active", form.isActive()).param("department", form.isDepartment())
-                .param("shop", CurrentTenant.require()).param("id", id)
-                .param("version", form.getVersion())
+                .param("code", product.code()).param("name", product.name()).param("category", product.categoryId())
+                .param("price", product.price()).param("sensitive", product.sensitive())
+                .param("excluded", product.excludedFromPortfolio()).param("cycle", product.repurchaseCycleDays())
+                .param("active", product.active()).param("department", product.department())
+                .param("shop", CurrentTenant.require()).param("id", id).param("version", version)
                 .update();
         if (changed == 0) {
             throw new EditConflict();
         }
         // a part's number is its product code: keep them the same
-        jdbc.sql("update consumable_part set part_number = :code where product_id = :id")
-                .param("code", form.getCode()).param("id", id).update();
+        jdbc.sql("update consumable_part set part_number = :code where tenant_id = :shop and product_id = :id")
+                .param("code", product.code()).param("shop", CurrentTenant.require()).param("id", id).update();
     }
 
     /** Makes the product a durable model (or changes its model number). */
@@ -130,57 +140,60 @@ class CatalogEditor {
         if (product.modelId() == null) {
             jdbc.sql("""
                     insert into product_model (tenant_id, product_id, model_number)
-                    values (app_current_tenant(), :product, :number)
-                    """).param("product", productId).param("number", modelNumber).update();
+                    values (:shop, :product, :number)
+                    """).param("shop", CurrentTenant.require()).param("product", productId).param("number", modelNumber)
+                    .update();
         } else {
-            jdbc.sql("update product_model set model_number = :number where id = :model")
-                    .param("number", modelNumber).param("model", product.modelId()).update();
+            jdbc.sql("update product_model set model_number = :number where tenant_id = :shop and id = :model")
+                    .param("number", modelNumber).param("shop", CurrentTenant.require()).param("model", product.modelId())
+                    .update();
         }
     }
 
     /** A new part: its product (code = part number) and its replacement data, fitted to the model. */
     @Transactional
-    void addPart(long modelId, PartForm form, long price, int intervalDays, int leadDays) {
-        long product = jdbc.sql("""
-                        insert into product (tenant_id, code, name, price) values (app_current_tenant(), :code, :name, :price)
-                        returning id
-                        """)
-                .param("code", form.getPartNumber()).param("name", form.getName().strip()).param("price", price)
+    void addPart(long modelId, NewPart part) {
+        long shop = CurrentTenant.require();
+        long product = jdbc.sql("insert into product (tenant_id, code, name, price) values (:shop, :code, :name, :price) returning id")
+                .param("shop", shop).param("code", part.partNumber()).param("name", part.name())
+                .param("price", part.price())
                 .query(Long.class).single();
-        long part = jdbc.sql("""
+        long partId = jdbc.sql("""
                         insert into consumable_part (tenant_id, product_id, part_number, replacement_interval_days,
                                                      reminder_lead_days)
-                        values (app_current_tenant(), :product, :number, :interval, :lead)
+                        values (:shop, :product, :number, :interval, :lead)
                         returning id
                         """)
-                .param("product", product).param("number", form.getPartNumber()).param("interval", intervalDays)
-                .param("lead", leadDays)
+                .param("shop", shop).param("product", product).param("number", part.partNumber())
+                .param("interval", part.intervalDays()).param("lead", part.leadDays())
                 .query(Long.class).single();
-        fit(part, modelId);
+        fit(partId, modelId);
     }
 
     /** Fits an existing part (by its number) to the model as well; false when there is no such part. */
     @Transactional
     boolean attachPart(long modelId, String partNumber) {
-        Optional<Long> part = jdbc.sql("select id from consumable_part where lower(part_number) = lower(:number)")
-                .param("number", partNumber.strip()).query(Long.class).optional();
+        Optional<Long> part = jdbc.sql("""
+                        select id from consumable_part where tenant_id = :shop and lower(part_number) = lower(:number)""")
+                .param("shop", CurrentTenant.require()).param("number", partNumber.strip()).query(Long.class).optional();
         part.ifPresent(id -> fit(id, modelId));
         return part.isPresent();
     }
 
     @Transactional
     void detachPart(long modelId, long partId) {
-        jdbc.sql("delete from part_fit where model_id = :model and part_id = :part")
-                .param("model", modelId).param("part", partId).update();
+        jdbc.sql("delete from part_fit where tenant_id = :shop and model_id = :model and part_id = :part")
+                .param("shop", CurrentTenant.require()).param("model", modelId).param("part", partId).update();
     }
 
     @Transactional
     void updatePart(long partId, int intervalDays, int leadDays) {
         int changed = jdbc.sql("""
                         update consumable_part set replacement_interval_days = :interval, reminder_lead_days = :lead
-                         where id = :part
+                         where tenant_id = :shop and id = :part
                         """)
-                .param("interval", intervalDays).param("lead", leadDays).param("part", partId).update();
+                .param("interval", intervalDays).param("lead", leadDays)
+                .param("shop", CurrentTenant.require()).param("part", partId).update();
         if (changed == 0) {
             throw new NotFoundException("part", partId);
         }
@@ -195,39 +208,16 @@ class CatalogEditor {
                           from part_fit f
                           join consumable_part k on k.tenant_id = f.tenant_id and k.id = f.part_id
                           join product p on p.tenant_id = k.tenant_id and p.id = k.product_id
-                         where f.model_id = :model
+                         where f.tenant_id = :shop and f.model_id = :model
                          order by k.part_number
                         """)
-                .param("model", modelId).query(PartRow.class).list();
-    }
-
-    @Transactional(readOnly = true)
-    List<Category> categories() {
-        return jdbc.sql("""
-                        select c.id, c.name, (select count(*) from product p where p.tenant_id = c.tenant_id
-                                                 and p.category_id = c.id) as products
-                          from category c order by c.name
-                        """).query(Category.class).list();
-    }
-
-    @Transactional
-    void addCategory(String name) {
-        jdbc.sql("insert into category (tenant_id, name) values (app_current_tenant(), :name)")
-                .param("name", name.strip()).update();
-    }
-
-    @Transactional
-    void renameCategory(long id, String name) {
-        if (jdbc.sql("update category set name = :name where id = :id").param("name", name.strip()).param("id", id)
-                .update() == 0) {
-            throw new NotFoundException("category", id);
-        }
+                .param("shop", CurrentTenant.require()).param("model", modelId).query(PartRow.class).list();
     }
 
     private void fit(long partId, long modelId) {
         jdbc.sql("""
-                insert into part_fit (tenant_id, part_id, model_id) values (app_current_tenant(), :part, :model)
+                insert into part_fit (tenant_id, part_id, model_id) values (:shop, :part, :model)
                 on conflict do nothing
-                """).param("part", partId).param("model", modelId).update();
+                """).param("shop", CurrentTenant.require()).param("part", partId).param("model", modelId).update();
     }
 }

@@ -1,8 +1,14 @@
 package jp.joren.catalog;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import jp.joren.shared.DayCount;
+import jp.joren.shared.YenAmount;
 
 /**
  * A consumable part added to a model: it is also a product (its code is the part number, so the counter
@@ -19,13 +25,27 @@ public class PartForm {
     @Size(max = 120, message = "{validation.tooLong}")
     private String name = "";
 
-    @NotBlank(message = "{validation.required}")
-    private String price = "";
+    @YenAmount
+    @NotNull(message = "{validation.required}")
+    @PositiveOrZero(message = "{catalog.validation.price}")
+    private Long price;
 
-    @NotBlank(message = "{validation.required}")
-    private String intervalDays = "";
+    @DayCount
+    @NotNull(message = "{validation.required}")
+    @Min(value = 1, message = "{catalog.validation.days}")
+    @Max(value = CatalogEditor.MAX_DAYS, message = "{catalog.validation.days}")
+    private Integer intervalDays;
 
-    private String leadDays = "30";
+    /** How many days before the replacement is due the reminder goes; a month unless the owner says otherwise. */
+    @DayCount
+    @Min(value = 0, message = "{catalog.validation.leadDays}")
+    @Max(value = CatalogEditor.MAX_DAYS, message = "{catalog.validation.leadDays}")
+    private Integer leadDays = 30;
+
+    /** What the owner typed, as the command the catalog takes (checked first); no lead days is a month. */
+    NewPart part() {
+        return new NewPart(partNumber, name.strip(), price, intervalDays, leadDays == null ? 30 : leadDays);
+    }
 
     public String getPartNumber() {
         return partNumber;
@@ -43,27 +63,27 @@ public class PartForm {
         this.name = name;
     }
 
-    public String getPrice() {
+    public Long getPrice() {
         return price;
     }
 
-    public void setPrice(String price) {
+    public void setPrice(Long price) {
         this.price = price;
     }
 
-    public String getIntervalDays() {
+    public Integer getIntervalDays() {
         return intervalDays;
     }
 
-    public void setIntervalDays(String intervalDays) {
+    public void setIntervalDays(Integer intervalDays) {
         this.intervalDays = intervalDays;
     }
 
-    public String getLeadDays() {
+    public Integer getLeadDays() {
         return leadDays;
     }
 
-    public void setLeadDays(String leadDays) {
+    public void setLeadDays(Integer leadDays) {
         this.leadDays = leadDays;
     }
 }

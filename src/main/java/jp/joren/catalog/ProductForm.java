@@ -3,11 +3,17 @@ package jp.joren.catalog;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import jp.joren.shared.DayCount;
+import jp.joren.shared.YenAmount;
 
-/** A product as the owner edits it; price and cycle are text so that "1,200" and full-width digits work. */
+/** A product as the owner edits it; price and cycle bound as typed ("1,200", full-width digits, see {@link YenAmount}). */
 public class ProductForm {
 
     @NotBlank(message = "{validation.required}")
@@ -21,14 +27,19 @@ public class ProductForm {
 
     private Long categoryId;
 
-    @NotBlank(message = "{validation.required}")
-    private String price = "";
+    @YenAmount
+    @NotNull(message = "{validation.required}")
+    @PositiveOrZero(message = "{catalog.validation.price}")
+    private Long price;
 
     private boolean sensitive;
 
     private boolean excludedFromPortfolio;
 
-    private String repurchaseCycleDays = "";
+    @DayCount
+    @Min(value = 1, message = "{catalog.validation.days}")
+    @Max(value = CatalogEditor.MAX_DAYS, message = "{catalog.validation.days}")
+    private Integer repurchaseCycleDays;
 
     private boolean active = true;
 
@@ -43,14 +54,20 @@ public class ProductForm {
         form.code = product.code();
         form.name = product.name();
         form.categoryId = product.categoryId();
-        form.price = Long.toString(product.price());
+        form.price = product.price();
         form.sensitive = product.sensitive();
         form.excludedFromPortfolio = product.excludedFromPortfolio();
-        form.repurchaseCycleDays = product.repurchaseCycleDays() == null ? "" : product.repurchaseCycleDays().toString();
+        form.repurchaseCycleDays = product.repurchaseCycleDays();
         form.active = product.active();
         form.department = product.department();
         form.version = product.version();
         return form;
+    }
+
+    /** What the owner typed, as the command the catalog takes (checked first). */
+    ProductChange change() {
+        return new ProductChange(code, name.strip(), categoryId, price, sensitive, excludedFromPortfolio,
+                repurchaseCycleDays, active, department);
     }
 
     /** The fields as a person reads them, for the conflict page (keys name their labels). */
@@ -59,7 +76,7 @@ public class ProductForm {
         fields.put("code", code);
         fields.put("name", name);
         fields.put("price", price);
-        fields.put("cycle", repurchaseCycleDays);
+        fields.put("cycle", repurchaseCycleDays == null ? "" : repurchaseCycleDays);
         fields.put("sensitive", sensitive ? "○" : "×");
         fields.put("excluded", excludedFromPortfolio ? "○" : "×");
         fields.put("active", active ? "○" : "×");
@@ -99,11 +116,11 @@ public class ProductForm {
         this.categoryId = categoryId;
     }
 
-    public String getPrice() {
+    public Long getPrice() {
         return price;
     }
 
-    public void setPrice(String price) {
+    public void setPrice(Long price) {
         this.price = price;
     }
 
@@ -123,11 +140,11 @@ public class ProductForm {
         this.sensitive = sensitive;
     }
 
-    public String getRepurchaseCycleDays() {
+    public Integer getRepurchaseCycleDays() {
         return repurchaseCycleDays;
     }
 
-    public void setRepurchaseCycleDays(String repurchaseCycleDays) {
+    public void setRepurchaseCycleDays(Integer repurchaseCycleDays) {
         this.repurchaseCycleDays = repurchaseCycleDays;
     }
 

@@ -1,10 +1,12 @@
 package jp.joren.catalog;
 
+import java.util.List;
 import java.util.Map;
 
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.ShopWork;
 import jp.joren.support.WebSession;
 import jp.joren.tenancy.CurrentTenant;
 import org.jsoup.nodes.Element;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +34,12 @@ class CatalogTest {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    ShopWork shopWork;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TestShop shop;
     WebSession owner;
@@ -69,6 +78,34 @@ class CatalogTest {
             assertThat(p.partNumber()).isEqualTo("GK-01");
             assertThat(p.replacementIntervalDays()).isEqualTo(730);
         });
+    }
+
+    @Test
+    void aPartsIntervalIsCorrectedAsTypedInEitherWidthAndANonsenseOneChangesNothing() {
+        String cooker = productPath(createProduct(Map.of("code", "PC-5L", "name", "圧力鍋 5L", "price", "21000")));
+        owner.submit(cooker, "form[action$=/model]", Map.of("modelNumber", "PC-5L"));
+        owner.submit(cooker, "form.part-form", Map.of("partNumber", "GK-05", "name", "パッキン 5L", "price", "1,430",
+                "intervalDays", "７３０日", "leadDays", ""));
+
+        owner.submit(cooker, "tr.part-row form[action$=/parts/" + partId("GK-05") + "]",
+                Map.of("intervalDays", "１０９５", "leadDays", "４５"));
+        assertThat(timing("GK-05")).isEqualTo(List.of(1095, 45));
+
+        WebSession.Page refused = owner.submit(cooker, "tr.part-row form[action$=/parts/" + partId("GK-05") + "]",
+                Map.of("intervalDays", "三年", "leadDays", "45"));
+        assertThat(owner.open(refused.path()).document().select("p.error").text()).isEqualTo("日数は1〜3650の整数で入力してください。");
+        assertThat(timing("GK-05")).as("unchanged").isEqualTo(List.of(1095, 45));
+    }
+
+    private long partId(String partNumber) {
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select id from consumable_part where part_number = ?")
+                .param(partNumber).query(Long.class).single());
+    }
+
+    private List<Integer> timing(String partNumber) {
+        return shopWork.inShop(shop.tenantId(), () -> jdbc.sql(
+                        "select replacement_interval_days, reminder_lead_days from consumable_part where part_number = ?")
+                .param(partNumber).query((rs, row) -> List.of(rs.getInt(1), rs.getInt(2))).single());
     }
 
     @Test

@@ -1,0 +1,34 @@
+package jp.joren.catalog;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** What a product's page shows besides its form: the categories to choose from, and a model's parts. */
+@Component
+class ProductPage {
+
+    private final CatalogEditor editor;
+    private final Categories categories;
+
+    ProductPage(CatalogEditor editor, Categories categories) {
+        this.editor = editor;
+        this.categories = categories;
+    }
+
+    /** @param id the product shown; null for a new one. @return the page's view */
+    String of(Long id, Model model) {
+        model.addAttribute("productId", id);
+        model.addAttribute("categories", categories.all());
+        if (id != null) {
+            CatalogEditor.ProductRow product = editor.find(id);
+            model.addAttribute("product", product);
+            if (product.modelId() != null) {
+                model.addAttribute("parts", editor.partsOf(product.modelId()));
+                if (!model.containsAttribute("partForm")) {
+                    model.addAttribute("partForm", new PartForm());
+                }
+            }
+        }
+        return "catalog/product";
+    }
+}

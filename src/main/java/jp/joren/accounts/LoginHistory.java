@@ -1,5 +1,6 @@
 package jp.joren.accounts;
 
+import jp.joren.tenancy.CurrentTenant;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,10 @@ class LoginHistory {
         return jdbc.sql("""
                         select distinct on (account_id) account_id, logged_in_at, client_address, user_agent
                           from account_login
+                         where tenant_id = ?
                          order by account_id, logged_in_at desc
                         """)
+                .param(CurrentTenant.require())
                 .query(LoginHistory::login).list().stream()
                 .collect(Collectors.toMap(Login::accountId, login -> login));
     }
@@ -48,11 +51,11 @@ class LoginHistory {
         return jdbc.sql("""
                         select account_id, logged_in_at, client_address, user_agent
                           from account_login
-                         where account_id = ?
+                         where tenant_id = ? and account_id = ?
                          order by logged_in_at desc
                          limit ?
                         """)
-                .params(accountId, limit)
+                .params(CurrentTenant.require(), accountId, limit)
                 .query(LoginHistory::login).list();
     }
 

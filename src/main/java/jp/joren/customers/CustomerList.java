@@ -75,8 +75,8 @@ public class CustomerList {
 
     /** The towns (町・丁目) customers live in, for the town filter. */
     public List<String> towns() {
-        return jdbc.sql("select distinct town from customer where town is not null order by town")
-                .query(String.class).list();
+        return jdbc.sql("select distinct town from customer where tenant_id = ? and town is not null order by town")
+                .param(CurrentTenant.require()).query(String.class).list();
     }
 
     /**

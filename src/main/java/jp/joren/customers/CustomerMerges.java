@@ -2,6 +2,7 @@ package jp.joren.customers;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,10 @@ public class CustomerMerges {
     /** @return the merge's id; refuses to merge a customer with themselves or one that is merged or retired */
     @Transactional
     public long merge(long survivorId, long mergedId, long ownerId) {
-        List<String> statuses = jdbc.sql("select status from customer where id in (:ids) order by id for update")
-                .param("ids", List.of(survivorId, mergedId)).query(String.class).list();
+        long shop = CurrentTenant.require();
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        List<String> statuses = jdbc.sql("select status from customer where tenant_id = :shop and id in (:ids) order by id for update")
+                .param("shop", shop).param("ids", List.of(survivorId, mergedId)).query(String.class).list();
         if (survivorId == mergedId || statuses.size() != 2
                 || !statuses.stream().allMatch(status -> status.equals("ACTIVE") || status.equals("ARCHIVED"))) {
             throw new MergeRefusedException();
@@ -55,7 +58,7 @@ public class CustomerMerges {
                           join customer m on m.tenant_id = s.tenant_id and m.id = :m
                          where s.tenant_id = :shop and s.id = :s
                         """.formatted(RESTORABLE))
-                .param("shop", CurrentTenant.require()).param("s", survivorId).param("m", mergedId)
+                .param("shop", shop).param("s", survivorId).param("m", mergedId)
                 .query(String.class).single();
         List<Long> purchases = move("purchase", mergedId, survivorId);
         List<Long> owned = move("owned_product", mergedId, survivorId);
@@ -70,26 +73,28 @@ public class CustomerMerges {
                                birthday = coalesce(s.birthday, m.birthday),
                                notes = nullif(concat_ws(E'\\n', s.notes, m.notes), ''),
                                tags = array(select distinct t from unnest(s.tags || m.tags) t order by t),
-                               updated_at = now(), updated_by = :owner
+                               updated_at = :now, updated_by = :owner
                           from customer m
-                         where s.id = :s and m.id = :m
+                         where s.tenant_id = :shop and s.id = :s and m.tenant_id = s.tenant_id and m.id = :m
                         """)
-                .param("s", survivorId).param("m", mergedId).param("owner", ownerId).update();
+                .param("shop", shop).param("s", survivorId).param("m", mergedId).param("owner", ownerId)
+                .param("now", now).update();
         jdbc.sql("""
-                        update customer set status = 'MERGED', merged_into_id = :s, updated_at = now(), updated_by = :owner
-                         where id = :m
+                        update customer set status = 'MERGED', merged_into_id = :s, updated_at = :now, updated_by = :owner
+                         where tenant_id = :shop and id = :m
                         """)
-                .param("s", survivorId).param("m", mergedId).param("owner", ownerId).update();
+                .param("shop", shop).param("s", survivorId).param("m", mergedId).param("owner", ownerId)
+                .param("now", now).update();
         long mergeId = jdbc.sql("""
                         insert into customer_merge (tenant_id, survivor_id, merged_id, merged_by, moved_purchases,
                                                     moved_owned, moved_consents, survivor_before, survivor_after)
-                        select app_current_tenant(), :s, :m, :owner, :purchases::bigint[], :owned::bigint[],
+                        select s.tenant_id, :s, :m, :owner, :purchases::bigint[], :owned::bigint[],
                                :consents::bigint[], :before::jsonb, %s
                           from customer s
                          where s.tenant_id = :shop and s.id = :s
                         returning id
                         """.formatted(RESTORABLE))
-                .param("shop", CurrentTenant.require()).param("s", survivorId).param("m", mergedId).param("owner", ownerId)
+                .param("shop", shop).param("s", survivorId).param("m", mergedId).param("owner", ownerId)
                 .param("purchases", purchases.toArray(Long[]::new))
                 .param("owned", owned.toArray(Long[]::new))
                 .param("consents", consents.toArray(Long[]::new))
@@ -111,6 +116,8 @@ public class CustomerMerges {
         if (!merge.undoableAt(clock.instant())) {
             throw new MergeRefusedException();
         }
+        long shop = CurrentTenant.require();
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         // fields the merge changed: restored where they still hold what the merge left, kept where edited since
         Map<String, List<String>> fields = jdbc.sql("""
                         with now as (select %s as fields from customer s where s.tenant_id = :shop and s.id = :survivor)
@@ -119,28 +126,15 @@ public class CustomerMerges {
                          where m.tenant_id = :shop and m.id = :merge and m.erased_at is null
                            and (m.survivor_before -> k) is distinct from (m.survivor_after -> k)
                         """.formatted(RESTORABLE))
-                .param("shop", CurrentTenant.require()).param("survivor", merge.survivorId()).param("merge", mergeId)
+                .param("shop", shop).param("survivor", merge.survivorId()).param("merge", mergeId)
                 .query((rs, i) -> Map.entry(rs.getString("field"), rs.getBoolean("untouched"))).list().stream()
                 .collect(Collectors.groupingBy(field -> field.getValue() ? "restore" : "keep",
                         Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
         List<String> restore = fields.getOrDefault("restore", List.of());
         List<String> kept = fields.getOrDefault("keep", List.of());
-        jdbc.sql("""
-                        update purchase set customer_id = m.merged_id
-                          from customer_merge m
-                         where m.id = :merge and purchase.id = any(m.moved_purchases) and purchase.customer_id = m.survivor_id
-                        """).param("merge", mergeId).update();
-        jdbc.sql("""
-                        update owned_product set customer_id = m.merged_id
-                          from customer_merge m
-                         where m.id = :merge and owned_product.id = any(m.moved_owned)
-                           and owned_product.customer_id = m.survivor_id
-                        """).param("merge", mergeId).update();
-        jdbc.sql("""
-                        update consent set customer_id = m.merged_id
-                          from customer_merge m
-                         where m.id = :merge and consent.id = any(m.moved_consents) and consent.customer_id = m.survivor_id
-                        """).param("merge", mergeId).update();
+        putBack("purchase", "moved_purchases", shop, mergeId);
+        putBack("owned_product", "moved_owned", shop, mergeId);
+        putBack("consent", "moved_consents", shop, mergeId);
         jdbc.sql("""
                         update customer s
                            set email = case when 'email' = any(:restore) then b->>'email' else s.email end,
@@ -157,21 +151,21 @@ public class CustomerMerges {
                                notes = case when 'notes' = any(:restore) then b->>'notes' else s.notes end,
                                tags = case when 'tags' = any(:restore) then array(select jsonb_array_elements_text(b->'tags'))
                                            else s.tags end,
-                               updated_at = now(), updated_by = :owner
+                               updated_at = :now, updated_by = :owner
                           from (select survivor_before as b, survivor_id, tenant_id from customer_merge
                                  where tenant_id = :shop and id = :merge) m
-                         where s.tenant_id = m.tenant_id and s.id = m.survivor_id
-                        """).param("shop", CurrentTenant.require()).param("merge", mergeId).param("owner", ownerId)
+                         where s.tenant_id = :shop and s.tenant_id = m.tenant_id and s.id = m.survivor_id
+                        """).param("shop", shop).param("merge", mergeId).param("owner", ownerId).param("now", now)
                 .param("restore", restore.toArray(String[]::new)).update();
         jdbc.sql("""
                         update customer c
-                           set status = m.survivor_before->>'merged_status', merged_into_id = null, updated_at = now(),
+                           set status = m.survivor_before->>'merged_status', merged_into_id = null, updated_at = :now,
                                updated_by = :owner
                           from customer_merge m
-                         where m.id = :merge and c.id = m.merged_id
-                        """).param("merge", mergeId).param("owner", ownerId).update();
-        jdbc.sql("update customer_merge set undone_at = now(), undone_by = :owner where id = :merge")
-                .param("merge", mergeId).param("owner", ownerId).update();
+                         where m.tenant_id = :shop and m.id = :merge and c.tenant_id = m.tenant_id and c.id = m.merged_id
+                        """).param("shop", shop).param("merge", mergeId).param("owner", ownerId).param("now", now).update();
+        jdbc.sql("update customer_merge set undone_at = :now, undone_by = :owner where tenant_id = :shop and id = :merge")
+                .param("now", now).param("owner", ownerId).param("shop", shop).param("merge", mergeId).update();
         audit.record(ownerId, AuditAction.CUSTOMER_MERGE_UNDONE, "customer", merge.survivorId(),
                 Map.of("mergedCustomer", merge.mergedId(), "keptEdits", kept));
         return kept;
@@ -212,13 +206,13 @@ public class CustomerMerges {
 
     @Transactional(readOnly = true)
     public List<CustomerMerge> recent(int limit) {
-        return jdbc.sql(SELECT + " order by m.merged_at desc, m.id desc limit :limit")
-                .param("limit", limit).query(CustomerMerge.class).list();
+        return jdbc.sql(SELECT + " where m.tenant_id = :shop order by m.merged_at desc, m.id desc limit :limit")
+                .param("shop", CurrentTenant.require()).param("limit", limit).query(CustomerMerge.class).list();
     }
 
     private CustomerMerge find(long mergeId, boolean lock) {
-        return jdbc.sql(SELECT + " where m.id = :id" + (lock ? " for update of m" : ""))
-                .param("id", mergeId).query(CustomerMerge.class).optional()
+        return jdbc.sql(SELECT + " where m.tenant_id = :shop and m.id = :id" + (lock ? " for update of m" : ""))
+                .param("shop", CurrentTenant.require()).param("id", mergeId).query(CustomerMerge.class).optional()
                 .orElseThrow(() -> new NotFoundException("merge", mergeId));
     }
 
@@ -233,9 +227,20 @@ public class CustomerMerges {
               left join account a on a.tenant_id = m.tenant_id and a.id = m.merged_by
             """;
 
+    /** Moves the rows of {@code table} (a table of the customer's own records) to another customer of the shop. */
     private List<Long> move(String table, long from, long to) {
-        return jdbc.sql("update " + table + " set customer_id = :to where customer_id = :from returning id")
-                .param("to", to).param("from", from).query(Long.class).list();
+        return jdbc.sql("update " + table + " set customer_id = :to where tenant_id = :shop and customer_id = :from returning id")
+                .param("to", to).param("shop", CurrentTenant.require()).param("from", from).query(Long.class).list();
+    }
+
+    /** Gives the merged customer back the rows of {@code table} the merge moved (listed in its {@code moved} column). */
+    private void putBack(String table, String moved, long shop, long mergeId) {
+        jdbc.sql("""
+                        update %1$s t set customer_id = m.merged_id
+                          from customer_merge m
+                         where m.tenant_id = :shop and m.id = :merge and t.tenant_id = m.tenant_id
+                           and t.id = any(m.%2$s) and t.customer_id = m.survivor_id
+                        """.formatted(table, moved)).param("shop", shop).param("merge", mergeId).update();
     }
 
     /** The two customers cannot be merged (the same person twice, or one already merged or retired). */

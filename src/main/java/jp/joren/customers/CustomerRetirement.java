@@ -1,6 +1,7 @@
 package jp.joren.customers;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import jp.joren.audit.AuditAction;
@@ -35,10 +36,12 @@ public class CustomerRetirement {
     @Transactional
     public void archive(long customerId, boolean archived, long ownerId) {
         int changed = jdbc.sql("""
-                        update customer set status = :to, archived_at = case when :to = 'ARCHIVED' then now() end,
-                                            updated_at = now(), updated_by = :owner
-                         where id = :id and status = :from
+                        update customer set status = :to, archived_at = case when :to = 'ARCHIVED' then :now end,
+                                            updated_at = :now, updated_by = :owner
+                         where tenant_id = :shop and id = :id and status = :from
                         """)
+                .param("shop", CurrentTenant.require())
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("to", archived ? "ARCHIVED" : "ACTIVE")
                 .param("from", archived ? "ACTIVE" : "ARCHIVED")
                 .param("owner", ownerId)
@@ -56,14 +59,16 @@ public class CustomerRetirement {
                         update customer
                            set name = '-', name_kana = null, email = null, phone = null, postal_code = null, town = null,
                                address_line = null, birthday = null, notes = null, tags = '{}', code = null,
-                               status = 'RETIRED', retired_at = now(), updated_at = now(), updated_by = :owner
-                         where id = :id and status in ('ACTIVE', 'ARCHIVED')
+                               status = 'RETIRED', retired_at = :now, updated_at = :now, updated_by = :owner
+                         where tenant_id = :shop and id = :id and status in ('ACTIVE', 'ARCHIVED')
                         """)
-                .param("owner", ownerId).param("id", customerId).update();
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("owner", ownerId)
+                .param("shop", CurrentTenant.require()).param("id", customerId).update();
         if (changed == 0) {
             return false;
         }
-        jdbc.sql("update consent set client_address = null where customer_id = :id").param("id", customerId).update();
+        jdbc.sql("update consent set client_address = null where tenant_id = :shop and customer_id = :id")
+                .param("shop", CurrentTenant.require()).param("id", customerId).update();
         merges.eraseMergesOf(customerId, clock.instant());
         // what imports changed on them, kept for an undo, is personal data too: an undo then passes them by
         jdbc.sql("delete from import_customer_change ch where ch.tenant_id = :shop and ch.customer_id = :id")

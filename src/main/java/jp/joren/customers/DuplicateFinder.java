@@ -3,6 +3,7 @@ package jp.joren.customers;
 import java.time.LocalDate;
 import java.util.List;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +28,7 @@ public class DuplicateFinder {
                                coalesce(c.kana_key = kana_key(:kana) and c.birthday = :birthday, false)
                                    as same_kana_and_birthday
                           from customer c
-                         where c.status in ('ACTIVE', 'ARCHIVED')
+                         where c.tenant_id = :shop and c.status in ('ACTIVE', 'ARCHIVED')
                            and c.id is distinct from :except
                            and (c.phone_normalized = phone_key(:phone)
                                 or c.email_key = lower(nullif(trim(:email), ''))
@@ -35,6 +36,7 @@ public class DuplicateFinder {
                          order by c.id
                          limit 10
                         """)
+                .param("shop", CurrentTenant.require())
                 .param("phone", phone)
                 .param("email", email)
                 .param("kana", kana)

@@ -1,6 +1,8 @@
 package jp.joren.customers;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +25,12 @@ public class OwnedProducts {
 
     private final JdbcClient jdbc;
     private final CatalogQueries catalog;
+    private final Clock clock;
 
-    OwnedProducts(JdbcClient jdbc, CatalogQueries catalog) {
+    OwnedProducts(JdbcClient jdbc, CatalogQueries catalog, Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -50,7 +54,10 @@ public class OwnedProducts {
     /** The purchase was cancelled, returned or corrected: what it registered is no longer owned through it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void endForPurchase(long purchaseId) {
-        jdbc.sql("update owned_product set ended_at = now() where source_purchase_id = :purchase and ended_at is null")
+        jdbc.sql("""
+                        update owned_product set ended_at = :now
+                         where tenant_id = :shop and source_purchase_id = :purchase and ended_at is null""")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("shop", CurrentTenant.require())
                 .param("purchase", purchaseId).update();
     }
 

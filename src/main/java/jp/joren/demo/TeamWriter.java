@@ -1,6 +1,7 @@
 package jp.joren.demo;
 
 import jp.joren.accounts.JorenUser;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,8 @@ class TeamWriter {
 
     /** The clerk logs in as {@code name+staff@domain} with the owner's password, so one note opens both views. */
     ShopTeam write(JorenUser owner, String password) {
-        long mainStore = jdbc.sql("select min(id) from store").query(Long.class).single();
+        long mainStore = jdbc.sql("select min(id) from store where tenant_id = ?").param(CurrentTenant.require())
+                .query(Long.class).single();
         long branch = jdbc.sql("insert into store (tenant_id, name) values (app_current_tenant(), ?) returning id")
                 .param(BRANCH_NAME)
                 .query(Long.class).single();

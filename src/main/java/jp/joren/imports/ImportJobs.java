@@ -71,7 +71,8 @@ class ImportJobs {
 
     @Transactional(readOnly = true)
     byte[] content(long id) {
-        return jdbc.sql("select content from import_job where id = :id").param("id", id).query(byte[].class).single();
+        return jdbc.sql("select content from import_job where tenant_id = :shop and id = :id")
+                .param("shop", shop()).param("id", id).query(byte[].class).single();
     }
 
     @Transactional

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import jp.joren.customers.OwnedProducts;
 import jp.joren.shared.SaleLimits;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -56,11 +57,13 @@ final class PurchaseImport implements KindImport {
         jdbc.sql("""
                 select lower(p.code) as code, p.id, p.price, m.id as model_id
                   from product p left join product_model m on m.tenant_id = p.tenant_id and m.product_id = p.id
-                """).query((rs, i) -> products.put(rs.getString("code"),
+                 where p.tenant_id = :shop
+                """).param("shop", CurrentTenant.require()).query((rs, i) -> products.put(rs.getString("code"),
                 new Product(rs.getLong("id"), rs.getLong("price"), (Long) rs.getObject("model_id")))).list();
-        jdbc.sql("select name, id from store where active order by id")
-                .query((rs, i) -> stores.putIfAbsent(rs.getString("name").strip(), rs.getLong("id"))).list();
-        this.defaultStore = jdbc.sql("select id from store where active order by id limit 1").query(Long.class).single();
+        jdbc.sql("select name, id from store where tenant_id = :shop and active order by id")
+                .param("shop", CurrentTenant.require()).query((rs, i) -> stores.putIfAbsent(rs.getString("name").strip(), rs.getLong("id"))).list();
+        this.defaultStore = jdbc.sql("select id from store where tenant_id = :shop and active order by id limit 1")
+                .param("shop", CurrentTenant.require()).query(Long.class).single();
     }
 
     @Override
@@ -121,13 +124,13 @@ final class PurchaseImport implements KindImport {
         String key = code + "|" + phone + "|" + email;
         Optional<Long> found = customers.computeIfAbsent(key, k -> jdbc.sql("""
                         select c.id from customer c
-                         where c.status in ('ACTIVE', 'ARCHIVED')
+                         where c.tenant_id = :shop and c.status in ('ACTIVE', 'ARCHIVED')
                            and (c.code_key = lower(:code) or c.phone_normalized = phone_key(:phone)
                                 or c.email_key = lower(trim(:email)))
                          order by (c.code_key = lower(:code)) desc nulls last, c.id
                          limit 1
                         """)
-                .param("code", code).param("phone", phone).param("email", email)
+                .param("shop", CurrentTenant.require()).param("code", code).param("phone", phone).param("email", email)
                 .query(Long.class).optional());
         return found.isPresent() ? found : null;
     }

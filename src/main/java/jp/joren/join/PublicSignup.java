@@ -157,7 +157,8 @@ class PublicSignup {
     /** Whether the link can still confirm, without changing anything (the page the link opens). */
     @Transactional(readOnly = true)
     Confirmation check(String token) {
-        return jdbc.sql("select confirmed_at, expires_at from join_confirmation where token_hash = ?").param(hash(token))
+        return jdbc.sql("select confirmed_at, expires_at from join_confirmation where tenant_id = ? and token_hash = ?")
+                .params(CurrentTenant.require(), hash(token))
                 .query((rs, row) -> rs.getTimestamp("confirmed_at") != null ? Confirmation.ALREADY_CONFIRMED
                         : rs.getTimestamp("expires_at").toInstant().isBefore(clock.instant()) ? Confirmation.EXPIRED
                         : Confirmation.CONFIRMED)
@@ -172,11 +173,12 @@ class PublicSignup {
             return state;
         }
         Optional<Long> customer = jdbc.sql("""
-                        update join_confirmation set confirmed_at = now()
-                         where token_hash = ? and confirmed_at is null and expires_at > now()
+                        update join_confirmation set confirmed_at = :now
+                         where tenant_id = :shop and token_hash = :hash and confirmed_at is null and expires_at > :now
                         returning customer_id
                         """)
-                .param(hash(token)).query(Long.class).optional();
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("shop", CurrentTenant.require())
+                .param("hash", hash(token)).query(Long.class).optional();
         if (customer.isEmpty()) {
             return Confirmation.ALREADY_CONFIRMED;
         }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,11 +29,11 @@ public class CustomerStandings {
                                cp.amount, b.first_tenure_days,
                                b.second_tenure_days, b.lapse_days as lapse_threshold, b.amount_threshold
                           from customer_portfolio cp
-                          cross join portfolio_classification k
-                          join portfolio_basis b on b.as_of = k.as_of
-                         where cp.customer_id = ?
+                          join portfolio_classification k on k.tenant_id = cp.tenant_id
+                          join portfolio_basis b on b.tenant_id = k.tenant_id and b.as_of = k.as_of
+                         where cp.tenant_id = ? and cp.customer_id = ?
                         """)
-                .param(customerId)
+                .params(CurrentTenant.require(), customerId)
                 .query((rs, row) -> new CustomerStanding(rs.getObject("as_of", LocalDate.class),
                         new Cell(Segment.valueOf(rs.getString("segment")), rs.getBoolean("lapsed")), rs.getInt("visits"),
                         rs.getInt("tenure_days"), rs.getInt("lapse_days"), rs.getLong("amount"),
@@ -46,9 +47,9 @@ public class CustomerStandings {
     public List<MonthCell> history(long customerId) {
         return jdbc.sql("""
                         select month, segment, lapsed from portfolio_snapshot
-                         where customer_id = ? order by month desc limit 24
+                         where tenant_id = ? and customer_id = ? order by month desc limit 24
                         """)
-                .param(customerId)
+                .params(CurrentTenant.require(), customerId)
                 .query((rs, row) -> new MonthCell(rs.getObject("month", LocalDate.class),
                         new Cell(Segment.valueOf(rs.getString("segment")), rs.getBoolean("lapsed"))))
                 .list();

@@ -179,7 +179,8 @@ class PortfolioClassifier {
                         on conflict (tenant_id) do update set as_of = excluded.as_of, classified_at = now()
                         """)
                 .param(asOf).update();
-        return jdbc.sql("select count(*) from customer_portfolio").query(Integer.class).single();
+        return jdbc.sql("select count(*) from customer_portfolio where tenant_id = ?").param(CurrentTenant.require())
+                .query(Integer.class).single();
     }
 
     /**
@@ -268,10 +269,9 @@ class PortfolioClassifier {
 
     /** Forgets the snapshots and bases, so the next classification takes them again with new thresholds. */
     void forgetHistory() {
-        jdbc.sql("delete from portfolio_snapshot").update();
-        jdbc.sql("delete from portfolio_month_cell").update();
-        jdbc.sql("delete from portfolio_movement").update();
-        jdbc.sql("delete from portfolio_basis").update();
+        for (String table : List.of("portfolio_snapshot", "portfolio_month_cell", "portfolio_movement", "portfolio_basis")) {
+            jdbc.sql("delete from " + table + " where tenant_id = ?").param(CurrentTenant.require()).update();
+        }
     }
 
     static final int DEFAULT_GAP_DAYS = 30;

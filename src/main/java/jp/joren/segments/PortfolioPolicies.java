@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,7 +24,9 @@ class PortfolioPolicies {
                         select preset, first_tenure_days, second_tenure_days, lapse_days, amount_threshold,
                                amount_multiplier, neighbourhood_towns
                           from portfolio_policy
+                         where tenant_id = ?
                         """)
+                .param(CurrentTenant.require())
                 .query((rs, row) -> new PortfolioPolicy(Preset.valueOf(rs.getString("preset")),
                         rs.getInt("first_tenure_days"), rs.getInt("second_tenure_days"), rs.getInt("lapse_days"),
                         rs.getObject("amount_threshold", Long.class), rs.getBigDecimal("amount_multiplier"),

@@ -42,8 +42,9 @@ class PortfolioSettings {
         return jdbc.sql("""
                         select as_of, first_tenure_days, second_tenure_days, lapse_days, amount_threshold, amount_is_fixed,
                                visits_total, visit_amount_last_year, median_gap_days, gap_p90_days
-                          from portfolio_basis order by as_of desc limit 1
+                          from portfolio_basis where tenant_id = ? order by as_of desc limit 1
                         """)
+                .param(CurrentTenant.require())
                 .query((rs, row) -> new Basis(rs.getObject("as_of", LocalDate.class), rs.getInt("first_tenure_days"),
                         rs.getInt("second_tenure_days"), rs.getInt("lapse_days"), rs.getLong("amount_threshold"),
                         rs.getBoolean("amount_is_fixed"), rs.getInt("visits_total"),

@@ -72,7 +72,8 @@ public class ShopSettings {
     /** Whether a sale can be registered in this store (it is the shop's own, and open). */
     @Transactional(readOnly = true)
     public boolean storeIsOpen(long storeId) {
-        return jdbc.sql("select exists (select 1 from store where id = ? and active)").param(storeId)
+        return jdbc.sql("select exists (select 1 from store where tenant_id = ? and id = ? and active)")
+                .params(CurrentTenant.require(), storeId)
                 .query(Boolean.class).single();
     }
 

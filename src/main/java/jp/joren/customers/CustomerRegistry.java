@@ -51,7 +51,7 @@ public class CustomerRegistry {
     /** The active or archived customer with this email address, if there is one. */
     @Transactional(readOnly = true)
     public Optional<Long> idForEmail(String email) {
-        return customers.idForEmail(email);
+        return customers.idForEmail(CurrentTenant.require(), email);
     }
 
     /** Whether another customer (not {@code except}) has this member code, typed in any width. */

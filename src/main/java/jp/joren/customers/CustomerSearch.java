@@ -37,7 +37,7 @@ public class CustomerSearch {
                             select c.id, c.code, c.name, c.name_kana, c.phone, c.email, c.status,
                                    (%s) as exact
                               from customer c
-                             where c.status in ('ACTIVE', 'ARCHIVED') and (%s)
+                             where c.tenant_id = :shop and c.status in ('ACTIVE', 'ARCHIVED') and (%s)
                              order by exact desc, c.id desc
                              limit :candidates)
                         select h.id, h.code, h.name, h.name_kana, h.phone, h.email, h.status,

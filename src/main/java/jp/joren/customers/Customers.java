@@ -10,10 +10,10 @@ interface Customers extends JpaRepository<Customer, Long> {
 
     @Query(value = """
             select id from customer
-             where email_key = lower(trim(:email)) and status in ('ACTIVE', 'ARCHIVED')
+             where tenant_id = :shop and email_key = lower(trim(:email)) and status in ('ACTIVE', 'ARCHIVED')
              order by id limit 1
             """, nativeQuery = true)
-    Optional<Long> idForEmail(@Param("email") String email);
+    Optional<Long> idForEmail(@Param("shop") long shop, @Param("email") String email);
 
     /** Whether another customer of the shop has this member code (ignoring case, as an import matches codes). */
     @Query(value = """

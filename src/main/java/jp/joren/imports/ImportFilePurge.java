@@ -1,13 +1,9 @@
 package jp.joren.imports;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import jp.joren.shared.NightlyChore;
-import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,17 +15,13 @@ import org.springframework.stereotype.Component;
 class ImportFilePurge implements NightlyChore {
 
     private final JdbcClient jdbc;
-    private final Clock clock;
 
-    ImportFilePurge(JdbcClient jdbc, Clock clock) {
+    ImportFilePurge(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     @Override
-    public void run(LocalDate businessDate) {
-        long shop = CurrentTenant.require();
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    public void run(long shop, OffsetDateTime now) {
         jdbc.sql("""
                 update import_job set content = ''::bytea
                  where tenant_id = :shop and created_at < :before and octet_length(content) > 0

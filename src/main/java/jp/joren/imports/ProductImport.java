@@ -73,14 +73,16 @@ final class ProductImport implements KindImport {
         jdbc.sql("""
                         insert into category (tenant_id, name)
                         select distinct app_current_tenant(), u.name from unnest(?::text[]) u(name)
-                         where u.name is not null and not exists (select 1 from category c where c.name = u.name)
+                         where u.name is not null
+                           and not exists (select 1 from category c where c.tenant_id = app_current_tenant() and c.name = u.name)
                         """)
                 .param(categories).update();
         List<Boolean> inserted = jdbc.sql("""
                         insert into product (tenant_id, code, name, category_id, price, sensitive, repurchase_cycle_days,
                                              active, import_id)
                         select app_current_tenant(), u.code, u.name,
-                               (select min(c.id) from category c where c.name = u.category), u.price,
+                               (select min(c.id) from category c where c.tenant_id = app_current_tenant()
+                                                                     and c.name = u.category), u.price,
                                coalesce(u.sensitive, false), u.cycle, coalesce(u.active, true), ?
                           from unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::boolean[], ?::int[], ?::boolean[])
                                u(code, name, category, price, sensitive, cycle, active)

@@ -1,13 +1,9 @@
 package jp.joren.join;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import jp.joren.shared.NightlyChore;
-import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,17 +15,13 @@ import org.springframework.stereotype.Component;
 class JoinHousekeeping implements NightlyChore {
 
     private final JdbcClient jdbc;
-    private final Clock clock;
 
-    JoinHousekeeping(JdbcClient jdbc, Clock clock) {
+    JoinHousekeeping(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     @Override
-    public void run(LocalDate businessDate) {
-        long shop = CurrentTenant.require();
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    public void run(long shop, OffsetDateTime now) {
         jdbc.sql("delete from join_attempt where tenant_id = :shop and attempted_at < :before")
                 .param("shop", shop).param("before", now.minus(Duration.ofDays(1))).update();
         jdbc.sql("delete from join_confirmation where tenant_id = :shop and expires_at < :before")

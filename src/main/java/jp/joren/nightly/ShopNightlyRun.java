@@ -2,6 +2,8 @@ package jp.joren.nightly;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -93,7 +95,8 @@ public class ShopNightlyRun {
                 // steps are written beside the work, so the owner sees them before it commits
                 Consumer<String> progress = step -> separately.executeWithoutResult(s -> runs.step(runId, step));
                 progress.accept("chores");
-                chores.forEach(chore -> chore.run(businessDate));
+                OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+                chores.forEach(chore -> chore.run(CurrentTenant.require(), now));
                 Portfolio.Classified classified = portfolio.classify(businessDate, progress);
                 forecasts.refit(businessDate, progress);
                 progress.accept("reminders");

@@ -149,22 +149,24 @@ class PortfolioClassifier {
                                    last_visit = c.last_visit, tenure_days = c.tenure, amount = c.amount,
                                    expected_interval_days = c.expected, segment = c.segment, lapsed = c.lapsed
                               from computed c
-                             where cp.customer_id = c.customer_id
+                             where cp.tenant_id = :shop and cp.customer_id = c.customer_id
                                and (cp.visits, cp.first_visit, cp.second_visit, cp.last_visit, cp.amount,
                                     cp.expected_interval_days, cp.segment, cp.lapsed)
                                    is distinct from (c.visits, c.first_visit, c.second_visit, c.last_visit, c.amount,
                                                      c.expected, c.segment, c.lapsed)
                         ), gone as (
                             delete from customer_portfolio cp
-                             where not exists (select 1 from computed c where c.customer_id = cp.customer_id)
+                             where cp.tenant_id = :shop
+                               and not exists (select 1 from computed c where c.customer_id = cp.customer_id)
                         )
                         insert into customer_portfolio (tenant_id, customer_id, visits, first_visit, second_visit, last_visit,
                                                         tenure_days, amount, expected_interval_days, segment, lapsed)
-                        select app_current_tenant(), customer_id, visits, first_visit, second_visit, last_visit, tenure,
+                        select :shop, customer_id, visits, first_visit, second_visit, last_visit, tenure,
                                amount, expected, segment, lapsed
                           from computed
                             on conflict (tenant_id, customer_id) do nothing
                         """.formatted(SEGMENT_RULE))
+                .param("shop", CurrentTenant.require())
                 .param("asOf", asOf)
                 .param("medianGap", figures.medianGapDays() == null ? DEFAULT_GAP_DAYS : figures.medianGapDays())
                 .param("firstGap", figures.medianFirstGapDays() == null ? DEFAULT_GAP_DAYS : figures.medianFirstGapDays())

@@ -1,6 +1,6 @@
 package jp.joren.shared;
 
-import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 /**
  * Housekeeping a feature needs once a night for each shop (old uploads, old rate-limit rows…). The nightly
@@ -8,5 +8,6 @@ import java.time.LocalDate;
  */
 public interface NightlyChore {
 
-    void run(LocalDate businessDate);
+    /** @param shop the shop the night is for, bound as the current tenant; @param now when the night runs */
+    void run(long shop, OffsetDateTime now);
 }

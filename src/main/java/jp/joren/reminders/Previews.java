@@ -40,15 +40,15 @@ class Previews {
 
     /** The letter of a customer the campaign would reach today, else of the sample customer. */
     MessagePreview beforeQueueing(Campaign campaign) {
-        return beforeQueueing(queue.audience(campaign), campaign.asSettings());
+        return beforeQueueing(queue.recipients(campaign), campaign.asSettings());
     }
 
-    /** The letter of a customer the audience would reach today, else of the sample customer. */
-    MessagePreview beforeQueueing(Audience audience, RuleSettings settings) {
+    /** The letter of one of the recipients of today, else of the sample customer. */
+    MessagePreview beforeQueueing(Recipients recipients, RuleSettings settings) {
         LocalDate today = shop.today();
-        return queue.example(audience, today)
-                .map(letter -> preview(withSampleCoupon(letter, audience.offer(), today), settings, false))
-                .orElseGet(() -> preview(sample(audience, today), settings, true));
+        return queue.example(recipients, today)
+                .map(letter -> preview(withSampleCoupon(letter, recipients.offer(), today), settings, false))
+                .orElseGet(() -> preview(sample(recipients, today), settings, true));
     }
 
     private MessagePreview preview(Letter letter, RuleSettings settings, boolean sample) {
@@ -71,9 +71,9 @@ class Previews {
                 today.plusDays(offer.validDays()), letter.unsubscribeToken(), letter.sender());
     }
 
-    private Letter sample(Audience audience, LocalDate today) {
-        Offer offer = audience.offer();
-        return new Letter(0, audience.rule(), audience.campaignId(), "EMAIL", "PREVIEW", null, today, 0,
+    private Letter sample(Recipients recipients, LocalDate today) {
+        Offer offer = recipients.offer();
+        return new Letter(0, recipients.rule(), recipients.campaignId(), "EMAIL", "PREVIEW", null, today, 0,
                 text("reminders.sample.customer"), null, null, null, text("reminders.sample.part"),
                 text("reminders.sample.partNumber"), 1200L, text("reminders.sample.model"),
                 text("reminders.sample.modelNumber"), offer == null ? null : text("reminders.sample.coupon"), offer,

@@ -52,7 +52,7 @@ class RuleApprovalController {
     String test(@PathVariable ReminderRule rule, @AuthenticationPrincipal JorenUser owner, RedirectAttributes redirect) {
         RuleSettings settings = rules.get(rule);
         MessagePreview preview = previews.of(approvals.samples(rule, null), settings).stream().findFirst()
-                .orElseGet(() -> previews.beforeQueueing(Audience.of(settings, RuleStart.UNBOUNDED), settings));
+                .orElseGet(() -> previews.beforeQueueing(Recipients.of(settings, RuleStart.UNBOUNDED), settings));
         redirect.addFlashAttribute(tests.send(preview, owner.getUsername()) ? "testSent" : "testFailed",
                 owner.getUsername());
         return "redirect:/reminders/rules/" + rule.name() + "/approval";

@@ -120,6 +120,6 @@ class RuleController {
     private MessagePreview preview(ReminderRule rule, RuleSettings settings) {
         return outbox.latestMessageOf(rule)
                 .map(message -> previews.of(List.of(message), settings).get(0))
-                .orElseGet(() -> previews.beforeQueueing(Audience.of(settings, RuleStart.UNBOUNDED), settings));
+                .orElseGet(() -> previews.beforeQueueing(Recipients.of(settings, RuleStart.UNBOUNDED), settings));
     }
 }

@@ -13,17 +13,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * bounds a rule's occasions to those due from the day it was turned on (null: no bound); when
  * {@code awaitsApproval}, the messages that would go out wait for the owner instead.
  */
-record Audience(ReminderRule rule, String candidates, Integer timingDays, Integer forecastBelowPercent,
+record Recipients(ReminderRule rule, String candidates, Integer timingDays, Integer forecastBelowPercent,
         int holdoutPercent, boolean promotional, Offer offer, Campaign campaign, LocalDate activeFrom,
         boolean awaitsApproval, ChannelOrder channels, CustomerList.Match savedSegment) {
 
-    static Audience of(RuleSettings settings, RuleStart start) {
+    static Recipients of(RuleSettings settings, RuleStart start) {
         return of(settings, start, ChannelOrder.DEFAULT);
     }
 
-    static Audience of(RuleSettings settings, RuleStart start, ChannelOrder channels) {
+    static Recipients of(RuleSettings settings, RuleStart start, ChannelOrder channels) {
         ReminderRule rule = settings.rule();
-        return new Audience(rule, ReminderCandidates.BY_RULE.get(rule), settings.timingOrDefault(),
+        return new Recipients(rule, ReminderCandidates.BY_RULE.get(rule), settings.timingOrDefault(),
                 settings.forecastBelowPercent(), settings.holdoutPercent(), rule.promotional(), settings.offer(), null,
                 start.activeFrom(), start.awaitsApproval(), channels, null);
     }
@@ -32,9 +32,9 @@ record Audience(ReminderRule rule, String candidates, Integer timingDays, Intege
      * A campaign's audience; for one to a saved segment, {@code savedSegment} is the customer list's query of
      * that segment's customers (null: the segment is gone, and so is everyone in it).
      */
-    static Audience of(Campaign campaign, ChannelOrder channels, CustomerList.Match savedSegment) {
+    static Recipients of(Campaign campaign, ChannelOrder channels, CustomerList.Match savedSegment) {
         boolean saved = campaign.kind() == Campaign.Kind.SAVED;
-        return new Audience(ReminderRule.CAMPAIGN,
+        return new Recipients(ReminderRule.CAMPAIGN,
                 saved ? ReminderCandidates.savedSegment(savedSegment == null ? null : savedSegment.sql())
                         : ReminderCandidates.CAMPAIGN,
                 null, null, campaign.holdoutPercent(), campaign.kind() != Campaign.Kind.NOTE, campaign.offer(), campaign,

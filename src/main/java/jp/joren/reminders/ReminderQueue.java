@@ -10,6 +10,19 @@ import java.util.stream.Stream;
 import jp.joren.customers.CustomerList;
 import jp.joren.customers.SavedSegments;
 import jp.joren.line.LineFriends;
+import jp.joren.reminders.campaigns.Campaign;
+import jp.joren.reminders.campaigns.Campaigns;
+import jp.joren.reminders.campaigns.Reach;
+import jp.joren.reminders.coupons.CouponCodes;
+import jp.joren.reminders.letters.Letter;
+import jp.joren.reminders.letters.Letters;
+import jp.joren.reminders.rules.ChannelOrder;
+import jp.joren.reminders.rules.Recipients;
+import jp.joren.reminders.rules.ReminderRule;
+import jp.joren.reminders.rules.ReminderRules;
+import jp.joren.reminders.rules.RuleSettings;
+import jp.joren.reminders.rules.RuleStart;
+import jp.joren.reminders.unsubscribe.Reachability;
 import jp.joren.segments.Portfolio;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -181,14 +194,14 @@ public class ReminderQueue {
     }
 
     /** Queues one campaign now, whatever its day, when the owner says so. @return its messages */
-    int queueNow(Campaign campaign, LocalDate today) {
+    public int queueNow(Campaign campaign, LocalDate today) {
         int added = queue(recipients(campaign), today);
         campaigns.markQueued(campaign.id());
         return added;
     }
 
     /** Who a campaign would reach today, after the same guards as the rules: the eligible count before sending. */
-    Reach reach(Campaign campaign, LocalDate today) {
+    public Reach reach(Campaign campaign, LocalDate today) {
         Recipients recipients = recipients(campaign);
         return recipients.bind(jdbc.sql(COUNT.replace(CANDIDATES, recipients.candidates())), today, neighbourhood())
                 .query((rs, row) -> new Reach(rs.getInt("by_email"), rs.getInt("by_post"), rs.getInt("held_out"),
@@ -197,14 +210,14 @@ public class ReminderQueue {
     }
 
     /** One of the recipients of today, as their letter, for a preview before anything is queued. */
-    Optional<Letter> example(Recipients recipients, LocalDate today) {
+    public Optional<Letter> example(Recipients recipients, LocalDate today) {
         return recipients.bind(jdbc.sql(EXAMPLE.replace(CANDIDATES, recipients.candidates())), today, neighbourhood())
                 .query(Letters::letter)
                 .optional();
     }
 
     /** Whom the campaign addresses: for one to a saved segment, the customers the list shows for it today. */
-    Recipients recipients(Campaign campaign) {
+    public Recipients recipients(Campaign campaign) {
         CustomerList.Match saved = campaign.kind() == Campaign.Kind.SAVED && campaign.savedSegmentId() != null
                 ? savedSegments.matching(campaign.savedSegmentId()).orElse(null) : null;
         return Recipients.of(campaign, channelsOf(campaign), saved);

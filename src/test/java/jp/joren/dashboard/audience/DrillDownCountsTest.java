@@ -1,4 +1,4 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.audience;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.products;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -12,17 +12,17 @@ import org.springframework.stereotype.Repository;
  * trailing two years (rhythm) and year (pairs), on demand.
  */
 @Repository
-class ProductInsights {
+public class ProductInsights {
 
     /** Pairs bought by fewer customers than this say nothing. */
     static final int MIN_PAIR_CUSTOMERS = 5;
 
     /** A product's measured rhythm: the median gap between purchases of customers who bought it 3+ times. */
-    record Rhythm(String code, String name, Integer configuredCycleDays, long customers, double medianGapDays) {
+    public record Rhythm(String code, String name, Integer configuredCycleDays, long customers, double medianGapDays) {
     }
 
     /** Two products or categories bought by the same customers: support (share of all buyers) and lift. */
-    record Pair(String first, String second, long customers, double support, double lift) {
+    public record Pair(String first, String second, long customers, double support, double lift) {
     }
 
     private final JdbcClient jdbc;
@@ -31,7 +31,7 @@ class ProductInsights {
         this.jdbc = jdbc;
     }
 
-    List<Rhythm> rhythms(LocalDate today) {
+    public List<Rhythm> rhythms(LocalDate today) {
         return jdbc.sql("""
                         with bought as (
                             select distinct p.customer_id, l.product_id, p.business_date
@@ -62,11 +62,11 @@ class ProductInsights {
                 .list();
     }
 
-    List<Pair> productPairs(LocalDate today) {
+    public List<Pair> productPairs(LocalDate today) {
         return pairs(today, "l.product_id", "select id, name from product where not sensitive");
     }
 
-    List<Pair> categoryPairs(LocalDate today) {
+    public List<Pair> categoryPairs(LocalDate today) {
         return pairs(today, "pr.category_id", "select id, name from category");
     }
 

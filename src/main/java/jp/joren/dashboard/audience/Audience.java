@@ -1,4 +1,8 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.audience;
+
+import jp.joren.dashboard.period.BuyerMovement;
+import jp.joren.dashboard.period.DashboardQueries;
+import jp.joren.dashboard.portfolio.PortfolioReads;
 
 /**
  * The customers behind a number of the dashboard, as a query of customer ids. Parameters: {@code from},

@@ -1,4 +1,4 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.audience;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 
+import jp.joren.dashboard.period.Period;
 import jp.joren.forecast.NextVisit;
 import jp.joren.segments.Cell;
 import jp.joren.segments.Segment;
@@ -15,9 +16,9 @@ import org.springframework.stereotype.Repository;
 
 /** The customers of a {@link Selection}, with their portfolio figures, largest spenders first. */
 @Repository
-class AudienceMembers {
+public class AudienceMembers {
 
-    static final int PAGE_SIZE = 100;
+    public static final int PAGE_SIZE = 100;
 
     record Member(long id, String code, String name, String nameKana, String phone, String email, String town,
             Cell cell, Integer visits, Long amount, LocalDate lastVisit, NextVisit nextVisit) {

@@ -1,4 +1,4 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.pages;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import jp.joren.dashboard.period.Period;
+import jp.joren.dashboard.period.PeriodFigures;
+import jp.joren.dashboard.portfolio.PortfolioReads;
 import jp.joren.segments.Cell;
 import jp.joren.segments.Portfolio;
 import jp.joren.segments.Segment;

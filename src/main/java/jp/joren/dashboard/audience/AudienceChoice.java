@@ -1,7 +1,8 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.audience;
 
 import java.time.LocalDate;
 
+import jp.joren.dashboard.period.Period;
 import jp.joren.reminders.FollowUpStep;
 import jp.joren.segments.Cell;
 import jp.joren.shared.UnreadableRequestException;
@@ -28,7 +29,7 @@ public class AudienceChoice {
     private FollowUpStep step;
     private Integer days;
 
-    Selection resolve(Period period) {
+    public Selection resolve(Period period) {
         if (audience == null) {
             throw new UnreadableRequestException("no audience");
         }

@@ -1,4 +1,4 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.pages;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jp.joren.dashboard.period.DashboardQueries;
+import jp.joren.dashboard.period.Period;
+import jp.joren.dashboard.period.PeriodFigures;
+import jp.joren.dashboard.period.PeriodReading;
+import jp.joren.dashboard.portfolio.PortfolioReads;
+import jp.joren.dashboard.products.ProductInsights;
 import jp.joren.reminders.ReminderPolicies;
 import jp.joren.segments.Cell;
 import jp.joren.segments.Portfolio;

@@ -1,4 +1,4 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.pages;
 
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.period;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,9 +11,9 @@ import jp.joren.segments.Cell;
  * What one pass over a period's purchases gives: the period's figures, the sales of the customers now in each
  * cell, and the buyers, visits and amount per trade-area tier and town.
  */
-record PeriodReading(PeriodFigures figures, Map<Cell, Long> salesByCell, List<DashboardQueries.AreaSales> areaSales) {
+public record PeriodReading(PeriodFigures figures, Map<Cell, Long> salesByCell, List<DashboardQueries.AreaSales> areaSales) {
 
-    long salesOf(Cell cell) {
+    public long salesOf(Cell cell) {
         return salesByCell.getOrDefault(cell, 0L);
     }
 

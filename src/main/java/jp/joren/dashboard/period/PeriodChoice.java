@@ -1,4 +1,4 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.period;
 
 import java.time.LocalDate;
 
@@ -26,7 +26,7 @@ public class PeriodChoice {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate through;
 
-    Period resolve(LocalDate today) {
+    public Period resolve(LocalDate today) {
         if (period == Period.Kind.CUSTOM) {
             if (from != null && to != null && !to.isBefore(from) && !from.isBefore(to.minusYears(5))) {
                 return Period.custom(from, to).elapsedBy(today);
@@ -38,7 +38,7 @@ public class PeriodChoice {
     }
 
     /** Whether the owner asked for a custom range that could not be used. */
-    boolean invalidCustomRange() {
+    public boolean invalidCustomRange() {
         return period == Period.Kind.CUSTOM && (from == null || to == null || to.isBefore(from)
                 || from.isBefore(to.minusYears(5)));
     }

@@ -1,4 +1,4 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.period;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * after it, so inside the period.
  */
 @Repository
-class DashboardQueries {
+public class DashboardQueries {
 
     private final JdbcClient jdbc;
 
@@ -32,7 +32,7 @@ class DashboardQueries {
      * {@code buyersBefore} (a closed period, which the caller may have remembered), and the counts at the
      * period's start are {@code start}.
      */
-    PeriodReading read(Period period, long buyersBefore, StartCounts start, List<String> towns) {
+    public PeriodReading read(Period period, long buyersBefore, StartCounts start, List<String> towns) {
         PeriodReading.Builder reading = new PeriodReading.Builder(buyersBefore, start);
         jdbc.sql("""
                         with receipts as materialized (
@@ -104,10 +104,10 @@ class DashboardQueries {
     }
 
     /** What a period's figures take from the night: the active customers at its start, and its cohort. */
-    record StartCounts(long activeAtStart, long cohort, long cohortReturned) {
+    public record StartCounts(long activeAtStart, long cohort, long cohortReturned) {
     }
 
-    StartCounts startOf(Period period) {
+    public StartCounts startOf(Period period) {
         Period cohort = period.cohortOldEnough();
         return jdbc.sql("""
                         select (select count(*) from portfolio_snapshot where month = :snapshot and not lapsed) as active_at_start,
@@ -124,7 +124,7 @@ class DashboardQueries {
     }
 
     /** How many customers bought in a period. */
-    long buyers(Period period) {
+    public long buyers(Period period) {
         return jdbc.sql("""
                         select count(distinct customer_id) from completed_purchase
                          where tenant_id = :shop and customer_id is not null
@@ -135,10 +135,10 @@ class DashboardQueries {
     }
 
     /** New and repeat sales of each month, for the stacked bars. */
-    record MonthSales(LocalDate month, long newSales, long repeatSales, long walkInSales) {
+    public record MonthSales(LocalDate month, long newSales, long repeatSales, long walkInSales) {
     }
 
-    List<MonthSales> monthlySales(LocalDate fromMonth, LocalDate untilMonth) {
+    public List<MonthSales> monthlySales(LocalDate fromMonth, LocalDate untilMonth) {
         return jdbc.sql("""
                         select date_trunc('month', p.business_date)::date as month,
                                coalesce(sum(p.total) filter (where p.customer_id is not null
@@ -162,11 +162,11 @@ class DashboardQueries {
      * Question 8: per category, the 優良 customers' share of their own spending against everyone's, its
      * lift, and how many of the 優良 customers bought in it.
      */
-    record CategoryPreference(long categoryId, String category, long topSales, long allSales, long topBuyers) {
+    public record CategoryPreference(long categoryId, String category, long topSales, long allSales, long topBuyers) {
     }
 
     /** Over the 365 days before {@code until}. */
-    List<CategoryPreference> categories(LocalDate until) {
+    public List<CategoryPreference> categories(LocalDate until) {
         return jdbc.sql("""
                         with lines as (
                             select l.product_id, l.amount, p.customer_id, cp.segment = 'LOYAL' and not cp.lapsed as top
@@ -197,7 +197,7 @@ class DashboardQueries {
      * came through the online shop, tier 4 through SNS, tier 2 everyone else who comes to the store. One row
      * per tier (town null) and one per tier and town.
      */
-    record AreaFigures(int tier, String town, long customers, long active, long activeAtStart, long buyers,
+    public record AreaFigures(int tier, String town, long customers, long active, long activeAtStart, long buyers,
             long visits, long amount) {
 
         public Double visitsPerBuyer() {
@@ -214,7 +214,7 @@ class DashboardQueries {
     }
 
     /** Customers and active customers per tier and town: last night's figures, and those at the period's start. */
-    record AreaCounts(int tier, String town, long customers, long active, long activeAtStart) {
+    public record AreaCounts(int tier, String town, long customers, long active, long activeAtStart) {
     }
 
     /** Buyers, visits and amount per tier and town in a period. */
@@ -222,9 +222,9 @@ class DashboardQueries {
     }
 
     /** The trade-area tier of a customer row {@code c}; {@code :towns} is the neighbourhood. */
-    static final String TIER = TradeAreaTier.of("c");
+    public static final String TIER = TradeAreaTier.of("c");
 
-    List<AreaCounts> areaCounts(LocalDate snapshot, List<String> neighbourhood) {
+    public List<AreaCounts> areaCounts(LocalDate snapshot, List<String> neighbourhood) {
         return jdbc.sql("""
                         select tier, town, grouping(town) = 1 as whole_tier, count(*) as customers,
                                count(*) filter (where not cp.lapsed) as active,
@@ -243,7 +243,7 @@ class DashboardQueries {
     }
 
     /** The two halves side by side, tiers first, then their towns by number of customers. */
-    static List<AreaFigures> tradeArea(List<AreaCounts> counts, List<AreaSales> sales) {
+    public static List<AreaFigures> tradeArea(List<AreaCounts> counts, List<AreaSales> sales) {
         java.util.Map<String, AreaSales> salesByKey = new java.util.HashMap<>();
         sales.forEach(sale -> salesByKey.put(sale.tier() + "/" + sale.town(), sale));
         return counts.stream()

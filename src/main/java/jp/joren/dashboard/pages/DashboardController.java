@@ -1,4 +1,4 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.pages;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -8,6 +8,13 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.joren.accounts.JorenUser;
 import jp.joren.accounts.OwnerOnly;
+import jp.joren.dashboard.audience.AudienceChoice;
+import jp.joren.dashboard.audience.AudienceList;
+import jp.joren.dashboard.audience.AudienceMembers;
+import jp.joren.dashboard.audience.DrillLinks;
+import jp.joren.dashboard.audience.Selection;
+import jp.joren.dashboard.period.Period;
+import jp.joren.dashboard.period.PeriodChoice;
 import jp.joren.shared.CsvDownload;
 import jp.joren.shops.ShopSettings;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

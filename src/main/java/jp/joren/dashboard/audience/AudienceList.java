@@ -1,4 +1,4 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.audience;
 
 import java.io.OutputStream;
 import java.time.Clock;
@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The customers behind a dashboard number, on screen a page at a time and as CSV; every export is audited. */
 @Service
-class AudienceList {
+public class AudienceList {
 
-    record Page(long total, List<AudienceMembers.Member> members) {
+    public record Page(long total, List<AudienceMembers.Member> members) {
     }
 
     private static final List<String> HEADERS = List.of("customer.field.code", "customer.field.name",

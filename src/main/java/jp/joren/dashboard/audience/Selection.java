@@ -1,7 +1,8 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.audience;
 
 import java.time.LocalDate;
 
+import jp.joren.dashboard.period.Period;
 import jp.joren.reminders.FollowUpStep;
 import jp.joren.segments.Cell;
 

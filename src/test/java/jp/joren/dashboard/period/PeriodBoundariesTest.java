@@ -1,4 +1,4 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.period;
 
 import java.time.LocalDate;
 

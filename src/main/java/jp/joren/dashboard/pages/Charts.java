@@ -1,15 +1,19 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.pages;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import jp.joren.dashboard.period.DashboardQueries;
+import jp.joren.dashboard.period.PeriodFigures;
+import jp.joren.dashboard.portfolio.PortfolioReads;
+
 /**
  * The geometry of the dashboard's charts, drawn as inline SVG by the template: no script, no CDN, prints
  * as it shows. Coordinates are in the SVG's own units.
  */
-final class Charts {
+public final class Charts {
 
     private Charts() {
     }
@@ -133,7 +137,7 @@ final class Charts {
     }
 
     /** Share of a whole as a width class of 0–20 (5% steps), for bars drawn with CSS only. */
-    static int widthStep(double part, double whole) {
+    public static int widthStep(double part, double whole) {
         if (whole <= 0 || part <= 0) {
             return 0;
         }
@@ -141,7 +145,7 @@ final class Charts {
     }
 
     /** A rate as a heat level of 0–10. */
-    static int heat(double rate) {
+    public static int heat(double rate) {
         return (int) Math.max(0, Math.min(10, Math.round(rate * 10)));
     }
 

@@ -1,4 +1,4 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.period;
 
 /**
  * The figures of one period: its sales, who bought, and how the buyers changed against the period before.

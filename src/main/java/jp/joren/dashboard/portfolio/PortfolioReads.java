@@ -1,4 +1,4 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.portfolio;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jp.joren.dashboard.pages.Charts;
+import jp.joren.dashboard.period.PeriodReading;
 import jp.joren.reminders.FollowUpStep;
 import jp.joren.segments.Cell;
 import jp.joren.segments.Segment;
@@ -20,34 +22,34 @@ import org.springframework.stereotype.Repository;
  * over the classified customers.
  */
 @Repository
-class PortfolioReads {
+public class PortfolioReads {
 
     /** Days past the expected interval before a customer counts as overdue (DESIGN.md §6, early lapse). */
-    static final int GRACE_DAYS = 15;
+    public static final int GRACE_DAYS = 15;
 
-    record CellFigures(Cell cell, long customers, long sales, double averageTenureDays, double averageAmount) {
+    public record CellFigures(Cell cell, long customers, long sales, double averageTenureDays, double averageAmount) {
 
         /** The same cell with the sales of a period by the customers now in it. */
-        CellFigures withSales(long periodSales) {
+        public CellFigures withSales(long periodSales) {
             return new CellFigures(cell, customers, periodSales, averageTenureDays, averageAmount);
         }
     }
 
-    record Move(Cell from, Cell to, long customers) {
+    public record Move(Cell from, Cell to, long customers) {
     }
 
-    record MonthCell(LocalDate month, Cell cell, long customers) {
+    public record MonthCell(LocalDate month, Cell cell, long customers) {
     }
 
-    record Recency(long notSeenTwoToThreeMonths, long overdue, long loyal, long classified, long topDecile) {
+    public record Recency(long notSeenTwoToThreeMonths, long overdue, long loyal, long classified, long topDecile) {
     }
 
-    record Interval(boolean top, long customers, Double p25, Double median, Double p75) {
+    public record Interval(boolean top, long customers, Double p25, Double median, Double p75) {
     }
 
-    record Funnel(long first, long second, long third, long fourth, long fifthOrMore, Double medianDaysToSecond) {
+    public record Funnel(long first, long second, long third, long fourth, long fifthOrMore, Double medianDaysToSecond) {
 
-        record Step(int visits, long customers, Double share, int widthStep) {
+        public record Step(int visits, long customers, Double share, int widthStep) {
         }
 
         public List<Step> steps() {
@@ -62,7 +64,7 @@ class PortfolioReads {
     }
 
     /** A month's new customers; for each window whether it is over for all of them yet, and who came back. */
-    record Cohort(LocalDate month, long size, long[] returned, boolean[] known) {
+    public record Cohort(LocalDate month, long size, long[] returned, boolean[] known) {
 
         public List<Integer> windows() {
             return java.util.stream.IntStream.range(0, COHORT_WINDOWS.length).boxed().toList();
@@ -78,11 +80,11 @@ class PortfolioReads {
     }
 
     /** {@code emailNow}: of those reachable by email, the ones the frequency cap does not hold back today. */
-    record CellConsent(Cell cell, long customers, long email, long emailNow, long postal) {
+    public record CellConsent(Cell cell, long customers, long email, long emailNow, long postal) {
     }
 
     /** A step of the second-visit follow-up: messages sent, and the customers who came back after it. */
-    record FollowUp(FollowUpStep step, long sent, long converted) {
+    public record FollowUp(FollowUpStep step, long sent, long converted) {
 
         public Double conversion() {
             return sent == 0 ? null : (double) converted / sent;
@@ -93,7 +95,7 @@ class PortfolioReads {
      * A follow-up {@code m} worked for the customer's portfolio row {@code cp}: the second visit came on or
      * after the day it was sent (in the shop's time zone), within 90 days of the first.
      */
-    static final String CAME_BACK_AFTER_FOLLOW_UP = """
+    public static final String CAME_BACK_AFTER_FOLLOW_UP = """
             cp.second_visit >= (m.sent_at at time zone (select time_zone from shop))::date
             and cp.second_visit <= cp.first_visit + 90""";
 
@@ -101,7 +103,7 @@ class PortfolioReads {
      * The customers the frequency cap holds back: sent a promotion since {@code :capSince}, or handed one to the
      * mail server without an answer (it may have reached them).
      */
-    static final String CAPPED = """
+    public static final String CAPPED = """
             select distinct customer_id from outbox_message
              where promotional and ((status = 'SENT' and sent_at >= :capSince)
                                     or (status = 'UNCONFIRMED' and handed_over_at >= :capSince))""";
@@ -110,7 +112,7 @@ class PortfolioReads {
      * The second-visit follow-ups {@code m} sent to the customers {@code cp} who first came in the 365 days
      * before {@code :until} (the funnel's new customers).
      */
-    static final String FOLLOW_UPS_SENT = """
+    public static final String FOLLOW_UPS_SENT = """
               from outbox_message m
               join customer_portfolio cp on cp.customer_id = m.customer_id
              where m.rule = '%s' and m.status = 'SENT'
@@ -124,10 +126,10 @@ class PortfolioReads {
     }
 
     /** The shop's current classification: as of which day, and when it was made (a run by hand makes another). */
-    record Classification(LocalDate asOf, Instant classifiedAt) {
+    public record Classification(LocalDate asOf, Instant classifiedAt) {
     }
 
-    Optional<Classification> classification() {
+    public Optional<Classification> classification() {
         return jdbc.sql("select as_of, classified_at from portfolio_classification")
                 .query((rs, row) -> new Classification(rs.getObject("as_of", LocalDate.class),
                         rs.getTimestamp("classified_at").toInstant()))
@@ -138,14 +140,14 @@ class PortfolioReads {
      * The earliest day whose purchases changed after the month ends from it on were taken (an import of older
      * history, a correction): tonight's run takes them again; until then they do not count those changes.
      */
-    Optional<LocalDate> monthEndsStaleSince() {
+    public Optional<LocalDate> monthEndsStaleSince() {
         return jdbc.sql("select since from portfolio_stale where tenant_id = :shop")
                 .param("shop", CurrentTenant.require())
                 .query(LocalDate.class).optional();
     }
 
     /** Last night's cells: customers, average tenure and amount; a period's sales come from its {@link PeriodReading}. */
-    List<CellFigures> cells() {
+    public List<CellFigures> cells() {
         return jdbc.sql("""
                         select segment, lapsed, count(*) as customers, avg(tenure_days) as tenure, avg(amount) as amount
                           from customer_portfolio
@@ -156,7 +158,7 @@ class PortfolioReads {
                 .list();
     }
 
-    List<Move> movement(LocalDate month) {
+    public List<Move> movement(LocalDate month) {
         return jdbc.sql("""
                         select from_segment, from_lapsed, to_segment, to_lapsed, customers
                           from portfolio_movement where month = ?
@@ -170,17 +172,17 @@ class PortfolioReads {
     }
 
     /** The latest month whose movement is known, no later than {@code month}. */
-    Optional<LocalDate> latestMovementMonth(LocalDate month) {
+    public Optional<LocalDate> latestMovementMonth(LocalDate month) {
         return jdbc.sql("select max(month) from portfolio_movement where month <= ?").param(month)
                 .query(LocalDate.class).optional();
     }
 
-    Optional<LocalDate> latestClosedMonth(LocalDate month) {
+    public Optional<LocalDate> latestClosedMonth(LocalDate month) {
         return jdbc.sql("select max(month) from portfolio_month_cell where month <= ?").param(month)
                 .query(LocalDate.class).optional();
     }
 
-    List<MonthCell> trend(LocalDate fromMonth, LocalDate toMonth) {
+    public List<MonthCell> trend(LocalDate fromMonth, LocalDate toMonth) {
         return jdbc.sql("""
                         select month, segment, lapsed, customers from portfolio_month_cell
                          where month >= ? and month <= ? order by month
@@ -192,7 +194,7 @@ class PortfolioReads {
     }
 
     /** Questions 3 and 6, counted on the days since last night as well. */
-    Recency recency(LocalDate today) {
+    public Recency recency(LocalDate today) {
         return jdbc.sql("""
                         select count(*) filter (where :today - last_visit between 60 and 90) as two_to_three,
                                count(*) filter (where not lapsed and :today - last_visit > expected_interval_days + :grace) as overdue,
@@ -210,7 +212,7 @@ class PortfolioReads {
      * Question 7: the spread of customers' own average interval between visits (tenure ÷ gaps), for the
      * 優良 customers and the others who visited in the 365 days before {@code until}.
      */
-    List<Interval> intervals(LocalDate until) {
+    public List<Interval> intervals(LocalDate until) {
         return jdbc.sql("""
                         select segment = 'LOYAL' as top, count(*) as customers,
                                percentile_cont(0.25) within group (order by tenure_days::numeric / (visits - 1)) as p25,
@@ -229,7 +231,7 @@ class PortfolioReads {
     }
 
     /** Question 10: how far the customers who first came in the 365 days before {@code until} have got. */
-    Funnel funnel(LocalDate until) {
+    public Funnel funnel(LocalDate until) {
         return jdbc.sql("""
                         select count(*) as first, count(*) filter (where visits >= 2) as second,
                                count(*) filter (where visits >= 3) as third, count(*) filter (where visits >= 4) as fourth,
@@ -247,7 +249,7 @@ class PortfolioReads {
     public static final int[] COHORT_WINDOWS = {30, 60, 90, 180, 365};
 
     /** Question 5: for each month's new customers, the share with a second visit within 30 … 365 days. */
-    List<Cohort> cohorts(LocalDate fromMonth, LocalDate untilMonth, LocalDate asOf) {
+    public List<Cohort> cohorts(LocalDate fromMonth, LocalDate untilMonth, LocalDate asOf) {
         return jdbc.sql("""
                         select date_trunc('month', first_visit)::date as month, count(*) as size,
                                count(*) filter (where second_visit - first_visit <= 30) as d30,
@@ -278,7 +280,7 @@ class PortfolioReads {
      * Question 9: each cell with how many of its customers can be reached by email and by post, and how many
      * of those by email could be sent a promotion now: no promotional message since {@code capSince}.
      */
-    List<CellConsent> reach(Instant capSince) {
+    public List<CellConsent> reach(Instant capSince) {
         return jdbc.sql("""
                         with capped as (%s)
                         select cp.segment, cp.lapsed, count(*) as customers,
@@ -304,7 +306,7 @@ class PortfolioReads {
      * {@code until} were sent it, and how many of those came back for a second visit after it, within the
      * 90 days the method aims at.
      */
-    List<FollowUp> followUps(LocalDate until) {
+    public List<FollowUp> followUps(LocalDate until) {
         Map<FollowUpStep, FollowUp> sent = new EnumMap<>(FollowUpStep.class);
         jdbc.sql("""
                         select m.occasion, count(*) as sent, count(*) filter (where %s) as converted

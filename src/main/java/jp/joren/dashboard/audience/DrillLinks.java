@@ -1,6 +1,7 @@
-package jp.joren.dashboard;
+package jp.joren.dashboard.audience;
 
 import jp.joren.customers.CustomerFilter;
+import jp.joren.dashboard.period.Period;
 import jp.joren.segments.Cell;
 import org.springframework.web.util.UriComponentsBuilder;
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import jp.joren.reminders.coupons.CouponCodes;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -84,7 +85,7 @@ public class Coupons {
                 .update() == 1;
     }
 
-    static String normalize(String typed) {
+    public static String normalize(String typed) {
         return typed == null ? "" : Normalizer.normalize(typed, Normalizer.Form.NFKC).replaceAll("[\\s\\-ー]", "")
                 .toUpperCase();
     }

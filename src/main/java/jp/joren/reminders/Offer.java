@@ -7,7 +7,7 @@ package jp.joren.reminders;
 public record Offer(CouponKind kind, int value, Long capYen, int validDays) {
 
     /** DESIGN.md §6: the win-back coupon, half price on one item, capped. */
-    static final Offer HALF_PRICE = new Offer(CouponKind.PERCENT, 50, 3_000L, 30);
+    public static final Offer HALF_PRICE = new Offer(CouponKind.PERCENT, 50, 3_000L, 30);
 
     public enum CouponKind { PERCENT, YEN }
 

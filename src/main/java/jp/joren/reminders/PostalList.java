@@ -7,6 +7,10 @@ import java.util.Map;
 
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
+import jp.joren.reminders.coupons.CouponCodes;
+import jp.joren.reminders.postal.PostalLabel;
+import jp.joren.reminders.rules.ReminderRule;
+import jp.joren.reminders.unsubscribe.Reachability;
 import jp.joren.shared.ExcelCsvWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

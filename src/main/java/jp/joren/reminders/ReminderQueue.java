@@ -10,6 +10,19 @@ import java.util.stream.Stream;
 import jp.joren.customers.CustomerList;
 import jp.joren.customers.SavedSegments;
 import jp.joren.line.LineFriends;
+import jp.joren.reminders.campaigns.Campaign;
+import jp.joren.reminders.campaigns.Campaigns;
+import jp.joren.reminders.campaigns.Reach;
+import jp.joren.reminders.coupons.CouponCodes;
+import jp.joren.reminders.letters.Letter;
+import jp.joren.reminders.letters.Letters;
+import jp.joren.reminders.rules.ChannelOrder;
+import jp.joren.reminders.rules.Recipients;
+import jp.joren.reminders.rules.ReminderRule;
+import jp.joren.reminders.rules.ReminderRules;
+import jp.joren.reminders.rules.RuleSettings;
+import jp.joren.reminders.rules.RuleStart;
+import jp.joren.reminders.unsubscribe.Reachability;
 import jp.joren.segments.Portfolio;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -165,13 +178,13 @@ public class ReminderQueue {
         Map<ReminderRule, ChannelOrder> channels = rules.channelOrders();
         for (RuleSettings settings : rules.all().values()) {
             if (settings.enabled()) {
-                queued.put(settings.rule(), queue(Audience.of(settings, starts.get(settings.rule()),
+                queued.put(settings.rule(), queue(Recipients.of(settings, starts.get(settings.rule()),
                         channels.get(settings.rule())), today));
             }
         }
         int campaignMessages = 0;
         for (Campaign campaign : campaigns.dueBy(today)) {
-            campaignMessages += queue(audience(campaign), today);
+            campaignMessages += queue(recipients(campaign), today);
             campaigns.markQueued(campaign.id());
         }
         if (campaignMessages > 0) {
@@ -181,33 +194,33 @@ public class ReminderQueue {
     }
 
     /** Queues one campaign now, whatever its day, when the owner says so. @return its messages */
-    int queueNow(Campaign campaign, LocalDate today) {
-        int added = queue(audience(campaign), today);
+    public int queueNow(Campaign campaign, LocalDate today) {
+        int added = queue(recipients(campaign), today);
         campaigns.markQueued(campaign.id());
         return added;
     }
 
     /** Who a campaign would reach today, after the same guards as the rules: the eligible count before sending. */
-    Reach reach(Campaign campaign, LocalDate today) {
-        Audience audience = audience(campaign);
-        return audience.bind(jdbc.sql(COUNT.replace(CANDIDATES, audience.candidates())), today, neighbourhood())
+    public Reach reach(Campaign campaign, LocalDate today) {
+        Recipients recipients = recipients(campaign);
+        return recipients.bind(jdbc.sql(COUNT.replace(CANDIDATES, recipients.candidates())), today, neighbourhood())
                 .query((rs, row) -> new Reach(rs.getInt("by_email"), rs.getInt("by_post"), rs.getInt("held_out"),
                         rs.getInt("unreachable"), rs.getInt("by_line")))
                 .single();
     }
 
-    /** A customer the audience would reach today, as their letter, for a preview before anything is queued. */
-    Optional<Letter> example(Audience audience, LocalDate today) {
-        return audience.bind(jdbc.sql(EXAMPLE.replace(CANDIDATES, audience.candidates())), today, neighbourhood())
+    /** One of the recipients of today, as their letter, for a preview before anything is queued. */
+    public Optional<Letter> example(Recipients recipients, LocalDate today) {
+        return recipients.bind(jdbc.sql(EXAMPLE.replace(CANDIDATES, recipients.candidates())), today, neighbourhood())
                 .query(Letters::letter)
                 .optional();
     }
 
     /** Whom the campaign addresses: for one to a saved segment, the customers the list shows for it today. */
-    Audience audience(Campaign campaign) {
+    public Recipients recipients(Campaign campaign) {
         CustomerList.Match saved = campaign.kind() == Campaign.Kind.SAVED && campaign.savedSegmentId() != null
                 ? savedSegments.matching(campaign.savedSegmentId()).orElse(null) : null;
-        return Audience.of(campaign, channelsOf(campaign), saved);
+        return Recipients.of(campaign, channelsOf(campaign), saved);
     }
 
     private ChannelOrder channelsOf(Campaign campaign) {
@@ -219,28 +232,28 @@ public class ReminderQueue {
         return portfolio.policy().neighbourhoodTowns();
     }
 
-    private int queue(Audience audience, LocalDate today) {
-        int added = audience.bind(jdbc.sql(QUEUE.replace(CANDIDATES, audience.candidates())), today, neighbourhood()).update();
-        Offer offer = audience.offer();
+    private int queue(Recipients recipients, LocalDate today) {
+        int added = recipients.bind(jdbc.sql(QUEUE.replace(CANDIDATES, recipients.candidates())), today, neighbourhood()).update();
+        Offer offer = recipients.offer();
         if (offer != null && added > 0) {
-            issueCoupons(audience, offer, today);
+            issueCoupons(recipients, offer, today);
         }
         return added;
     }
 
-    private void issueCoupons(Audience audience, Offer offer, LocalDate today) {
+    private void issueCoupons(Recipients recipients, Offer offer, LocalDate today) {
         long shop = CurrentTenant.require();
         for (int round = 0; round < ISSUE_ROUNDS; round++) {
             int needing = jdbc.sql("select count(*) from outbox_message " + NEEDING_COUPONS)
-                    .param("shop", shop).param("rule", audience.rule().name()).param("campaign", audience.campaignId())
+                    .param("shop", shop).param("rule", recipients.rule().name()).param("campaign", recipients.campaignId())
                     .query(Integer.class).single();
             if (needing == 0) {
                 return;
             }
             jdbc.sql(ISSUE_COUPONS)
                     .param("shop", shop)
-                    .param("rule", audience.rule().name())
-                    .param("campaign", audience.campaignId())
+                    .param("rule", recipients.rule().name())
+                    .param("campaign", recipients.campaignId())
                     .param("codes", Stream.generate(CouponCodes::next).limit(needing).toArray(String[]::new))
                     .param("kind", offer.kind().name())
                     .param("value", offer.value())

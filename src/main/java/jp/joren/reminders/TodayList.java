@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jp.joren.forecast.NextVisit;
+import jp.joren.reminders.today.ContactItem;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,10 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class TodayList {
 
-    static final int PAGE_SIZE = 100;
+    public static final int PAGE_SIZE = 100;
 
     /** How many are on the list, and how many of them nobody dealt with yet. */
-    record Count(long open, long all) {
+    public record Count(long open, long all) {
     }
 
     private static final String COLUMNS = """
@@ -52,7 +53,7 @@ public class TodayList {
         this.jdbc = jdbc;
     }
 
-    List<ContactItem> page(Long store, int page, LocalDate today) {
+    public List<ContactItem> page(Long store, int page, LocalDate today) {
         return jdbc.sql(COLUMNS + """
                           from (select * from contact_item
                                  where tenant_id = :shop %s
@@ -75,7 +76,7 @@ public class TodayList {
         return count(null).open();
     }
 
-    Count count(Long store) {
+    public Count count(Long store) {
         return jdbc.sql("""
                         select count(*) filter (where outcome is null) as open, count(*) as all_items
                           from contact_item where tenant_id = :shop %s""".formatted(inStore(store)))
@@ -85,7 +86,7 @@ public class TodayList {
                 .single();
     }
 
-    Optional<ContactItem> item(long customerId, String reason, String occasion, LocalDate today) {
+    public Optional<ContactItem> item(long customerId, String reason, String occasion, LocalDate today) {
         return jdbc.sql(COLUMNS + """
                           from contact_item i
                         """ + CUSTOMER + """

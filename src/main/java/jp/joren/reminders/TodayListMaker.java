@@ -3,6 +3,8 @@ package jp.joren.reminders;
 import java.time.LocalDate;
 
 import jp.joren.forecast.NextVisit;
+import jp.joren.reminders.rules.Birthdays;
+import jp.joren.reminders.rules.ReminderCandidates;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -9,6 +9,11 @@ import java.util.Map;
 
 import jp.joren.demo.DemoShopGenerator;
 import jp.joren.demo.DemoShopSpec;
+import jp.joren.reminders.outbox.OutboxSender;
+import jp.joren.reminders.results.ReminderResults;
+import jp.joren.reminders.rules.ReminderRule;
+import jp.joren.reminders.rules.ReminderRules;
+import jp.joren.reminders.rules.RuleSettings;
 import jp.joren.segments.Portfolio;
 import jp.joren.support.BenchmarkReport;
 import jp.joren.support.JorenIntegrationTest;

@@ -12,6 +12,10 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import jp.joren.reminders.outbox.OutboxSender;
+import jp.joren.reminders.rules.ReminderRule;
+import jp.joren.reminders.rules.ReminderRules;
+import jp.joren.reminders.rules.RuleSettings;
 import jp.joren.support.JorenIntegrationTest;
 import jp.joren.support.TestMailbox;
 import jp.joren.support.WebSession;

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import jp.joren.reminders.rules.ReminderRule;
+import jp.joren.reminders.rules.ReminderRules;
+import jp.joren.reminders.rules.RuleSettings;
 import jp.joren.support.JorenIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import jp.joren.reminders.rules.ReminderRule;
+import jp.joren.reminders.rules.ReminderRules;
+import jp.joren.reminders.rules.RuleSettings;
 import jp.joren.segments.Portfolio;
 import jp.joren.shops.ShopFixtures;
 import jp.joren.shops.ShopFixtures.TestShop;
@@ -17,10 +20,10 @@ import org.springframework.stereotype.Component;
  * A kitchenware shop for the reminder tests, with a sender that may send email, and helpers that write its
  * customers, consents and purchases relative to the night's business date {@code today}.
  */
-final class ReminderShop {
+public final class ReminderShop {
 
-    final TestShop shop;
-    final Kitchen kitchen;
+    public final TestShop shop;
+    public final Kitchen kitchen;
     final LocalDate today;
     private final JdbcClient jdbc;
     private final ShopWork shopWork;
@@ -48,7 +51,7 @@ final class ReminderShop {
 
     /** Opens kitchen shops whose sender may send email; the tests' one way to a {@link ReminderShop}. */
     @Component
-    static class Opener {
+    public static class Opener {
 
         private final ShopFixtures shops;
         private final CounterFixtures counter;
@@ -71,7 +74,7 @@ final class ReminderShop {
             this.rules = rules;
         }
 
-        ReminderShop open(String name, LocalDate today) {
+        public ReminderShop open(String name, LocalDate today) {
             TestShop shop = shops.newShop(name);
             return new ReminderShop(shop, counter.kitchen(shop), today, jdbc, shopWork, portfolio, queue, rules,
                     todayList);
@@ -79,12 +82,12 @@ final class ReminderShop {
     }
 
     /** A rule on for long (two years before {@code today}), whose first batch the owner approved long ago. */
-    void enable(ReminderRule rule, int holdoutPercent) {
+    public void enable(ReminderRule rule, int holdoutPercent) {
         RuleSettings defaults = rule.defaults();
         enableLongAgo(new RuleSettings(rule, true, defaults.timingDays(), holdoutPercent, defaults.offer(), null, null));
     }
 
-    void enableLongAgo(RuleSettings settings) {
+    public void enableLongAgo(RuleSettings settings) {
         inShop(() -> {
             rules.save(settings, today.minusYears(2));
             rules.firstBatchApproved(settings.rule());
@@ -93,14 +96,14 @@ final class ReminderShop {
     }
 
     /** The owner turns the rule on (or saves it) on {@code day}, as the rule page does. */
-    void save(RuleSettings settings, LocalDate day) {
+    public void save(RuleSettings settings, LocalDate day) {
         inShop(() -> {
             rules.save(settings, day);
             return null;
         });
     }
 
-    Map<ReminderRule, Integer> night(LocalDate businessDate) {
+    public Map<ReminderRule, Integer> night(LocalDate businessDate) {
         return inShop(() -> {
             portfolio.classify(businessDate, step -> { });
             Map<ReminderRule, Integer> queued = queue.queue(businessDate);
@@ -110,7 +113,7 @@ final class ReminderShop {
     }
 
     /** A customer with advertising consent by email (and an address), by post, or none. */
-    long customer(String name, String email, boolean emailConsent, boolean postalConsent) {
+    public long customer(String name, String email, boolean emailConsent, boolean postalConsent) {
         return inShop(() -> {
             long id = jdbc.sql("""
                             insert into customer (tenant_id, name, email, postal_code, prefecture, city, address_line)
@@ -126,7 +129,7 @@ final class ReminderShop {
         });
     }
 
-    void consent(long customer, String channel, boolean granted, boolean pending) {
+    public void consent(long customer, String channel, boolean granted, boolean pending) {
         inShop(() -> jdbc.sql("""
                         insert into consent (tenant_id, customer_id, channel, purpose, granted, pending, method)
                         values (app_current_tenant(), ?, ?, 'ADVERTISING', ?, ?, 'COUNTER')""")
@@ -134,7 +137,7 @@ final class ReminderShop {
     }
 
     /** A completed purchase {@code daysAgo} days before {@code today} of the given products (or the cloth). */
-    long buy(long customer, int daysAgo, long... products) {
+    public long buy(long customer, int daysAgo, long... products) {
         LocalDate day = today.minusDays(daysAgo);
         long[] lines = products.length == 0 ? new long[] {kitchen.clothId()} : products;
         return inShop(() -> {
@@ -152,7 +155,7 @@ final class ReminderShop {
         });
     }
 
-    void owns(long customer, long modelId, int boughtDaysAgo) {
+    public void owns(long customer, long modelId, int boughtDaysAgo) {
         inShop(() -> jdbc.sql("""
                         insert into owned_product (tenant_id, customer_id, product_model_id, purchased_on, source)
                         values (app_current_tenant(), ?, ?, ?, 'STAFF')""")
@@ -160,14 +163,14 @@ final class ReminderShop {
     }
 
     /** "RULE occasion STATUS reason channel" of each of the customer's messages, in rule order. */
-    String messages(long customer) {
+    public String messages(long customer) {
         return inShop(() -> String.join("; ", jdbc.sql("""
                         select rule || ' ' || occasion || ' ' || status || coalesce(' ' || reason, '') || ' ' || channel
                           from outbox_message where customer_id = ? order by rule, occasion""")
                 .param(customer).query(String.class).list()));
     }
 
-    <T> T inShop(Supplier<T> work) {
+    public <T> T inShop(Supplier<T> work) {
         return shopWork.inShop(shop.tenantId(), work);
     }
 }

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import jp.joren.reminders.rules.ReminderRules;
+import jp.joren.reminders.today.ContactItem;
 import jp.joren.support.JorenIntegrationTest;
+import jp.joren.support.WebSession;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
-import jp.joren.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

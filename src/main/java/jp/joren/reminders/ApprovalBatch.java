@@ -1,9 +1,0 @@
-package jp.joren.reminders;
-
-/** A batch of messages waiting for the owner's approval: how many go by email, by post and on LINE once approved. */
-public record ApprovalBatch(int byEmail, int byPost, int byLine) {
-
-    public int total() {
-        return byEmail + byPost + byLine;
-    }
-}

@@ -1,5 +1,0 @@
-package jp.joren.reminders;
-
-/** One channel's recipients in "did it work?" (EMAIL, LINE or POSTAL) and what they did after. */
-public record ChannelResult(String channel, RuleResult.Arm sent) {
-}

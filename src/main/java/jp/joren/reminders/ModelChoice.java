@@ -1,5 +1,0 @@
-package jp.joren.reminders;
-
-/** A product model a campaign's segment can be chosen by: the customers who own it. */
-public record ModelChoice(long id, String label) {
-}

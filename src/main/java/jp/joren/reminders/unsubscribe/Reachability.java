@@ -1,0 +1,25 @@
+package jp.joren.reminders.unsubscribe;
+
+/**
+ * The SQL the queue, the sender and the postal list share to decide whether a customer may be written to:
+ * the latest advertising consent on a channel (a pending double opt-in is none), looked up by index per
+ * customer so it costs the same whatever the planner guesses, and the suppression list of addresses.
+ */
+public final class Reachability {
+
+    private Reachability() {
+    }
+
+    /** True when the customer row {@code customer} (an alias) currently consents to advertising on {@code channel} (V38). */
+    public static String consents(String customer, String channel) {
+        return """
+                coalesce((select k.granted from current_consent k
+                           where k.tenant_id = %1$s.tenant_id and k.customer_id = %1$s.id and k.channel = '%2$s'),
+                         false)""".formatted(customer, channel);
+    }
+
+    /** True when the address in column {@code email} unsubscribed (email_address_hash is V14's). */
+    public static String unsubscribed(String email) {
+        return "exists (select 1 from email_suppression s where s.address_hash = email_address_hash(%s))".formatted(email);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Who may be written to (consent and the suppression list, as SQL the queue, the senders and the postal list
+ * share), and the unsubscribe link of every email with its test page.
+ */
+package jp.joren.reminders.unsubscribe;

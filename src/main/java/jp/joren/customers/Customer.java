@@ -126,7 +126,7 @@ public class Customer extends ShopRow {
     }
 
     /** The fields whose saved value differs from what {@code typed} holds, for the conflict page. */
-    List<EditConflict.Difference> differencesFrom(CustomerDetails typed) {
+    public List<EditConflict.Difference> differencesFrom(CustomerDetails typed) {
         return EditConflict.between(snapshot(), new Customer(typed, null).snapshot());
     }
 

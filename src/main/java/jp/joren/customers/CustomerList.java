@@ -51,7 +51,7 @@ public class CustomerList {
     public Page page(CustomerFilter filter) {
         boolean summariesNeeded = !summaryConditions(filter).equals("true")
                 || !(filter.getSort() == CustomerFilter.Sort.KANA || filter.getSort() == CustomerFilter.Sort.NEWEST);
-        String matching = "select c.* from customer c where " + customerConditions(filter);
+        String matching = "select c.* from customer c where c.tenant_id = :shop and " + customerConditions(filter);
         long total = statement(summariesNeeded ? "select count(*) from (" + select(filter, matching) + ") matching"
                 : "select count(*) from (" + matching + ") matching", filter).query(Long.class).single();
         String sql = summariesNeeded
@@ -66,7 +66,7 @@ public class CustomerList {
 
     /** Every matching customer in list order, one at a time (the export of a 100,000-customer shop). */
     public void each(CustomerFilter filter, Consumer<CustomerRow> row) {
-        try (Stream<CustomerRow> rows = statement(select(filter, "select c.* from customer c where "
+        try (Stream<CustomerRow> rows = statement(select(filter, "select c.* from customer c where c.tenant_id = :shop and "
                 + customerConditions(filter)) + order(filter), filter)
                 .withFetchSize(1_000).query(CustomerRow.class).stream()) {
             rows.forEach(row);
@@ -86,8 +86,9 @@ public class CustomerList {
      * neighbourhood), which mean the same in every statement.
      */
     public Match matching(CustomerFilter filter) {
-        String customers = "select c.* from customer c where " + customerConditions(filter);
-        String ids = summaryConditions(filter).equals("true") ? "select c.id from customer c where " + customerConditions(filter)
+        String customers = "select c.* from customer c where c.tenant_id = :shop and " + customerConditions(filter);
+        String ids = summaryConditions(filter).equals("true")
+                ? "select c.id from customer c where c.tenant_id = :shop and " + customerConditions(filter)
                 : "select matched.id from (" + select(filter, customers) + ") matched";
         return new Match(ids, parameters(filter));
     }
@@ -127,7 +128,7 @@ public class CustomerList {
     /** Conditions on the customer's own columns. */
     private static String customerConditions(CustomerFilter filter) {
         StringBuilder where = new StringBuilder(filter.isIncludeArchived()
-                ? "c.tenant_id = :shop and c.status in ('ACTIVE', 'ARCHIVED')" : "c.tenant_id = :shop and c.status = 'ACTIVE'");
+                ? "c.status in ('ACTIVE', 'ARCHIVED')" : "c.status = 'ACTIVE'");
         if (!filter.getText().isEmpty()) {
             where.append(" ").append("""
                      and (c.kana_key like kana_key(:listTextPrefix) or c.name_key like name_key(:listTextPrefix)

@@ -1,4 +1,4 @@
-package jp.joren.customers;
+package jp.joren.customers.registration;
 
 import java.time.LocalDate;
 import java.util.List;

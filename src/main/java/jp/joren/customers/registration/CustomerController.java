@@ -1,4 +1,4 @@
-package jp.joren.customers;
+package jp.joren.customers.registration;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -7,14 +7,18 @@ import jakarta.validation.Valid;
 import jp.joren.accounts.JorenUser;
 import jp.joren.catalog.CatalogQueries;
 import jp.joren.catalog.ProductChoice;
+import jp.joren.customers.AcquisitionChannel;
+import jp.joren.customers.Customer;
+import jp.joren.customers.CustomerRegistry;
+import jp.joren.customers.CustomerRules;
 import jp.joren.forecast.CustomerForecasts;
 import jp.joren.segments.CustomerStandings;
 import jp.joren.shared.EditConflict;
 import jp.joren.shops.ShopSettings;
 import jp.joren.shops.Store;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

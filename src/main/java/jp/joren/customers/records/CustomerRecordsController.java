@@ -1,4 +1,4 @@
-package jp.joren.customers;
+package jp.joren.customers.records;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -6,6 +6,10 @@ import java.util.List;
 
 import jp.joren.accounts.JorenUser;
 import jp.joren.accounts.OwnerOnly;
+import jp.joren.customers.Customer;
+import jp.joren.customers.CustomerRegistry;
+import jp.joren.customers.CustomerSearch;
+import jp.joren.customers.page.CustomerHistory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -1,4 +1,4 @@
-package jp.joren.customers;
+package jp.joren.customers.page;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -6,6 +6,11 @@ import java.util.List;
 import jp.joren.accounts.JorenUser;
 import jp.joren.catalog.CatalogQueries;
 import jp.joren.catalog.ProductChoice;
+import jp.joren.customers.ConsentChannel;
+import jp.joren.customers.ConsentLedger;
+import jp.joren.customers.Customer;
+import jp.joren.customers.CustomerRegistry;
+import jp.joren.customers.OwnedProducts;
 import jp.joren.forecast.CustomerForecasts;
 import jp.joren.segments.CustomerStandings;
 import jp.joren.shops.ShopSettings;

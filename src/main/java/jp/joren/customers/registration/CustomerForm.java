@@ -1,4 +1,9 @@
-package jp.joren.customers;
+package jp.joren.customers.registration;
+
+import jp.joren.customers.AcquisitionChannel;
+import jp.joren.customers.Customer;
+import jp.joren.customers.CustomerDetails;
+import jp.joren.customers.PersonalDetailsForm;
 
 /**
  * A customer's details as the counter enters them: name and kana, a phone or an email, the rest optional.

@@ -1,4 +1,4 @@
-package jp.joren.customers;
+package jp.joren.customers.page;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * returned purchases never count (they are listed, marked, so nothing disappears).
  */
 @Service
-class CustomerHistory {
+public class CustomerHistory {
 
     private final JdbcClient jdbc;
 
@@ -23,15 +23,15 @@ class CustomerHistory {
     }
 
     /** @param averageIntervalDays days between first and last visit over the gaps between; null below 2 visits */
-    record VisitFacts(int visits, LocalDate firstVisit, LocalDate lastVisit, Integer averageIntervalDays,
+    public record VisitFacts(int visits, LocalDate firstVisit, LocalDate lastVisit, Integer averageIntervalDays,
                       long totalAmount) {
     }
 
-    record PurchaseRow(long id, Instant purchasedAt, String storeName, long total, String status, String items) {
+    public record PurchaseRow(long id, Instant purchasedAt, String storeName, long total, String status, String items) {
     }
 
     @Transactional(readOnly = true)
-    VisitFacts facts(long customerId) {
+    public VisitFacts facts(long customerId) {
         return jdbc.sql("""
                         select count(distinct business_date) as visits, min(business_date) as first_visit,
                                max(business_date) as last_visit,
@@ -47,7 +47,7 @@ class CustomerHistory {
     }
 
     @Transactional(readOnly = true)
-    List<PurchaseRow> purchases(long customerId, int limit) {
+    public List<PurchaseRow> purchases(long customerId, int limit) {
         return jdbc.sql("""
                         select p.id, p.purchased_at, s.name as store_name, p.total, p.status,
                                (select string_agg(pr.name || case when l.quantity > 1 then ' ×' || l.quantity else '' end,

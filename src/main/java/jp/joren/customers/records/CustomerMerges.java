@@ -1,4 +1,4 @@
-package jp.joren.customers;
+package jp.joren.customers.records;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
-package jp.joren.customers;
+package jp.joren.customers.registration;
 
+import jp.joren.customers.CustomerSearch;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,10 +1,12 @@
-package jp.joren.customers;
+package jp.joren.customers.page;
 
 import java.time.LocalDate;
 
 import jp.joren.accounts.JorenUser;
 import jp.joren.catalog.CatalogQueries;
 import jp.joren.catalog.ProductChoice;
+import jp.joren.customers.CustomerRegistry;
+import jp.joren.customers.OwnedProducts;
 import jp.joren.shops.ShopSettings;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,4 +1,4 @@
-package jp.joren.customers;
+package jp.joren.customers.list;
 
 import java.io.OutputStream;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
+import jp.joren.customers.CustomerFilter;
+import jp.joren.customers.CustomerList;
 import jp.joren.shared.ExcelCsvWriter;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;

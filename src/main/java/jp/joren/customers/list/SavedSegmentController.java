@@ -1,6 +1,9 @@
-package jp.joren.customers;
+package jp.joren.customers.list;
 
 import jp.joren.accounts.OwnerOnly;
+import jp.joren.customers.CustomerFilter;
+import jp.joren.customers.SavedSegment;
+import jp.joren.customers.SavedSegments;
 import jp.joren.shared.EditConflict;
 import jp.joren.shared.NotFoundException;
 import org.springframework.stereotype.Controller;

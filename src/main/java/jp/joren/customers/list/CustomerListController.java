@@ -1,4 +1,4 @@
-package jp.joren.customers;
+package jp.joren.customers.list;
 
 import java.io.IOException;
 import java.util.List;
@@ -9,6 +9,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.joren.accounts.JorenUser;
 import jp.joren.accounts.OwnerOnly;
 import jp.joren.catalog.CatalogQueries;
+import jp.joren.customers.AcquisitionChannel;
+import jp.joren.customers.CustomerFilter;
+import jp.joren.customers.CustomerList;
+import jp.joren.customers.SavedSegment;
+import jp.joren.customers.SavedSegments;
 import jp.joren.segments.Segment;
 import jp.joren.segments.TradeAreaTier;
 import jp.joren.shared.CsvDownload;

@@ -1,0 +1,2 @@
+/** The owner's customer list: filters, sort, CSV export, and filters saved under a name. */
+package jp.joren.customers.list;

@@ -1,0 +1,2 @@
+/** A customer's page: details, consents, owned models, visits, portfolio cell and forecast, and what the counter records on it. */
+package jp.joren.customers.page;

@@ -1,0 +1,98 @@
+package jp.joren.tenancy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every SQL statement on a shop's table names its shop — {@code tenant_id = :shop} on each table it reads or
+ * writes, {@code a.tenant_id = b.tenant_id} on each join — besides row-level security, so that a distributed
+ * database (Citus) can send a shop's work to the one node that holds the shop. Read from the source: a text of
+ * SQL that refers to shop tables more often than it says {@code tenant_id} has left one of them out.
+ */
+class EveryStatementNamesItsShopTest {
+
+    /** A table or view of the schema with a tenant_id column: the shop's own rows. */
+    private static final Pattern SHOP_TABLE = Pattern.compile(
+            "create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)\\s*\\((.*?)\\n\\);|create\\s+(?:or\\s+replace\\s+)?view\\s+(\\w+)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    /** A text block or a one-line string of Java. */
+    private static final Pattern TEXT = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+
+    /** Where SQL names a table it reads or writes (JPQL names entities, capitalised, and is left to Hibernate). */
+    private static final Pattern TABLE_REFERENCE = Pattern.compile("\\b(?:from|join|update|into)\\s+([a-z_]+)\\b");
+
+    @Test
+    void everyStatementOnAShopTableNamesItsShopOnEachTable() throws IOException {
+        Set<String> shopTables = shopTables();
+        assertThat(shopTables).as("the schema's shop tables, read from db/migration").contains("customer", "purchase",
+                "completed_purchase", "outbox_message");
+
+        List<String> forgetful = new ArrayList<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            sources.filter(path -> path.toString().endsWith(".java")).sorted().forEach(source -> {
+                String java = read(source);
+                Matcher text = TEXT.matcher(java);
+                while (text.find()) {
+                    String sql = text.group(1) != null ? text.group(1) : text.group(2);
+                    long references = TABLE_REFERENCE.matcher(sql).results()
+                            .filter(table -> shopTables.contains(table.group(1))).count();
+                    long named = Pattern.compile("tenant_id").matcher(sql).results().count();
+                    if (named < references) {
+                        forgetful.add(source + ":" + line(java, text.start()) + " " + firstWords(sql));
+                    }
+                }
+            });
+        }
+
+        assertThat(forgetful).as("SQL that refers to a shop's table without naming the shop (tenant_id = :shop)")
+                .isEmpty();
+    }
+
+    private static Set<String> shopTables() throws IOException {
+        Set<String> tables = new TreeSet<>();
+        try (Stream<Path> migrations = Files.list(Path.of("db/migration"))) {
+            migrations.filter(path -> path.toString().endsWith(".sql")).forEach(migration -> {
+                Matcher created = SHOP_TABLE.matcher(read(migration));
+                while (created.find()) {
+                    if (created.group(3) != null) {
+                        tables.add(created.group(3).toLowerCase());
+                    } else if (created.group(2).toLowerCase().matches("(?s).*\\btenant_id\\b.*")) {
+                        tables.add(created.group(1).toLowerCase());
+                    }
+                }
+            });
+        }
+        return tables;
+    }
+
+    private static String read(Path path) {
+        try {
+            return Files.readString(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long line(String text, int offset) {
+        return text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private static String firstWords(String sql) {
+        String flat = sql.strip().replaceAll("\\s+", " ");
+        return flat.substring(0, Math.min(80, flat.length()));
+    }
+}

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import jp.joren.shared.LikePatterns;
 import jp.joren.segments.Portfolio;
 import jp.joren.segments.TradeAreaTier;
+import jp.joren.shared.LikePatterns;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -3,8 +3,8 @@ package jp.joren.imports;
 import java.util.List;
 
 import jp.joren.catalog.ProductForm;
-import jp.joren.customers.CustomerFields;
 import jp.joren.customers.CustomerDetails;
+import jp.joren.customers.CustomerFields;
 
 import static jp.joren.imports.ImportField.Type.CHANNEL;
 import static jp.joren.imports.ImportField.Type.COUNT;

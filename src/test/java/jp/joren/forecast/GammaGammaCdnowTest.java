@@ -1,12 +1,12 @@
 package jp.joren.forecast;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Spend per visit on the CDNOW sample, against Fader &amp; Hardie's note "The gamma-gamma model of monetary

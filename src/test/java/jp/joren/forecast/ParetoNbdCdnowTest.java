@@ -1,12 +1,12 @@
 package jp.joren.forecast;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The Pareto/NBD fit on the CDNOW sample against the published one (Fader, Hardie &amp; Lee 2005, 39 weeks of

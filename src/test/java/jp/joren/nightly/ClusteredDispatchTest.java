@@ -3,7 +3,6 @@ package jp.joren.nightly;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
 
 import jp.joren.shops.ShopFixtures;
@@ -12,9 +11,9 @@ import jp.joren.support.JorenIntegrationTest;
 import jp.joren.tenancy.CurrentTenant;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
 import org.quartz.JobKey;
 import org.quartz.JobListener;
-import org.quartz.JobExecutionException;
 import org.quartz.Scheduler;
 import org.quartz.impl.matchers.KeyMatcher;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import jp.joren.reminders.outbox.OutboxSender;

@@ -2,7 +2,6 @@ package jp.joren.tenancy;
 
 import java.sql.Connection;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import jp.joren.shops.ShopFixtures;

@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jp.joren.accounts.JorenUser;
-import jp.joren.catalog.CatalogQueries;
-import jp.joren.catalog.ProductChoice;
 import jp.joren.customers.ConsentChannel;
 import jp.joren.customers.ConsentLedger;
 import jp.joren.customers.Customer;
@@ -14,7 +12,6 @@ import jp.joren.customers.OwnedProducts;
 import jp.joren.forecast.CustomerForecasts;
 import jp.joren.segments.CustomerStandings;
 import jp.joren.shops.ShopSettings;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jp.joren.reminders.Offer;

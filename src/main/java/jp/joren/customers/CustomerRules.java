@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 
 /**
- * Checks a registration against {@link CustomerDetails}'s rules — the same wherever a customer registers, at the
- * counter or on the shop's public page — and puts each broken rule beside the form field it concerns.
+ * Checks the details a form makes against {@link CustomerDetails}'s rules — the same wherever a customer
+ * registers or is corrected, at the counter or on the shop's public page, a phone or an email included — and puts
+ * each broken rule beside the form field it concerns.
  */
 @Component
 public class CustomerRules {
@@ -19,7 +20,7 @@ public class CustomerRules {
         this.validator = validator;
     }
 
-    public void checkRegistration(CustomerDetails details, BindingResult form) {
+    public void check(CustomerDetails details, BindingResult form) {
         FormErrors.add(validator.validate(details, Default.class, CustomerDetails.Registration.class), form);
     }
 }

@@ -125,7 +125,7 @@ class JoinController {
     }
 
     private Optional<ProductChoice> check(JoinForm form, BindingResult result) {
-        rules.checkRegistration(form.personalDetails(), result);
+        rules.check(form.personalDetails(), result);
         if (form.isEmailConsent() && form.getEmail().isBlank()) {
             result.rejectValue("emailConsent", "join.validation.consentWithoutEmail");
         }

@@ -3,7 +3,6 @@ package jp.joren.customers.registration;
 import java.time.LocalDate;
 import java.util.List;
 
-import jakarta.validation.Valid;
 import jp.joren.accounts.JorenUser;
 import jp.joren.customers.AcquisitionChannel;
 import jp.joren.customers.Customer;
@@ -48,7 +47,6 @@ class CustomerController {
         return AcquisitionChannel.values();
     }
 
-
     @GetMapping("/new")
     String newCustomer(@RequestParam(required = false) String then, Model model) {
         model.addAttribute("customerForm", new CustomerForm());
@@ -57,7 +55,7 @@ class CustomerController {
     }
 
     @PostMapping
-    String register(@Valid @ModelAttribute CustomerForm customerForm, BindingResult result,
+    String register(@ModelAttribute CustomerForm customerForm, BindingResult result,
             @RequestParam(required = false) String then, @AuthenticationPrincipal JorenUser clerk, Model model) {
         check(customerForm, result, null);
         List<LikelyDuplicate> likely = result.hasErrors() ? List.of() : duplicatesOf(customerForm, null);
@@ -85,7 +83,6 @@ class CustomerController {
         return "customers/form :: duplicates";
     }
 
-
     @GetMapping("/{id}/edit")
     String edit(@PathVariable long id, Model model) {
         model.addAttribute("customerForm", CustomerForm.of(registry.find(id)));
@@ -93,7 +90,7 @@ class CustomerController {
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable long id, @Valid @ModelAttribute CustomerForm customerForm, BindingResult result,
+    String update(@PathVariable long id, @ModelAttribute CustomerForm customerForm, BindingResult result,
             @AuthenticationPrincipal JorenUser clerk, Model model, RedirectAttributes redirect) {
         registry.find(id);
         check(customerForm, result, id);
@@ -113,15 +110,13 @@ class CustomerController {
         return "redirect:/customers/" + id;
     }
 
-
-
     /**
      * The customer's rules, then what only the shop knows: a member code no one else has, a store of this shop,
      * and on registration the two consent questions asked.
      * @param id the customer being corrected; null when registering
      */
     private void check(CustomerForm form, BindingResult result, Long id) {
-        rules.checkRegistration(form.details(), result);
+        rules.check(form.details(), result);
         if (!result.hasFieldErrors("code") && registry.codeTaken(form.getCode(), id)) {
             result.rejectValue("code", "customer.validation.codeTaken");
         }

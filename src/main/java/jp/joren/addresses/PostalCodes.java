@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +37,7 @@ public class PostalCodes {
     record Data(Map<String, Place> byCode, Map<String, Set<String>> citiesOf, Map<String, Set<String>> townsOf) {
     }
 
-    private volatile Data data;
+    private volatile @Nullable Data data;
 
     /** The place of a postal code however it is typed (full-width, with 〒 or a dash); empty when unknown. */
     public Optional<Place> find(String typed) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,7 +31,8 @@ public class AuditLog {
      * @param details what a reader needs to understand the event later, e.g. before and after
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(Long actorId, AuditAction action, String subjectType, Long subjectId, Map<String, ?> details) {
+    public void record(@Nullable Long actorId, AuditAction action, String subjectType, @Nullable Long subjectId,
+            Map<String, ?> details) {
         jdbc.sql("""
                         insert into audit_event (tenant_id, actor_id, action, subject_type, subject_id, details)
                         values (app_current_tenant(), :actor, :action, :subjectType, :subjectId, cast(:details as jsonb))

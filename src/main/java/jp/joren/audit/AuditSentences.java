@@ -98,7 +98,7 @@ class AuditSentences {
         List<String> said = new ArrayList<>();
         switch (event.action()) {
             case CUSTOMER_EDITED, CUSTOMER_IMPORTED, CUSTOMER_IMPORT_UNDONE -> details.properties().forEach(change ->
-                    said.add(say(CHANGE_SENTENCES.get(event.action()), actor, subject, say("audit.field." + change.getKey()),
+                    said.add(say(Objects.requireNonNull(CHANGE_SENTENCES.get(event.action())), actor, subject, say("audit.field." + change.getKey()),
                             value(change.getKey(), change.getValue().get(0), names),
                             value(change.getKey(), change.getValue().get(1), names))));
             case CUSTOMERS_MERGED -> said.add(say("audit.sentence.merged", actor,
@@ -191,6 +191,7 @@ class AuditSentences {
     }
 
     private String say(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        String said = messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return said != null ? said : key;
     }
 }

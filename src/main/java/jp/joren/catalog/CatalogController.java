@@ -3,6 +3,7 @@ package jp.joren.catalog;
 import jakarta.validation.Valid;
 import jp.joren.accounts.OwnerOnly;
 import jp.joren.shared.EditConflict;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -110,7 +111,7 @@ class CatalogController {
     }
 
     /** What only the shop knows, after the form's own rules: a code no other product has, a category of this shop. */
-    private void check(ProductForm form, BindingResult result, Long id) {
+    private void check(ProductForm form, BindingResult result, @Nullable Long id) {
         if (!result.hasFieldErrors("code") && editor.codeTaken(form.getCode(), id)) {
             result.rejectValue("code", "catalog.validation.codeTaken");
         }

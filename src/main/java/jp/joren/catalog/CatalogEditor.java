@@ -7,6 +7,7 @@ import jp.joren.shared.EditConflict;
 import jp.joren.shared.LikePatterns;
 import jp.joren.shared.NotFoundException;
 import jp.joren.tenancy.CurrentTenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,7 +82,7 @@ class CatalogEditor {
     }
 
     @Transactional(readOnly = true)
-    boolean codeTaken(String code, Long exceptId) {
+    boolean codeTaken(String code, @Nullable Long exceptId) {
         return jdbc.sql("""
                         select exists (select 1 from product
                                         where tenant_id = :shop and lower(code) = lower(:code) and id is distinct from :except)
@@ -111,7 +112,7 @@ class CatalogEditor {
      * @throws EditConflict when the product was saved since that page was opened
      */
     @Transactional
-    void update(long id, ProductChange product, Long version) {
+    void update(long id, ProductChange product, @Nullable Long version) {
         find(id);
         int changed = jdbc.sql("""
                         update product set code = :code, name = :name, category_id = :category, price = :price,

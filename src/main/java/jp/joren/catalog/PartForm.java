@@ -1,5 +1,7 @@
 package jp.joren.catalog;
 
+import java.util.Objects;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +11,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jp.joren.shared.DayCount;
 import jp.joren.shared.YenAmount;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A consumable part added to a model: it is also a product (its code is the part number, so the counter
@@ -28,23 +31,24 @@ public class PartForm {
     @YenAmount
     @NotNull(message = "{validation.required}")
     @PositiveOrZero(message = "{catalog.validation.price}")
-    private Long price;
+    private @Nullable Long price;
 
     @DayCount
     @NotNull(message = "{validation.required}")
     @Min(value = 1, message = "{catalog.validation.days}")
     @Max(value = CatalogEditor.MAX_DAYS, message = "{catalog.validation.days}")
-    private Integer intervalDays;
+    private @Nullable Integer intervalDays;
 
     /** How many days before the replacement is due the reminder goes; a month unless the owner says otherwise. */
     @DayCount
     @Min(value = 0, message = "{catalog.validation.leadDays}")
     @Max(value = CatalogEditor.MAX_DAYS, message = "{catalog.validation.leadDays}")
-    private Integer leadDays = 30;
+    private @Nullable Integer leadDays = 30;
 
     /** What the owner typed, as the command the catalog takes (checked first); no lead days is a month. */
     NewPart part() {
-        return new NewPart(partNumber, name.strip(), price, intervalDays, leadDays == null ? 30 : leadDays);
+        return new NewPart(partNumber, name.strip(), Objects.requireNonNull(price, "checked: a price"),
+                Objects.requireNonNull(intervalDays, "checked: an interval"), leadDays == null ? 30 : leadDays);
     }
 
     public String getPartNumber() {
@@ -63,27 +67,27 @@ public class PartForm {
         this.name = name;
     }
 
-    public Long getPrice() {
+    public @Nullable Long getPrice() {
         return price;
     }
 
-    public void setPrice(Long price) {
+    public void setPrice(@Nullable Long price) {
         this.price = price;
     }
 
-    public Integer getIntervalDays() {
+    public @Nullable Integer getIntervalDays() {
         return intervalDays;
     }
 
-    public void setIntervalDays(Integer intervalDays) {
+    public void setIntervalDays(@Nullable Integer intervalDays) {
         this.intervalDays = intervalDays;
     }
 
-    public Integer getLeadDays() {
+    public @Nullable Integer getLeadDays() {
         return leadDays;
     }
 
-    public void setLeadDays(Integer leadDays) {
+    public void setLeadDays(@Nullable Integer leadDays) {
         this.leadDays = leadDays;
     }
 }

@@ -2,6 +2,7 @@ package jp.joren.catalog;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jp.joren.shared.DayCount;
 import jp.joren.shared.YenAmount;
+import org.jspecify.annotations.Nullable;
 
 /** A product as the owner edits it; price and cycle bound as typed ("1,200", full-width digits, see {@link YenAmount}). */
 public class ProductForm {
@@ -25,12 +27,12 @@ public class ProductForm {
     @Size(max = 120, message = "{validation.tooLong}")
     private String name = "";
 
-    private Long categoryId;
+    private @Nullable Long categoryId;
 
     @YenAmount
     @NotNull(message = "{validation.required}")
     @PositiveOrZero(message = "{catalog.validation.price}")
-    private Long price;
+    private @Nullable Long price;
 
     private boolean sensitive;
 
@@ -39,7 +41,7 @@ public class ProductForm {
     @DayCount
     @Min(value = 1, message = "{catalog.validation.days}")
     @Max(value = CatalogEditor.MAX_DAYS, message = "{catalog.validation.days}")
-    private Integer repurchaseCycleDays;
+    private @Nullable Integer repurchaseCycleDays;
 
     private boolean active = true;
 
@@ -47,7 +49,7 @@ public class ProductForm {
     private boolean department;
 
     /** The version of the product the form was opened on (null for a new product). */
-    private Long version;
+    private @Nullable Long version;
 
     static ProductForm of(CatalogEditor.ProductRow product) {
         ProductForm form = new ProductForm();
@@ -66,7 +68,8 @@ public class ProductForm {
 
     /** What the owner typed, as the command the catalog takes (checked first). */
     ProductChange change() {
-        return new ProductChange(code, name.strip(), categoryId, price, sensitive, excludedFromPortfolio,
+        return new ProductChange(code, name.strip(), categoryId, Objects.requireNonNull(price, "checked: a price"),
+                sensitive, excludedFromPortfolio,
                 repurchaseCycleDays, active, department);
     }
 
@@ -108,19 +111,19 @@ public class ProductForm {
         this.name = name;
     }
 
-    public Long getCategoryId() {
+    public @Nullable Long getCategoryId() {
         return categoryId;
     }
 
-    public void setCategoryId(Long categoryId) {
+    public void setCategoryId(@Nullable Long categoryId) {
         this.categoryId = categoryId;
     }
 
-    public Long getPrice() {
+    public @Nullable Long getPrice() {
         return price;
     }
 
-    public void setPrice(Long price) {
+    public void setPrice(@Nullable Long price) {
         this.price = price;
     }
 
@@ -140,11 +143,11 @@ public class ProductForm {
         this.sensitive = sensitive;
     }
 
-    public Integer getRepurchaseCycleDays() {
+    public @Nullable Integer getRepurchaseCycleDays() {
         return repurchaseCycleDays;
     }
 
-    public void setRepurchaseCycleDays(Integer repurchaseCycleDays) {
+    public void setRepurchaseCycleDays(@Nullable Integer repurchaseCycleDays) {
         this.repurchaseCycleDays = repurchaseCycleDays;
     }
 
@@ -156,11 +159,11 @@ public class ProductForm {
         this.active = active;
     }
 
-    public Long getVersion() {
+    public @Nullable Long getVersion() {
         return version;
     }
 
-    public void setVersion(Long version) {
+    public void setVersion(@Nullable Long version) {
         this.version = version;
     }
 }

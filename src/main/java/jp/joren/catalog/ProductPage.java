@@ -1,5 +1,6 @@
 package jp.joren.catalog;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -16,7 +17,7 @@ class ProductPage {
     }
 
     /** @param id the product shown; null for a new one. @return the page's view */
-    String of(Long id, Model model) {
+    String of(@Nullable Long id, Model model) {
         model.addAttribute("productId", id);
         model.addAttribute("categories", categories.all());
         if (id != null) {

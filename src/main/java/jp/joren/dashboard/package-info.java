@@ -6,4 +6,7 @@
  * No other feature uses the dashboard, so this package holds no types; it lives in its rooms: {@code pages},
  * {@code period}, {@code audience}, {@code portfolio} and {@code products}.
  */
+@NullMarked
 package jp.joren.dashboard;
+
+import org.jspecify.annotations.NullMarked;

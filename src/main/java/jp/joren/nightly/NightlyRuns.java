@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import jp.joren.shared.Heartbeats;
 import jp.joren.tenancy.CurrentTenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,7 +29,8 @@ class NightlyRuns {
 
     /** A run as the owner sees it on the runs page; {@code interrupted}: its node stopped while it waited or worked. */
     record Run(long id, LocalDate businessDate, String trigger, String status, String step, int attempts,
-            Instant startedAt, Instant finishedAt, Integer customers, Integer visits, String error, boolean interrupted) {
+            Instant startedAt, @Nullable Instant finishedAt, @Nullable Integer customers, @Nullable Integer visits,
+            @Nullable String error, boolean interrupted) {
 
         /** Waiting or working on a live node: the page keeps following it. */
         public boolean running() {
@@ -39,7 +41,7 @@ class NightlyRuns {
             return "runs.status." + (interrupted ? "INTERRUPTED" : status);
         }
 
-        public Duration duration() {
+        public @Nullable Duration duration() {
             return finishedAt == null || interrupted ? null : Duration.between(startedAt, finishedAt);
         }
 

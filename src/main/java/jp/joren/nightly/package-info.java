@@ -5,4 +5,7 @@
  * and refreshes the planner's statistics of what it wrote. The owner can start one by hand and follow it on the
  * runs page.
  */
+@NullMarked
 package jp.joren.nightly;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /** The owner's portfolio settings as typed: thresholds, the amount threshold, the neighbourhood towns. */
 public class PortfolioForm {
@@ -34,7 +35,7 @@ public class PortfolioForm {
 
     @Min(value = 1, message = "{portfolio.validation.amount}")
     @Max(value = 100_000_000, message = "{portfolio.validation.amount}")
-    private Long fixedAmountThreshold;
+    private @Nullable Long fixedAmountThreshold;
 
     @NotNull(message = "{validation.required}")
     @DecimalMin(value = "0.5", message = "{portfolio.validation.multiplier}")
@@ -99,11 +100,11 @@ public class PortfolioForm {
         this.lapseDays = lapseDays;
     }
 
-    public Long getFixedAmountThreshold() {
+    public @Nullable Long getFixedAmountThreshold() {
         return fixedAmountThreshold;
     }
 
-    public void setFixedAmountThreshold(Long fixedAmountThreshold) {
+    public void setFixedAmountThreshold(@Nullable Long fixedAmountThreshold) {
         this.fixedAmountThreshold = fixedAmountThreshold;
     }
 

@@ -4,13 +4,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A shop's choice of thresholds. The amount threshold is either fixed by the owner or, by default, the
  * multiplier (7) × the average visit amount of the trailing 365 days rounded to ¥1,000; a shop with fewer
  * than 100 visits of history gets ¥70,000.
  */
 public record PortfolioPolicy(Preset preset, int firstTenureDays, int secondTenureDays, int lapseDays,
-        Long fixedAmountThreshold, BigDecimal amountMultiplier, List<String> neighbourhoodTowns) {
+        @Nullable Long fixedAmountThreshold, BigDecimal amountMultiplier, List<String> neighbourhoodTowns) {
 
     static final long AMOUNT_WHEN_LITTLE_HISTORY = 70_000;
     static final int LITTLE_HISTORY_VISITS = 100;

@@ -3,4 +3,7 @@
  * lapse and cumulative amount are recomputed with set-based SQL and cut into five groups × active/lapsed;
  * a snapshot at every month end keeps the movement between cells. The owner sets the thresholds.
  */
+@NullMarked
 package jp.joren.segments;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -48,7 +49,7 @@ public class LocalDatabaseProvisioner implements ApplicationListener<Application
         }
     }
 
-    private static void ensureRole(Connection admin, String role, String password, String attributes)
+    private static void ensureRole(Connection admin, String role, @Nullable String password, String attributes)
             throws SQLException {
         if (exists(admin, "select 1 from pg_roles where rolname = ?", role)) {
             return;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,15 +35,14 @@ class RowLevelSecurityGuard implements SmartInitializingSingleton {
     List<String> reasonsToRefuse() {
         List<String> reasons = new ArrayList<>();
         jdbc.sql("select rolname, rolsuper, rolbypassrls from pg_roles where rolname = current_user")
-                .query((rs, row) -> {
+                .query((RowCallbackHandler) rs -> {
                     if (rs.getBoolean("rolsuper")) {
                         reasons.add("role " + rs.getString("rolname") + " is a superuser");
                     }
                     if (rs.getBoolean("rolbypassrls")) {
                         reasons.add("role " + rs.getString("rolname") + " has BYPASSRLS");
                     }
-                    return null;
-                }).list();
+                });
         reasons.addAll(jdbc.sql("""
                 select 'shop table ' || c.relname
                        || case when pg_has_role(current_user, c.relowner, 'USAGE') then ' is owned by this role'

@@ -6,6 +6,7 @@ import jp.joren.customers.SavedSegment;
 import jp.joren.customers.SavedSegments;
 import jp.joren.shared.EditConflict;
 import jp.joren.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -89,7 +90,7 @@ class SavedSegmentController {
     }
 
     /** The message key of what is wrong with the name typed, or null. */
-    private static String problemWith(String name) {
+    private static @Nullable String problemWith(String name) {
         String typed = name.strip();
         if (typed.isEmpty()) {
             return "customer.segments.nameMissing";

@@ -19,10 +19,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PartController {
 
     private final CatalogEditor editor;
+    private final ModelParts parts;
     private final ProductPage page;
 
-    PartController(CatalogEditor editor, ProductPage page) {
+    PartController(CatalogEditor editor, ModelParts parts, ProductPage page) {
         this.editor = editor;
+        this.parts = parts;
         this.page = page;
     }
 
@@ -40,7 +42,7 @@ class PartController {
             model.addAttribute("productForm", ProductForm.of(product));
             return page.of(id, model);
         }
-        editor.addPart(product.modelId(), partForm.part());
+        parts.addPart(product.modelId(), partForm.part());
         redirect.addFlashAttribute("notice", "catalog.partAdded");
         return "redirect:/catalog/products/" + id + "#parts";
     }
@@ -49,7 +51,7 @@ class PartController {
     String attachPart(@PathVariable long id, @RequestParam(defaultValue = "") String partNumber,
             RedirectAttributes redirect) {
         CatalogEditor.ProductRow product = editor.find(id);
-        if (product.modelId() != null && !editor.attachPart(product.modelId(), partNumber)) {
+        if (product.modelId() != null && !parts.attachPart(product.modelId(), partNumber)) {
             redirect.addFlashAttribute("attachError", "catalog.validation.unknownPart");
             redirect.addFlashAttribute("attachPartNumber", partNumber);
         }
@@ -60,7 +62,7 @@ class PartController {
     String detachPart(@PathVariable long id, @PathVariable long partId) {
         CatalogEditor.ProductRow product = editor.find(id);
         if (product.modelId() != null) {
-            editor.detachPart(product.modelId(), partId);
+            parts.detachPart(product.modelId(), partId);
         }
         return "redirect:/catalog/products/" + id + "#parts";
     }
@@ -72,7 +74,7 @@ class PartController {
         if (result.hasErrors()) {
             redirect.addFlashAttribute("partError", "catalog.validation.days");
         } else {
-            editor.updatePart(partId, timing.intervalDays(), timing.leadDays());
+            parts.updatePart(partId, timing.intervalDays(), timing.leadDays());
             redirect.addFlashAttribute("notice", "catalog.partSaved");
         }
         return "redirect:/catalog/products/" + id + "#parts";

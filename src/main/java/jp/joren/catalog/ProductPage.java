@@ -10,10 +10,12 @@ class ProductPage {
 
     private final CatalogEditor editor;
     private final Categories categories;
+    private final ModelParts parts;
 
-    ProductPage(CatalogEditor editor, Categories categories) {
+    ProductPage(CatalogEditor editor, Categories categories, ModelParts parts) {
         this.editor = editor;
         this.categories = categories;
+        this.parts = parts;
     }
 
     /** @param id the product shown; null for a new one. @return the page's view */
@@ -24,7 +26,7 @@ class ProductPage {
             CatalogEditor.ProductRow product = editor.find(id);
             model.addAttribute("product", product);
             if (product.modelId() != null) {
-                model.addAttribute("parts", editor.partsOf(product.modelId()));
+                model.addAttribute("parts", parts.partsOf(product.modelId()));
                 if (!model.containsAttribute("partForm")) {
                     model.addAttribute("partForm", new PartForm());
                 }

@@ -82,7 +82,7 @@ public class ReminderQueue {
                 select r.*, r.route = 'EMAIL' as email, r.route is not null as reachable
                   from routes r)
             """.formatted(CANDIDATES, Reachability.consents("cu", "EMAIL"),
-            Reachability.unsubscribed("cu.email"), Reachability.consents("cu", "POSTAL"),
+            Reachability.unsubscribed("cu"), Reachability.consents("cu", "POSTAL"),
             Reachability.consents("cu", "LINE"), LineFriends.linked("cu"));
 
     private static final String QUEUE = ROUTED + """

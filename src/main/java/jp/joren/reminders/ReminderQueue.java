@@ -61,14 +61,15 @@ public class ReminderQueue {
                        ('x' || substr(md5(cu.tenant_id || ':' || cu.id || ':' || :holdoutKey), 1, 7))::bit(28)::int %% 100
                            < :holdout as held_out
                   from candidate c
-                  join customer cu on cu.id = c.customer_id and cu.status = 'ACTIVE'
+                  join customer cu on cu.tenant_id = :shop and cu.id = c.customer_id and cu.status = 'ACTIVE'
                  -- a night run again in the day does not remind someone who has bought since
                  where not exists (select 1 from completed_purchase b
                                     where b.tenant_id = cu.tenant_id and b.customer_id = c.customer_id
                                       and b.business_date >= :today
                                       and (c.product_id is null
                                            or exists (select 1 from purchase_line l
-                                                       where l.purchase_id = b.id and l.product_id = c.product_id)))),
+                                                       where l.tenant_id = b.tenant_id and l.purchase_id = b.id
+                                                         and l.product_id = c.product_id)))),
             routes as (
                 -- the first channel of the rule's order (:channels) the customer can be reached on
                 select r.*,

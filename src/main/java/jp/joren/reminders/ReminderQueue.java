@@ -125,7 +125,9 @@ public class ReminderQueue {
                  order by md5(customer_id::text) limit 1)
             """ + Letters.select("chosen");
 
+    /** The shop's messages of the rule that will go out and have no coupon yet. */
     private static final String NEEDING_COUPONS = """
+            from outbox_message
             where tenant_id = :shop and rule = :rule and status in ('QUEUED', 'AWAITING_APPROVAL') and coupon_id is null
               and campaign_id is not distinct from cast(:campaign as bigint)""";
 
@@ -135,7 +137,7 @@ public class ReminderQueue {
      */
     private static final String ISSUE_COUPONS = """
             with needing as (
-                select id, customer_id, row_number() over (order by id) as n from outbox_message
+                select id, customer_id, row_number() over (order by id) as n
             """ + NEEDING_COUPONS + """
                 ),
             codes as (select code, n from unnest(cast(:codes as text[])) with ordinality as c(code, n)),
@@ -245,7 +247,7 @@ public class ReminderQueue {
     private void issueCoupons(Recipients recipients, Offer offer, LocalDate today) {
         long shop = CurrentTenant.require();
         for (int round = 0; round < ISSUE_ROUNDS; round++) {
-            int needing = jdbc.sql("select count(*) from outbox_message " + NEEDING_COUPONS)
+            int needing = jdbc.sql("select count(*) " + NEEDING_COUPONS)
                     .param("shop", shop).param("rule", recipients.rule().name()).param("campaign", recipients.campaignId())
                     .query(Integer.class).single();
             if (needing == 0) {

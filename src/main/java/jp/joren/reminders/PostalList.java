@@ -1,7 +1,9 @@
 package jp.joren.reminders;
 
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import jp.joren.reminders.postal.PostalLabel;
 import jp.joren.reminders.rules.ReminderRule;
 import jp.joren.reminders.unsubscribe.Reachability;
 import jp.joren.shared.ExcelCsvWriter;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,19 +33,21 @@ public class PostalList {
                    concat_ws(' ', cu.prefecture, cu.city, cu.town, cu.address_line) as address, cu.name, m.rule,
                    c.code as coupon_code, c.valid_until
               from outbox_message m
-              join customer cu on cu.id = m.customer_id and cu.status = 'ACTIVE'
-              left join coupon c on c.id = m.coupon_id
-             where m.channel = 'POSTAL' and m.status = 'QUEUED' and m.due_on <= :today and m.id <= :upTo
+              join customer cu on cu.tenant_id = m.tenant_id and cu.id = m.customer_id and cu.status = 'ACTIVE'
+              left join coupon c on c.tenant_id = m.tenant_id and c.id = m.coupon_id
+             where m.tenant_id = :shop and m.channel = 'POSTAL' and m.status = 'QUEUED' and m.due_on <= :today and m.id <= :upTo
                and coalesce(cu.postal_code, '') <> ''
                and %s
              order by cu.postal_code, m.id""".formatted(Reachability.consents("cu", "POSTAL"));
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final Clock clock;
 
-    PostalList(JdbcClient jdbc, AuditLog audit) {
+    PostalList(JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -52,6 +57,7 @@ public class PostalList {
 
     private List<PostalLabel> waiting(LocalDate today, long upTo) {
         return jdbc.sql(WAITING)
+                .param("shop", CurrentTenant.require())
                 .param("today", today)
                 .param("upTo", upTo)
                 .query((rs, row) -> new PostalLabel(rs.getLong("id"), rs.getLong("customer_id"),
@@ -80,7 +86,11 @@ public class PostalList {
     @Transactional
     public int markPosted(LocalDate today, long upTo) {
         List<Long> batch = waiting(today, upTo).stream().map(PostalLabel::messageId).toList();
-        return jdbc.sql("update outbox_message set status = 'SENT', sent_at = now() where id = any(:ids) and status = 'QUEUED'")
+        return jdbc.sql("""
+                        update outbox_message set status = 'SENT', sent_at = :now
+                         where tenant_id = :shop and id = any(:ids) and status = 'QUEUED'""")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("shop", CurrentTenant.require())
                 .param("ids", batch.toArray(Long[]::new))
                 .update();
     }

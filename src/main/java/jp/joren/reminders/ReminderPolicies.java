@@ -1,5 +1,9 @@
 package jp.joren.reminders;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -8,13 +12,16 @@ import org.springframework.stereotype.Repository;
 public class ReminderPolicies {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    ReminderPolicies(JdbcClient jdbc) {
+    ReminderPolicies(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public ReminderPolicy current() {
-        return jdbc.sql("select frequency_cap_days, emails_per_minute from reminder_policy")
+        return jdbc.sql("select frequency_cap_days, emails_per_minute from reminder_policy where tenant_id = :shop")
+                .param("shop", CurrentTenant.require())
                 .query((rs, row) -> new ReminderPolicy(rs.getInt("frequency_cap_days"), rs.getInt("emails_per_minute")))
                 .optional().orElse(ReminderPolicy.DEFAULTS);
     }
@@ -25,7 +32,8 @@ public class ReminderPolicies {
                         values (app_current_tenant(), :cap, :rate)
                         on conflict (tenant_id) do update
                            set frequency_cap_days = excluded.frequency_cap_days,
-                               emails_per_minute = excluded.emails_per_minute, updated_at = now()""")
+                               emails_per_minute = excluded.emails_per_minute, updated_at = :now""")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("cap", policy.frequencyCapDays())
                 .param("rate", policy.emailsPerMinute())
                 .update();

@@ -61,14 +61,15 @@ public class ReminderQueue {
                        ('x' || substr(md5(cu.tenant_id || ':' || cu.id || ':' || :holdoutKey), 1, 7))::bit(28)::int %% 100
                            < :holdout as held_out
                   from candidate c
-                  join customer cu on cu.id = c.customer_id and cu.status = 'ACTIVE'
+                  join customer cu on cu.tenant_id = :shop and cu.id = c.customer_id and cu.status = 'ACTIVE'
                  -- a night run again in the day does not remind someone who has bought since
                  where not exists (select 1 from completed_purchase b
                                     where b.tenant_id = cu.tenant_id and b.customer_id = c.customer_id
                                       and b.business_date >= :today
                                       and (c.product_id is null
                                            or exists (select 1 from purchase_line l
-                                                       where l.purchase_id = b.id and l.product_id = c.product_id)))),
+                                                       where l.tenant_id = b.tenant_id and l.purchase_id = b.id
+                                                         and l.product_id = c.product_id)))),
             routes as (
                 -- the first channel of the rule's order (:channels) the customer can be reached on
                 select r.*,
@@ -82,7 +83,7 @@ public class ReminderQueue {
                 select r.*, r.route = 'EMAIL' as email, r.route is not null as reachable
                   from routes r)
             """.formatted(CANDIDATES, Reachability.consents("cu", "EMAIL"),
-            Reachability.unsubscribed("cu.email"), Reachability.consents("cu", "POSTAL"),
+            Reachability.unsubscribed("cu"), Reachability.consents("cu", "POSTAL"),
             Reachability.consents("cu", "LINE"), LineFriends.linked("cu"));
 
     private static final String QUEUE = ROUTED + """
@@ -124,7 +125,9 @@ public class ReminderQueue {
                  order by md5(customer_id::text) limit 1)
             """ + Letters.select("chosen");
 
+    /** The shop's messages of the rule that will go out and have no coupon yet. */
     private static final String NEEDING_COUPONS = """
+            from outbox_message
             where tenant_id = :shop and rule = :rule and status in ('QUEUED', 'AWAITING_APPROVAL') and coupon_id is null
               and campaign_id is not distinct from cast(:campaign as bigint)""";
 
@@ -134,7 +137,7 @@ public class ReminderQueue {
      */
     private static final String ISSUE_COUPONS = """
             with needing as (
-                select id, customer_id, row_number() over (order by id) as n from outbox_message
+                select id, customer_id, row_number() over (order by id) as n
             """ + NEEDING_COUPONS + """
                 ),
             codes as (select code, n from unnest(cast(:codes as text[])) with ordinality as c(code, n)),
@@ -244,7 +247,7 @@ public class ReminderQueue {
     private void issueCoupons(Recipients recipients, Offer offer, LocalDate today) {
         long shop = CurrentTenant.require();
         for (int round = 0; round < ISSUE_ROUNDS; round++) {
-            int needing = jdbc.sql("select count(*) from outbox_message " + NEEDING_COUPONS)
+            int needing = jdbc.sql("select count(*) " + NEEDING_COUPONS)
                     .param("shop", shop).param("rule", recipients.rule().name()).param("campaign", recipients.campaignId())
                     .query(Integer.class).single();
             if (needing == 0) {

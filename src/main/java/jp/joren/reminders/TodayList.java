@@ -89,10 +89,10 @@ public class TodayList {
     public Optional<ContactItem> item(long customerId, String reason, String occasion, LocalDate today) {
         return jdbc.sql(COLUMNS + """
                           from contact_item i
-                        """ + CUSTOMER + """
+                        %s
                           left join account a on a.tenant_id = i.tenant_id and a.id = i.acted_by
                          where i.tenant_id = :shop and i.customer_id = :customer and i.reason = :reason
-                           and i.occasion = :occasion""")
+                           and i.occasion = :occasion""".formatted(CUSTOMER))
                 .param("shop", CurrentTenant.require())
                 .param("customer", customerId)
                 .param("reason", reason)

@@ -28,12 +28,12 @@ public final class CountedVisits {
      */
     public static String purchasesBefore(List<Long> excluded) {
         String ofActiveCustomers = """
-                p.tenant_id = :shop and p.business_date < :asOf and p.customer_id is not null
+                p.business_date < :asOf and p.customer_id is not null
                 and p.customer_id not in (select id from customer where tenant_id = :shop and status <> 'ACTIVE')""";
         return excluded.isEmpty() ? """
                 select p.customer_id, p.business_date, p.total as amount
                   from completed_purchase p
-                 where %s
+                 where p.tenant_id = :shop and %s
                 """.formatted(ofActiveCustomers) : """
                 select p.customer_id, p.business_date, p.total - coalesce(x.excluded_amount, 0) as amount
                   from completed_purchase p
@@ -45,7 +45,7 @@ public final class CountedVisits {
                                 and l.purchase_id in (select purchase_id from purchase_line
                                                        where tenant_id = :shop and product_id = any(:excluded))
                               group by l.purchase_id) x on x.purchase_id = p.id
-                 where %s and x.only_excluded is not true
+                 where p.tenant_id = :shop and %s and x.only_excluded is not true
                 """.formatted(ofActiveCustomers);
     }
 }

@@ -5,7 +5,8 @@ import jp.joren.dashboard.period.DashboardQueries;
 import jp.joren.dashboard.portfolio.PortfolioReads;
 
 /**
- * The customers behind a number of the dashboard, as a query of customer ids. Parameters: {@code from},
+ * The customers behind a number of the dashboard, as a query of customer ids. Parameters: {@code shop} (named
+ * on every table the query reads), {@code from},
  * {@code until} and {@code before} (the period and the one before it), {@code snapshot} (the month-end
  * snapshot at the period's start), {@code cohortFrom}/{@code cohortUntil}, {@code today}, and where an
  * audience names one: {@code segment}/{@code lapsed} (a cell), {@code visits}, {@code tier}, {@code town},
@@ -20,7 +21,8 @@ public enum Audience {
     REPEAT(BuyerMovement.BUYERS_MOVED + " where not " + BuyerMovement.IS_NEW),
     LOYAL_BUYERS("""
             select b.customer_id from (%s) b
-              join portfolio_snapshot s on s.customer_id = b.customer_id and s.month = :snapshot and s.segment = 'LOYAL'
+              join portfolio_snapshot s on s.tenant_id = :shop and s.customer_id = b.customer_id and s.month = :snapshot
+                                       and s.segment = 'LOYAL'
             """.formatted(BuyerMovement.BUYERS)),
     RETURNED(BuyerMovement.BUYERS_MOVED + " where " + BuyerMovement.IS_RETURNED),
     LOST("""
@@ -28,22 +30,25 @@ public enum Audience {
               left join (%s) b on b.customer_id = bb.customer_id
              where b.customer_id is null
             """.formatted(BuyerMovement.BUYERS_BEFORE, BuyerMovement.BUYERS)),
-    ACTIVE_AT_START("select customer_id from portfolio_snapshot where month = :snapshot and not lapsed"),
+    ACTIVE_AT_START("select customer_id from portfolio_snapshot where tenant_id = :shop and month = :snapshot and not lapsed"),
     COHORT("""
-            select customer_id from customer_portfolio where first_visit >= :cohortFrom and first_visit < :cohortUntil
+            select customer_id from customer_portfolio
+             where tenant_id = :shop and first_visit >= :cohortFrom and first_visit < :cohortUntil
             """),
     COHORT_RETURNED("""
-            select customer_id from customer_portfolio where first_visit >= :cohortFrom and first_visit < :cohortUntil
+            select customer_id from customer_portfolio
+             where tenant_id = :shop and first_visit >= :cohortFrom and first_visit < :cohortUntil
                and second_visit <= first_visit + 90
             """),
     /** The heat map of question 5: the customers who first came in {@code month}. */
     MONTH_COHORT(Sql.MONTH_COHORT),
     /** Those of them whose second visit came within {@code days} of the first. */
     MONTH_COHORT_RETURNED(Sql.MONTH_COHORT + " and second_visit - first_visit <= :days"),
-    NOT_SEEN_TWO_TO_THREE_MONTHS("select customer_id from customer_portfolio where :today - last_visit between 60 and 90"),
+    NOT_SEEN_TWO_TO_THREE_MONTHS(
+            "select customer_id from customer_portfolio where tenant_id = :shop and :today - last_visit between 60 and 90"),
     OVERDUE("""
             select customer_id from customer_portfolio
-             where not lapsed and :today - last_visit > expected_interval_days + %d
+             where tenant_id = :shop and not lapsed and :today - last_visit > expected_interval_days + %d
             """.formatted(PortfolioReads.GRACE_DAYS)),
     /**
      * Worth a personal call: the forecast gives them between 20% and 60% of still being a customer, and what
@@ -51,18 +56,19 @@ public enum Audience {
      */
     WORTH_A_CALL("""
             select customer_id from customer_forecast
-             where probability_active >= 0.2 and probability_active < 0.6
+             where tenant_id = :shop and probability_active >= 0.2 and probability_active < 0.6
                and expected_value_12m / nullif(probability_active, 0) >= (
                    select percentile_disc(0.8) within group (order by expected_value_12m / nullif(probability_active, 0))
-                     from customer_forecast where probability_active > 0)
+                     from customer_forecast where tenant_id = :shop and probability_active > 0)
             """),
-    CELL("select customer_id from customer_portfolio where segment = :segment and lapsed = :lapsed"),
-    TOP("select customer_id from customer_portfolio where segment = 'LOYAL' and not lapsed"),
+    CELL("select customer_id from customer_portfolio where tenant_id = :shop and segment = :segment and lapsed = :lapsed"),
+    TOP("select customer_id from customer_portfolio where tenant_id = :shop and segment = 'LOYAL' and not lapsed"),
     /** Question 6: the tenth of the customers with the largest cumulative amount. */
     TOP_DECILE("""
             select customer_id from customer_portfolio
+             where tenant_id = :shop
              order by amount desc, customer_id
-             limit (select (count(*) + 9) / 10 from customer_portfolio)
+             limit (select (count(*) + 9) / 10 from customer_portfolio where tenant_id = :shop)
             """),
     /** Question 9: the customers of a cell who can be reached by email. */
     REACH_EMAIL(Sql.CELL_REACH + " and e.channel = 'EMAIL' and e.granted"),
@@ -75,13 +81,15 @@ public enum Audience {
     REACH_POSTAL(Sql.CELL_REACH + " and e.channel = 'POSTAL' and e.granted"),
     /** Customers in a cell at a month's close. */
     MONTH_CELL("""
-            select customer_id from portfolio_snapshot where month = :month and segment = :segment and lapsed = :lapsed
+            select customer_id from portfolio_snapshot
+             where tenant_id = :shop and month = :month and segment = :segment and lapsed = :lapsed
             """),
     /** Customers in a cell at a month's close who were in another (or none) at the close before. */
     MOVED("""
             select t.customer_id from portfolio_snapshot t
-              left join portfolio_snapshot f on f.customer_id = t.customer_id and f.month = :monthBefore
-             where t.month = :month and t.segment = :segment and t.lapsed = :lapsed
+              left join portfolio_snapshot f on f.tenant_id = t.tenant_id and f.customer_id = t.customer_id
+                                            and f.month = :monthBefore
+             where t.tenant_id = :shop and t.month = :month and t.segment = :segment and t.lapsed = :lapsed
                and (case when cast(:fromSegment as text) is null then f.customer_id is null
                          else f.segment = :fromSegment and f.lapsed = :fromLapsed end)
             """),
@@ -107,31 +115,32 @@ public enum Audience {
             + PortfolioReads.CAME_BACK_AFTER_FOLLOW_UP),
     FUNNEL("""
             select customer_id from customer_portfolio
-             where first_visit >= cast(:until as date) - 365 and first_visit < :until and visits >= :visits
+             where tenant_id = :shop and first_visit >= cast(:until as date) - 365 and first_visit < :until
+               and visits >= :visits
             """),
     TIER("""
             select c.id from customer c
-             where c.status = 'ACTIVE' and %s = :tier
+             where c.tenant_id = :shop and c.status = 'ACTIVE' and %s = :tier
             """.formatted(DashboardQueries.TIER)),
     TIER_ACTIVE("""
             select c.id from customer c
-              join customer_portfolio cp on cp.customer_id = c.id and not cp.lapsed
-             where c.status = 'ACTIVE' and %s = :tier
+              join customer_portfolio cp on cp.tenant_id = c.tenant_id and cp.customer_id = c.id and not cp.lapsed
+             where c.tenant_id = :shop and c.status = 'ACTIVE' and %s = :tier
             """.formatted(DashboardQueries.TIER)),
     TOWN_ACTIVE("""
             select c.id from customer c
-              join customer_portfolio cp on cp.customer_id = c.id and not cp.lapsed
-             where c.status = 'ACTIVE' and coalesce(nullif(trim(c.town), ''), '') = :town and %s = :tier
+              join customer_portfolio cp on cp.tenant_id = c.tenant_id and cp.customer_id = c.id and not cp.lapsed
+             where c.tenant_id = :shop and c.status = 'ACTIVE' and coalesce(nullif(trim(c.town), ''), '') = :town and %s = :tier
             """.formatted(DashboardQueries.TIER)),
     TOWN("""
             select c.id from customer c
-             where c.status = 'ACTIVE' and coalesce(nullif(trim(c.town), ''), '') = :town and %s = :tier
+             where c.tenant_id = :shop and c.status = 'ACTIVE' and coalesce(nullif(trim(c.town), ''), '') = :town and %s = :tier
             """.formatted(DashboardQueries.TIER));
 
     private static final class Sql {
         static final String MONTH_COHORT = """
                 select customer_id from customer_portfolio
-                 where first_visit >= :month and first_visit < (cast(:month as date) + interval '1 month')::date""";
+                 where tenant_id = :shop and first_visit >= :month and first_visit < (cast(:month as date) + interval '1 month')::date""";
         static final String CELL_REACH = """
                 select cp.customer_id from customer_portfolio cp
                   join current_consent e on e.tenant_id = cp.tenant_id and e.customer_id = cp.customer_id
@@ -139,7 +148,7 @@ public enum Audience {
                 """;
         static final String REPEATERS = """
                 select customer_id from customer_portfolio
-                 where visits >= 2 and last_visit >= cast(:until as date) - 365 and last_visit < :until""";
+                 where tenant_id = :shop and visits >= 2 and last_visit >= cast(:until as date) - 365 and last_visit < :until""";
     }
 
     final String sql;

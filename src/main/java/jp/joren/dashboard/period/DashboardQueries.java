@@ -47,7 +47,8 @@ public class DashboardQueries {
                         ), bought_before as materialized (
                             %s
                         ), loyal_at_start as materialized (
-                            select customer_id from portfolio_snapshot where month = :snapshot and segment = 'LOYAL'
+                            select customer_id from portfolio_snapshot
+                             where tenant_id = :shop and month = :snapshot and segment = 'LOYAL'
                         ), each_buyer as materialized (
                             select b.visits, b.amount, bb.customer_id is not null as bought_before,
                                    %s as is_new, %s as is_returned,
@@ -56,10 +57,10 @@ public class DashboardQueries {
                                    -- compared byte by byte, which is quicker; the towns are put in order in Java
                                    coalesce(nullif(trim(c.town), ''), '') collate "C" as town
                               from buyers b
-                              join customer c on c.id = b.customer_id
+                              join customer c on c.tenant_id = :shop and c.id = b.customer_id
                               left join bought_before bb on bb.customer_id = b.customer_id
                               left join loyal_at_start l on l.customer_id = b.customer_id
-                              left join customer_portfolio cp on cp.customer_id = b.customer_id
+                              left join customer_portfolio cp on cp.tenant_id = :shop and cp.customer_id = b.customer_id
                         )
                         select grouping(segment, lapsed) = 0 as by_cell, grouping(tier) = 0 as by_tier,
                                grouping(town) = 0 as by_town, segment, lapsed, tier, town,
@@ -110,11 +111,13 @@ public class DashboardQueries {
     public StartCounts startOf(Period period) {
         Period cohort = period.cohortOldEnough();
         return jdbc.sql("""
-                        select (select count(*) from portfolio_snapshot where month = :snapshot and not lapsed) as active_at_start,
+                        select (select count(*) from portfolio_snapshot
+                                 where tenant_id = :shop and month = :snapshot and not lapsed) as active_at_start,
                                count(*) as cohort, count(*) filter (where second_visit <= first_visit + 90) as cohort_returned
                           from customer_portfolio
-                         where first_visit >= :cohortFrom and first_visit < :cohortUntil
+                         where tenant_id = :shop and first_visit >= :cohortFrom and first_visit < :cohortUntil
                         """)
+                .param("shop", CurrentTenant.require())
                 .param("snapshot", period.snapshotAtStart())
                 .param("cohortFrom", cohort.from())
                 .param("cohortUntil", cohort.until())
@@ -181,8 +184,8 @@ public class DashboardQueries {
                                sum(lines.amount) as all_sales,
                                count(distinct lines.customer_id) filter (where top) as top_buyers
                           from lines
-                          join product pr on pr.id = lines.product_id
-                          left join category c on c.id = pr.category_id
+                          join product pr on pr.tenant_id = :shop and pr.id = lines.product_id
+                          left join category c on c.tenant_id = pr.tenant_id and c.id = pr.category_id
                          group by c.id, c.name
                          order by 2 desc, 3 desc
                         """)
@@ -230,11 +233,12 @@ public class DashboardQueries {
                                count(*) filter (where not cp.lapsed) as active,
                                count(*) filter (where not s.lapsed) as active_at_start
                           from (select c.id, %s as tier, coalesce(nullif(trim(c.town), ''), '') as town
-                                  from customer c where c.status = 'ACTIVE') c
-                          left join customer_portfolio cp on cp.customer_id = c.id
-                          left join portfolio_snapshot s on s.customer_id = c.id and s.month = :snapshot
+                                  from customer c where c.tenant_id = :shop and c.status = 'ACTIVE') c
+                          left join customer_portfolio cp on cp.tenant_id = :shop and cp.customer_id = c.id
+                          left join portfolio_snapshot s on s.tenant_id = :shop and s.customer_id = c.id and s.month = :snapshot
                          group by grouping sets ((tier), (tier, town))
                         """.formatted(TIER))
+                .param("shop", CurrentTenant.require())
                 .param("towns", neighbourhood.toArray(String[]::new))
                 .param("snapshot", snapshot)
                 .query((rs, row) -> new AreaCounts(rs.getInt("tier"), rs.getBoolean("whole_tier") ? null : rs.getString("town"),

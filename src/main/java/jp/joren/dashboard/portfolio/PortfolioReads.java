@@ -100,22 +100,22 @@ public class PortfolioReads {
             and cp.second_visit <= cp.first_visit + 90""";
 
     /**
-     * The customers the frequency cap holds back: sent a promotion since {@code :capSince}, or handed one to the
-     * mail server without an answer (it may have reached them).
+     * The customers of the shop {@code :shop} the frequency cap holds back: sent a promotion since
+     * {@code :capSince}, or handed one to the mail server without an answer (it may have reached them).
      */
     public static final String CAPPED = """
             select distinct customer_id from outbox_message
-             where promotional and ((status = 'SENT' and sent_at >= :capSince)
+             where tenant_id = :shop and promotional and ((status = 'SENT' and sent_at >= :capSince)
                                     or (status = 'UNCONFIRMED' and handed_over_at >= :capSince))""";
 
     /**
-     * The second-visit follow-ups {@code m} sent to the customers {@code cp} who first came in the 365 days
-     * before {@code :until} (the funnel's new customers).
+     * The second-visit follow-ups {@code m} of the shop {@code :shop} sent to the customers {@code cp} who first
+     * came in the 365 days before {@code :until} (the funnel's new customers).
      */
     public static final String FOLLOW_UPS_SENT = """
               from outbox_message m
-              join customer_portfolio cp on cp.customer_id = m.customer_id
-             where m.rule = '%s' and m.status = 'SENT'
+              join customer_portfolio cp on cp.tenant_id = m.tenant_id and cp.customer_id = m.customer_id
+             where m.tenant_id = :shop and m.rule = '%s' and m.status = 'SENT'
                and cp.first_visit >= cast(:until as date) - 365 and cp.first_visit < :until
             """.formatted(FollowUpStep.RULE);
 
@@ -130,7 +130,8 @@ public class PortfolioReads {
     }
 
     public Optional<Classification> classification() {
-        return jdbc.sql("select as_of, classified_at from portfolio_classification")
+        return jdbc.sql("select as_of, classified_at from portfolio_classification where tenant_id = :shop")
+                .param("shop", CurrentTenant.require())
                 .query((rs, row) -> new Classification(rs.getObject("as_of", LocalDate.class),
                         rs.getTimestamp("classified_at").toInstant()))
                 .optional();
@@ -151,8 +152,10 @@ public class PortfolioReads {
         return jdbc.sql("""
                         select segment, lapsed, count(*) as customers, avg(tenure_days) as tenure, avg(amount) as amount
                           from customer_portfolio
+                         where tenant_id = :shop
                          group by segment, lapsed
                         """)
+                .param("shop", CurrentTenant.require())
                 .query((rs, row) -> new CellFigures(cell(rs.getString("segment"), rs.getBoolean("lapsed")),
                         rs.getLong("customers"), 0, rs.getDouble("tenure"), rs.getDouble("amount")))
                 .list();
@@ -161,9 +164,9 @@ public class PortfolioReads {
     public List<Move> movement(LocalDate month) {
         return jdbc.sql("""
                         select from_segment, from_lapsed, to_segment, to_lapsed, customers
-                          from portfolio_movement where month = ?
+                          from portfolio_movement where tenant_id = ? and month = ?
                         """)
-                .param(month)
+                .params(CurrentTenant.require(), month)
                 .query((rs, row) -> new Move(
                         rs.getString("from_segment") == null ? null
                                 : cell(rs.getString("from_segment"), rs.getBoolean("from_lapsed")),
@@ -173,21 +176,23 @@ public class PortfolioReads {
 
     /** The latest month whose movement is known, no later than {@code month}. */
     public Optional<LocalDate> latestMovementMonth(LocalDate month) {
-        return jdbc.sql("select max(month) from portfolio_movement where month <= ?").param(month)
+        return jdbc.sql("select max(month) from portfolio_movement where tenant_id = ? and month <= ?")
+                .params(CurrentTenant.require(), month)
                 .query(LocalDate.class).optional();
     }
 
     public Optional<LocalDate> latestClosedMonth(LocalDate month) {
-        return jdbc.sql("select max(month) from portfolio_month_cell where month <= ?").param(month)
+        return jdbc.sql("select max(month) from portfolio_month_cell where tenant_id = ? and month <= ?")
+                .params(CurrentTenant.require(), month)
                 .query(LocalDate.class).optional();
     }
 
     public List<MonthCell> trend(LocalDate fromMonth, LocalDate toMonth) {
         return jdbc.sql("""
                         select month, segment, lapsed, customers from portfolio_month_cell
-                         where month >= ? and month <= ? order by month
+                         where tenant_id = ? and month >= ? and month <= ? order by month
                         """)
-                .params(fromMonth, toMonth)
+                .params(CurrentTenant.require(), fromMonth, toMonth)
                 .query((rs, row) -> new MonthCell(rs.getObject("month", LocalDate.class),
                         cell(rs.getString("segment"), rs.getBoolean("lapsed")), rs.getLong("customers")))
                 .list();
@@ -201,8 +206,9 @@ public class PortfolioReads {
                                count(*) filter (where segment = 'LOYAL' and not lapsed) as loyal,
                                count(*) as classified
                           from customer_portfolio
+                         where tenant_id = :shop
                         """)
-                .param("today", today).param("grace", GRACE_DAYS)
+                .param("shop", CurrentTenant.require()).param("today", today).param("grace", GRACE_DAYS)
                 .query((rs, row) -> new Recency(rs.getLong("two_to_three"), rs.getLong("overdue"), rs.getLong("loyal"),
                         rs.getLong("classified"), (rs.getLong("classified") + 9) / 10))
                 .single();
@@ -219,11 +225,12 @@ public class PortfolioReads {
                                percentile_cont(0.5) within group (order by tenure_days::numeric / (visits - 1)) as median,
                                percentile_cont(0.75) within group (order by tenure_days::numeric / (visits - 1)) as p75
                           from customer_portfolio
-                         where visits >= 2 and last_visit >= cast(:until as date) - 365 and last_visit < :until
+                         where tenant_id = :shop and visits >= 2
+                           and last_visit >= cast(:until as date) - 365 and last_visit < :until
                          group by segment = 'LOYAL'
                          order by 1 desc
                         """)
-                .param("until", until)
+                .param("shop", CurrentTenant.require()).param("until", until)
                 .query((rs, row) -> new Interval(rs.getBoolean("top"), rs.getLong("customers"),
                         rs.getObject("p25", Double.class), rs.getObject("median", Double.class),
                         rs.getObject("p75", Double.class)))
@@ -238,9 +245,9 @@ public class PortfolioReads {
                                count(*) filter (where visits >= 5) as fifth,
                                percentile_cont(0.5) within group (order by second_visit - first_visit) as days_to_second
                           from customer_portfolio
-                         where first_visit >= cast(:until as date) - 365 and first_visit < :until
+                         where tenant_id = :shop and first_visit >= cast(:until as date) - 365 and first_visit < :until
                         """)
-                .param("until", until)
+                .param("shop", CurrentTenant.require()).param("until", until)
                 .query((rs, row) -> new Funnel(rs.getLong("first"), rs.getLong("second"), rs.getLong("third"),
                         rs.getLong("fourth"), rs.getLong("fifth"), rs.getObject("days_to_second", Double.class)))
                 .single();
@@ -258,10 +265,10 @@ public class PortfolioReads {
                                count(*) filter (where second_visit - first_visit <= 180) as d180,
                                count(*) filter (where second_visit - first_visit <= 365) as d365
                           from customer_portfolio
-                         where first_visit >= ? and first_visit < ?
+                         where tenant_id = ? and first_visit >= ? and first_visit < ?
                          group by 1 order by 1
                         """)
-                .params(fromMonth, untilMonth)
+                .params(CurrentTenant.require(), fromMonth, untilMonth)
                 .query((rs, row) -> {
                     LocalDate month = rs.getObject("month", LocalDate.class);
                     long[] returned = new long[COHORT_WINDOWS.length];
@@ -293,8 +300,10 @@ public class PortfolioReads {
                           left join current_consent p
                                  on p.tenant_id = cp.tenant_id and p.customer_id = cp.customer_id and p.channel = 'POSTAL'
                           left join capped c on c.customer_id = cp.customer_id
+                         where cp.tenant_id = :shop
                          group by cp.segment, cp.lapsed
                         """.formatted(CAPPED))
+                .param("shop", CurrentTenant.require())
                 .param("capSince", java.sql.Timestamp.from(capSince))
                 .query((rs, row) -> new CellConsent(cell(rs.getString("segment"), rs.getBoolean("lapsed")),
                         rs.getLong("customers"), rs.getLong("email"), rs.getLong("email_now"), rs.getLong("postal")))
@@ -313,7 +322,7 @@ public class PortfolioReads {
                         %s
                          group by m.occasion
                         """.formatted(CAME_BACK_AFTER_FOLLOW_UP, FOLLOW_UPS_SENT))
-                .param("until", until)
+                .param("shop", CurrentTenant.require()).param("until", until)
                 .query(rs -> {
                     FollowUpStep step = FollowUpStep.valueOf(rs.getString("occasion"));
                     sent.put(step, new FollowUp(step, rs.getLong("sent"), rs.getLong("converted")));

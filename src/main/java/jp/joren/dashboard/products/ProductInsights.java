@@ -3,6 +3,7 @@ package jp.joren.dashboard.products;
 import java.time.LocalDate;
 import java.util.List;
 
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,7 +38,7 @@ public class ProductInsights {
                             select distinct p.customer_id, l.product_id, p.business_date
                               from purchase_line l
                               join completed_purchase p on p.tenant_id = l.tenant_id and p.id = l.purchase_id
-                             where p.customer_id is not null
+                             where l.tenant_id = :shop and p.customer_id is not null
                                and p.business_date >= cast(:today as date) - 730 and p.business_date < :today
                         ), gaps as (
                             select product_id, customer_id,
@@ -49,12 +50,13 @@ public class ProductInsights {
                         select pr.code, pr.name, pr.repurchase_cycle_days, count(distinct g.customer_id) as customers,
                                percentile_cont(0.5) within group (order by g.gap) as median_gap
                           from gaps g
-                          join product pr on pr.id = g.product_id
+                          join product pr on pr.tenant_id = :shop and pr.id = g.product_id
                          where g.times >= 3 and g.gap is not null and not pr.sensitive
                          group by pr.id, pr.code, pr.name, pr.repurchase_cycle_days
                          order by count(distinct g.customer_id) desc, pr.code
                          limit 50
                         """)
+                .param("shop", CurrentTenant.require())
                 .param("today", today)
                 .query((rs, row) -> new Rhythm(rs.getString("code"), rs.getString("name"),
                         rs.getObject("repurchase_cycle_days", Integer.class), rs.getLong("customers"),
@@ -63,11 +65,11 @@ public class ProductInsights {
     }
 
     public List<Pair> productPairs(LocalDate today) {
-        return pairs(today, "l.product_id", "select id, name from product where not sensitive");
+        return pairs(today, "l.product_id", "select id, name from product where tenant_id = :shop and not sensitive");
     }
 
     public List<Pair> categoryPairs(LocalDate today) {
-        return pairs(today, "pr.category_id", "select id, name from category");
+        return pairs(today, "pr.category_id", "select id, name from category where tenant_id = :shop");
     }
 
     /**
@@ -81,7 +83,7 @@ public class ProductInsights {
                               from purchase_line l
                               join completed_purchase p on p.tenant_id = l.tenant_id and p.id = l.purchase_id
                               join product pr on pr.tenant_id = l.tenant_id and pr.id = l.product_id
-                             where p.customer_id is not null and not pr.sensitive
+                             where l.tenant_id = :shop and p.customer_id is not null and not pr.sensitive
                                and p.business_date >= cast(:today as date) - 365 and p.business_date < :today
                         ), everyone as (
                             select count(distinct customer_id) as buyers from bought
@@ -106,6 +108,7 @@ public class ProductInsights {
                          order by 5 desc, 3 desc
                          limit 30
                         """.formatted(item, names))
+                .param("shop", CurrentTenant.require())
                 .param("today", today)
                 .param("minimum", MIN_PAIR_CUSTOMERS)
                 .query((rs, row) -> new Pair(rs.getString("first"), rs.getString("second"), rs.getLong("customers"),

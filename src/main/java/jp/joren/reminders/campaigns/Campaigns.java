@@ -2,6 +2,7 @@ package jp.joren.reminders.campaigns;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,33 +21,39 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Campaigns {
 
+    /** The shop's campaigns, for a condition to follow with {@code and}. */
     private static final String SELECT = """
             select id, name, kind, scheduled_on, subject, body, holdout_percent, coupon_kind, coupon_value, coupon_cap,
                    coupon_valid_days, segment, lapsed, model_id, product_id, town, tier, away_min_days, away_max_days,
                    saved_segment_id, queued_at, approved_at
-              from campaign""";
+              from campaign
+             where tenant_id = :shop""";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Campaigns(JdbcClient jdbc) {
+    Campaigns(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     List<Campaign> ofYear(int year) {
-        return jdbc.sql(SELECT + " where scheduled_on between :from and :to order by scheduled_on, id")
+        return jdbc.sql(SELECT + " and scheduled_on between :from and :to order by scheduled_on, id")
+                .param("shop", CurrentTenant.require())
                 .param("from", LocalDate.of(year, 1, 1))
                 .param("to", LocalDate.of(year, 12, 31))
                 .query(Campaigns::campaign).list();
     }
 
     public Optional<Campaign> find(long id) {
-        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Campaigns::campaign).optional();
+        return jdbc.sql(SELECT + " and id = :id").param("shop", CurrentTenant.require()).param("id", id)
+                .query(Campaigns::campaign).optional();
     }
 
     /** Their day has come and their messages are not yet queued. */
     public List<Campaign> dueBy(LocalDate today) {
-        return jdbc.sql(SELECT + " where scheduled_on <= :today and queued_at is null order by scheduled_on, id")
-                .param("today", today).query(Campaigns::campaign).list();
+        return jdbc.sql(SELECT + " and scheduled_on <= :today and queued_at is null order by scheduled_on, id")
+                .param("shop", CurrentTenant.require()).param("today", today).query(Campaigns::campaign).list();
     }
 
     /** The owner approved the campaign as it is now: on its day its messages go out by themselves. */
@@ -75,7 +82,11 @@ public class Campaigns {
     }
 
     public void markQueued(long id) {
-        jdbc.sql("update campaign set queued_at = now() where id = :id").param("id", id).update();
+        jdbc.sql("update campaign set queued_at = :now where tenant_id = :shop and id = :id")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("shop", CurrentTenant.require())
+                .param("id", id)
+                .update();
     }
 
     /** Inserts a new campaign or changes one not yet queued. @return its id */
@@ -144,8 +155,10 @@ public class Campaigns {
     List<ModelChoice> models() {
         return jdbc.sql("""
                         select m.id, p.name || ' (' || m.model_number || ')' as label
-                          from product_model m join product p on p.id = m.product_id
+                          from product_model m join product p on p.tenant_id = m.tenant_id and p.id = m.product_id
+                         where m.tenant_id = :shop
                          order by p.name, m.model_number""")
+                .param("shop", CurrentTenant.require())
                 .query((rs, row) -> new ModelChoice(rs.getLong("id"), rs.getString("label"))).list();
     }
 
@@ -154,7 +167,8 @@ public class Campaigns {
     }
 
     Optional<ProductRef> productByCode(String code) {
-        return jdbc.sql("select id, sensitive from product where lower(code) = lower(:code)")
+        return jdbc.sql("select id, sensitive from product where tenant_id = :shop and lower(code) = lower(:code)")
+                .param("shop", CurrentTenant.require())
                 .param("code", code.strip())
                 .query((rs, row) -> new ProductRef(rs.getLong("id"), rs.getBoolean("sensitive"))).optional();
     }
@@ -167,7 +181,8 @@ public class Campaigns {
 
     Optional<String> productCode(Long id) {
         return id == null ? Optional.empty()
-                : jdbc.sql("select code from product where id = :id").param("id", id).query(String.class).optional();
+                : jdbc.sql("select code from product where tenant_id = :shop and id = :id")
+                        .param("shop", CurrentTenant.require()).param("id", id).query(String.class).optional();
     }
 
     private static Campaign campaign(ResultSet rs, int row) throws SQLException {

@@ -16,7 +16,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Letters {
 
-    /** The letters of the messages in {@code source}: outbox_message, or rows of the same columns not yet in it. */
+    /**
+     * The letters of the shop's ({@code :shop}) messages in {@code source}: outbox_message, or rows of the same
+     * columns not yet in it; for a condition to follow with {@code and}.
+     */
     public static String select(String source) {
         return """
             select m.id, m.rule, m.campaign_id, m.channel, m.status, m.reason, m.due_on, m.unsubscribe_token,
@@ -28,14 +31,15 @@ public class Letters {
                    c.valid_until as coupon_valid_until,
                    s.name as shop_name, s.sender_name, s.sender_postal_address, s.sender_email, s.sender_phone
               from %s m
-              join customer cu on cu.id = m.customer_id
+              join customer cu on cu.tenant_id = m.tenant_id and cu.id = m.customer_id
               join shop s on s.id = m.tenant_id
-              left join product p on p.id = m.product_id
-              left join consumable_part cp on cp.product_id = m.product_id
-              left join owned_product o on o.id = m.owned_product_id
-              left join product_model pm on pm.id = o.product_model_id
-              left join product mp on mp.id = pm.product_id
-              left join coupon c on c.id = m.coupon_id
+              left join product p on p.tenant_id = m.tenant_id and p.id = m.product_id
+              left join consumable_part cp on cp.tenant_id = m.tenant_id and cp.product_id = m.product_id
+              left join owned_product o on o.tenant_id = m.tenant_id and o.id = m.owned_product_id
+              left join product_model pm on pm.tenant_id = o.tenant_id and pm.id = o.product_model_id
+              left join product mp on mp.tenant_id = pm.tenant_id and mp.id = pm.product_id
+              left join coupon c on c.tenant_id = m.tenant_id and c.id = m.coupon_id
+             where m.tenant_id = :shop
             """.formatted(source);
     }
 
@@ -48,7 +52,8 @@ public class Letters {
     }
 
     public Optional<Letter> find(long messageId) {
-        return jdbc.sql(SELECT + " where m.id = :id").param("id", messageId).query(Letters::letter).optional();
+        return jdbc.sql(SELECT + " and m.id = :id").param("shop", CurrentTenant.require()).param("id", messageId)
+                .query(Letters::letter).optional();
     }
 
     /** Who signs the current shop's letters. */
@@ -63,8 +68,8 @@ public class Letters {
     }
 
     public List<Letter> all(List<Long> messageIds) {
-        return jdbc.sql(SELECT + " where m.id = any(:ids) order by m.id")
-                .param("ids", messageIds.toArray(Long[]::new)).query(Letters::letter).list();
+        return jdbc.sql(SELECT + " and m.id = any(:ids) order by m.id")
+                .param("shop", CurrentTenant.require()).param("ids", messageIds.toArray(Long[]::new)).query(Letters::letter).list();
     }
 
     public static Letter letter(ResultSet rs, int row) throws SQLException {

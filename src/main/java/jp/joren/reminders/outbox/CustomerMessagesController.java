@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 
 import jp.joren.reminders.coupons.CouponCodes;
 import jp.joren.reminders.rules.ReminderRule;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,11 +36,12 @@ class CustomerMessagesController {
                         select m.id, m.rule, k.name as campaign_name, m.channel, m.status, m.reason, m.due_on, m.sent_at,
                                c.code as coupon_code, c.valid_until, c.redeemed_at is not null as redeemed
                           from outbox_message m
-                          left join campaign k on k.id = m.campaign_id
-                          left join coupon c on c.id = m.coupon_id
-                         where m.customer_id = :customer
+                          left join campaign k on k.tenant_id = m.tenant_id and k.id = m.campaign_id
+                          left join coupon c on c.tenant_id = m.tenant_id and c.id = m.coupon_id
+                         where m.tenant_id = :shop and m.customer_id = :customer
                          order by m.queued_at desc, m.id desc
                          limit :shown""")
+                .param("shop", CurrentTenant.require())
                 .param("customer", id)
                 .param("shown", SHOWN)
                 .query((rs, row) -> new CustomerMessage(rs.getLong("id"), ReminderRule.valueOf(rs.getString("rule")),

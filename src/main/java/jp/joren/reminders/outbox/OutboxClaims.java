@@ -63,7 +63,7 @@ class OutboxClaims {
     /** By email: consent, an address, and the address not unsubscribed. */
     private static final String HOLD_BACK = HOLD_BACK_TEMPLATE.formatted(
             Reachability.consents("cu", "EMAIL") + " and coalesce(cu.email, '') <> ''",
-            Reachability.unsubscribed("cu.email"));
+            Reachability.unsubscribed("cu"));
 
     /** On LINE: consent, and LINE linked and not blocked (blocking withdraws the consent too). */
     private static final String HOLD_BACK_LINE = HOLD_BACK_TEMPLATE.formatted(

@@ -33,12 +33,14 @@ public class OutboxQueries {
                         select m.id, m.customer_id, cu.name, m.rule, m.occasion, m.channel, m.status, m.reason, m.due_on,
                                m.sent_at, c.code as coupon_code, m.last_error
                           from outbox_message m
-                          join customer cu on cu.id = m.customer_id
-                          left join coupon c on c.id = m.coupon_id
-                         where (cast(:status as text) is null or m.status = :status)
+                          join customer cu on cu.tenant_id = m.tenant_id and cu.id = m.customer_id
+                          left join coupon c on c.tenant_id = m.tenant_id and c.id = m.coupon_id
+                         where m.tenant_id = :shop
+                           and (cast(:status as text) is null or m.status = :status)
                            and (cast(:rule as text) is null or m.rule = :rule)
                          order by m.queued_at desc, m.id desc
                          limit :limit""")
+                .param("shop", CurrentTenant.require())
                 .param("status", status)
                 .param("rule", rule == null ? null : rule.name())
                 .param("limit", PAGE)
@@ -56,7 +58,8 @@ public class OutboxQueries {
         for (ReminderRule rule : ReminderRule.values()) {
             counts.put(rule, new TreeMap<>());
         }
-        jdbc.sql("select rule, status, count(*) as n from outbox_message group by rule, status")
+        jdbc.sql("select rule, status, count(*) as n from outbox_message where tenant_id = :shop group by rule, status")
+                .param("shop", CurrentTenant.require())
                 .query(rs -> {
                     counts.get(ReminderRule.valueOf(rs.getString("rule"))).put(rs.getString("status"), rs.getInt("n"));
                 });

@@ -44,8 +44,8 @@ public class ReminderResults {
                                    m.unsubscribed_at is not null as unsubscribed, c.redeemed_at is not null as redeemed,
                                    (coalesce(m.sent_at, m.queued_at) at time zone (select time_zone from shop_zone))::date as day
                               from outbox_message m
-                              left join coupon c on c.id = m.coupon_id
-                             where (m.status in ('SENT', 'UNCONFIRMED') or m.reason = 'HOLDOUT')
+                              left join coupon c on c.tenant_id = m.tenant_id and c.id = m.coupon_id
+                             where m.tenant_id = :shop and (m.status in ('SENT', 'UNCONFIRMED') or m.reason = 'HOLDOUT')
                                and coalesce(m.sent_at, m.queued_at) >= cast(:from as date)),
                         outcome as (
                             select m.*, v.visits, v.sales
@@ -60,9 +60,10 @@ public class ReminderResults {
                                sum(o.sales) as sales, count(*) filter (where o.unsubscribed) as unsubscribed,
                                count(*) filter (where o.redeemed) as redeemed
                           from outcome o
-                          left join campaign k on k.id = o.campaign_id
+                          left join campaign k on k.tenant_id = o.tenant_id and k.id = o.campaign_id
                          group by grouping sets ((o.rule, o.sent), (o.rule, o.campaign_id, k.name, o.sent))
                         having grouping(o.campaign_id) = 1 or o.campaign_id is not null""")
+                .param("shop", CurrentTenant.require())
                 .param("from", from)
                 .param("days", days)
                 .query(rs -> {

@@ -59,10 +59,10 @@ public record Recipients(ReminderRule rule, String candidates, Integer timingDay
                 .param("campaign", campaignId())
                 .param("activeFrom", activeFrom)
                 .param("waiting", awaitsApproval ? "AWAITING_APPROVAL" : "QUEUED")
-                .param("channels", channels.channels().toArray(String[]::new));
+                .param("channels", channels.channels().toArray(String[]::new))
+                .param("shop", CurrentTenant.require());
         if (campaign != null) {
             campaign.bindSegment(statement, neighbourhood);
-            statement.param("shop", CurrentTenant.require());
         }
         if (savedSegment != null) {
             // the list's own parameters: list…, and shop and towns (the neighbourhood, bound where the filter has a tier)

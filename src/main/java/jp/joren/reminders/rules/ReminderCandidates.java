@@ -7,7 +7,7 @@ import jp.joren.segments.TradeAreaTier;
 /**
  * Who each rule reaches on a night (DESIGN.md §6), as SQL. Each query returns (customer_id, subject_ref,
  * occasion, due_on, product_id, owned_product_id) with {@code :today} the night's business date and
- * {@code :timing} the rule's timing setting; customer_portfolio is already classified as of {@code :today}.
+ * {@code :timing} the rule's timing setting, {@code :shop} the shop; customer_portfolio is already classified as of {@code :today}.
  * An occasion names the event a message answers (a due date, an absence that began on a day, a year), so
  * the outbox's unique key lets each event queue one message however often the night runs.
  */
@@ -27,17 +27,19 @@ public final class ReminderCandidates {
                    cp.part_number, cp.reminder_lead_days,
                    greatest(o.purchased_on, last.bought_on) + cp.replacement_interval_days as due_on
               from owned_product o
-              join part_fit f on f.model_id = o.product_model_id
-              join consumable_part cp on cp.id = f.part_id
-              join product part on part.id = cp.product_id and part.active and not part.sensitive
+              join part_fit f on f.tenant_id = o.tenant_id and f.model_id = o.product_model_id
+              join consumable_part cp on cp.tenant_id = f.tenant_id and cp.id = f.part_id
+              join product part on part.tenant_id = cp.tenant_id and part.id = cp.product_id
+                               and part.active and not part.sensitive
               left join (select p.customer_id, l.product_id, max(p.business_date) as bought_on
                            from purchase_line l
                            join completed_purchase p on p.tenant_id = l.tenant_id and p.id = l.purchase_id
-                          where l.product_id in (select product_id from consumable_part)
+                          where l.tenant_id = :shop
+                            and l.product_id in (select product_id from consumable_part where tenant_id = :shop)
                             and p.customer_id is not null and p.business_date < :today
                           group by p.customer_id, l.product_id) last
                      on last.customer_id = o.customer_id and last.product_id = cp.product_id
-             where o.ended_at is null""";
+             where o.tenant_id = :shop and o.ended_at is null""";
 
     /** A part due: queued from its lead days before the due day until a month after it. */
     private static final String PART_REPLACEMENT = """
@@ -55,10 +57,12 @@ public final class ReminderCandidates {
               from (select p.customer_id, l.product_id, max(p.business_date) as bought_on,
                            min(item.repurchase_cycle_days) as cycle
                       from product item
-                      join purchase_line l on l.product_id = item.id
+                      join purchase_line l on l.tenant_id = item.tenant_id and l.product_id = item.id
                       join completed_purchase p on p.tenant_id = l.tenant_id and p.id = l.purchase_id
-                     where item.repurchase_cycle_days is not null and item.active and not item.sensitive
-                       and not exists (select 1 from consumable_part cp where cp.product_id = item.id)
+                     where item.tenant_id = :shop
+                       and item.repurchase_cycle_days is not null and item.active and not item.sensitive
+                       and not exists (select 1 from consumable_part cp
+                                        where cp.tenant_id = item.tenant_id and cp.product_id = item.id)
                        and p.customer_id is not null and p.business_date < :today
                      group by p.customer_id, l.product_id) last
              where last.bought_on + last.cycle - :timing <= :today and last.bought_on + last.cycle > cast(:today as date) - 30""";
@@ -69,7 +73,7 @@ public final class ReminderCandidates {
                    null::bigint as product_id, null::bigint as owned_product_id
               from customer_portfolio cp
               join (values ('DAY_7', 7, 30), ('DAY_30', 30, 90)) step(occasion, days, until) on true
-             where cp.visits = 1
+             where cp.tenant_id = :shop and cp.visits = 1
                and cast(:today as date) - cp.first_visit >= step.days and cast(:today as date) - cp.first_visit < step.until""";
 
     /**
@@ -84,8 +88,8 @@ public final class ReminderCandidates {
                    least(cast(:today as date), cp.last_visit + cp.expected_interval_days + :timing) as due_on,
                    null::bigint as product_id, null::bigint as owned_product_id
               from customer_portfolio cp
-              left join customer_forecast f on f.customer_id = cp.customer_id
-             where cp.visits >= 2
+              left join customer_forecast f on f.tenant_id = cp.tenant_id and f.customer_id = cp.customer_id
+             where cp.tenant_id = :shop and cp.visits >= 2
                and cast(:today as date) - cp.last_visit < 90
                and case when cast(:forecastBelow as integer) is not null and f.customer_id is not null
                         then f.probability_active * 100 < :forecastBelow
@@ -97,7 +101,8 @@ public final class ReminderCandidates {
                    cp.last_visit + greatest(:timing, cp.expected_interval_days + 15) as due_on,
                    null::bigint as product_id, null::bigint as owned_product_id
               from customer_portfolio cp
-             where cast(:today as date) - cp.last_visit >= greatest(:timing, cp.expected_interval_days + 15)
+             where cp.tenant_id = :shop
+               and cast(:today as date) - cp.last_visit >= greatest(:timing, cp.expected_interval_days + 15)
                and cast(:today as date) - cp.last_visit < 180""";
 
     /** Away 180 days, then 365: the second call only in its first month, so no one hears it years late. */
@@ -106,14 +111,15 @@ public final class ReminderCandidates {
                    cp.last_visit + call.days as due_on, null::bigint as product_id, null::bigint as owned_product_id
               from customer_portfolio cp
               join (values (180, 365), (365, 395)) call(days, until) on true
-             where cast(:today as date) - cp.last_visit >= call.days and cast(:today as date) - cp.last_visit < call.until""";
+             where cp.tenant_id = :shop
+               and cast(:today as date) - cp.last_visit >= call.days and cast(:today as date) - cp.last_visit < call.until""";
 
     /** Each active 優良 customer, once a calendar year. */
     private static final String TOP_THANKS = """
             select cp.customer_id, '' as subject_ref, extract(year from cast(:today as date))::text as occasion,
                    cast(:today as date) as due_on, null::bigint as product_id, null::bigint as owned_product_id
               from customer_portfolio cp
-             where cp.segment = 'LOYAL' and not cp.lapsed""";
+             where cp.tenant_id = :shop and cp.segment = 'LOYAL' and not cp.lapsed""";
 
     /**
      * A greeting {@code :timing} days before the customer's birthday, until the day itself; once a birthday
@@ -125,7 +131,7 @@ public final class ReminderCandidates {
                    null::bigint as owned_product_id
               from (select cu.id as customer_id, %s as next
                       from customer cu
-                     where cu.birthday is not null) b
+                     where cu.tenant_id = :shop and cu.birthday is not null) b
              where b.next - cast(:timing as integer) <= :today""".formatted(Birthdays.next("cu.birthday", "cast(:today as date)"));
 
     /**
@@ -137,19 +143,19 @@ public final class ReminderCandidates {
                    cast(:scheduledOn as date)::text as occasion, cast(:scheduledOn as date) as due_on,
                    null::bigint as product_id, null::bigint as owned_product_id
               from customer cu
-              left join customer_portfolio cp on cp.customer_id = cu.id
-             where cu.status = 'ACTIVE'
+              left join customer_portfolio cp on cp.tenant_id = cu.tenant_id and cp.customer_id = cu.id
+             where cu.tenant_id = :shop and cu.status = 'ACTIVE'
                and (cast(:segment as text) is null or cp.segment = :segment)
                and (cast(:lapsed as boolean) is null or cp.lapsed = :lapsed)
                and (cast(:model as bigint) is null
                     or cu.id in (select o.customer_id from owned_product o
-                                  where o.product_model_id = :model and o.ended_at is null))
+                                  where o.tenant_id = :shop and o.product_model_id = :model and o.ended_at is null))
                and (cast(:product as bigint) is null
                     or cu.id in (select p.customer_id from purchase_line l
                                    join completed_purchase p on p.tenant_id = l.tenant_id and p.id = l.purchase_id
                                    join product item on item.tenant_id = l.tenant_id and item.id = l.product_id
                                                     and not item.sensitive
-                                  where l.product_id = :product))
+                                  where l.tenant_id = :shop and l.product_id = :product))
                and (cast(:town as text) is null or cu.town = :town)
                and (cast(:tier as integer) is null or %s = :tier)
                and (cast(:awayMin as integer) is null or cast(:today as date) - cp.last_visit >= :awayMin)

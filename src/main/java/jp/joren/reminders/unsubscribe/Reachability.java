@@ -18,8 +18,11 @@ public final class Reachability {
                          false)""".formatted(customer, channel);
     }
 
-    /** True when the address in column {@code email} unsubscribed (email_address_hash is V14's). */
-    public static String unsubscribed(String email) {
-        return "exists (select 1 from email_suppression s where s.address_hash = email_address_hash(%s))".formatted(email);
+    /** True when the email address of the customer row {@code customer} (an alias) unsubscribed (email_address_hash is V14's). */
+    public static String unsubscribed(String customer) {
+        return """
+                exists (select 1 from email_suppression s
+                         where s.tenant_id = %1$s.tenant_id and s.address_hash = email_address_hash(%1$s.email))"""
+                .formatted(customer);
     }
 }

@@ -1,5 +1,7 @@
 package jp.joren.reminders.unsubscribe;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -31,13 +33,15 @@ public class Unsubscribes {
     private final ConsentLedger consents;
     private final EmailReconfirmations reconfirmations;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
     Unsubscribes(JdbcClient jdbc, ConsentLedger consents, EmailReconfirmations reconfirmations,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.consents = consents;
         this.reconfirmations = reconfirmations;
         this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
     }
 
     /** The shop and customer a link's token belongs to. */
@@ -58,12 +62,15 @@ public class Unsubscribes {
                         clientAddress);
                 jdbc.sql("""
                                 insert into email_suppression (tenant_id, address_hash)
-                                select app_current_tenant(), email_address_hash(email)
-                                  from customer where id = :customer and coalesce(email, '') <> ''
+                                select tenant_id, email_address_hash(email)
+                                  from customer where tenant_id = :shop and id = :customer and coalesce(email, '') <> ''
                                 on conflict do nothing""")
+                        .param("shop", tenant)
                         .param("customer", found.customerId())
                         .update();
-                jdbc.sql("update outbox_message set unsubscribed_at = now() where unsubscribe_token = :token")
+                jdbc.sql("update outbox_message set unsubscribed_at = :now where tenant_id = :shop and unsubscribe_token = :token")
+                        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                        .param("shop", tenant)
                         .param("token", token)
                         .update();
                 jdbc.sql("""
@@ -115,9 +122,10 @@ public class Unsubscribes {
                         select m.customer_id, s.name,
                                %s as unsubscribed
                           from outbox_message m
-                          join customer cu on cu.id = m.customer_id
+                          join customer cu on cu.tenant_id = m.tenant_id and cu.id = m.customer_id
                           join shop s on s.id = m.tenant_id
-                         where m.unsubscribe_token = :token""".formatted(Reachability.unsubscribed("cu.email")))
+                         where m.tenant_id = :shop and m.unsubscribe_token = :token""".formatted(Reachability.unsubscribed("cu")))
+                .param("shop", tenant)
                 .param("token", token)
                 .query((rs, row) -> new Recipient(tenant, rs.getLong("customer_id"), rs.getString("name"),
                         rs.getBoolean("unsubscribed")))

@@ -23,6 +23,7 @@ public class CatalogQueries {
             select p.id, p.code, p.name, p.price, m.id as model_id, p.sensitive, p.active, p.department
               from product p
               left join product_model m on m.tenant_id = p.tenant_id and m.product_id = p.id
+             where p.tenant_id = :shop
             """;
 
     private final JdbcClient jdbc;
@@ -44,7 +45,7 @@ public class CatalogQueries {
         if (code == null || code.isBlank()) {
             return Optional.empty();
         }
-        return jdbc.sql(CHOICE + " where p.tenant_id = :shop and lower(p.code) = :code")
+        return jdbc.sql(CHOICE + " and lower(p.code) = :code")
                 .param("shop", CurrentTenant.require()).param("code", codeKey(code))
                 .query(ProductChoice.class).optional();
     }
@@ -56,30 +57,33 @@ public class CatalogQueries {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql(CHOICE + " where p.tenant_id = :shop and lower(p.code) in (:codes)")
+        return jdbc.sql(CHOICE + " and lower(p.code) in (:codes)")
                 .param("shop", CurrentTenant.require()).param("codes", keys)
                 .query(ProductChoice.class).list().stream()
                 .collect(Collectors.toMap(product -> codeKey(product.code()), product -> product));
     }
 
     public Optional<ProductChoice> byId(long id) {
-        return jdbc.sql(CHOICE + " where p.id = :id").param("id", id).query(ProductChoice.class).optional();
+        return jdbc.sql(CHOICE + " and p.id = :id").param("shop", CurrentTenant.require()).param("id", id)
+                .query(ProductChoice.class).optional();
     }
 
     /** The product model with this model number (ignoring case), as a customer types it. */
     public Optional<ProductChoice> modelByNumber(String modelNumber) {
-        return jdbc.sql(CHOICE + " where lower(m.model_number) = lower(:number) order by p.active desc, p.id limit 1")
-                .param("number", modelNumber.strip()).query(ProductChoice.class).optional();
+        return jdbc.sql(CHOICE + " and lower(m.model_number) = lower(:number) order by p.active desc, p.id limit 1")
+                .param("shop", CurrentTenant.require()).param("number", modelNumber.strip())
+                .query(ProductChoice.class).optional();
     }
 
     /** Every product model, by product code: the choices of "owns model …" filters. */
     public List<ProductChoice> models() {
-        return jdbc.sql(CHOICE + " where m.id is not null order by p.code").query(ProductChoice.class).list();
+        return jdbc.sql(CHOICE + " and m.id is not null order by p.code").param("shop", CurrentTenant.require())
+                .query(ProductChoice.class).list();
     }
 
     /** The shop's departments on sale, for the counter's department keys. */
     public List<ProductChoice> departments() {
-        return jdbc.sql(CHOICE + " where p.tenant_id = :shop and p.department and p.active order by p.code")
+        return jdbc.sql(CHOICE + " and p.department and p.active order by p.code")
                 .param("shop", CurrentTenant.require()).query(ProductChoice.class).list();
     }
 
@@ -93,11 +97,12 @@ public class CatalogQueries {
         }
         String text = term.strip().toLowerCase();
         return jdbc.sql(CHOICE + """
-                         where p.active
+                           and p.active
                            and (lower(p.code) like :prefix escape '\\' or lower(p.name) like :contains escape '\\')
                          order by lower(p.code) = :text desc, lower(p.code) like :prefix escape '\\' desc, p.code
                          limit :limit
                         """)
+                .param("shop", CurrentTenant.require())
                 .param("text", text)
                 .param("prefix", LikePatterns.escaped(text) + "%")
                 .param("contains", LikePatterns.containing(text))
@@ -116,9 +121,10 @@ public class CatalogQueries {
                           from part_fit f
                           join consumable_part c on c.tenant_id = f.tenant_id and c.id = f.part_id
                           join product p on p.tenant_id = c.tenant_id and p.id = c.product_id
-                         where f.model_id in (:models)
+                         where f.tenant_id = :shop and f.model_id in (:models)
                          order by f.model_id, c.part_number
                         """)
+                .param("shop", CurrentTenant.require())
                 .param("models", modelIds)
                 .query(ModelPart.class).list().stream()
                 .collect(Collectors.groupingBy(ModelPart::modelId));

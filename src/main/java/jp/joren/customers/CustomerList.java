@@ -210,6 +210,7 @@ public class CustomerList {
                                                 sum(p.total) as total_amount
                                            from completed_purchase p
                                           where p.tenant_id = c.tenant_id and p.customer_id = c.id) v on true
+                     where c.tenant_id = :shop
                 ) listed
                 where %s
                 """.formatted(CURRENT_CONSENT.formatted("EMAIL"), CURRENT_CONSENT.formatted("POSTAL"), customers,

@@ -86,9 +86,10 @@ public class OwnedProducts {
                           from owned_product o
                           join product_model m on m.tenant_id = o.tenant_id and m.id = o.product_model_id
                           join product p on p.tenant_id = m.tenant_id and p.id = m.product_id
-                         where o.customer_id = :customer and o.ended_at is null
+                         where o.tenant_id = :shop and o.customer_id = :customer and o.ended_at is null
                          order by o.purchased_on desc, o.id desc
                         """)
+                .param("shop", CurrentTenant.require())
                 .param("customer", customerId)
                 .query(Row.class).list();
         Map<Long, List<ModelPart>> parts = catalog.partsOfModels(rows.stream().map(Row::modelId).distinct().toList());

@@ -26,9 +26,9 @@ public class CustomerForecasts {
                                c.expected_next_visit_on, c.expected_value_12m
                           from customer_forecast c
                           join forecast_fit f on f.tenant_id = c.tenant_id and f.reliable
-                         where c.customer_id = ?
+                         where c.tenant_id = ? and c.customer_id = ?
                         """)
-                .param(customerId)
+                .params(CurrentTenant.require(), customerId)
                 .query((rs, row) -> new CustomerForecast(rs.getObject(1, LocalDate.class), rs.getDouble(2),
                         rs.getDouble(3), rs.getDouble(4), rs.getObject(5, LocalDate.class), rs.getLong(6)))
                 .optional();

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
 import jp.joren.shared.ExcelCsvWriter;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,7 @@ class Exports {
                   from product p
                   left join category c on c.tenant_id = p.tenant_id and c.id = p.category_id
                   left join product_model m on m.tenant_id = p.tenant_id and m.product_id = p.id
+                 where p.tenant_id = :shop
                  order by p.code
                 """);
         audit.record(ownerId, AuditAction.DATA_EXPORTED, "products", null, Map.of("rows", rows));
@@ -53,6 +55,7 @@ class Exports {
                   join purchase_line l on l.tenant_id = u.tenant_id and l.purchase_id = u.id
                   join product p on p.tenant_id = l.tenant_id and p.id = l.product_id
                   left join customer c on c.tenant_id = u.tenant_id and c.id = u.customer_id
+                 where u.tenant_id = :shop
                  order by u.purchased_at, u.id, l.id
                 """);
         audit.record(ownerId, AuditAction.DATA_EXPORTED, "purchases", null, Map.of("rows", rows));
@@ -61,7 +64,7 @@ class Exports {
     private int stream(OutputStream out, List<String> header, String sql) {
         int[] rows = {0};
         ExcelCsvWriter csv = new ExcelCsvWriter(out);
-        try (Stream<Object[]> lines = jdbc.sql(sql).withFetchSize(1_000).query((rs, i) -> {
+        try (Stream<Object[]> lines = jdbc.sql(sql).param("shop", CurrentTenant.require()).withFetchSize(1_000).query((rs, i) -> {
                  Object[] cells = new Object[header.size()];
                  for (int c = 0; c < cells.length; c++) {
                      cells[c] = rs.getObject(c + 1);

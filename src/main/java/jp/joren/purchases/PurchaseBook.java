@@ -1,5 +1,6 @@
 package jp.joren.purchases;
 
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,10 +36,12 @@ class PurchaseBook {
     private final PurchaseChecks checks;
     private final PurchaseExits reminderExits;
     private final Coupons coupons;
+    private final Clock clock;
 
     PurchaseBook(JdbcClient jdbc, OwnedProducts ownedProducts, AuditLog audit, PurchaseQueries queries,
-            PurchaseChecks checks, PurchaseExits reminderExits, Coupons coupons) {
+            PurchaseChecks checks, PurchaseExits reminderExits, Coupons coupons, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.coupons = coupons;
         this.reminderExits = reminderExits;
         this.checks = checks;
@@ -117,9 +120,10 @@ class PurchaseBook {
                         update purchase
                            set customer_id = :customer, store_id = :store, purchased_at = :purchasedAt,
                                business_date = :businessDate, channel = :channel, total = :total, staff_note = :note,
-                               updated_at = now()
+                               updated_at = :now
                          where tenant_id = :shop and id = :id
                         """)
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("shop", CurrentTenant.require())
                 .param("customer", draft.customerId())
                 .param("store", draft.storeId())
@@ -145,10 +149,11 @@ class PurchaseBook {
     public void cancelOrReturn(long id, PurchaseStatus status, String reason, long clerkId) {
         int changed = jdbc.sql("""
                         update purchase
-                           set status = :status, status_changed_at = now(), status_changed_by = :clerk,
-                               status_reason = :reason, updated_at = now()
+                           set status = :status, status_changed_at = :now, status_changed_by = :clerk,
+                               status_reason = :reason, updated_at = :now
                          where tenant_id = :shop and id = :id and status = 'COMPLETED'
                         """)
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("shop", CurrentTenant.require())
                 .param("status", status.name())
                 .param("clerk", clerkId)

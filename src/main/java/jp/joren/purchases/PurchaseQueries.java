@@ -27,15 +27,17 @@ class PurchaseQueries {
                                a.display_name as staff_name, p.purchased_at, p.business_date, p.channel, p.total,
                                p.status, p.staff_note, p.status_changed_at, b.display_name as status_changed_by,
                                p.status_reason,
-                               (select k.code from coupon k where k.redeemed_purchase_id = p.id) as coupon_code,
+                               (select k.code from coupon k
+                                 where k.tenant_id = p.tenant_id and k.redeemed_purchase_id = p.id) as coupon_code,
                                null as lines
                           from purchase p
                           join store s on s.tenant_id = p.tenant_id and s.id = p.store_id
                           left join customer c on c.tenant_id = p.tenant_id and c.id = p.customer_id
                           left join account a on a.tenant_id = p.tenant_id and a.id = p.staff_id
                           left join account b on b.tenant_id = p.tenant_id and b.id = p.status_changed_by
-                         where p.id = :id
+                         where p.tenant_id = :shop and p.id = :id
                         """)
+                .param("shop", CurrentTenant.require())
                 .param("id", id)
                 .query(PurchaseView.class).optional()
                 .orElseThrow(() -> new NotFoundException("purchase", id));

@@ -97,7 +97,7 @@ class PortfolioClassifier {
                                visit_amount_last_year = excluded.visit_amount_last_year,
                                median_gap_days = excluded.median_gap_days,
                                median_first_gap_days = excluded.median_first_gap_days,
-                               gap_p90_days = excluded.gap_p90_days, computed_at = now()
+                               gap_p90_days = excluded.gap_p90_days, computed_at = excluded.computed_at
                         """)
                 .param("asOf", asOf)
                 .param("first", thresholds.firstTenureDays())
@@ -178,7 +178,7 @@ class PortfolioClassifier {
         jdbc.sql("set local enable_nestloop = on").update();
         jdbc.sql("""
                         insert into portfolio_classification (tenant_id, as_of) values (app_current_tenant(), ?)
-                        on conflict (tenant_id) do update set as_of = excluded.as_of, classified_at = now()
+                        on conflict (tenant_id) do update set as_of = excluded.as_of, classified_at = excluded.classified_at
                         """)
                 .param(asOf).update();
         return jdbc.sql("select count(*) from customer_portfolio where tenant_id = ?").param(CurrentTenant.require())

@@ -44,7 +44,7 @@ class PortfolioPolicies {
                                second_tenure_days = excluded.second_tenure_days, lapse_days = excluded.lapse_days,
                                amount_threshold = excluded.amount_threshold,
                                amount_multiplier = excluded.amount_multiplier,
-                               neighbourhood_towns = excluded.neighbourhood_towns, updated_at = now()
+                               neighbourhood_towns = excluded.neighbourhood_towns, updated_at = excluded.updated_at
                         """)
                 .param("preset", policy.preset().name())
                 .param("first", policy.firstTenureDays())

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every SQL statement on a shop's table names its shop — {@code tenant_id = :shop} on each table it reads or
  * writes, {@code a.tenant_id = b.tenant_id} on each join — besides row-level security, so that a distributed
- * database (Citus) can send a shop's work to the one node that holds the shop. Read from the source: a text of
- * SQL that refers to shop tables more often than it says {@code tenant_id} has left one of them out.
+ * database (Citus) can send a shop's work to the one node that holds the shop. Read from the source, every text
+ * of SQL: each shop table it reads or writes has its {@code tenant_id} said (through its alias where it has
+ * one), and a whole statement (not a fragment joined into another) says which shop.
  */
 class EveryStatementNamesItsShopTest {
 
@@ -33,7 +34,20 @@ class EveryStatementNamesItsShopTest {
     private static final Pattern TEXT = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
 
     /** Where SQL names a table it reads or writes (JPQL names entities, capitalised, and is left to Hibernate). */
-    private static final Pattern TABLE_REFERENCE = Pattern.compile("\\b(?:from|join|update|into)\\s+([a-z_]+)\\b");
+    private static final Pattern TABLE_REFERENCE = Pattern.compile(
+            "\\b(from|join|update|into)\\s+([a-z_]+)(?:\\s+(?:as\\s+)?([a-z_][a-z0-9_]*))?");
+
+    /** Words that follow a table where it has no alias. */
+    private static final Set<String> NOT_AN_ALIAS = Set.of("where", "join", "left", "right", "inner", "full", "cross",
+            "natural", "on", "order", "group", "limit", "offset", "set", "using", "union", "except", "intersect",
+            "returning", "lateral", "values", "select", "and", "or", "for", "having", "window", "fetch");
+
+    /** A whole statement, as opposed to a fragment that another statement's text completes. */
+    private static final Pattern STATEMENT = Pattern.compile("^\\s*(select|with|update|insert|delete)\\b");
+
+    /** Which shop, said as a value: a parameter, or the shop bound to the transaction. */
+    private static final Pattern SHOP_VALUE = Pattern.compile(
+            ":shop\\b|app_current_tenant\\(\\)|tenant_id\\s*=\\s*(\\?|:\\w+)");
 
     @Test
     void everyStatementOnAShopTableNamesItsShopOnEachTable() throws IOException {
@@ -48,11 +62,25 @@ class EveryStatementNamesItsShopTest {
                 Matcher text = TEXT.matcher(java);
                 while (text.find()) {
                     String sql = text.group(1) != null ? text.group(1) : text.group(2);
-                    long references = TABLE_REFERENCE.matcher(sql).results()
-                            .filter(table -> shopTables.contains(table.group(1))).count();
-                    long named = Pattern.compile("tenant_id").matcher(sql).results().count();
-                    if (named < references) {
-                        forgetful.add(source + ":" + line(java, text.start()) + " " + firstWords(sql));
+                    String where = source + ":" + line(java, text.start()) + " ";
+                    boolean readsAShopTable = false;
+                    Matcher table = TABLE_REFERENCE.matcher(sql);
+                    while (table.find()) {
+                        if (!shopTables.contains(table.group(2))) {
+                            continue;
+                        }
+                        readsAShopTable = true;
+                        String alias = table.group(3);
+                        // an insert names the shop in its column list, whatever its alias
+                        boolean named = alias == null || NOT_AN_ALIAS.contains(alias) || table.group(1).equals("into")
+                                ? Pattern.compile("(?<![.\\w])tenant_id\\b").matcher(sql).find()
+                                : Pattern.compile("\\b" + alias + "\\.tenant_id\\b").matcher(sql).find();
+                        if (!named) {
+                            forgetful.add(where + table.group(2) + (alias == null ? "" : " " + alias) + ": " + firstWords(sql));
+                        }
+                    }
+                    if (readsAShopTable && STATEMENT.matcher(sql).find() && !SHOP_VALUE.matcher(sql).find()) {
+                        forgetful.add(where + "which shop?: " + firstWords(sql));
                     }
                 }
             });

@@ -57,10 +57,11 @@ public class CustomerHistory {
                                  where l.tenant_id = p.tenant_id and l.purchase_id = p.id) as items
                           from purchase p
                           join store s on s.tenant_id = p.tenant_id and s.id = p.store_id
-                         where p.customer_id = :customer
+                         where p.tenant_id = :shop and p.customer_id = :customer
                          order by p.purchased_at desc, p.id desc
                          limit :limit
                         """)
+                .param("shop", CurrentTenant.require())
                 .param("customer", customerId)
                 .param("limit", limit)
                 .query(PurchaseRow.class).list();

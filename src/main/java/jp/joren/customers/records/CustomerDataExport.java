@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,8 +60,8 @@ public class CustomerDataExport {
                             order by u.purchased_at, u.id)
                         from purchase u where u.tenant_id = c.tenant_id and u.customer_id = c.id), '[]')))
                   from customer c
-                 where c.id = :id
-                """).param("id", customerId).query(String.class).single();
+                 where c.tenant_id = :shop and c.id = :id
+                """).param("shop", CurrentTenant.require()).param("id", customerId).query(String.class).single();
         audit.record(ownerId, AuditAction.CUSTOMER_EXPORTED, "customer", customerId, Map.of());
         return document;
     }

@@ -206,12 +206,12 @@ public class CustomerMerges {
 
     @Transactional(readOnly = true)
     public List<CustomerMerge> recent(int limit) {
-        return jdbc.sql(SELECT + " where m.tenant_id = :shop order by m.merged_at desc, m.id desc limit :limit")
+        return jdbc.sql(SELECT + " order by m.merged_at desc, m.id desc limit :limit")
                 .param("shop", CurrentTenant.require()).param("limit", limit).query(CustomerMerge.class).list();
     }
 
     private CustomerMerge find(long mergeId, boolean lock) {
-        return jdbc.sql(SELECT + " where m.tenant_id = :shop and m.id = :id" + (lock ? " for update of m" : ""))
+        return jdbc.sql(SELECT + " and m.id = :id" + (lock ? " for update of m" : ""))
                 .param("shop", CurrentTenant.require()).param("id", mergeId).query(CustomerMerge.class).optional()
                 .orElseThrow(() -> new NotFoundException("merge", mergeId));
     }
@@ -225,6 +225,7 @@ public class CustomerMerges {
               join customer s on s.tenant_id = m.tenant_id and s.id = m.survivor_id
               join customer d on d.tenant_id = m.tenant_id and d.id = m.merged_id
               left join account a on a.tenant_id = m.tenant_id and a.id = m.merged_by
+             where m.tenant_id = :shop
             """;
 
     /** Moves the rows of {@code table} (a table of the customer's own records) to another customer of the shop. */

@@ -35,13 +35,14 @@ public class EmailReconfirmations {
     @Transactional
     public boolean request(long customerId, String clientAddress, Locale locale) {
         PublicSignup.Outcome outcome = signup.askToConfirm(customerId, METHOD, clientAddress);
-        if (outcome.token() == null) {
+        PublicSignup.ConfirmationLink confirmation = outcome.link();
+        if (confirmation == null) {
             return false;
         }
         Shop shop = shops.currentShop();
-        String link = links.to("/join/{slug}/confirm").queryParam("token", outcome.token())
+        String link = links.to("/join/{slug}/confirm").queryParam("token", confirmation.token())
                 .buildAndExpand(shop.getSlug()).toUriString();
-        mailer.sendConfirmation(outcome.email(), link, shop.getName(), shop.getSenderEmail(), locale);
+        mailer.sendConfirmation(confirmation.email(), link, shop.getName(), shop.getSenderEmail(), locale);
         return true;
     }
 }

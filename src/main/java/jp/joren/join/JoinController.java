@@ -76,19 +76,20 @@ class JoinController {
                 return form(model, slug);
             }
             PublicSignup.Outcome outcome = signup.signUp(joinForm, owned, request.getRemoteAddr());
-            if (outcome.token() != null) {
+            PublicSignup.ConfirmationLink confirmation = outcome.link();
+            if (confirmation != null) {
                 Shop current = shops.currentShop();
                 // from the public address: the Host header is whatever the sender of this request chose
                 String link = links.to("/join/{slug}/confirm")
-                        .queryParam("token", outcome.token()).buildAndExpand(slug).toUriString();
-                mailer.sendConfirmation(outcome.email(), link, current.getName(), current.getSenderEmail(), locale);
+                        .queryParam("token", confirmation.token()).buildAndExpand(slug).toUriString();
+                mailer.sendConfirmation(confirmation.email(), link, current.getName(), current.getSenderEmail(), locale);
             }
             // a new customer may link LINE at once: the code is shown once, on the page after this one
             if (outcome.registered() != null) {
                 lineCodes.issueIfConnected(outcome.registered())
                         .ifPresent(code -> redirect.addFlashAttribute("lineCode", code.code()));
             }
-            return "redirect:/join/" + slug + "/thanks" + (outcome.token() != null ? "?email" : "");
+            return "redirect:/join/" + slug + "/thanks" + (confirmation != null ? "?email" : "");
         });
     }
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import jp.joren.customers.PersonalDetailsForm;
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** What a customer fills in on the public page; the consents are unticked until the customer ticks them. */
@@ -20,7 +21,7 @@ public class JoinForm extends PersonalDetailsForm {
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     @PastOrPresent(message = "{join.validation.purchasedOn}")
-    private LocalDate purchasedOn;
+    private @Nullable LocalDate purchasedOn;
 
     /** Hidden from people; a bot that fills every field fills this one too. */
     private String website = "";
@@ -56,11 +57,11 @@ public class JoinForm extends PersonalDetailsForm {
         this.modelNumber = modelNumber == null ? "" : modelNumber.strip();
     }
 
-    public LocalDate getPurchasedOn() {
+    public @Nullable LocalDate getPurchasedOn() {
         return purchasedOn;
     }
 
-    public void setPurchasedOn(LocalDate purchasedOn) {
+    public void setPurchasedOn(@Nullable LocalDate purchasedOn) {
         this.purchasedOn = purchasedOn;
     }
 

@@ -18,6 +18,7 @@ import jp.joren.customers.ConsentState;
 import jp.joren.customers.CustomerRegistry;
 import jp.joren.customers.OwnedProducts;
 import jp.joren.tenancy.CurrentTenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,16 +60,18 @@ class PublicSignup {
         this.window = limits.window();
     }
 
-    /**
-     * What the mailer needs after the commit: the address and the link's token (null: no email to send); and
-     * the customer this sign-up registered (null when it found one already known: a visitor who typed someone
-     * else's address is never handed a way into that customer's record, such as a LINE link code).
-     */
-    record Outcome(String email, String token, Long registered) {
+    /** A confirmation link to mail after the commit: the address, and the link's token. */
+    record ConfirmationLink(String email, String token) {
+    }
 
-        Outcome(String email, String token) {
-            this(email, token, null);
-        }
+    /**
+     * What the mailer needs after the commit: the link to send (null: no email to send); and the customer this
+     * sign-up registered (null when it found one already known: a visitor who typed someone else's address is
+     * never handed a way into that customer's record, such as a LINE link code).
+     */
+    record Outcome(@Nullable ConfirmationLink link, @Nullable Long registered) {
+
+        static final Outcome NOTHING_TO_SEND = new Outcome(null, null);
     }
 
     Optional<Long> shopFor(String slug) {
@@ -100,15 +103,15 @@ class PublicSignup {
         long customerId = existing.orElseGet(() -> register(form, model, clientAddress));
         Long registered = existing.isPresent() ? null : customerId;
         if (email == null || !form.isEmailConsent()) {
-            return new Outcome(null, null, registered);
+            return new Outcome(null, registered);
         }
         if (existing.isPresent()) {
             if (consents.current(customerId).get(ConsentChannel.EMAIL) == ConsentState.GRANTED) {
-                return new Outcome(null, null);
+                return Outcome.NOTHING_TO_SEND;
             }
             consents.recordByCustomer(customerId, ConsentChannel.EMAIL, true, true, "PUBLIC_PAGE", WORDING, clientAddress);
         }
-        return new Outcome(email, newConfirmation(customerId, email), registered);
+        return new Outcome(new ConfirmationLink(email, newConfirmation(customerId, email)), registered);
     }
 
     /**
@@ -123,10 +126,10 @@ class PublicSignup {
                 .param("shop", CurrentTenant.require()).param("customer", customerId)
                 .query(String.class).optional();
         if (email.isEmpty()) {
-            return new Outcome(null, null);
+            return Outcome.NOTHING_TO_SEND;
         }
         consents.recordByCustomer(customerId, ConsentChannel.EMAIL, true, true, method, WORDING, clientAddress);
-        return new Outcome(email.get(), newConfirmation(customerId, email.get()));
+        return new Outcome(new ConfirmationLink(email.get(), newConfirmation(customerId, email.get())), null);
     }
 
     private String newConfirmation(long customerId, String email) {

@@ -3,4 +3,7 @@
  * shop's purpose of use, email consent confirmed by an emailed link (double opt-in), and optionally a
  * product they own.
  */
+@NullMarked
 package jp.joren.join;
+
+import org.jspecify.annotations.NullMarked;

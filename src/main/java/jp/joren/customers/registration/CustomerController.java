@@ -11,6 +11,7 @@ import jp.joren.customers.CustomerRules;
 import jp.joren.shared.EditConflict;
 import jp.joren.shops.ShopSettings;
 import jp.joren.shops.Store;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,7 +49,7 @@ class CustomerController {
     }
 
     @GetMapping("/new")
-    String newCustomer(@RequestParam(required = false) String then, Model model) {
+    String newCustomer(@RequestParam(required = false) @Nullable String then, Model model) {
         model.addAttribute("customerForm", new CustomerForm());
         model.addAttribute("then", then);
         return form(model, null);
@@ -56,7 +57,7 @@ class CustomerController {
 
     @PostMapping
     String register(@ModelAttribute CustomerForm customerForm, BindingResult result,
-            @RequestParam(required = false) String then, @AuthenticationPrincipal JorenUser clerk, Model model) {
+            @RequestParam(required = false) @Nullable String then, @AuthenticationPrincipal JorenUser clerk, Model model) {
         check(customerForm, result, null);
         List<LikelyDuplicate> likely = result.hasErrors() ? List.of() : duplicatesOf(customerForm, null);
         if (!likely.isEmpty() && !customerForm.isNotADuplicate()) {
@@ -67,8 +68,9 @@ class CustomerController {
             model.addAttribute("duplicates", likely);
             return form(model, null);
         }
-        long id = registry.register(customerForm.details(), customerForm.getEmailConsent(),
-                customerForm.getPostalConsent(), clerk.accountId());
+        // both were asked (checked above)
+        long id = registry.register(customerForm.details(), Boolean.TRUE.equals(customerForm.getEmailConsent()),
+                Boolean.TRUE.equals(customerForm.getPostalConsent()), clerk.accountId());
         return "purchase".equals(then) ? "redirect:/purchases/new?customer=" + id : "redirect:/customers/" + id;
     }
 
@@ -115,7 +117,7 @@ class CustomerController {
      * and on registration the two consent questions asked.
      * @param id the customer being corrected; null when registering
      */
-    private void check(CustomerForm form, BindingResult result, Long id) {
+    private void check(CustomerForm form, BindingResult result, @Nullable Long id) {
         rules.check(form.details(), result);
         if (!result.hasFieldErrors("code") && registry.codeTaken(form.getCode(), id)) {
             result.rejectValue("code", "customer.validation.codeTaken");
@@ -135,11 +137,11 @@ class CustomerController {
         }
     }
 
-    private List<LikelyDuplicate> duplicatesOf(CustomerForm form, Long except) {
+    private List<LikelyDuplicate> duplicatesOf(CustomerForm form, @Nullable Long except) {
         return duplicates.find(form.getPhone(), form.getEmail(), form.getNameKana(), form.getBirthday(), except);
     }
 
-    private String form(Model model, Long id) {
+    private String form(Model model, @Nullable Long id) {
         List<Store> stores = shop.stores().stream().filter(Store::isActive).toList();
         model.addAttribute("stores", stores);
         model.addAttribute("customerId", id);

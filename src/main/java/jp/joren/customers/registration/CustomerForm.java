@@ -4,6 +4,7 @@ import jp.joren.customers.AcquisitionChannel;
 import jp.joren.customers.Customer;
 import jp.joren.customers.CustomerDetails;
 import jp.joren.customers.PersonalDetailsForm;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A customer's details as the counter enters them: name and kana, a phone or an email, the rest optional.
@@ -16,19 +17,19 @@ public class CustomerForm extends PersonalDetailsForm {
 
     private AcquisitionChannel acquisitionChannel = AcquisitionChannel.WALK_IN;
 
-    private Long storeId;
+    private @Nullable Long storeId;
 
     private String tags = "";
 
     private String notes = "";
 
     /** The version of the record the form was opened on (null for a new customer). */
-    private Long version;
+    private @Nullable Long version;
 
     /** Asked on registration: null until the clerk has asked the customer. */
-    private Boolean emailConsent;
+    private @Nullable Boolean emailConsent;
 
-    private Boolean postalConsent;
+    private @Nullable Boolean postalConsent;
 
     /** The clerk saw the likely duplicates and says this is someone else. */
     private boolean notADuplicate;
@@ -82,11 +83,11 @@ public class CustomerForm extends PersonalDetailsForm {
         this.acquisitionChannel = acquisitionChannel;
     }
 
-    public Long getStoreId() {
+    public @Nullable Long getStoreId() {
         return storeId;
     }
 
-    public void setStoreId(Long storeId) {
+    public void setStoreId(@Nullable Long storeId) {
         this.storeId = storeId;
     }
 
@@ -106,19 +107,19 @@ public class CustomerForm extends PersonalDetailsForm {
         this.notes = notes;
     }
 
-    public Boolean getEmailConsent() {
+    public @Nullable Boolean getEmailConsent() {
         return emailConsent;
     }
 
-    public void setEmailConsent(Boolean emailConsent) {
+    public void setEmailConsent(@Nullable Boolean emailConsent) {
         this.emailConsent = emailConsent;
     }
 
-    public Boolean getPostalConsent() {
+    public @Nullable Boolean getPostalConsent() {
         return postalConsent;
     }
 
-    public void setPostalConsent(Boolean postalConsent) {
+    public void setPostalConsent(@Nullable Boolean postalConsent) {
         this.postalConsent = postalConsent;
     }
 
@@ -130,11 +131,11 @@ public class CustomerForm extends PersonalDetailsForm {
         this.notADuplicate = notADuplicate;
     }
 
-    public Long getVersion() {
+    public @Nullable Long getVersion() {
         return version;
     }
 
-    public void setVersion(Long version) {
+    public void setVersion(@Nullable Long version) {
         this.version = version;
     }
 }

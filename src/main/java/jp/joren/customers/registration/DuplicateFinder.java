@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jp.joren.tenancy.CurrentTenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +21,8 @@ public class DuplicateFinder {
 
     /** @param exceptId the customer being edited, never its own duplicate; null on registration */
     @Transactional(readOnly = true)
-    public List<LikelyDuplicate> find(String phone, String email, String kana, LocalDate birthday, Long exceptId) {
+    public List<LikelyDuplicate> find(String phone, String email, String kana, @Nullable LocalDate birthday,
+            @Nullable Long exceptId) {
         return jdbc.sql("""
                         select c.id, c.code, c.name, c.name_kana, c.phone, c.email,
                                coalesce(c.phone_normalized = phone_key(:phone), false) as same_phone,

@@ -3,6 +3,7 @@ package jp.joren.join;
 import java.util.Locale;
 
 import jp.joren.shared.NoticeMail;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,8 @@ class JoinMailer {
         this.messages = messages;
     }
 
-    void sendConfirmation(String to, String link, String shopName, String senderEmail, Locale locale) {
+    /** @param senderEmail the shop's sender address; null sends from Joren's own */
+    void sendConfirmation(String to, String link, String shopName, @Nullable String senderEmail, Locale locale) {
         mail.send(senderEmail, shopName, to, messages.getMessage("join.mail.subject", new Object[] {shopName}, locale),
                 messages.getMessage("join.mail.body", new Object[] {shopName, link, PublicSignup.LINK_VALIDITY.toDays()},
                         locale));

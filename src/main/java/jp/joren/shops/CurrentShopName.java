@@ -1,6 +1,7 @@
 package jp.joren.shops;
 
 import jp.joren.tenancy.CurrentTenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +19,7 @@ public class CurrentShopName {
     }
 
     /** The name, or null when no shop is bound (public pages, the login page). */
-    public String name() {
+    public @Nullable String name() {
         return CurrentTenant.id().isPresent() ? settings.currentShop().getName() : null;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
 
 /** The tenant: its id is every shop row's tenant_id. */
 @Entity
@@ -25,13 +26,13 @@ public class Shop {
 
     private LocalTime nightlyRunAt = LocalTime.of(2, 0);
 
-    private String senderName;
+    private @Nullable String senderName;
 
-    private String senderPostalAddress;
+    private @Nullable String senderPostalAddress;
 
-    private String senderEmail;
+    private @Nullable String senderEmail;
 
-    private String senderPhone;
+    private @Nullable String senderPhone;
 
     private Instant createdAt = Instant.now();
 
@@ -77,7 +78,7 @@ public class Shop {
         return version;
     }
 
-    private static String trimToNull(String value) {
+    private static @Nullable String trimToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
@@ -105,19 +106,19 @@ public class Shop {
         return nightlyRunAt;
     }
 
-    public String getSenderName() {
+    public @Nullable String getSenderName() {
         return senderName;
     }
 
-    public String getSenderPostalAddress() {
+    public @Nullable String getSenderPostalAddress() {
         return senderPostalAddress;
     }
 
-    public String getSenderEmail() {
+    public @Nullable String getSenderEmail() {
         return senderEmail;
     }
 
-    public String getSenderPhone() {
+    public @Nullable String getSenderPhone() {
         return senderPhone;
     }
 

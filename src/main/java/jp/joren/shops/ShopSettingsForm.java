@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 class ShopSettingsForm {
 
@@ -19,20 +20,20 @@ class ShopSettingsForm {
     private String timeZone = "Asia/Tokyo";
 
     @Size(max = 100, message = "{validation.tooLong}")
-    private String senderName;
+    private @Nullable String senderName;
 
     @Size(max = 300, message = "{validation.tooLong}")
-    private String senderPostalAddress;
+    private @Nullable String senderPostalAddress;
 
     @Email(message = "{validation.email}")
     @Size(max = 200, message = "{validation.tooLong}")
-    private String senderEmail;
+    private @Nullable String senderEmail;
 
     @Pattern(regexp = "^$|[0-9０-９+() -]{6,20}", message = "{validation.phone}")
-    private String senderPhone;
+    private @Nullable String senderPhone;
 
     /** The version of the settings the form was opened on. */
-    private Long version;
+    private @Nullable Long version;
 
     static ShopSettingsForm of(Shop shop) {
         ShopSettingsForm form = new ShopSettingsForm();
@@ -71,43 +72,43 @@ class ShopSettingsForm {
         this.timeZone = timeZone;
     }
 
-    public String getSenderName() {
+    public @Nullable String getSenderName() {
         return senderName;
     }
 
-    public void setSenderName(String senderName) {
+    public void setSenderName(@Nullable String senderName) {
         this.senderName = senderName;
     }
 
-    public String getSenderPostalAddress() {
+    public @Nullable String getSenderPostalAddress() {
         return senderPostalAddress;
     }
 
-    public void setSenderPostalAddress(String senderPostalAddress) {
+    public void setSenderPostalAddress(@Nullable String senderPostalAddress) {
         this.senderPostalAddress = senderPostalAddress;
     }
 
-    public String getSenderEmail() {
+    public @Nullable String getSenderEmail() {
         return senderEmail;
     }
 
-    public void setSenderEmail(String senderEmail) {
+    public void setSenderEmail(@Nullable String senderEmail) {
         this.senderEmail = senderEmail;
     }
 
-    public String getSenderPhone() {
+    public @Nullable String getSenderPhone() {
         return senderPhone;
     }
 
-    public void setSenderPhone(String senderPhone) {
+    public void setSenderPhone(@Nullable String senderPhone) {
         this.senderPhone = senderPhone;
     }
 
-    public Long getVersion() {
+    public @Nullable Long getVersion() {
         return version;
     }
 
-    public void setVersion(Long version) {
+    public void setVersion(@Nullable Long version) {
         this.version = version;
     }
 }

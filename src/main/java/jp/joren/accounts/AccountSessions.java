@@ -1,5 +1,6 @@
 package jp.joren.accounts;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,7 @@ class AccountSessions {
     }
 
     /** @param exceptSessionId the session to keep (an owner changing their own password stays in), or null */
-    void endAll(String loginEmail, String exceptSessionId) {
+    void endAll(String loginEmail, @Nullable String exceptSessionId) {
         sessions.findByPrincipalName(loginEmail).keySet().stream()
                 .filter(sessionId -> !sessionId.equals(exceptSessionId))
                 .forEach(sessions::deleteById);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +56,8 @@ public class AttemptBudget {
                 .param("purpose", purpose).param("key", key).update();
     }
 
-    private boolean spend(String subject, String purpose, String email, String key, int limit, Duration window) {
+    private boolean spend(String subject, String purpose, @Nullable String email, @Nullable String key, int limit,
+            Duration window) {
         Instant now = clock.instant();
         int attempts = jdbc.sql("""
                         insert into attempt_budget as b (subject, window_started_at, attempts)

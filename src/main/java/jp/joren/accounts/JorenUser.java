@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import jp.joren.tenancy.TenantMember;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -21,10 +22,10 @@ public final class JorenUser implements UserDetails, CredentialsContainer, Tenan
     private final boolean enabled;
     private final String locale;
     private final String timeZone;
-    private String passwordHash;
+    private @Nullable String passwordHash;
 
     JorenUser(long tenantId, long accountId, String email, String displayName, Role role, boolean enabled,
-            String locale, String timeZone, String passwordHash) {
+            String locale, String timeZone, @Nullable String passwordHash) {
         this.tenantId = tenantId;
         this.accountId = accountId;
         this.email = email;
@@ -74,7 +75,7 @@ public final class JorenUser implements UserDetails, CredentialsContainer, Tenan
     }
 
     @Override
-    public String getPassword() {
+    public @Nullable String getPassword() {
         return passwordHash;
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jp.joren.tenancy.CurrentTenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,12 +25,13 @@ class LoginHistory {
     }
 
     @Transactional
-    void record(long accountId, String clientAddress, String userAgent) {
+    void record(long accountId, String clientAddress, @Nullable String userAgent) {
         jdbc.sql("""
                         insert into account_login (tenant_id, account_id, client_address, user_agent)
-                        values (app_current_tenant(), ?, ?, ?)
+                        values (app_current_tenant(), :account, :address, :agent)
                         """)
-                .params(accountId, clientAddress, userAgent == null ? null : userAgent.substring(0, Math.min(300, userAgent.length())))
+                .param("account", accountId).param("address", clientAddress)
+                .param("agent", userAgent == null ? null : userAgent.substring(0, Math.min(300, userAgent.length())))
                 .update();
     }
 

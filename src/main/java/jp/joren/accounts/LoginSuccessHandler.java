@@ -2,6 +2,7 @@ package jp.joren.accounts;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.TimeZone;
 
 import jakarta.servlet.ServletException;
@@ -32,7 +33,7 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws ServletException, IOException {
-        JorenUser user = (JorenUser) authentication.getPrincipal();
+        JorenUser user = (JorenUser) Objects.requireNonNull(authentication.getPrincipal(), "a login has its user");
         recordLogin(user, request, response);
         request.getSession().removeAttribute(LoginFailureHandler.LAST_EMAIL);
         super.onAuthenticationSuccess(request, response, authentication);

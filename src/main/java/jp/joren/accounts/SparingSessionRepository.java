@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -54,7 +55,7 @@ final class SparingSessionRepository
     }
 
     @Override
-    public SparingSession findById(String id) {
+    public @Nullable SparingSession findById(String id) {
         Session found = store.findById(id);
         return found == null ? null : new SparingSession(found, found.getLastAccessedTime());
     }
@@ -77,10 +78,10 @@ final class SparingSessionRepository
 
         private final Session stored;
         /** The last access time the row holds; null before the session is first written. */
-        private Instant writtenAccess;
+        private @Nullable Instant writtenAccess;
         private boolean changed;
 
-        private SparingSession(Session stored, Instant writtenAccess) {
+        private SparingSession(Session stored, @Nullable Instant writtenAccess) {
             this.stored = stored;
             this.writtenAccess = writtenAccess;
         }
@@ -97,7 +98,7 @@ final class SparingSessionRepository
         }
 
         @Override
-        public <T> T getAttribute(String attributeName) {
+        public <T> @Nullable T getAttribute(String attributeName) {
             return stored.getAttribute(attributeName);
         }
 

@@ -1,6 +1,7 @@
 package jp.joren.audit;
 
 import jp.joren.accounts.OwnerOnly;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,15 +10,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The owner reads the audit log, newest first. */
 @OwnerOnly
 @Controller
+@RequiredArgsConstructor
 class AuditController {
 
     private static final int PAGE_SIZE = 100;
 
     private final AuditTrail trail;
-
-    AuditController(AuditTrail trail) {
-        this.trail = trail;
-    }
 
     @GetMapping("/audit")
     String list(@RequestParam(defaultValue = "0") int page, Model model) {

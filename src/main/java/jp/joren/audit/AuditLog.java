@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,15 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
  * describes was committed.
  */
 @Service
+@RequiredArgsConstructor
 public class AuditLog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-
-    AuditLog(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     /**
      * @param actorId the account that did it; null for the customer themselves or a job

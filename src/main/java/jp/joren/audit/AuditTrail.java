@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
+@RequiredArgsConstructor
 public class AuditTrail {
 
     private static final String EVENTS = """
@@ -33,11 +35,6 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final AuditSentences sentences;
-
-    AuditTrail(JdbcClient jdbc, AuditSentences sentences) {
-        this.jdbc = jdbc;
-        this.sentences = sentences;
-    }
 
     public List<AuditEntry> of(String subjectType, long subjectId) {
         return told(jdbc.sql(EVENTS + " and e.subject_type = :type and e.subject_id = :id order by e.occurred_at desc, e.id desc")

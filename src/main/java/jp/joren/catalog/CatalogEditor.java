@@ -6,6 +6,7 @@ import jp.joren.shared.EditConflict;
 import jp.joren.shared.LikePatterns;
 import jp.joren.shared.NotFoundException;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * made inactive and the counter stops offering them.
  */
 @Service
+@RequiredArgsConstructor
 class CatalogEditor {
 
     static final int PAGE_SIZE = 50;
@@ -47,10 +49,6 @@ class CatalogEditor {
             """;
 
     private final JdbcClient jdbc;
-
-    CatalogEditor(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Transactional(readOnly = true)
     Page list(String text, Long categoryId, int page) {

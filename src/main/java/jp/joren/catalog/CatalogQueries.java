@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import jp.joren.shared.LikePatterns;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The catalog as other features read it: the counter's product lookup and the parts of each model. */
 @Service
 @Transactional(readOnly = true)
+@RequiredArgsConstructor
 public class CatalogQueries {
 
     private static final String CHOICE = """
@@ -27,10 +29,6 @@ public class CatalogQueries {
             """;
 
     private final JdbcClient jdbc;
-
-    CatalogQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * The key a typed or scanned code is matched by: full-width folded to half-width (NFKC), surrounding

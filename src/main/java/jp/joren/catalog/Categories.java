@@ -4,22 +4,20 @@ import java.util.List;
 
 import jp.joren.shared.NotFoundException;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The shop's product categories (部門・分類), with how many products each holds. */
 @Service
+@RequiredArgsConstructor
 class Categories {
 
     record Category(long id, String name, long products) {
     }
 
     private final JdbcClient jdbc;
-
-    Categories(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Transactional(readOnly = true)
     List<Category> all() {

@@ -1,6 +1,7 @@
 package jp.joren.catalog;
 
 import jp.joren.accounts.OwnerOnly;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,15 +15,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @OwnerOnly
 @Controller
 @RequestMapping("/catalog/categories")
+@RequiredArgsConstructor
 class CategoryController {
 
     private static final int LONGEST_NAME = 60;
 
     private final Categories categories;
-
-    CategoryController(Categories categories) {
-        this.categories = categories;
-    }
 
     @GetMapping
     String categories(Model model) {

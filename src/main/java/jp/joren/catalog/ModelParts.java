@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jp.joren.shared.NotFoundException;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a replacement interval and a reminder lead; one part may fit several models.
  */
 @Service
+@RequiredArgsConstructor
 class ModelParts {
 
     record PartRow(long partId, long productId, String partNumber, String name, long price, int replacementIntervalDays,
@@ -21,10 +23,6 @@ class ModelParts {
     }
 
     private final JdbcClient jdbc;
-
-    ModelParts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A new part: its product (code = part number) and its replacement data, fitted to the model. */
     @Transactional

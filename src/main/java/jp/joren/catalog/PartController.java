@@ -2,6 +2,7 @@ package jp.joren.catalog;
 
 import jakarta.validation.Valid;
 import jp.joren.accounts.OwnerOnly;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -16,17 +17,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @OwnerOnly
 @Controller
 @RequestMapping("/catalog/products/{id}/parts")
+@RequiredArgsConstructor
 class PartController {
 
     private final CatalogEditor editor;
     private final ModelParts parts;
     private final ProductPage page;
-
-    PartController(CatalogEditor editor, ModelParts parts, ProductPage page) {
-        this.editor = editor;
-        this.parts = parts;
-        this.page = page;
-    }
 
     @PostMapping
     String addPart(@PathVariable long id, @Valid @ModelAttribute PartForm partForm, BindingResult result, Model model,

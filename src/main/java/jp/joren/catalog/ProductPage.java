@@ -1,22 +1,18 @@
 package jp.joren.catalog;
 
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /** What a product's page shows besides its form: the categories to choose from, and a model's parts. */
 @Component
+@RequiredArgsConstructor
 class ProductPage {
 
     private final CatalogEditor editor;
     private final Categories categories;
     private final ModelParts parts;
-
-    ProductPage(CatalogEditor editor, Categories categories, ModelParts parts) {
-        this.editor = editor;
-        this.categories = categories;
-        this.parts = parts;
-    }
 
     /** @param id the product shown; null for a new one. @return the page's view */
     String of(@Nullable Long id, Model model) {

@@ -3,6 +3,7 @@ package jp.joren.nightly;
 import java.time.Clock;
 import java.time.Instant;
 
+import lombok.RequiredArgsConstructor;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  * the others. Quartz's clustered store fires this on one node at a time.
  */
 @DisallowConcurrentExecution
+@RequiredArgsConstructor
 class NightlyDispatchJob extends QuartzJobBean {
 
     private static final Logger log = LoggerFactory.getLogger(NightlyDispatchJob.class);
@@ -21,12 +23,6 @@ class NightlyDispatchJob extends QuartzJobBean {
     private final NightlyRuns runs;
     private final ShopNightlyRun shopRun;
     private final Clock clock;
-
-    NightlyDispatchJob(NightlyRuns runs, ShopNightlyRun shopRun, Clock clock) {
-        this.runs = runs;
-        this.shopRun = shopRun;
-        this.clock = clock;
-    }
 
     @Override
     protected void executeInternal(JobExecutionContext context) {

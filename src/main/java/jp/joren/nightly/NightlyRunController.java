@@ -5,6 +5,7 @@ import java.util.List;
 
 import jp.joren.accounts.JorenUser;
 import jp.joren.accounts.OwnerOnly;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,17 +19,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @OwnerOnly
 @Controller
 @RequestMapping("/runs")
+@RequiredArgsConstructor
 class NightlyRunController {
 
     private final NightlyRuns runs;
     private final ManualRuns manualRuns;
     private final Clock clock;
-
-    NightlyRunController(NightlyRuns runs, ManualRuns manualRuns, Clock clock) {
-        this.runs = runs;
-        this.manualRuns = manualRuns;
-        this.clock = clock;
-    }
 
     @GetMapping
     @Transactional(readOnly = true)

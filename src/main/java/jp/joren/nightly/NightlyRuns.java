@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import jp.joren.shared.Heartbeats;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Repository;
  * a manual one leaves room for the owner to start another.
  */
 @Repository
+@RequiredArgsConstructor
 class NightlyRuns {
 
     record DueShop(long tenantId, LocalDate businessDate) {
@@ -51,10 +53,6 @@ class NightlyRuns {
     }
 
     private final JdbcClient jdbc;
-
-    NightlyRuns(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Cross-shop, through the one narrow database function: shop ids and dates, nothing else. */
     List<DueShop> dueShops(Instant now) {

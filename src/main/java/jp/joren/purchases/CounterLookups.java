@@ -8,11 +8,11 @@ import jp.joren.catalog.CatalogQueries;
 import jp.joren.catalog.ProductChoice;
 import jp.joren.reminders.Coupons;
 import jp.joren.shared.Formats;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/purchases")
+@RequiredArgsConstructor
 class CounterLookups {
 
     private static final int PRODUCT_SUGGESTIONS = 12;
@@ -36,15 +37,6 @@ class CounterLookups {
     private final PurchaseChecks checks;
     private final MessageSource messages;
     private final Formats formats;
-
-    CounterLookups(CatalogQueries catalog, Coupons coupons, PurchaseChecks checks, MessageSource messages,
-            Formats formats) {
-        this.catalog = catalog;
-        this.coupons = coupons;
-        this.checks = checks;
-        this.messages = messages;
-        this.formats = formats;
-    }
 
     /**
      * A scanned or typed code: one product on sale (first), else a coupon, with the customer it belongs to
@@ -80,14 +72,15 @@ class CounterLookups {
         if (errors.hasErrors()) {
             return new CouponPreview(0, "", null);
         }
-        Optional<PurchaseDraft> draft = checks.check(purchaseForm, errors);
-        if (draft.isPresent()) {
-            long discount = draft.get().couponDiscount();
+        PurchaseChecks.Outcome checked = checks.check(purchaseForm.toDraft());
+        if (checked.passed()) {
+            long discount = checked.purchase().couponDiscount();
             return new CouponPreview(discount, discount == 0 ? "" : messages.getMessage("purchase.coupon.applied",
                     new Object[] {formats.yen(discount)}, LocaleContextHolder.getLocale()), null);
         }
-        FieldError couponError = errors.getFieldError("couponCode");
-        return new CouponPreview(0, "", couponError == null ? null
-                : messages.getMessage(couponError, LocaleContextHolder.getLocale()));
+        return new CouponPreview(0, "", checked.problems().stream()
+                .filter(problem -> "couponCode".equals(problem.field())).findFirst()
+                .map(problem -> messages.getMessage(problem.messageKey(), null, LocaleContextHolder.getLocale()))
+                .orElse(null));
     }
 }

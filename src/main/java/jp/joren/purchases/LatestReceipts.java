@@ -5,12 +5,14 @@ import java.util.List;
 
 import jp.joren.shops.ShopSettings;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The shop's latest receipts of its today, newest first: what the counter's home page lists. */
 @Service
+@RequiredArgsConstructor
 public class LatestReceipts {
 
     /** One receipt as the home page lists it; {@code customerName} null for a walk-in. */
@@ -20,11 +22,6 @@ public class LatestReceipts {
 
     private final JdbcClient jdbc;
     private final ShopSettings shop;
-
-    LatestReceipts(JdbcClient jdbc, ShopSettings shop) {
-        this.jdbc = jdbc;
-        this.shop = shop;
-    }
 
     @Transactional(readOnly = true)
     public List<Receipt> today(int limit) {

@@ -1,15 +1,21 @@
 package jp.joren.purchases;
 
+import jp.joren.shared.Quantity;
+import jp.joren.shared.YenAmount;
+
 /**
- * One line as typed: the product's code (or picked by name), quantity, unit price and discount in yen, and for a
- * department line a note of what was sold.
+ * One line as typed: the product's code (or picked by name), quantity, unit price and discount in yen (read as
+ * people type them: ２, ¥1,200), and for a department line a note of what was sold.
  */
 public class LineForm {
 
     private String code = "";
-    private String quantity = "";
-    private String unitPrice = "";
-    private String discount = "";
+    @Quantity
+    private Integer quantity;
+    @YenAmount
+    private Long unitPrice;
+    @YenAmount
+    private Long discount;
     private String note = "";
 
     public LineForm() {
@@ -17,14 +23,20 @@ public class LineForm {
 
     LineForm(String code, int quantity, long unitPrice, long discount, String note) {
         this.code = code;
-        this.quantity = Integer.toString(quantity);
-        this.unitPrice = Long.toString(unitPrice);
-        this.discount = discount == 0 ? "" : Long.toString(discount);
+        this.quantity = quantity;
+        this.unitPrice = unitPrice;
+        this.discount = discount == 0 ? null : discount;
         this.note = note == null ? "" : note;
     }
 
     boolean isBlank() {
-        return code.isBlank() && quantity.isBlank() && unitPrice.isBlank() && discount.isBlank() && note.isBlank();
+        return code.isBlank() && quantity == null && unitPrice == null && discount == null && note.isBlank();
+    }
+
+    /** An empty quantity is one piece, an empty discount none, an empty price the catalog's. */
+    PurchaseDraft.Line toLine(int position) {
+        return new PurchaseDraft.Line(position, code.strip(), quantity == null ? 1 : quantity, unitPrice,
+                discount == null ? 0 : discount, note.isBlank() ? null : note.strip());
     }
 
     public String getNote() {
@@ -43,27 +55,27 @@ public class LineForm {
         this.code = code == null ? "" : code;
     }
 
-    public String getQuantity() {
+    public Integer getQuantity() {
         return quantity;
     }
 
-    public void setQuantity(String quantity) {
-        this.quantity = quantity == null ? "" : quantity;
+    public void setQuantity(Integer quantity) {
+        this.quantity = quantity;
     }
 
-    public String getUnitPrice() {
+    public Long getUnitPrice() {
         return unitPrice;
     }
 
-    public void setUnitPrice(String unitPrice) {
-        this.unitPrice = unitPrice == null ? "" : unitPrice;
+    public void setUnitPrice(Long unitPrice) {
+        this.unitPrice = unitPrice;
     }
 
-    public String getDiscount() {
+    public Long getDiscount() {
         return discount;
     }
 
-    public void setDiscount(String discount) {
-        this.discount = discount == null ? "" : discount;
+    public void setDiscount(Long discount) {
+        this.discount = discount;
     }
 }

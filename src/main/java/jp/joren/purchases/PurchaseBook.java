@@ -15,11 +15,11 @@ import jp.joren.reminders.Coupons;
 import jp.joren.reminders.PurchaseExits;
 import jp.joren.shared.NotFoundException;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
-import org.springframework.validation.Errors;
 
 /**
  * Writes purchases and their corrections. A purchase of a product model registers the model to the
@@ -27,6 +27,7 @@ import org.springframework.validation.Errors;
  * completed_purchase) and ends what it registered.
  */
 @Service
+@RequiredArgsConstructor
 class PurchaseBook {
 
     private final JdbcClient jdbc;
@@ -38,37 +39,32 @@ class PurchaseBook {
     private final Coupons coupons;
     private final Clock clock;
 
-    PurchaseBook(JdbcClient jdbc, OwnedProducts ownedProducts, AuditLog audit, PurchaseQueries queries,
-            PurchaseChecks checks, PurchaseExits reminderExits, Coupons coupons, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.coupons = coupons;
-        this.reminderExits = reminderExits;
-        this.checks = checks;
-        this.ownedProducts = ownedProducts;
-        this.audit = audit;
-        this.queries = queries;
+    /** The sale's receipt, or the problems that kept it from being written. */
+    record Registration(Long purchaseId, List<PurchaseProblem> problems) {
     }
 
     /**
-     * Checks the form and, when nothing is wrong, registers it — in one transaction, because this is the
-     * counter's busiest request. Mistakes go to {@code errors}; nothing is written then.
+     * Checks the sale and, when nothing is wrong, registers it — in one transaction, because this is the
+     * counter's busiest request. Nothing is written when anything is wrong.
      */
     @Transactional
-    public Optional<Long> checkAndRegister(PurchaseForm form, Errors errors, long clerkId) {
+    public Registration checkAndRegister(PurchaseDraft draft, long clerkId) {
         // the same sale submitted again (a double click, a resend after a lost answer) is the receipt saved
         // first, not a fresh sale whose coupon now reads as used
-        Optional<Long> saved = saved(form.getClientKey());
+        Optional<Long> saved = saved(draft.clientKey());
         if (saved.isPresent()) {
-            return saved;
+            return new Registration(saved.get(), List.of());
+        }
+        PurchaseChecks.Outcome checked = checks.check(draft);
+        if (!checked.passed()) {
+            return new Registration(null, checked.problems());
         }
         try {
-            return checks.check(form, errors).filter(draft -> !errors.hasErrors()).map(draft -> register(draft, clerkId));
+            return new Registration(register(checked.purchase(), clerkId), List.of());
         } catch (CouponTaken e) {
             // another clerk redeemed the coupon between the check and this write: nothing of this purchase stays
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-            errors.rejectValue("couponCode", "purchase.validation.coupon.used");
-            return Optional.empty();
+            return new Registration(null, List.of(new PurchaseProblem("couponCode", "purchase.validation.coupon.used")));
         }
     }
 
@@ -77,7 +73,7 @@ class PurchaseBook {
      * @throws CouponTaken when its coupon was redeemed meanwhile; the caller's transaction must not commit
      */
     @Transactional
-    public long register(PurchaseDraft draft, long clerkId) {
+    public long register(CheckedPurchase sale, long clerkId) {
         Long id = jdbc.sql("""
                         insert into purchase (tenant_id, customer_id, store_id, staff_id, purchased_at, business_date,
                                               channel, total, staff_note, client_key)
@@ -86,32 +82,32 @@ class PurchaseBook {
                         on conflict (tenant_id, client_key) do nothing
                         returning id
                         """)
-                .param("customer", draft.customerId())
-                .param("store", draft.storeId())
+                .param("customer", sale.customerId())
+                .param("store", sale.storeId())
                 .param("staff", clerkId)
-                .param("purchasedAt", draft.purchasedAt().atOffset(ZoneOffset.UTC))
-                .param("businessDate", draft.businessDate())
-                .param("channel", draft.channel().name())
-                .param("total", draft.total())
-                .param("note", draft.staffNote())
-                .param("clientKey", draft.clientKey())
+                .param("purchasedAt", sale.purchasedAt().atOffset(ZoneOffset.UTC))
+                .param("businessDate", sale.businessDate())
+                .param("channel", sale.channel().name())
+                .param("total", sale.total())
+                .param("note", sale.staffNote())
+                .param("clientKey", sale.clientKey())
                 .query(Long.class).optional().orElse(null);
         if (id == null) {
-            return existing(draft.clientKey());
+            return existing(sale.clientKey());
         }
-        if (draft.couponId() != null && !coupons.redeem(draft.couponId(), id, draft.customerId(), draft.businessDate())) {
+        if (sale.couponId() != null && !coupons.redeem(sale.couponId(), id, sale.customerId(), sale.businessDate())) {
             throw new CouponTaken();
         }
-        writeLines(id, draft, clerkId);
+        writeLines(id, sale, clerkId);
         // last, just before the commit: the store's counter row stays locked only that long, so the store's
         // other tills wait for a number, not for each other's whole sale
-        number(id, draft.storeId());
+        number(id, sale.storeId());
         return id;
     }
 
     /** A correction: the new details replace the old, and the audit log keeps both. */
     @Transactional
-    public void edit(long id, PurchaseDraft draft, long clerkId) {
+    public void edit(long id, CheckedPurchase sale, long clerkId) {
         PurchaseView before = queries.find(id);
         if (!before.isCompleted()) {
             throw new IllegalStateException("only a completed purchase can be edited");
@@ -125,19 +121,19 @@ class PurchaseBook {
                         """)
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("shop", CurrentTenant.require())
-                .param("customer", draft.customerId())
-                .param("store", draft.storeId())
-                .param("purchasedAt", draft.purchasedAt().atOffset(ZoneOffset.UTC))
-                .param("businessDate", draft.businessDate())
-                .param("channel", draft.channel().name())
-                .param("total", draft.total())
-                .param("note", draft.staffNote())
+                .param("customer", sale.customerId())
+                .param("store", sale.storeId())
+                .param("purchasedAt", sale.purchasedAt().atOffset(ZoneOffset.UTC))
+                .param("businessDate", sale.businessDate())
+                .param("channel", sale.channel().name())
+                .param("total", sale.total())
+                .param("note", sale.staffNote())
                 .param("id", id)
                 .update();
         jdbc.sql("delete from purchase_line where tenant_id = :shop and purchase_id = :id")
                 .param("shop", CurrentTenant.require()).param("id", id).update();
         ownedProducts.endForPurchase(id);
-        writeLines(id, draft, clerkId);
+        writeLines(id, sale, clerkId);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("before", before.auditSnapshot());
         details.put("after", queries.find(id).auditSnapshot());
@@ -169,8 +165,8 @@ class PurchaseBook {
                 : AuditAction.PURCHASE_RETURNED, "purchase", id, Map.of("reason", reason));
     }
 
-    private void writeLines(long id, PurchaseDraft draft, long clerkId) {
-        List<PricedLine> lines = draft.lines();
+    private void writeLines(long id, CheckedPurchase sale, long clerkId) {
+        List<PricedLine> lines = sale.lines();
         jdbc.sql("""
                         insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price, discount,
                                                    amount, note)
@@ -185,16 +181,16 @@ class PurchaseBook {
                         lines.stream().map(PricedLine::amount).toArray(Long[]::new),
                         lines.stream().map(PricedLine::note).toArray(String[]::new))
                 .update();
-        if (draft.customerId() != null) {
+        if (sale.customerId() != null) {
             lines.stream().filter(line -> line.product().isModel()).forEach(line ->
-                    ownedProducts.registerFromPurchase(draft.customerId(), line.product().modelId(),
-                            draft.businessDate(), id, clerkId));
-            reminderExits.customerBought(draft.customerId(),
+                    ownedProducts.registerFromPurchase(sale.customerId(), line.product().modelId(),
+                            sale.businessDate(), id, clerkId));
+            reminderExits.customerBought(sale.customerId(),
                     lines.stream().map(line -> line.product().id()).toList());
         }
     }
 
-    /** The draft's coupon was used by another purchase after it was checked. */
+    /** The sale's coupon was used by another purchase after it was checked. */
     static final class CouponTaken extends RuntimeException {
         CouponTaken() {
             super("coupon already redeemed", null, false, false);

@@ -10,26 +10,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import jp.joren.catalog.CatalogQueries;
 import jp.joren.catalog.ProductChoice;
 import jp.joren.customers.CustomerRegistry;
 import jp.joren.reminders.Coupons;
 import jp.joren.shared.SaleLimits;
-import jp.joren.shared.Yen;
 import jp.joren.shops.ShopSettings;
 import jp.joren.shops.Store;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.validation.Errors;
 
 /**
- * Turns what the clerk typed into a purchase that can be written, or into messages next to the fields:
+ * Turns a sale as rung up into a purchase that can be written, or into problems beside the fields:
  * unknown or inactive product codes, quantities, prices and discounts, a store that is closed, a sale in
  * the future. A blank unit price takes the catalog's price.
  */
 @Component
+@RequiredArgsConstructor
 class PurchaseChecks {
 
     /** What purchase_line.note holds. */
@@ -44,61 +43,81 @@ class PurchaseChecks {
     private final Clock clock;
     private final Coupons coupons;
 
-    PurchaseChecks(CatalogQueries catalog, CustomerRegistry customers, ShopSettings shop, Clock clock, Coupons coupons) {
-        this.catalog = catalog;
-        this.coupons = coupons;
-        this.customers = customers;
-        this.shop = shop;
-        this.clock = clock;
+    /** A sale that passed (its problems empty), or the problems that keep it from being written. */
+    record Outcome(CheckedPurchase purchase, List<PurchaseProblem> problems) {
+
+        static Outcome refused(List<PurchaseProblem> problems) {
+            return new Outcome(null, List.copyOf(problems));
+        }
+
+        boolean passed() {
+            return purchase != null;
+        }
     }
 
     /** One read-only transaction for every check, so a busy counter pays for one round of begin and commit. */
     @Transactional(readOnly = true)
-    public Optional<PurchaseDraft> check(PurchaseForm form, Errors errors) {
-        ZoneId zone = shop.zone();
-        if (form.getCustomerId() != null && !customers.canBuy(form.getCustomerId())) {
-            errors.rejectValue("customerId", "purchase.validation.customer");
+    public Outcome check(PurchaseDraft draft) {
+        List<PurchaseProblem> problems = new ArrayList<>();
+        Instant purchasedAt = whoWhereWhen(draft, problems);
+        List<PricedLine> lines = price(draft, problems);
+        if (problems.isEmpty()) {
+            checkTotals(lines, problems);
         }
-        if (form.getStoreId() != null && !shop.storeIsOpen(form.getStoreId())) {
-            errors.rejectValue("storeId", "purchase.validation.store");
-        }
-        Instant purchasedAt = form.getPurchasedAt() == null ? null : form.getPurchasedAt().atZone(zone).toInstant();
-        if (purchasedAt != null && purchasedAt.isAfter(clock.instant().plus(CLOCK_SLACK))) {
-            errors.rejectValue("purchasedAt", "purchase.validation.future");
-        }
-        Map<String, ProductChoice> products = catalog.byCodes(form.filledLines().stream().map(LineForm::getCode).toList());
-        List<PricedLine> lines = new ArrayList<>();
-        for (int i = 0; i < form.getLines().size(); i++) {
-            LineForm line = form.getLines().get(i);
-            if (!line.isBlank()) {
-                price(line, Optional.ofNullable(products.get(CatalogQueries.codeKey(line.getCode()))), "lines[" + i + "].",
-                        errors).ifPresent(lines::add);
-            }
-        }
-        if (form.filledLines().isEmpty()) {
-            errors.reject("purchase.validation.noLines");
-        }
-        if (!errors.hasErrors()) {
-            checkTotals(lines, errors);
-        }
-        if (errors.hasErrors()) {
-            return Optional.empty();
+        if (!problems.isEmpty()) {
+            return Outcome.refused(problems);
         }
         Long couponId = null;
         long couponDiscount = 0;
-        if (!form.getCouponCode().isBlank()) {
+        if (!draft.couponCode().isBlank()) {
             long before = lines.stream().mapToLong(PricedLine::amount).sum();
-            Optional<Coupons.Coupon> coupon = applyCoupon(form, lines, errors);
+            Optional<Coupons.Coupon> coupon = applyCoupon(draft, lines, problems);
             if (coupon.isEmpty()) {
-                return Optional.empty();
+                return Outcome.refused(problems);
             }
             couponId = coupon.get().id();
             couponDiscount = before - lines.stream().mapToLong(PricedLine::amount).sum();
         }
-        return Optional.of(new PurchaseDraft(form.getCustomerId(), form.getStoreId(), purchasedAt,
-                form.getPurchasedAt().toLocalDate(), form.getChannel(), lines,
-                form.getStaffNote() == null || form.getStaffNote().isBlank() ? null : form.getStaffNote().strip(),
-                form.getClientKey(), couponId, couponDiscount));
+        return new Outcome(new CheckedPurchase(draft.customerId(), draft.storeId(), purchasedAt,
+                draft.purchasedAt().toLocalDate(), draft.channel(), lines, draft.staffNote(), draft.clientKey(),
+                couponId, couponDiscount), List.of());
+    }
+
+    /** The customer, the store, the channel and the time of the sale; the time as an instant when it has one. */
+    private Instant whoWhereWhen(PurchaseDraft draft, List<PurchaseProblem> problems) {
+        if (draft.customerId() != null && !customers.canBuy(draft.customerId())) {
+            problems.add(new PurchaseProblem("customerId", "purchase.validation.customer"));
+        }
+        if (draft.storeId() == null) {
+            problems.add(new PurchaseProblem("storeId", "validation.required"));
+        } else if (!shop.storeIsOpen(draft.storeId())) {
+            problems.add(new PurchaseProblem("storeId", "purchase.validation.store"));
+        }
+        if (draft.channel() == null) {
+            problems.add(new PurchaseProblem("channel", "validation.required"));
+        }
+        if (draft.purchasedAt() == null) {
+            problems.add(new PurchaseProblem("purchasedAt", "purchase.validation.dateTime"));
+            return null;
+        }
+        Instant purchasedAt = draft.purchasedAt().atZone(shop.zone()).toInstant();
+        if (purchasedAt.isAfter(clock.instant().plus(CLOCK_SLACK))) {
+            problems.add(new PurchaseProblem("purchasedAt", "purchase.validation.future"));
+        }
+        return purchasedAt;
+    }
+
+    private List<PricedLine> price(PurchaseDraft draft, List<PurchaseProblem> problems) {
+        if (draft.lines().isEmpty()) {
+            problems.add(PurchaseProblem.ofSale("purchase.validation.noLines"));
+        }
+        Map<String, ProductChoice> products = catalog.byCodes(draft.lines().stream().map(PurchaseDraft.Line::code).toList());
+        List<PricedLine> lines = new ArrayList<>();
+        for (PurchaseDraft.Line line : draft.lines()) {
+            price(line, Optional.ofNullable(products.get(CatalogQueries.codeKey(line.code()))), problems)
+                    .ifPresent(lines::add);
+        }
+        return lines;
     }
 
     /**
@@ -106,15 +125,16 @@ class PurchaseChecks {
      * item", capped). Whether it is still unused is checked here for the clerk and again, atomically, when the
      * purchase is written.
      */
-    private Optional<Coupons.Coupon> applyCoupon(PurchaseForm form, List<PricedLine> lines, Errors errors) {
-        Optional<Coupons.Coupon> coupon = coupons.find(form.getCouponCode());
+    private Optional<Coupons.Coupon> applyCoupon(PurchaseDraft draft, List<PricedLine> lines,
+            List<PurchaseProblem> problems) {
+        Optional<Coupons.Coupon> coupon = coupons.find(draft.couponCode());
         if (coupon.isEmpty()) {
-            errors.rejectValue("couponCode", "purchase.validation.coupon.unknown");
+            problems.add(new PurchaseProblem("couponCode", "purchase.validation.coupon.unknown"));
             return Optional.empty();
         }
-        Optional<String> problem = coupon.get().problem(form.getCustomerId(), form.getPurchasedAt().toLocalDate());
+        Optional<String> problem = coupon.get().problem(draft.customerId(), draft.purchasedAt().toLocalDate());
         if (problem.isPresent()) {
-            errors.rejectValue("couponCode", "purchase.validation.coupon." + problem.get());
+            problems.add(new PurchaseProblem("couponCode", "purchase.validation.coupon." + problem.get()));
             return Optional.empty();
         }
         int dearest = 0;
@@ -131,51 +151,49 @@ class PurchaseChecks {
     }
 
     /** A sale stays within what one receipt can hold (SaleLimits). */
-    private static void checkTotals(List<PricedLine> lines, Errors errors) {
+    private static void checkTotals(List<PricedLine> lines, List<PurchaseProblem> problems) {
         long total = 0;
         for (PricedLine line : lines) {
             total += line.amount();
         }
         if (total > SaleLimits.MAX_AMOUNT) {
-            errors.reject("purchase.validation.totalTooLarge");
+            problems.add(PurchaseProblem.ofSale("purchase.validation.totalTooLarge"));
         }
     }
 
-    private static Optional<PricedLine> price(LineForm line, Optional<ProductChoice> product, String path, Errors errors) {
-        int errorsBefore = errors.getErrorCount();
-        if (line.getCode().isBlank()) {
-            errors.rejectValue(path + "code", "purchase.validation.code");
+    private static Optional<PricedLine> price(PurchaseDraft.Line line, Optional<ProductChoice> product,
+            List<PurchaseProblem> problems) {
+        String path = "lines[" + line.position() + "].";
+        int problemsBefore = problems.size();
+        if (line.code().isBlank()) {
+            problems.add(new PurchaseProblem(path + "code", "purchase.validation.code"));
         } else if (product.isEmpty()) {
-            errors.rejectValue(path + "code", "purchase.validation.unknownCode");
+            problems.add(new PurchaseProblem(path + "code", "purchase.validation.unknownCode"));
         } else if (!product.get().active()) {
-            errors.rejectValue(path + "code", "purchase.validation.inactiveProduct");
+            problems.add(new PurchaseProblem(path + "code", "purchase.validation.inactiveProduct"));
         }
-        OptionalLong quantity = line.getQuantity().isBlank() ? OptionalLong.of(1) : Yen.parse(line.getQuantity());
-        if (quantity.isEmpty() || quantity.getAsLong() < 1 || quantity.getAsLong() > SaleLimits.MAX_QUANTITY) {
-            errors.rejectValue(path + "quantity", "purchase.validation.quantity");
+        if (line.quantity() < 1 || line.quantity() > SaleLimits.MAX_QUANTITY) {
+            problems.add(new PurchaseProblem(path + "quantity", "purchase.validation.quantity"));
         }
-        OptionalLong unitPrice = line.getUnitPrice().isBlank() && product.isPresent()
-                ? OptionalLong.of(product.get().price()) : Yen.parse(line.getUnitPrice());
-        if (line.getUnitPrice().isBlank() && product.filter(ProductChoice::department).filter(p -> p.price() == 0).isPresent()) {
+        Long unitPrice = line.unitPrice() != null ? line.unitPrice() : product.map(ProductChoice::price).orElse(null);
+        if (line.unitPrice() == null && product.filter(ProductChoice::department).filter(p -> p.price() == 0).isPresent()) {
             // a department with no default price: the amount is what the clerk types, never a silent ¥0
-            errors.rejectValue(path + "unitPrice", "purchase.validation.departmentPrice");
-        } else if (unitPrice.isEmpty() || unitPrice.getAsLong() < 0 || unitPrice.getAsLong() > SaleLimits.MAX_AMOUNT) {
-            errors.rejectValue(path + "unitPrice", "purchase.validation.price");
+            problems.add(new PurchaseProblem(path + "unitPrice", "purchase.validation.departmentPrice"));
+        } else if (unitPrice == null || unitPrice < 0 || unitPrice > SaleLimits.MAX_AMOUNT) {
+            problems.add(new PurchaseProblem(path + "unitPrice", "purchase.validation.price"));
         }
-        if (line.getNote().strip().length() > LINE_NOTE_LENGTH) {
-            errors.rejectValue(path + "note", "purchase.validation.lineNote");
+        if (line.note() != null && line.note().length() > LINE_NOTE_LENGTH) {
+            problems.add(new PurchaseProblem(path + "note", "purchase.validation.lineNote"));
         }
-        OptionalLong discount = line.getDiscount().isBlank() ? OptionalLong.of(0) : Yen.parse(line.getDiscount());
-        if (discount.isEmpty() || discount.getAsLong() < 0 || discount.getAsLong() > SaleLimits.MAX_AMOUNT) {
-            errors.rejectValue(path + "discount", "purchase.validation.discount");
+        if (line.discount() < 0 || line.discount() > SaleLimits.MAX_AMOUNT) {
+            problems.add(new PurchaseProblem(path + "discount", "purchase.validation.discount"));
         }
-        if (errors.getErrorCount() > errorsBefore) {
+        if (problems.size() > problemsBefore) {
             return Optional.empty();
         }
-        PricedLine priced = new PricedLine(product.get(), (int) quantity.getAsLong(), unitPrice.getAsLong(),
-                discount.getAsLong(), line.getNote().isBlank() ? null : line.getNote().strip());
+        PricedLine priced = new PricedLine(product.get(), line.quantity(), unitPrice, line.discount(), line.note());
         if (priced.amount() < 0) {
-            errors.rejectValue(path + "discount", "purchase.validation.discountTooLarge");
+            problems.add(new PurchaseProblem(path + "discount", "purchase.validation.discountTooLarge"));
             return Optional.empty();
         }
         return Optional.of(priced);

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jp.joren.accounts.JorenUser;
@@ -14,6 +13,7 @@ import jp.joren.catalog.ProductChoice;
 import jp.joren.customers.CustomerRegistry;
 import jp.joren.customers.CustomerSearch;
 import jp.joren.shops.Store;
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,6 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 @RequestMapping("/purchases")
+@RequiredArgsConstructor
 class PurchaseController {
 
     private static final int PICKER_RESULTS = 8;
@@ -41,17 +42,6 @@ class PurchaseController {
     private final CatalogQueries catalog;
     private final AuditTrail auditTrail;
 
-    PurchaseController(PurchaseChecks checks, PurchaseBook book, PurchaseQueries queries, CustomerRegistry customers,
-            CustomerSearch customerSearch, CatalogQueries catalog, AuditTrail auditTrail) {
-        this.checks = checks;
-        this.book = book;
-        this.queries = queries;
-        this.customers = customers;
-        this.customerSearch = customerSearch;
-        this.catalog = catalog;
-        this.auditTrail = auditTrail;
-    }
-
     @GetMapping("/new")
     String newPurchase(@RequestParam(name = "customer", required = false) Long customerId, Model model) {
         PurchaseForm form = new PurchaseForm();
@@ -60,21 +50,23 @@ class PurchaseController {
         form.setStoreId(stores.isEmpty() ? null : stores.get(0).getId());
         form.setPurchasedAt(checks.now());
         model.addAttribute("purchaseForm", form);
-        return form(model, form, null);
+        return form(model, form, null, null);
     }
 
     @PostMapping
     String register(@Valid @ModelAttribute PurchaseForm purchaseForm, BindingResult result,
             @AuthenticationPrincipal JorenUser clerk, Model model) {
+        PurchaseDraft draft = purchaseForm.toDraft();
         if (result.hasErrors()) {
-            checks.check(purchaseForm, result);
-            return form(model, purchaseForm, null);
+            PurchaseProblem.show(checks.check(draft).problems(), result);
+            return form(model, purchaseForm, result, null);
         }
-        Optional<Long> registered = book.checkAndRegister(purchaseForm, result, clerk.accountId());
-        if (registered.isEmpty()) {
-            return form(model, purchaseForm, null);
+        PurchaseBook.Registration registered = book.checkAndRegister(draft, clerk.accountId());
+        if (registered.purchaseId() == null) {
+            PurchaseProblem.show(registered.problems(), result);
+            return form(model, purchaseForm, result, null);
         }
-        long id = registered.get();
+        long id = registered.purchaseId();
         // a query parameter rather than a flash attribute: the busiest request of the counter writes no session
         return "redirect:/purchases/" + id + "?registered";
     }
@@ -98,7 +90,7 @@ class PurchaseController {
         }
         PurchaseForm form = purchase.toForm(checks.zone());
         model.addAttribute("purchaseForm", form);
-        return form(model, form, id);
+        return form(model, form, null, id);
     }
 
     @PostMapping("/{id}")
@@ -107,11 +99,12 @@ class PurchaseController {
         if (!queries.find(id).isCompleted()) {
             return "redirect:/purchases/" + id;
         }
-        Optional<PurchaseDraft> draft = checks.check(purchaseForm, result);
-        if (draft.isEmpty() || result.hasErrors()) {
-            return form(model, purchaseForm, id);
+        PurchaseChecks.Outcome checked = checks.check(purchaseForm.toDraft());
+        PurchaseProblem.show(checked.problems(), result);
+        if (result.hasErrors()) {
+            return form(model, purchaseForm, result, id);
         }
-        book.edit(id, draft.get(), clerk.accountId());
+        book.edit(id, checked.purchase(), clerk.accountId());
         redirect.addFlashAttribute("notice", "purchase.corrected");
         return "redirect:/purchases/" + id;
     }
@@ -167,8 +160,8 @@ class PurchaseController {
         return "purchases/form :: customer-slot";
     }
 
-    private String form(Model model, PurchaseForm form, Long purchaseId) {
-        form.padLines();
+    private String form(Model model, PurchaseForm form, BindingResult result, Long purchaseId) {
+        form.padLines(line -> result != null && result.hasFieldErrors("lines[" + line + "]*"));
         model.addAttribute("customer",
                 form.getCustomerId() == null ? null : customers.lookUp(form.getCustomerId()).orElse(null));
         model.addAttribute("stores", checks.openStores());

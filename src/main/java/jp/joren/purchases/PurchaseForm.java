@@ -4,8 +4,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntPredicate;
 
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -19,14 +19,11 @@ public class PurchaseForm {
 
     private Long customerId;
 
-    @NotNull(message = "{validation.required}")
     private Long storeId;
 
-    @NotNull(message = "{purchase.validation.dateTime}")
     @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
     private LocalDateTime purchasedAt;
 
-    @NotNull(message = "{validation.required}")
     private PurchaseChannel channel = PurchaseChannel.STORE;
 
     private List<LineForm> lines = new ArrayList<>();
@@ -39,9 +36,28 @@ public class PurchaseForm {
     @Size(max = 40)
     private String couponCode = "";
 
-    /** Keeps a few empty lines at the end, so the clerk can keep typing codes. */
-    void padLines() {
-        lines.removeIf(LineForm::isBlank);
+    /** The sale as rung up; its rules are {@link PurchaseChecks}'. */
+    PurchaseDraft toDraft() {
+        List<PurchaseDraft.Line> filled = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                filled.add(lines.get(i).toLine(i));
+            }
+        }
+        return new PurchaseDraft(customerId, storeId, purchasedAt, channel, filled,
+                staffNote == null || staffNote.isBlank() ? null : staffNote.strip(), clientKey, couponCode);
+    }
+
+    /**
+     * Keeps a few empty lines at the end, so the clerk can keep typing codes. A line whose text could not be
+     * read looks empty but is kept, with what was typed and why it was refused.
+     */
+    void padLines(IntPredicate unreadable) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).isBlank() && !unreadable.test(i)) {
+                lines.remove(i);
+            }
+        }
         while (lines.size() < BLANK_LINES || !lines.get(lines.size() - 1).isBlank()) {
             lines.add(new LineForm());
         }

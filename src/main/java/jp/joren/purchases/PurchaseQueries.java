@@ -6,19 +6,17 @@ import java.util.List;
 
 import jp.joren.shared.NotFoundException;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 @Transactional(readOnly = true)
+@RequiredArgsConstructor
 class PurchaseQueries {
 
     private final JdbcClient jdbc;
-
-    PurchaseQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     PurchaseView find(long id) {
         PurchaseView purchase = jdbc.sql("""

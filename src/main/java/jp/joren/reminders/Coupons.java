@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jp.joren.reminders.coupons.CouponCodes;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,15 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
  * moment cannot both use it — the second update waits for the first and then finds it used.
  */
 @Repository
+@RequiredArgsConstructor
 public class Coupons {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    Coupons(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** A coupon as the counter sees it. {@code customerId} null: anyone who shows the code may use it. */
     public record Coupon(long id, String code, Long customerId, Offer offer, LocalDate validFrom, LocalDate validUntil,

@@ -15,6 +15,7 @@ import jp.joren.reminders.rules.ReminderRule;
 import jp.joren.reminders.unsubscribe.Reachability;
 import jp.joren.shared.ExcelCsvWriter;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the batch is what was listed — up to its newest message — so a reminder queued meanwhile is not marked.
  */
 @Service
+@RequiredArgsConstructor
 public class PostalList {
 
     /** Due, still waiting, and the customer still agrees to post and has an address. */
@@ -43,12 +45,6 @@ public class PostalList {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
-
-    PostalList(JdbcClient jdbc, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     @Transactional(readOnly = true)
     public List<PostalLabel> waiting(LocalDate today) {

@@ -3,6 +3,7 @@ package jp.joren.reminders;
 import java.util.Collection;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,13 +14,10 @@ import org.springframework.stereotype.Repository;
  * longer due, a coupon used no longer expires.
  */
 @Repository
+@RequiredArgsConstructor
 public class PurchaseExits {
 
     private final JdbcClient jdbc;
-
-    PurchaseExits(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The counter registered a purchase: the customer's waiting reminders that it answers are withdrawn at once. */
     public void customerBought(long customerId, Collection<Long> productIds) {

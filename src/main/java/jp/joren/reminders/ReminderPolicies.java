@@ -4,20 +4,17 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The current shop's reminder limits, the defaults until the owner changes them. */
 @Repository
+@RequiredArgsConstructor
 public class ReminderPolicies {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    ReminderPolicies(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     public ReminderPolicy current() {
         return jdbc.sql("select frequency_cap_days, emails_per_minute from reminder_policy where tenant_id = :shop")

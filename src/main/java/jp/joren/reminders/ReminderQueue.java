@@ -25,6 +25,7 @@ import jp.joren.reminders.rules.RuleStart;
 import jp.joren.reminders.unsubscribe.Reachability;
 import jp.joren.segments.Portfolio;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -35,6 +36,7 @@ import org.springframework.stereotype.Service;
  * classified.
  */
 @Service
+@RequiredArgsConstructor
 public class ReminderQueue {
 
     /**
@@ -162,16 +164,6 @@ public class ReminderQueue {
     private final Campaigns campaigns;
     private final Portfolio portfolio;
     private final SavedSegments savedSegments;
-
-    ReminderQueue(JdbcClient jdbc, ReminderRules rules, PurchaseExits exits, Campaigns campaigns,
-            Portfolio portfolio, SavedSegments savedSegments) {
-        this.savedSegments = savedSegments;
-        this.portfolio = portfolio;
-        this.jdbc = jdbc;
-        this.rules = rules;
-        this.exits = exits;
-        this.campaigns = campaigns;
-    }
 
     /** @return the messages each enabled rule and each campaign due added tonight, held ones included */
     public Map<ReminderRule, Integer> queue(LocalDate today) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import jp.joren.forecast.NextVisit;
 import jp.joren.reminders.today.ContactItem;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the list and looks up only their customers.
  */
 @Repository
+@RequiredArgsConstructor
 public class TodayList {
 
     public static final int PAGE_SIZE = 100;
@@ -48,10 +50,6 @@ public class TodayList {
             """;
 
     private final JdbcClient jdbc;
-
-    TodayList(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public List<ContactItem> page(Long store, int page, LocalDate today) {
         return jdbc.sql(COLUMNS + """

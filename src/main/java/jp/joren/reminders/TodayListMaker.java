@@ -6,6 +6,7 @@ import jp.joren.forecast.NextVisit;
 import jp.joren.reminders.rules.Birthdays;
 import jp.joren.reminders.rules.ReminderCandidates;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Repository;
  * its joins for the same reason.
  */
 @Repository
+@RequiredArgsConstructor
 public class TodayListMaker {
 
     private static final String ITEMS = """
@@ -80,10 +82,6 @@ public class TodayListMaker {
                     Birthdays.next("cu.birthday", "cast(:today as date)"));
 
     private final JdbcClient jdbc;
-
-    TodayListMaker(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Replaces the shop's list with today's; what clerks did today stays on it, for everyone to see. */
     public void make(LocalDate today) {

@@ -2,6 +2,7 @@ package jp.joren.shared;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,15 +15,12 @@ import org.springframework.stereotype.Component;
  * write has committed, outside a transaction.
  */
 @Component
+@RequiredArgsConstructor
 public class TableStatistics {
 
     private static final Logger log = LoggerFactory.getLogger(TableStatistics.class);
 
     private final JdbcClient jdbc;
-
-    TableStatistics(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Analyses the tables bulk writes fill, whatever their state. */
     public void refreshAfterBulkWrite() {

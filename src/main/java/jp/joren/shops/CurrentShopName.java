@@ -1,6 +1,7 @@
 package jp.joren.shops;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -10,13 +11,10 @@ import org.springframework.stereotype.Component;
  * sends — cost no query for it.
  */
 @Component("currentShop")
+@RequiredArgsConstructor
 public class CurrentShopName {
 
     private final ShopSettings settings;
-
-    CurrentShopName(ShopSettings settings) {
-        this.settings = settings;
-    }
 
     /** The name, or null when no shop is bound (public pages, the login page). */
     public @Nullable String name() {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jp.joren.shared.SecretToken;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,13 +16,10 @@ import org.springframework.stereotype.Repository;
  * written and read one statement at a time.
  */
 @Repository
+@RequiredArgsConstructor
 class PendingSignups {
 
     private final JdbcClient jdbc;
-
-    PendingSignups(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     void save(SecretToken token, ShopOpening shop, Instant now, Instant expires) {
         jdbc.sql("""

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jp.joren.accounts.OwnerOnly;
 import jp.joren.shared.EditConflict;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -26,15 +27,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @OwnerOnly
 @Controller
 @RequestMapping("/settings")
+@RequiredArgsConstructor
 class SettingsController {
 
     private final ShopSettings settings;
     private final LocaleContextResolver localeResolver;
-
-    SettingsController(ShopSettings settings, LocaleContextResolver localeResolver) {
-        this.settings = settings;
-        this.localeResolver = localeResolver;
-    }
 
     @ModelAttribute("timeZones")
     List<String> timeZones() {

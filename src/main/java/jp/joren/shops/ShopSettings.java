@@ -10,25 +10,20 @@ import java.util.List;
 import jp.joren.shared.EditConflict;
 import jp.joren.shared.NotFoundException;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The current shop's settings and stores. */
 @Service
+@RequiredArgsConstructor
 public class ShopSettings {
 
     private final Shops shops;
     private final Stores stores;
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    ShopSettings(Shops shops, Stores stores, JdbcClient jdbc, Clock clock) {
-        this.shops = shops;
-        this.stores = stores;
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     @Transactional(readOnly = true)
     public Shop currentShop() {

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jp.joren.accounts.AccountDirectory;
 import jp.joren.accounts.JorenUser;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -11,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Creates a shop with its first store and its owner, in one transaction bound to the new shop. */
 @Service
+@RequiredArgsConstructor
 public class ShopSignup {
 
     private final JdbcClient jdbc;
@@ -19,16 +21,6 @@ public class ShopSignup {
     private final Stores stores;
     private final AccountDirectory accounts;
     private final MessageSource messages;
-
-    ShopSignup(JdbcClient jdbc, TransactionTemplate transaction, EntityManager entityManager, Stores stores,
-            AccountDirectory accounts, MessageSource messages) {
-        this.jdbc = jdbc;
-        this.transaction = transaction;
-        this.entityManager = entityManager;
-        this.stores = stores;
-        this.accounts = accounts;
-        this.messages = messages;
-    }
 
     /** Opens a shop at once (the demo and load shops); a visitor's sign-up waits for its email (SignupConfirmation). */
     public JorenUser signUp(NewShop shop) {

@@ -5,22 +5,18 @@ import java.util.Locale;
 import jp.joren.shared.NoticeMail;
 import jp.joren.shared.PublicLinks;
 import jp.joren.shared.SecretToken;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** The sign-up's emails, with links from the public address. A mail server that is down loses nothing: sign up again. */
 @Component
+@RequiredArgsConstructor
 class SignupMailer {
 
     private final NoticeMail mail;
     private final MessageSource messages;
     private final PublicLinks links;
-
-    SignupMailer(NoticeMail mail, MessageSource messages, PublicLinks links) {
-        this.mail = mail;
-        this.messages = messages;
-        this.links = links;
-    }
 
     void sendConfirmation(String to, SecretToken token, Locale language) {
         String link = links.to("/signup/confirm").queryParam("token", token.value()).build().toUriString();

@@ -3,6 +3,7 @@ package jp.joren.system;
 import java.util.List;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * customer who signs up on the public page), staff, and a first reminder turned on.
  */
 @Repository
+@RequiredArgsConstructor
 class FirstSteps {
 
     /** One step: its message key's last part, where to do it, and whether it is done. */
@@ -32,10 +34,6 @@ class FirstSteps {
     }
 
     private final JdbcClient jdbc;
-
-    FirstSteps(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Transactional(readOnly = true)
     Checklist current() {

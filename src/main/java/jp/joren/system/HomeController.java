@@ -2,12 +2,14 @@ package jp.joren.system;
 
 import jp.joren.purchases.LatestReceipts;
 import jp.joren.reminders.TodayList;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
+@RequiredArgsConstructor
 class HomeController {
 
     /** As many receipts as a clerk glances at: enough to find the one a customer comes back about. */
@@ -17,13 +19,6 @@ class HomeController {
     private final FirstSteps firstSteps;
     private final TodayList todayList;
     private final LatestReceipts receipts;
-
-    HomeController(HomeFigures figures, FirstSteps firstSteps, TodayList todayList, LatestReceipts receipts) {
-        this.figures = figures;
-        this.firstSteps = firstSteps;
-        this.todayList = todayList;
-        this.receipts = receipts;
-    }
 
     @GetMapping("/")
     String welcome(Authentication authentication) {

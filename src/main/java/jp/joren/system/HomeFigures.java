@@ -10,12 +10,14 @@ import jp.joren.reminders.PostalList;
 import jp.joren.shared.Heartbeats;
 import jp.joren.shops.ShopSettings;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The few numbers the home page greets a shop with. */
 @Repository
+@RequiredArgsConstructor
 class HomeFigures {
 
     /** What the owner should look at: sends that failed, due in the last two weeks; imports that failed in 30 days. */
@@ -30,13 +32,6 @@ class HomeFigures {
     private final Clock clock;
     private final PostalList postalList;
     private final ShopSettings shop;
-
-    HomeFigures(JdbcClient jdbc, Clock clock, PostalList postalList, ShopSettings shop) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.postalList = postalList;
-        this.shop = shop;
-    }
 
     @Transactional(readOnly = true)
     Figures current() {

@@ -3,6 +3,7 @@ package jp.joren.tenancy;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,13 +16,10 @@ import org.springframework.stereotype.Component;
  * Runs after all singletons, so after Flyway has migrated.
  */
 @Component
+@RequiredArgsConstructor
 class RowLevelSecurityGuard implements SmartInitializingSingleton {
 
     private final JdbcClient jdbc;
-
-    RowLevelSecurityGuard(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public void afterSingletonsInstantiated() {

@@ -144,6 +144,27 @@ class PurchaseCounterTest {
     }
 
     @Test
+    void numbersAreReadAsTypedAtATillAndTextThatIsNoNumberStaysBesideItsMessage() {
+        WebSession.Page refused = purchase(customer, LocalDateTime.of(2026, 5, 1, 10, 0),
+                line("TW-01", "２個", "￥１，２００", ""), line("FL-01", "", "", ""), line("", "two", "", ""),
+                line("GK-100", "1", "twelve", ""));
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(lineError(refused, 2, "quantity")).isEqualTo("数量は1〜9999の整数で入力してください。");
+        assertThat(lineError(refused, 3, "unitPrice")).isEqualTo("単価は0〜99,999,999円の整数で入力してください。");
+        // the third line holds nothing readable, yet it is kept with what was typed, and the lines stay in place
+        assertThat(refused.document().select("input.line-qty").eachAttr("value")).startsWith("2", "", "two", "1");
+        assertThat(refused.document().select("input.line-price").eachAttr("value")).startsWith("1200", "", "", "twelve");
+        assertThat(count("select count(*) from purchase")).isZero();
+
+        WebSession.Page saved = purchase(customer, LocalDateTime.of(2026, 5, 1, 10, 0),
+                line("TW-01", "２個", "￥１，２００", "１００円"), line("FL-01", "", "", ""));
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(count("select count(*) from purchase_line where quantity = 2 and unit_price = 1200 and discount = 100"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aPurchaseWithoutLinesOrInTheFutureIsRefused() {
         WebSession.Page empty = purchase(customer, LocalDateTime.of(2026, 5, 1, 10, 0));
         assertThat(empty.text()).contains("商品を1行以上入力してください。");

@@ -10,6 +10,7 @@ import jp.joren.reminders.letters.TestSends;
 import jp.joren.reminders.rules.ReminderRule;
 import jp.joren.reminders.rules.RuleApprovals;
 import jp.joren.shared.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @OwnerOnly
 @Controller
 @RequestMapping("/reminders/campaigns/{id}/approval")
+@RequiredArgsConstructor
 class CampaignApprovalController {
 
     private final Campaigns campaigns;
@@ -34,15 +36,6 @@ class CampaignApprovalController {
     private final Previews previews;
     private final TestSends tests;
     private final Clock clock;
-
-    CampaignApprovalController(Campaigns campaigns, RuleApprovals approvals, Previews previews, TestSends tests,
-            Clock clock) {
-        this.campaigns = campaigns;
-        this.approvals = approvals;
-        this.previews = previews;
-        this.tests = tests;
-        this.clock = clock;
-    }
 
     @GetMapping
     @Transactional(readOnly = true)

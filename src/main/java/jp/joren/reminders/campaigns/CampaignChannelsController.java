@@ -3,6 +3,7 @@ package jp.joren.reminders.campaigns;
 import jp.joren.accounts.OwnerOnly;
 import jp.joren.reminders.rules.ChannelOrder;
 import jp.joren.shared.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,13 +14,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The owner chooses the channels a campaign tries, in order, until it is queued. */
 @OwnerOnly
 @Controller
+@RequiredArgsConstructor
 class CampaignChannelsController {
 
     private final Campaigns campaigns;
-
-    CampaignChannelsController(Campaigns campaigns) {
-        this.campaigns = campaigns;
-    }
 
     @PostMapping("/reminders/campaigns/{id}/channels")
     @Transactional

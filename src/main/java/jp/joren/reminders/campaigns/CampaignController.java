@@ -24,6 +24,7 @@ import jp.joren.segments.TradeAreaTier;
 import jp.joren.shared.EditConflict;
 import jp.joren.shared.NotFoundException;
 import jp.joren.shops.ShopSettings;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +46,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @OwnerOnly
 @Controller
 @RequestMapping("/reminders/campaigns")
+@RequiredArgsConstructor
 class CampaignController {
 
     private final Campaigns campaigns;
@@ -54,17 +56,6 @@ class CampaignController {
     private final MessageSource messages;
     private final Previews previews;
     private final SavedSegments savedSegments;
-
-    CampaignController(Campaigns campaigns, ReminderQueue queue, OutboxQueries outbox, ShopSettings shop,
-            MessageSource messages, Previews previews, SavedSegments savedSegments) {
-        this.savedSegments = savedSegments;
-        this.messages = messages;
-        this.previews = previews;
-        this.campaigns = campaigns;
-        this.queue = queue;
-        this.outbox = outbox;
-        this.shop = shop;
-    }
 
     private static final List<String> SEGMENTS = List.of("FIRST", "TODDLER", "STEADY", "TREND", "LOYAL");
 

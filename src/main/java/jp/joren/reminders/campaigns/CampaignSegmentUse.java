@@ -4,6 +4,7 @@ import java.util.List;
 
 import jp.joren.customers.SavedSegmentUse;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,13 +13,10 @@ import org.springframework.stereotype.Component;
  * naming it), while one already sent has its messages in the outbox and only lets go of it.
  */
 @Component
+@RequiredArgsConstructor
 class CampaignSegmentUse implements SavedSegmentUse {
 
     private final JdbcClient jdbc;
-
-    CampaignSegmentUse(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public List<String> needing(long segmentId) {

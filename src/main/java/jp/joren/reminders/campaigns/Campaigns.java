@@ -14,11 +14,13 @@ import jp.joren.reminders.Offer;
 import jp.joren.reminders.rules.ChannelOrder;
 import jp.joren.shared.EditConflict;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The current shop's campaigns. */
 @Repository
+@RequiredArgsConstructor
 public class Campaigns {
 
     /** The shop's campaigns, for a condition to follow with {@code and}. */
@@ -31,11 +33,6 @@ public class Campaigns {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    Campaigns(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     List<Campaign> ofYear(int year) {
         return jdbc.sql(SELECT + " and scheduled_on between :from and :to order by scheduled_on, id")

@@ -9,11 +9,13 @@ import java.util.Optional;
 import jp.joren.reminders.Offer;
 import jp.joren.reminders.rules.ReminderRule;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Reads outbox messages with what they need to be written out (a preview, an email, a label). */
 @Repository
+@RequiredArgsConstructor
 public class Letters {
 
     /**
@@ -46,10 +48,6 @@ public class Letters {
     private static final String SELECT = select("outbox_message");
 
     private final JdbcClient jdbc;
-
-    Letters(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public Optional<Letter> find(long messageId) {
         return jdbc.sql(SELECT + " and m.id = :id").param("shop", CurrentTenant.require()).param("id", messageId)

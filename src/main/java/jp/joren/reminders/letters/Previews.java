@@ -10,6 +10,7 @@ import jp.joren.reminders.campaigns.Campaign;
 import jp.joren.reminders.rules.Recipients;
 import jp.joren.reminders.rules.RuleSettings;
 import jp.joren.shops.ShopSettings;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Service;
  * would choose nobody yet.
  */
 @Service
+@RequiredArgsConstructor
 public class Previews {
 
     /** The customers' mail is Japanese, so is its sample customer. */
@@ -29,14 +31,6 @@ public class Previews {
     private final LetterWriter writer;
     private final ShopSettings shop;
     private final MessageSource messages;
-
-    Previews(ReminderQueue queue, Letters letters, LetterWriter writer, ShopSettings shop, MessageSource messages) {
-        this.queue = queue;
-        this.letters = letters;
-        this.writer = writer;
-        this.shop = shop;
-        this.messages = messages;
-    }
 
     /** The messages with these ids, written with {@code settings}. */
     public List<MessagePreview> of(List<Long> messageIds, RuleSettings settings) {

@@ -9,19 +9,16 @@ import jp.joren.reminders.campaigns.Campaigns;
 import jp.joren.reminders.rules.ReminderRule;
 import jp.joren.reminders.rules.ReminderRules;
 import jp.joren.reminders.rules.RuleSettings;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** Finds the wording and offer a message is written with: its rule's settings, or its campaign's. */
 @Component
+@RequiredArgsConstructor
 public class Wordings {
 
     private final ReminderRules rules;
     private final Campaigns campaigns;
-
-    Wordings(ReminderRules rules, Campaigns campaigns) {
-        this.rules = rules;
-        this.campaigns = campaigns;
-    }
 
     /** For writing many letters in one transaction: each rule and campaign is read once. */
     public Function<Letter, RuleSettings> reader() {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import jp.joren.reminders.coupons.CouponCodes;
 import jp.joren.reminders.rules.ReminderRule;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,15 +20,12 @@ import org.springframework.web.bind.annotation.PathVariable;
  * they hold.
  */
 @Controller
+@RequiredArgsConstructor
 class CustomerMessagesController {
 
     static final int SHOWN = 20;
 
     private final JdbcClient jdbc;
-
-    CustomerMessagesController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @GetMapping("/customers/{id}/messages")
     @Transactional(readOnly = true)

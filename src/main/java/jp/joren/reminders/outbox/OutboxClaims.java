@@ -12,6 +12,7 @@ import jp.joren.line.LineFriends;
 import jp.joren.reminders.rules.ReminderRule;
 import jp.joren.reminders.unsubscribe.Reachability;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Repository;
  * claim to the sweep changes nothing.
  */
 @Repository
+@RequiredArgsConstructor
 class OutboxClaims {
 
     /** A message this pass claimed; {@code attempt} is its claim's number. */
@@ -91,10 +93,6 @@ class OutboxClaims {
             returning m.id, m.attempts""";
 
     private final JdbcClient jdbc;
-
-    OutboxClaims(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Passes of one shop claim one after the other, so two of them never pick two messages of one customer. */
     void lockShop() {

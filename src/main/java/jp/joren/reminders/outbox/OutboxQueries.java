@@ -12,20 +12,18 @@ import java.util.TreeMap;
 import jp.joren.reminders.coupons.CouponCodes;
 import jp.joren.reminders.rules.ReminderRule;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** What the owner reads of the outbox: the latest messages, and how many of each rule are in each state. */
 @Repository
+@RequiredArgsConstructor
 public class OutboxQueries {
 
     static final int PAGE = 200;
 
     private final JdbcClient jdbc;
-
-    OutboxQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The latest messages, newest first, of one status and rule when given. */
     List<OutboxRow> latest(String status, ReminderRule rule) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jp.joren.shared.Heartbeats;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Repository;
  * page follows the latest. One whose heartbeat stopped (its node died) is interrupted and makes room for the next.
  */
 @Repository
+@RequiredArgsConstructor
 class OutboxSendRequests {
 
     /** The latest request as the outbox page shows it; the delivery once it is done. */
@@ -32,10 +34,6 @@ class OutboxSendRequests {
     }
 
     private final JdbcClient jdbc;
-
-    OutboxSendRequests(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A new request, or empty when one is already waiting or sending. */
     Optional<Long> request(Instant now) {

@@ -16,6 +16,7 @@ import jp.joren.reminders.rules.ReminderRule;
 import jp.joren.reminders.rules.ReminderRules;
 import jp.joren.shared.NotFoundException;
 import jp.joren.shops.ShopSettings;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @OwnerOnly
 @Controller
 @RequestMapping("/reminders")
+@RequiredArgsConstructor
 class ReminderController {
 
     private final ReminderRules rules;
@@ -41,19 +43,6 @@ class ReminderController {
     private final ReminderResults results;
     private final Wordings wordings;
     private final ShopSettings shop;
-
-    ReminderController(ReminderRules rules, ReminderPolicies policies, OutboxQueries outbox, Letters letters,
-            LetterWriter writer, SendNow sendNow, ReminderResults results, Wordings wordings, ShopSettings shop) {
-        this.wordings = wordings;
-        this.results = results;
-        this.shop = shop;
-        this.rules = rules;
-        this.policies = policies;
-        this.outbox = outbox;
-        this.letters = letters;
-        this.writer = writer;
-        this.sendNow = sendNow;
-    }
 
     @GetMapping
     @Transactional(readOnly = true)

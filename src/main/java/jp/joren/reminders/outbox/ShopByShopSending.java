@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
@@ -17,16 +18,12 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  * across shops, which row-level security would not let this job do) and how one shop is sent.
  */
 @DisallowConcurrentExecution
+@RequiredArgsConstructor
 abstract class ShopByShopSending extends QuartzJobBean {
 
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    ShopByShopSending(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** The function listing the shops with messages due at a time, e.g. {@code shops_with_email_due}. */
     abstract String shopsDue();

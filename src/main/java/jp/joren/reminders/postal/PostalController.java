@@ -11,6 +11,7 @@ import jp.joren.accounts.OwnerOnly;
 import jp.joren.reminders.PostalList;
 import jp.joren.shared.CsvDownload;
 import jp.joren.shops.ShopSettings;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,6 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @OwnerOnly
 @Controller
 @RequestMapping("/reminders/postal")
+@RequiredArgsConstructor
 class PostalController {
 
     private final PostalList postal;
@@ -35,15 +37,6 @@ class PostalController {
     private final ShopSettings shop;
     private final MessageSource messages;
     private final CsvDownload download;
-
-    PostalController(PostalList postal, Postcards postcards, ShopSettings shop, MessageSource messages,
-            CsvDownload download) {
-        this.download = download;
-        this.postal = postal;
-        this.postcards = postcards;
-        this.shop = shop;
-        this.messages = messages;
-    }
 
     @GetMapping
     String list(Model model) {

@@ -14,6 +14,7 @@ import jp.joren.reminders.letters.Letters;
 import jp.joren.reminders.letters.Wordings;
 import jp.joren.reminders.rules.RuleSettings;
 import jp.joren.shared.QrCodes;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,19 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
  * campaign's wording, so a customer without email consent reads what an emailed customer would.
  */
 @Service
+@RequiredArgsConstructor
 class Postcards {
 
     private final PostalList postal;
     private final Letters letters;
     private final Wordings wordings;
     private final LetterWriter writer;
-
-    Postcards(PostalList postal, Letters letters, Wordings wordings, LetterWriter writer) {
-        this.postal = postal;
-        this.letters = letters;
-        this.wordings = wordings;
-        this.writer = writer;
-    }
 
     /** One postcard per waiting letter, in the labels' order (by postcode). */
     @Transactional(readOnly = true)

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import jp.joren.reminders.rules.ReminderRule;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,16 +19,13 @@ import org.springframework.stereotype.Repository;
  * purchase days) from the day of the message, as every figure of Joren counts them.
  */
 @Repository
+@RequiredArgsConstructor
 public class ReminderResults {
 
     /** The longest window the owner can choose; a message older than a year is not this year's question. */
     public static final int MAX_DAYS = 365;
 
     private final JdbcClient jdbc;
-
-    ReminderResults(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Each rule in the order of {@link ReminderRule} (all campaigns together under CAMPAIGN), then each campaign. */
     public List<RuleResult> since(LocalDate from, int days) {

@@ -10,20 +10,17 @@ import java.util.Map;
 import jp.joren.reminders.Offer;
 import jp.joren.shared.EditConflict;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The current shop's rule settings: each rule's saved row, or its defaults (off) when the owner never saved it. */
 @Repository
+@RequiredArgsConstructor
 public class ReminderRules {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    ReminderRules(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** Every rule, in the order of {@link ReminderRule}. */
     public Map<ReminderRule, RuleSettings> all() {

@@ -5,6 +5,7 @@ import jp.joren.accounts.OwnerOnly;
 import jp.joren.reminders.letters.MessagePreview;
 import jp.joren.reminders.letters.Previews;
 import jp.joren.reminders.letters.TestSends;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,19 +20,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @OwnerOnly
 @Controller
 @RequestMapping("/reminders/rules/{rule}/approval")
+@RequiredArgsConstructor
 class RuleApprovalController {
 
     private final RuleApprovals approvals;
     private final ReminderRules rules;
     private final Previews previews;
     private final TestSends tests;
-
-    RuleApprovalController(RuleApprovals approvals, ReminderRules rules, Previews previews, TestSends tests) {
-        this.approvals = approvals;
-        this.rules = rules;
-        this.previews = previews;
-        this.tests = tests;
-    }
 
     @GetMapping
     @Transactional(readOnly = true)

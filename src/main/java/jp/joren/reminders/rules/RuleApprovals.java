@@ -4,6 +4,7 @@ import java.util.List;
 
 import jp.joren.reminders.campaigns.Campaigns;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Service;
  * ({@code campaign} null for a rule).
  */
 @Service
+@RequiredArgsConstructor
 public class RuleApprovals {
 
     /** How many of a batch's messages the owner reads before deciding. */
@@ -22,11 +24,6 @@ public class RuleApprovals {
 
     private final JdbcClient jdbc;
     private final ReminderRules rules;
-
-    RuleApprovals(JdbcClient jdbc, ReminderRules rules) {
-        this.jdbc = jdbc;
-        this.rules = rules;
-    }
 
     public ApprovalBatch waiting(ReminderRule rule, Long campaign) {
         return jdbc.sql("""

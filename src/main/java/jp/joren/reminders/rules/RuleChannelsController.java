@@ -1,6 +1,7 @@
 package jp.joren.reminders.rules;
 
 import jp.joren.accounts.OwnerOnly;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,13 +14,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The owner chooses the channels a rule tries, in order (e.g. LINE, then email, then post). */
 @OwnerOnly
 @Controller
+@RequiredArgsConstructor
 class RuleChannelsController {
 
     private final ReminderRules rules;
-
-    RuleChannelsController(ReminderRules rules) {
-        this.rules = rules;
-    }
 
     @PostMapping("/reminders/rules/{rule}/channels")
     @Transactional

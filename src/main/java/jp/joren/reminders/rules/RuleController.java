@@ -13,6 +13,7 @@ import jp.joren.reminders.letters.Previews;
 import jp.joren.reminders.outbox.OutboxQueries;
 import jp.joren.shared.EditConflict;
 import jp.joren.shops.ShopSettings;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @OwnerOnly
 @Controller
 @RequestMapping("/reminders/rules/{rule}")
+@RequiredArgsConstructor
 class RuleController {
 
     private final ReminderRules rules;
@@ -37,14 +39,6 @@ class RuleController {
     private final LetterWriter writer;
     private final Previews previews;
     private final ShopSettings shop;
-
-    RuleController(ReminderRules rules, OutboxQueries outbox, LetterWriter writer, Previews previews, ShopSettings shop) {
-        this.rules = rules;
-        this.outbox = outbox;
-        this.writer = writer;
-        this.previews = previews;
-        this.shop = shop;
-    }
 
     @GetMapping
     @Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,15 +15,12 @@ import org.springframework.stereotype.Repository;
  * a week from today for "not now", until the day to call again after a voicemail.
  */
 @Repository
+@RequiredArgsConstructor
 class ContactOutcomes {
 
     static final int SNOOZE_DAYS = 7;
 
     private final JdbcClient jdbc;
-
-    ContactOutcomes(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     void record(long customerId, String reason, String occasion, String outcome, String note, LocalDate callAgainOn,
             long clerkId, LocalDate today, Instant now) {

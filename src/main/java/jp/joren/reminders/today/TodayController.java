@@ -7,6 +7,7 @@ import java.util.Set;
 import jp.joren.accounts.JorenUser;
 import jp.joren.reminders.TodayList;
 import jp.joren.shops.ShopSettings;
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,6 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 @RequestMapping("/today")
+@RequiredArgsConstructor
 class TodayController {
 
     private static final Set<String> OUTCOMES = Set.of("DONE", "CALLED", "VOICEMAIL", "NOT_NOW");
@@ -38,13 +40,6 @@ class TodayController {
     private final ContactOutcomes outcomes;
     private final ShopSettings shop;
     private final Clock clock;
-
-    TodayController(TodayList today, ContactOutcomes outcomes, ShopSettings shop, Clock clock) {
-        this.today = today;
-        this.outcomes = outcomes;
-        this.shop = shop;
-        this.clock = clock;
-    }
 
     @GetMapping
     @Transactional(readOnly = true)

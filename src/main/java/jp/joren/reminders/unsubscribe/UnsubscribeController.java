@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -20,13 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/u/{token}")
+@RequiredArgsConstructor
 class UnsubscribeController {
 
     private final Unsubscribes unsubscribes;
-
-    UnsubscribeController(Unsubscribes unsubscribes) {
-        this.unsubscribes = unsubscribes;
-    }
 
     @GetMapping
     String page(@PathVariable String token, Model model) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import jp.joren.shared.Formats;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * field names are the code's); only its reading is translated.
  */
 @Component
+@RequiredArgsConstructor
 class AuditSentences {
 
     /** How a changed field is told, by what changed it: a person, an import, the undo of an import. */
@@ -39,12 +41,6 @@ class AuditSentences {
     private final MessageSource messages;
     private final JsonMapper json;
     private final Formats formats;
-
-    AuditSentences(MessageSource messages, JsonMapper json, Formats formats) {
-        this.messages = messages;
-        this.json = json;
-        this.formats = formats;
-    }
 
     List<AuditEntry> tell(List<AuditEvent> events, AuditTrail names) {
         Set<Long> customerIds = new HashSet<>();

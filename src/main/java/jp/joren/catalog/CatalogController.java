@@ -3,6 +3,7 @@ package jp.joren.catalog;
 import jakarta.validation.Valid;
 import jp.joren.accounts.OwnerOnly;
 import jp.joren.shared.EditConflict;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
@@ -20,17 +21,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @OwnerOnly
 @Controller
 @RequestMapping("/catalog")
+@RequiredArgsConstructor
 class CatalogController {
 
     private final CatalogEditor editor;
     private final Categories categories;
     private final ProductPage page;
-
-    CatalogController(CatalogEditor editor, Categories categories, ProductPage page) {
-        this.editor = editor;
-        this.categories = categories;
-        this.page = page;
-    }
 
     @GetMapping
     String list(@RequestParam(defaultValue = "") String text, @RequestParam(required = false) Long category,

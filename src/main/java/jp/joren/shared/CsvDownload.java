@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * reports the download as broken instead of saving a file that looks whole.
  */
 @Component
+@RequiredArgsConstructor
 public class CsvDownload {
 
     /** What writes the file, typically an export service streaming rows through {@link ExcelCsvWriter}. */
@@ -28,10 +30,6 @@ public class CsvDownload {
     }
 
     private final MessageSource messages;
-
-    CsvDownload(MessageSource messages) {
-        this.messages = messages;
-    }
 
     public void send(HttpServletResponse response, String fileName, Body body) throws IOException {
         response.setContentType("text/csv; charset=UTF-8");

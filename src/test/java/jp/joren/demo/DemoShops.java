@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Generates small demo shops for tests, each with its own owner, and reads them inside their tenant context. */
 @Component
-class DemoShops {
+public class DemoShops {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
     static final String PASSWORD = "joren-demo-2026";
@@ -29,7 +29,7 @@ class DemoShops {
         return new DemoShopSpec(seed, customers, TODAY, email, PASSWORD, "かなもの屋 さくら");
     }
 
-    long generate(long seed, int customers) {
+    public long generate(long seed, int customers) {
         return generate(spec(seed, customers));
     }
 
@@ -42,7 +42,7 @@ class DemoShops {
         return shopWork.query(tenantId, query);
     }
 
-    long count(long tenantId, String sql) {
+    public long count(long tenantId, String sql) {
         return inShop(tenantId, db -> db.sql(sql).query(Long.class).single());
     }
 }

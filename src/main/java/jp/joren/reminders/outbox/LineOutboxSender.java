@@ -64,7 +64,8 @@ public class LineOutboxSender {
     private final Clock clock;
     private final Duration abandonedAfter;
 
-    LineOutboxSender(JdbcClient jdbc, OutboxClaims claims, Letters letters, LetterWriter writer, Wordings wordings,
+    /** Public for the LINE delivery benchmark, which hands it a LINE stand-in; the room itself is internal. */
+    public LineOutboxSender(JdbcClient jdbc, OutboxClaims claims, Letters letters, LetterWriter writer, Wordings wordings,
             ReminderPolicies policies, LineAccounts accounts, LineFriends friends, LineMessaging messaging,
             CouponQrImages couponQr, PlatformTransactionManager transactions, Clock clock,
             @Value("${spring.mail.properties.mail.smtp.timeout}") long mailReadTimeoutMillis) {

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 @RequiredArgsConstructor
-class OutboxClaims {
+public class OutboxClaims {
 
     /** A message this pass claimed; {@code attempt} is its claim's number. */
     record Claim(long id, int attempt) {

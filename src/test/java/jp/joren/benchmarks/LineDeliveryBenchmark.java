@@ -1,4 +1,4 @@
-package jp.joren.reminders.outbox;
+package jp.joren.benchmarks;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +17,9 @@ import jp.joren.reminders.ReminderShop;
 import jp.joren.reminders.letters.LetterWriter;
 import jp.joren.reminders.letters.Letters;
 import jp.joren.reminders.letters.Wordings;
+import jp.joren.reminders.outbox.LineOutboxSender;
+import jp.joren.reminders.outbox.OutboxClaims;
+import jp.joren.reminders.outbox.OutboxSender;
 import jp.joren.reminders.rules.ChannelOrder;
 import jp.joren.reminders.rules.ReminderRule;
 import jp.joren.reminders.rules.ReminderRules;

@@ -1,4 +1,6 @@
-package jp.joren.demo;
+package jp.joren.benchmarks;
+
+import jp.joren.demo.DemoShops;
 
 import jp.joren.support.BenchmarkReport;
 import jp.joren.support.JorenIntegrationTest;

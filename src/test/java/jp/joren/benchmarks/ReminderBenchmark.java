@@ -1,4 +1,4 @@
-package jp.joren.reminders;
+package jp.joren.benchmarks;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,6 +9,11 @@ import java.util.Map;
 
 import jp.joren.demo.DemoShopGenerator;
 import jp.joren.demo.DemoShopSpec;
+import jp.joren.reminders.ReminderPolicies;
+import jp.joren.reminders.ReminderPolicy;
+import jp.joren.reminders.ReminderQueue;
+import jp.joren.reminders.TodayList;
+import jp.joren.reminders.TodayListMaker;
 import jp.joren.reminders.outbox.OutboxSender;
 import jp.joren.reminders.results.ReminderResults;
 import jp.joren.reminders.rules.ReminderRule;

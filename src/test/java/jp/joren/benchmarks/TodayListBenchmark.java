@@ -1,4 +1,4 @@
-package jp.joren.reminders;
+package jp.joren.benchmarks;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,6 +11,8 @@ import java.util.function.IntFunction;
 import jp.joren.demo.DemoShopGenerator;
 import jp.joren.demo.DemoShopSpec;
 import jp.joren.nightly.ShopNightlyRun;
+import jp.joren.reminders.TodayList;
+import jp.joren.reminders.TodayListMaker;
 import jp.joren.support.BenchmarkReport;
 import jp.joren.support.JorenIntegrationTest;
 import jp.joren.support.ShopWork;

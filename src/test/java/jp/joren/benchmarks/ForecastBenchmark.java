@@ -1,4 +1,4 @@
-package jp.joren.forecast;
+package jp.joren.benchmarks;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,6 +8,8 @@ import java.util.List;
 
 import jp.joren.demo.DemoShopGenerator;
 import jp.joren.demo.DemoShopSpec;
+import jp.joren.forecast.Forecasts;
+import jp.joren.forecast.RefitSteps;
 import jp.joren.nightly.ShopNightlyRun;
 import jp.joren.segments.Portfolio;
 import jp.joren.support.BenchmarkReport;
@@ -39,10 +41,7 @@ class ForecastBenchmark {
     Forecasts forecasts;
 
     @Autowired
-    ShopHistories histories;
-
-    @Autowired
-    ForecastStore store;
+    RefitSteps refitSteps;
 
     @Autowired
     JdbcClient jdbc;
@@ -71,40 +70,7 @@ class ForecastBenchmark {
         TestDatabase.get().asOwner("vacuum analyze customer_forecast");
 
         shopWork.query(shop, db -> {
-            long started = System.nanoTime();
-            List<ShopHistories.CustomerHistory> customers = histories.asOf(today);
-            double read = seconds(started);
-            started = System.nanoTime();
-            List<ShopHistories.HeldOut> heldOut = histories.heldOut(today.minusDays(Calibration.HOLDOUT_DAYS), today);
-            ModelChoice choice = ModelChoice.on(heldOut, today.minusDays(Calibration.HOLDOUT_DAYS), today);
-            double checking = seconds(started);
-            started = System.nanoTime();
-            ShopFit fit = ShopFit.of(customers.stream().map(ShopHistories.CustomerHistory::visits).toList(), choice.winner());
-            double fitting = seconds(started);
-            report.line("the fit: %s; %s; %s; log-likelihood %.1f", fit.reliable() ? "reliable" : "NOT reliable: " + fit.reason(),
-                    fit.visits(), fit.spend(), fit.logLikelihood());
-            if (!fit.reliable()) {
-                throw new IllegalStateException("the benchmark shop's fit is not reliable: " + fit.reason());
-            }
-            started = System.nanoTime();
-            CustomerScores scores = CustomerScores.of(fit, customers);
-            double scoring = seconds(started);
-            started = System.nanoTime();
-            store.saveFit(today, fit, choice);
-            store.replaceScores(today, scores);
-            double writing = seconds(started);
-            long repeaters = customers.stream().filter(c -> c.visits().repeatVisits() > 0).count();
-            report.line("the steps of a refit: read %,d customers' histories (%,d with repeat visits) %.2f s; the hold-out check (read, fit both models to the visits before it, forecast it) %.2f s; fit the chosen model and spend %.2f s; score every customer %.2f s; write the fit and the scores %.2f s",
-                    customers.size(), repeaters, read, checking, fitting, scoring, writing);
-            report.line("the model chosen on the hold-out: %s (error in visits per customer: BG/NBD %s, Pareto/NBD %s)",
-                    choice.winner().map(Enum::name).orElse("none: " + choice.unreliable()),
-                    choice.errorOf(VisitModelKind.BG_NBD), choice.errorOf(VisitModelKind.PARETO_NBD));
-            choice.calibrationOf(fit.kind()).ifPresent(calibration -> {
-                Calibration.Row total = calibration.total();
-                report.line("the hold-out check from %s: %,d customers expected %.0f visits in the %d days, came %,d times (%+.1f%%)",
-                        calibration.from(), total.customers(), total.expectedVisits(), Calibration.HOLDOUT_DAYS,
-                        total.actualVisits(), 100 * (total.expectedVisits() - total.actualVisits()) / total.actualVisits());
-            });
+            refitSteps.timeOn(today).forEach(report::line);
             return null;
         });
 
@@ -136,7 +102,7 @@ class ForecastBenchmark {
         Collections.sort(wholeNights);
         report.line("the regular night all in (ShopNightlyRun: portfolio, forecast, reminders, today's list, statistics), on the 3 days after: median %.2f s, slowest %.2f s (target ≤ 10 s)",
                 wholeNights.get(1), wholeNights.get(2));
-        LocalDate checkNight = today.plusDays(ModelChoice.RECHECK_DAYS);
+        LocalDate checkNight = RefitSteps.nextModelCheck(today);
         double weekly = timed(() -> {
             if (!nightlyRuns.run(shop, checkNight)) {
                 throw new IllegalStateException("the night of " + checkNight + " did not run");

@@ -1,18 +1,11 @@
 package jp.joren.purchases;
 
-import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import jp.joren.audit.AuditAction;
-import jp.joren.audit.AuditLog;
-import jp.joren.customers.OwnedProducts;
 import jp.joren.reminders.Coupons;
-import jp.joren.reminders.PurchaseExits;
 import jp.joren.shared.NotFoundException;
 import jp.joren.tenancy.CurrentTenant;
 import lombok.RequiredArgsConstructor;
@@ -22,22 +15,17 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * Writes purchases and their corrections. A purchase of a product model registers the model to the
- * customer; a cancelled or returned purchase stops counting everywhere (every figure reads V39's
- * completed_purchase) and ends what it registered.
+ * Writes the counter's sales, once each, with their store's next receipt number; a coupon is redeemed by the
+ * sale that uses it first. Corrections are {@link PurchaseCorrections}'.
  */
 @Service
 @RequiredArgsConstructor
 class PurchaseBook {
 
     private final JdbcClient jdbc;
-    private final OwnedProducts ownedProducts;
-    private final AuditLog audit;
-    private final PurchaseQueries queries;
     private final PurchaseChecks checks;
-    private final PurchaseExits reminderExits;
+    private final PurchaseLines lines;
     private final Coupons coupons;
-    private final Clock clock;
 
     /** The sale's receipt, or the problems that kept it from being written. */
     record Registration(Long purchaseId, List<PurchaseProblem> problems) {
@@ -98,96 +86,11 @@ class PurchaseBook {
         if (sale.couponId() != null && !coupons.redeem(sale.couponId(), id, sale.customerId(), sale.businessDate())) {
             throw new CouponTaken();
         }
-        writeLines(id, sale, clerkId);
+        lines.write(id, sale, clerkId);
         // last, just before the commit: the store's counter row stays locked only that long, so the store's
         // other tills wait for a number, not for each other's whole sale
         number(id, sale.storeId());
         return id;
-    }
-
-    /** A correction: the new details replace the old, and the audit log keeps both. */
-    @Transactional
-    public void edit(long id, CheckedPurchase sale, long clerkId) {
-        PurchaseView before = queries.find(id);
-        if (!before.isCompleted()) {
-            throw new IllegalStateException("only a completed purchase can be edited");
-        }
-        jdbc.sql("""
-                        update purchase
-                           set customer_id = :customer, store_id = :store, purchased_at = :purchasedAt,
-                               business_date = :businessDate, channel = :channel, total = :total, staff_note = :note,
-                               updated_at = :now
-                         where tenant_id = :shop and id = :id
-                        """)
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .param("shop", CurrentTenant.require())
-                .param("customer", sale.customerId())
-                .param("store", sale.storeId())
-                .param("purchasedAt", sale.purchasedAt().atOffset(ZoneOffset.UTC))
-                .param("businessDate", sale.businessDate())
-                .param("channel", sale.channel().name())
-                .param("total", sale.total())
-                .param("note", sale.staffNote())
-                .param("id", id)
-                .update();
-        jdbc.sql("delete from purchase_line where tenant_id = :shop and purchase_id = :id")
-                .param("shop", CurrentTenant.require()).param("id", id).update();
-        ownedProducts.endForPurchase(id);
-        writeLines(id, sale, clerkId);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("before", before.auditSnapshot());
-        details.put("after", queries.find(id).auditSnapshot());
-        audit.record(clerkId, AuditAction.PURCHASE_EDITED, "purchase", id, details);
-    }
-
-    /** Cancel (rung up by mistake) or return (the customer brought it back); the reason is kept. */
-    @Transactional
-    public void cancelOrReturn(long id, PurchaseStatus status, String reason, long clerkId) {
-        int changed = jdbc.sql("""
-                        update purchase
-                           set status = :status, status_changed_at = :now, status_changed_by = :clerk,
-                               status_reason = :reason, updated_at = :now
-                         where tenant_id = :shop and id = :id and status = 'COMPLETED'
-                        """)
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .param("shop", CurrentTenant.require())
-                .param("status", status.name())
-                .param("clerk", clerkId)
-                .param("reason", reason)
-                .param("id", id)
-                .update();
-        if (changed == 0) {
-            queries.find(id);
-            return;
-        }
-        ownedProducts.endForPurchase(id);
-        audit.record(clerkId, status == PurchaseStatus.CANCELLED ? AuditAction.PURCHASE_CANCELLED
-                : AuditAction.PURCHASE_RETURNED, "purchase", id, Map.of("reason", reason));
-    }
-
-    private void writeLines(long id, CheckedPurchase sale, long clerkId) {
-        List<PricedLine> lines = sale.lines();
-        jdbc.sql("""
-                        insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price, discount,
-                                                   amount, note)
-                        select app_current_tenant(), ?, * from unnest(?::bigint[], ?::int[], ?::bigint[], ?::bigint[],
-                                                                       ?::bigint[], ?::text[])
-                        """)
-                .params(id,
-                        lines.stream().map(line -> line.product().id()).toArray(Long[]::new),
-                        lines.stream().map(PricedLine::quantity).toArray(Integer[]::new),
-                        lines.stream().map(PricedLine::unitPrice).toArray(Long[]::new),
-                        lines.stream().map(PricedLine::discount).toArray(Long[]::new),
-                        lines.stream().map(PricedLine::amount).toArray(Long[]::new),
-                        lines.stream().map(PricedLine::note).toArray(String[]::new))
-                .update();
-        if (sale.customerId() != null) {
-            lines.stream().filter(line -> line.product().isModel()).forEach(line ->
-                    ownedProducts.registerFromPurchase(sale.customerId(), line.product().modelId(),
-                            sale.businessDate(), id, clerkId));
-            reminderExits.customerBought(sale.customerId(),
-                    lines.stream().map(line -> line.product().id()).toList());
-        }
     }
 
     /** The sale's coupon was used by another purchase after it was checked. */

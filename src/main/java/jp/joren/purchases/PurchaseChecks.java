@@ -31,9 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 class PurchaseChecks {
 
-    /** What purchase_line.note holds. */
-    private static final int LINE_NOTE_LENGTH = 100;
-
     /** A clock a little fast at the till is not a sale in the future. */
     private static final Duration CLOCK_SLACK = Duration.ofMinutes(10);
 
@@ -114,7 +111,7 @@ class PurchaseChecks {
         Map<String, ProductChoice> products = catalog.byCodes(draft.lines().stream().map(PurchaseDraft.Line::code).toList());
         List<PricedLine> lines = new ArrayList<>();
         for (PurchaseDraft.Line line : draft.lines()) {
-            price(line, Optional.ofNullable(products.get(CatalogQueries.codeKey(line.code()))), problems)
+            LinePrices.price(line, Optional.ofNullable(products.get(CatalogQueries.codeKey(line.code()))), problems)
                     .ifPresent(lines::add);
         }
         return lines;
@@ -159,44 +156,6 @@ class PurchaseChecks {
         if (total > SaleLimits.MAX_AMOUNT) {
             problems.add(PurchaseProblem.ofSale("purchase.validation.totalTooLarge"));
         }
-    }
-
-    private static Optional<PricedLine> price(PurchaseDraft.Line line, Optional<ProductChoice> product,
-            List<PurchaseProblem> problems) {
-        String path = "lines[" + line.position() + "].";
-        int problemsBefore = problems.size();
-        if (line.code().isBlank()) {
-            problems.add(new PurchaseProblem(path + "code", "purchase.validation.code"));
-        } else if (product.isEmpty()) {
-            problems.add(new PurchaseProblem(path + "code", "purchase.validation.unknownCode"));
-        } else if (!product.get().active()) {
-            problems.add(new PurchaseProblem(path + "code", "purchase.validation.inactiveProduct"));
-        }
-        if (line.quantity() < 1 || line.quantity() > SaleLimits.MAX_QUANTITY) {
-            problems.add(new PurchaseProblem(path + "quantity", "purchase.validation.quantity"));
-        }
-        Long unitPrice = line.unitPrice() != null ? line.unitPrice() : product.map(ProductChoice::price).orElse(null);
-        if (line.unitPrice() == null && product.filter(ProductChoice::department).filter(p -> p.price() == 0).isPresent()) {
-            // a department with no default price: the amount is what the clerk types, never a silent ¥0
-            problems.add(new PurchaseProblem(path + "unitPrice", "purchase.validation.departmentPrice"));
-        } else if (unitPrice == null || unitPrice < 0 || unitPrice > SaleLimits.MAX_AMOUNT) {
-            problems.add(new PurchaseProblem(path + "unitPrice", "purchase.validation.price"));
-        }
-        if (line.note() != null && line.note().length() > LINE_NOTE_LENGTH) {
-            problems.add(new PurchaseProblem(path + "note", "purchase.validation.lineNote"));
-        }
-        if (line.discount() < 0 || line.discount() > SaleLimits.MAX_AMOUNT) {
-            problems.add(new PurchaseProblem(path + "discount", "purchase.validation.discount"));
-        }
-        if (problems.size() > problemsBefore) {
-            return Optional.empty();
-        }
-        PricedLine priced = new PricedLine(product.get(), line.quantity(), unitPrice, line.discount(), line.note());
-        if (priced.amount() < 0) {
-            problems.add(new PurchaseProblem(path + "discount", "purchase.validation.discountTooLarge"));
-            return Optional.empty();
-        }
-        return Optional.of(priced);
     }
 
     List<Store> openStores() {

@@ -38,6 +38,7 @@ class PageAuthorisationTest {
 
     /** Pages every member of staff opens at the counter: a whole controller, or one handler of a mixed one. */
     private static final Set<String> COUNTER = Set.of("HomeController", "LanguageController", "PurchaseController",
+            "PurchaseCorrectionController", "CustomerPickerController",
             "CounterLookups", "CustomerController", "CustomerSearchController", "CustomerPageController",
             "OwnedProductController", "CustomerListController#list", "CustomerMessagesController",
             "LineLinkController", "TodayController");

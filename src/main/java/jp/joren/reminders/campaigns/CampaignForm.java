@@ -10,12 +10,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jp.joren.reminders.Offer;
-import jp.joren.reminders.coupons.OfferFields;
 import jp.joren.reminders.rules.RuleSettings;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The owner's campaign form; it keeps what was typed when something is wrong. */
-public class CampaignForm extends OfferFields {
+public class CampaignForm extends AudienceFields {
 
     @NotBlank
     @Size(max = 100)
@@ -35,21 +34,7 @@ public class CampaignForm extends OfferFields {
     private String body = "";
     @Min(0) @Max(50)
     private int holdoutPercent = RuleSettings.DEFAULT_HOLDOUT_PERCENT;
-    private String segment = "";
-    private String lapsed = "";
-    private Long modelId;
-    @Size(max = 40)
-    private String productCode = "";
-    @Size(max = 100)
-    private String town = "";
-    @Min(1) @Max(4)
-    private Integer tier;
-    @Min(0) @Max(3650)
-    private Integer awayMinDays;
-    @Min(0) @Max(3650)
-    private Integer awayMaxDays;
     /** The saved segment of the customer list a SAVED campaign goes to. */
-    private Long savedSegmentId;
 
     static CampaignForm of(Campaign campaign, String productCode) {
         CampaignForm form = new CampaignForm();
@@ -110,11 +95,6 @@ public class CampaignForm extends OfferFields {
                 kind == Campaign.Kind.SAVED ? savedSegmentId : null, null, null);
     }
 
-    boolean hasSegmentFilter() {
-        return !segment.isBlank() || !lapsed.isBlank() || modelId != null || !productCode.isBlank() || !town.isBlank()
-                || tier != null || awayMinDays != null || awayMaxDays != null;
-    }
-
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
@@ -167,75 +147,4 @@ public class CampaignForm extends OfferFields {
         this.holdoutPercent = holdoutPercent;
     }
 
-    public String getSegment() {
-        return segment;
-    }
-
-    public void setSegment(String segment) {
-        this.segment = segment == null ? "" : segment;
-    }
-
-    public String getLapsed() {
-        return lapsed;
-    }
-
-    public void setLapsed(String lapsed) {
-        this.lapsed = lapsed == null ? "" : lapsed;
-    }
-
-    public Long getModelId() {
-        return modelId;
-    }
-
-    public void setModelId(Long modelId) {
-        this.modelId = modelId;
-    }
-
-    public String getProductCode() {
-        return productCode;
-    }
-
-    public void setProductCode(String productCode) {
-        this.productCode = productCode == null ? "" : productCode;
-    }
-
-    public String getTown() {
-        return town;
-    }
-
-    public void setTown(String town) {
-        this.town = town == null ? "" : town;
-    }
-
-    public Integer getTier() {
-        return tier;
-    }
-
-    public void setTier(Integer tier) {
-        this.tier = tier;
-    }
-
-    public Integer getAwayMinDays() {
-        return awayMinDays;
-    }
-
-    public void setAwayMinDays(Integer awayMinDays) {
-        this.awayMinDays = awayMinDays;
-    }
-
-    public Long getSavedSegmentId() {
-        return savedSegmentId;
-    }
-
-    public void setSavedSegmentId(Long savedSegmentId) {
-        this.savedSegmentId = savedSegmentId;
-    }
-
-    public Integer getAwayMaxDays() {
-        return awayMaxDays;
-    }
-
-    public void setAwayMaxDays(Integer awayMaxDays) {
-        this.awayMaxDays = awayMaxDays;
-    }
 }

@@ -70,10 +70,6 @@ class Imports {
                          long ownerId) {
     }
 
-    long upload(ImportKind kind, String filename, byte[] content, long ownerId) throws UnreadableFileException {
-        return upload(new UploadCommand(kind, filename, content, null, ownerId));
-    }
-
     long upload(UploadCommand command) throws UnreadableFileException {
         CsvDecoding.Decoded decoded = CsvDecoding.decode(command.content()).orElseThrow(UnreadableFileException::new);
         List<String> header = CsvTable.header(decoded.text());

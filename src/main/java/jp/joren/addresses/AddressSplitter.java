@@ -58,12 +58,36 @@ public class AddressSplitter {
             }
             prefecture = holders.get(0);
         }
-        String afterCity = rest.substring(city.get().length()).strip();
-        Set<String> towns = postalCodes.townsOf(prefecture, city.get().name());
+        return townAndLine(prefecture, city.get().name(), rest.substring(city.get().length()).strip());
+    }
+
+    /** The split of what follows the city: the longest of its towns, with its 丁目, and the rest. */
+    private Split townAndLine(String prefecture, String city, String afterCity) {
+        Set<String> towns = postalCodes.townsOf(prefecture, city);
         String town = towns.stream().filter(afterCity::startsWith).max(Comparator.comparingInt(String::length)).orElse("");
         String street = "";
         if (town.isEmpty()) {
+            StreetAndTown kyoto = StreetAndTown.of(towns, afterCity);
+            street = kyoto.street();
+            town = kyoto.town();
+        }
+        String afterTown = afterCity.substring(street.length() + town.length());
+        Matcher chome = CHOME.matcher(afterTown);
+        if (!town.isEmpty() && chome.find()) {
+            town += chome.group(1);
+            afterTown = afterTown.substring(chome.end());
+        }
+        String line = (street.isEmpty() ? afterTown : street + " " + afterTown.strip()).strip();
+        return new Split(prefecture, city, town, line, !town.isEmpty() || towns.isEmpty());
+    }
+
+    /** A Kyoto address's street and directions, and the town named last after them; empty strings when none. */
+    private record StreetAndTown(String street, String town) {
+
+        static StreetAndTown of(Set<String> towns, String afterCity) {
             // the town named last after the street and its directions (烏丸 is a street and also a town)
+            String street = "";
+            String town = "";
             Matcher kyoto = KYOTO_STREETS.matcher(afterCity);
             for (String candidate : towns) {
                 int at = afterCity.lastIndexOf(candidate);
@@ -73,15 +97,8 @@ public class AddressSplitter {
                     street = afterCity.substring(0, at);
                 }
             }
+            return new StreetAndTown(street, town);
         }
-        String afterTown = afterCity.substring(street.length() + town.length());
-        Matcher chome = CHOME.matcher(afterTown);
-        if (!town.isEmpty() && chome.find()) {
-            town += chome.group(1);
-            afterTown = afterTown.substring(chome.end());
-        }
-        String line = (street.isEmpty() ? afterTown : street + " " + afterTown.strip()).strip();
-        return new Split(prefecture, city.get().name(), town, line, !town.isEmpty() || towns.isEmpty());
     }
 
     /** A city name at the start of the address, written in full or without its 郡 (石狩郡当別町 as 当別町). */

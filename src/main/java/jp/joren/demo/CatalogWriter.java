@@ -92,21 +92,8 @@ class CatalogWriter {
     private List<Catalog.Model> modelsWithParts(long[] productIds) {
         int modelOffset = PRODUCTS.size();
         int partOffset = modelOffset + MODELS.size();
-        long[] modelIds = Ids.allocate(jdbc, "product_model", MODELS.size());
-        BulkInsert.rows(MODELS.size())
-                .bigint("id", i -> modelIds[i])
-                .bigint("product_id", i -> productIds[modelOffset + i])
-                .text("model_number", i -> MODELS.get(i).code())
-                .into(jdbc, "product_model");
-        long[] partIds = Ids.allocate(jdbc, "consumable_part", PARTS.size());
-        BulkInsert.rows(PARTS.size())
-                .bigint("id", i -> partIds[i])
-                .bigint("product_id", i -> productIds[partOffset + i])
-                .text("part_number", i -> PARTS.get(i).code())
-                .value("replacement_interval_days", "int", i -> PARTS.get(i).intervalDays())
-                .value("reminder_lead_days", "int", i -> REMINDER_LEAD_DAYS)
-                .into(jdbc, "consumable_part");
-
+        long[] modelIds = insertModels(productIds, modelOffset);
+        long[] partIds = insertParts(productIds, partOffset);
         Map<String, List<Catalog.Part>> partsByModel = new LinkedHashMap<>();
         List<long[]> fits = new ArrayList<>();
         for (int p = 0; p < PARTS.size(); p++) {
@@ -130,6 +117,28 @@ class CatalogWriter {
                     Season.ALL_YEAR, 0, false), def.popularity(), List.copyOf(partsByModel.get(def.code()))));
         }
         return models;
+    }
+
+    private long[] insertModels(long[] productIds, int modelOffset) {
+        long[] modelIds = Ids.allocate(jdbc, "product_model", MODELS.size());
+        BulkInsert.rows(MODELS.size())
+                .bigint("id", i -> modelIds[i])
+                .bigint("product_id", i -> productIds[modelOffset + i])
+                .text("model_number", i -> MODELS.get(i).code())
+                .into(jdbc, "product_model");
+        return modelIds;
+    }
+
+    private long[] insertParts(long[] productIds, int partOffset) {
+        long[] partIds = Ids.allocate(jdbc, "consumable_part", PARTS.size());
+        BulkInsert.rows(PARTS.size())
+                .bigint("id", i -> partIds[i])
+                .bigint("product_id", i -> productIds[partOffset + i])
+                .text("part_number", i -> PARTS.get(i).code())
+                .value("replacement_interval_days", "int", i -> PARTS.get(i).intervalDays())
+                .value("reminder_lead_days", "int", i -> REMINDER_LEAD_DAYS)
+                .into(jdbc, "consumable_part");
+        return partIds;
     }
 
     private static int modelIndex(String modelNumber) {

@@ -28,20 +28,7 @@ class PurchaseWriter {
     }
 
     void write(List<Receipt> receipts, long[] customerIds, ShopTeam team) {
-        long[] ids = Ids.allocate(jdbc, "purchase", receipts.size());
-        BulkInsert.rows(receipts.size())
-                .bigint("id", i -> ids[i])
-                .value("customer_id", "bigint", i -> customerId(receipts.get(i), customerIds))
-                .bigint("store_id", i -> team.storeId(receipts.get(i).atBranch()))
-                .value("staff_id", "bigint", i -> team.accountId(receipts.get(i).clerk()))
-                .value("purchased_at", "timestamptz", i -> receipts.get(i).purchasedAt())
-                .value("business_date", "date", i -> receipts.get(i).businessDate())
-                .text("channel", i -> receipts.get(i).channel())
-                .bigint("total", i -> receipts.get(i).total())
-                .text("status", i -> receipts.get(i).status())
-                .value("created_at", "timestamptz", i -> receipts.get(i).purchasedAt())
-                .into(jdbc, "purchase");
-
+        long[] ids = insertPurchases(receipts, customerIds, team);
         List<Long> purchaseOfLine = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
         List<Owned> owned = new ArrayList<>();
@@ -57,6 +44,29 @@ class PurchaseWriter {
                 }
             }
         }
+        insertLines(purchaseOfLine, lines);
+        insertOwned(owned);
+    }
+
+    /** The receipts' purchases; returns their ids, in the receipts' order. */
+    private long[] insertPurchases(List<Receipt> receipts, long[] customerIds, ShopTeam team) {
+        long[] ids = Ids.allocate(jdbc, "purchase", receipts.size());
+        BulkInsert.rows(receipts.size())
+                .bigint("id", i -> ids[i])
+                .value("customer_id", "bigint", i -> customerId(receipts.get(i), customerIds))
+                .bigint("store_id", i -> team.storeId(receipts.get(i).atBranch()))
+                .value("staff_id", "bigint", i -> team.accountId(receipts.get(i).clerk()))
+                .value("purchased_at", "timestamptz", i -> receipts.get(i).purchasedAt())
+                .value("business_date", "date", i -> receipts.get(i).businessDate())
+                .text("channel", i -> receipts.get(i).channel())
+                .bigint("total", i -> receipts.get(i).total())
+                .text("status", i -> receipts.get(i).status())
+                .value("created_at", "timestamptz", i -> receipts.get(i).purchasedAt())
+                .into(jdbc, "purchase");
+        return ids;
+    }
+
+    private void insertLines(List<Long> purchaseOfLine, List<Line> lines) {
         BulkInsert.rows(lines.size())
                 .bigint("purchase_id", purchaseOfLine::get)
                 .bigint("product_id", i -> lines.get(i).product().id())
@@ -65,6 +75,9 @@ class PurchaseWriter {
                 .bigint("discount", i -> lines.get(i).discount())
                 .bigint("amount", i -> lines.get(i).amount())
                 .into(jdbc, "purchase_line");
+    }
+
+    private void insertOwned(List<Owned> owned) {
         BulkInsert.rows(owned.size())
                 .bigint("customer_id", i -> owned.get(i).customerId())
                 .bigint("product_model_id", i -> owned.get(i).modelId())

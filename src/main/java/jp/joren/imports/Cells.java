@@ -81,17 +81,7 @@ final class Cells {
             return Read.problem("import.problem.controlCharacter");
         }
         return switch (field.type()) {
-            case TEXT -> {
-                String value = field.normal().apply(raw.strip());
-                if (value == null || value.isEmpty()) {
-                    yield Read.of(null);
-                }
-                if (!field.freeText() && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
-                    yield Read.problem("import.problem.lineBreak");
-                }
-                yield value.codePointCount(0, value.length()) > field.maxLength()
-                        ? Read.problem("import.problem.tooLong") : Read.of(value);
-            }
+            case TEXT -> text(field, raw);
             case DATE -> dateTime(text).map(at -> Read.of(at.toLocalDate())).orElse(Read.problem("import.problem.badDate"));
             case DATE_TIME -> dateTime(text).map(Read::of).orElse(Read.problem("import.problem.badDate"));
             case YEN -> {
@@ -113,13 +103,28 @@ final class Cells {
                 Boolean flag = FLAGS.get(text.toLowerCase());
                 yield flag != null ? Read.of(flag) : Read.problem("import.problem.badFlag");
             }
-            case CHANNEL -> {
-                String key = text.toLowerCase().replaceAll("[\\s_-]", "");
-                String channel = CHANNELS.getOrDefault(key,
-                        CHANNELS.containsValue(text.toUpperCase()) ? text.toUpperCase() : null);
-                yield channel != null ? Read.of(channel) : Read.problem("import.problem.badChannel");
-            }
+            case CHANNEL -> channel(text);
         };
+    }
+
+    /** Free text as the field keeps it (its own normal form), within its length and its lines. */
+    private static Read text(ImportField field, String raw) {
+        String value = field.normal().apply(raw.strip());
+        if (value == null || value.isEmpty()) {
+            return Read.of(null);
+        }
+        if (!field.freeText() && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
+            return Read.problem("import.problem.lineBreak");
+        }
+        return value.codePointCount(0, value.length()) > field.maxLength()
+                ? Read.problem("import.problem.tooLong") : Read.of(value);
+    }
+
+    /** How the customer found the shop, as a ledger words it (来店, インスタ) or as Joren names it (WALK_IN). */
+    private static Read channel(String text) {
+        String key = text.toLowerCase().replaceAll("[\\s_-]", "");
+        String channel = CHANNELS.getOrDefault(key, CHANNELS.containsValue(text.toUpperCase()) ? text.toUpperCase() : null);
+        return channel != null ? Read.of(channel) : Read.problem("import.problem.badChannel");
     }
 
     private static boolean ascii(String text) {

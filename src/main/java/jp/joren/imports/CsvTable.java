@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 /** The decoded file as Excel wrote it: a header row, then data rows read one at a time. */
 final class CsvTable {
 
-    private static final CSVFormat EXCEL = CSVFormat.EXCEL.builder().setIgnoreEmptyLines(true).get();
+    static final CSVFormat EXCEL = CSVFormat.EXCEL.builder().setIgnoreEmptyLines(true).get();
 
     private CsvTable() {
     }
@@ -73,112 +73,13 @@ final class CsvTable {
      */
     static void rows(String text, ImportKind kind, Map<String, Integer> mapping, Consumer<ImportRow> row,
             Consumer<ImportProblem> problem) {
-        PhysicalLines lines = new PhysicalLines(text);
-        long excelRow = 1;
+        CsvRows reading = new CsvRows(text, kind, mapping, row, problem);
         int from = 0;
-        boolean header = true;
         while (from < text.length()) {
-            int restartAt = -1;
-            try (CSVParser parser = CSVParser.parse(new StringReader(text.substring(from)), EXCEL)) {
-                Iterator<CSVRecord> records = parser.iterator();
-                // where the next record starts, as far as single-line rows tell: where an open quote began
-                int nextStart = from;
-                if (header && records.hasNext()) {
-                    records.next();
-                    nextStart = lines.startOfLineAfter(0);
-                }
-                header = false;
-                try {
-                    while (records.hasNext()) {
-                        CSVRecord record = records.next();
-                        excelRow++;
-                        int recordStart = from + (int) record.getCharacterPosition();
-                        if (swallowedLines(kind, mapping, record)) {
-                            problem.accept(new ImportProblem(excelRow, null, "import.problem.unbalancedQuote",
-                                    firstLineOf(text, recordStart)));
-                            row.accept(new ImportRow(excelRow, null));
-                            restartAt = lines.startOfLineAfter(recordStart);
-                            break;
-                        }
-                        nextStart = lines.startOfLineAfter(recordStart);
-                        read(kind, mapping, record, excelRow, row, problem);
-                    }
-                } catch (UncheckedIOException | IllegalStateException endedInsideAQuote) {
-                    // the quote opened after the last good row never closed: report it, read on after its line
-                    excelRow++;
-                    problem.accept(new ImportProblem(excelRow, null, "import.problem.unbalancedQuote",
-                            firstLineOf(text, nextStart)));
-                    row.accept(new ImportRow(excelRow, null));
-                    restartAt = lines.startOfLineAfter(nextStart);
-                }
-            } catch (IOException e) {
-                problem.accept(new ImportProblem(-1, null, "import.problem.malformed", null));
+            from = reading.from(from);
+            if (from < 0) {
                 return;
             }
-            if (restartAt < 0) {
-                return;
-            }
-            from = restartAt;
-        }
-    }
-
-    private static void read(ImportKind kind, Map<String, Integer> mapping, CSVRecord record, long line,
-            Consumer<ImportRow> row, Consumer<ImportProblem> problem) {
-        Map<String, Object> values = new HashMap<>();
-        boolean readable = true;
-        for (ImportField field : kind.fields()) {
-            Integer column = mapping.get(field.key());
-            String raw = column != null && column < record.size() ? record.get(column) : null;
-            Cells.Read read = Cells.read(field, raw);
-            if (read.problem() != null) {
-                problem.accept(new ImportProblem(line, field.key(), read.problem(), raw, field.maxLength()));
-                readable = false;
-            } else if (read.value() == null && field.required()) {
-                problem.accept(new ImportProblem(line, field.key(), "import.problem.required", raw));
-                readable = false;
-            } else if (read.value() != null) {
-                values.put(field.key(), read.value());
-            }
-        }
-        row.accept(new ImportRow(line, values, readable));
-    }
-
-    /** A line break inside a cell of a column that never holds one: a quote opened and closed rows later. */
-    private static boolean swallowedLines(ImportKind kind, Map<String, Integer> mapping, CSVRecord record) {
-        for (ImportField field : kind.fields()) {
-            Integer column = mapping.get(field.key());
-            if (column != null && column < record.size() && !field.freeText()) {
-                String cell = record.get(column);
-                if (cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static String firstLineOf(String text, int start) {
-        int end = start;
-        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-            end++;
-        }
-        String line = text.substring(Math.max(0, start), end);
-        return line.length() > 80 ? line.substring(0, 80) + "…" : line;
-    }
-
-    /** Where each line of the text starts. */
-    private static final class PhysicalLines {
-
-        private final String text;
-
-        PhysicalLines(String text) {
-            this.text = text;
-        }
-
-        /** The offset of the line after the one holding {@code offset}, or the text's length. */
-        int startOfLineAfter(int offset) {
-            int next = text.indexOf('\n', Math.max(0, offset));
-            return next < 0 ? text.length() : next + 1;
         }
     }
 }

@@ -35,6 +35,7 @@ final class CustomerMatcher {
         // the keys are computed before the lookup: row-level security keeps any function applied to a column of
         // the query (here u.*) out of index conditions, so the lookup compares plain keys
         return jdbc.sql("""
+                        -- the existing customer each row is (or collides with), in row order, with their fields now
                         with keys as materialized (
                             select u.ord, lower(u.code) as code, lower(trim(u.email)) as email, phone_key(u.phone) as phone,
                                    name_key(u.name) as name, kana_key(u.kana) as kana

@@ -78,6 +78,7 @@ final class ProductImport implements KindImport {
                         """)
                 .param(categories).update();
         List<Boolean> inserted = jdbc.sql("""
+                        -- a product of each row by its code, made or changed; true where the row made it
                         insert into product (tenant_id, code, name, category_id, price, sensitive, repurchase_cycle_days,
                                              active, import_id)
                         select app_current_tenant(), u.code, u.name,

@@ -40,7 +40,7 @@ final class PurchaseImport implements KindImport {
     private final Map<String, Product> products = new HashMap<>();
     private final Map<String, Long> stores = new HashMap<>();
     private final long defaultStore;
-    private final Map<String, Optional<Long>> customers = new HashMap<>();
+    private final PurchaseCustomers customers;
     private final Map<String, Receipt> receipts = new HashMap<>();
     private final Set<String> badReceipts = new HashSet<>();
     private final Map<String, Long> receiptTotals = new HashMap<>();
@@ -54,6 +54,7 @@ final class PurchaseImport implements KindImport {
         this.ownedProducts = ownedProducts;
         this.zone = zone;
         this.ownerId = ownerId;
+        this.customers = new PurchaseCustomers(jdbc);
         jdbc.sql("""
                 select lower(p.code) as code, p.id, p.price, m.id as model_id
                   from product p left join product_model m on m.tenant_id = p.tenant_id and m.product_id = p.id
@@ -77,7 +78,7 @@ final class PurchaseImport implements KindImport {
         if (store != null && !stores.containsKey(store.strip())) {
             problems.add(new ImportProblem(row.line(), "store", "import.problem.unknownStore", store));
         }
-        Optional<Long> customer = customer(row);
+        Optional<Long> customer = customers.of(row);
         if (customer == null) {
             problems.add(new ImportProblem(row.line(), "customerCode", "import.problem.unknownCustomer",
                     Stream.of(row.text("customerCode"), row.text("phone"), row.text("email"))
@@ -90,7 +91,7 @@ final class PurchaseImport implements KindImport {
                 || !Objects.equals(first.customerId(), header.customerId()))) {
             problems.add(new ImportProblem(row.line(), "receipt", "import.problem.receiptDisagrees", receipt));
         }
-        Product product = products.get(row.text("productCode").strip().toLowerCase());
+        Product product = product(row);
         if (product != null && receiptTotals.merge(receipt, amount(row, product), Long::sum) > SaleLimits.MAX_AMOUNT) {
             problems.add(new ImportProblem(row.line(), "receipt", "import.problem.receiptTooLarge", receipt));
         }
@@ -113,28 +114,6 @@ final class PurchaseImport implements KindImport {
         return row.values().get("amount") == null ? quantity(row) * unitPrice(row, product) : row.<Long>value("amount");
     }
 
-    /** The customer the row names: empty for a walk-in, null when it names someone Joren does not know. */
-    private Optional<Long> customer(ImportRow row) {
-        String code = row.text("customerCode");
-        String phone = row.text("phone");
-        String email = row.text("email");
-        if (code == null && phone == null && email == null) {
-            return Optional.empty();
-        }
-        String key = code + "|" + phone + "|" + email;
-        Optional<Long> found = customers.computeIfAbsent(key, k -> jdbc.sql("""
-                        select c.id from customer c
-                         where c.tenant_id = :shop and c.status in ('ACTIVE', 'ARCHIVED')
-                           and (c.code_key = lower(:code) or c.phone_normalized = phone_key(:phone)
-                                or c.email_key = lower(trim(:email)))
-                         order by (c.code_key = lower(:code)) desc nulls last, c.id
-                         limit 1
-                        """)
-                .param("shop", CurrentTenant.require()).param("code", code).param("phone", phone).param("email", email)
-                .query(Long.class).optional());
-        return found.isPresent() ? found : null;
-    }
-
     @Override
     public Counts write(List<ImportRow> rows) {
         rows.forEach(row -> lines.computeIfAbsent(row.text("receipt").strip(), r -> new ArrayList<>()).add(row));
@@ -154,22 +133,7 @@ final class PurchaseImport implements KindImport {
 
     private boolean write(String receipt, List<ImportRow> rows) {
         Receipt header = receipts.get(receipt);
-        List<Long> productIds = new ArrayList<>();
-        List<Integer> quantities = new ArrayList<>();
-        List<Long> unitPrices = new ArrayList<>();
-        List<Long> discounts = new ArrayList<>();
-        List<Long> amounts = new ArrayList<>();
-        for (ImportRow row : rows) {
-            Product product = products.get(row.text("productCode").strip().toLowerCase());
-            int quantity = quantity(row);
-            long unitPrice = unitPrice(row, product);
-            long amount = amount(row, product);
-            productIds.add(product.id());
-            quantities.add(quantity);
-            unitPrices.add(unitPrice);
-            discounts.add(Math.max(0, quantity * unitPrice - amount));
-            amounts.add(amount);
-        }
+        long total = rows.stream().mapToLong(row -> amount(row, product(row))).sum();
         Optional<Long> purchase = jdbc.sql("""
                         insert into purchase (tenant_id, customer_id, store_id, staff_id, purchased_at, business_date,
                                               channel, total, external_ref, import_id)
@@ -181,28 +145,48 @@ final class PurchaseImport implements KindImport {
                 .param("customer", header.customerId()).param("store", header.storeId()).param("staff", ownerId)
                 .param("at", header.at().atZone(zone).toInstant().atOffset(ZoneOffset.UTC))
                 .param("day", header.at().toLocalDate())
-                .param("total", amounts.stream().mapToLong(Long::longValue).sum())
+                .param("total", total)
                 .param("receipt", receipt).param("import", importId)
                 .query(Long.class).optional();
         if (purchase.isEmpty()) {
             return false;
         }
-        jdbc.sql("""
-                        insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price, discount, amount)
-                        select app_current_tenant(), ?, * from unnest(?::bigint[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[])
-                        """)
-                .params(purchase.get(), productIds.toArray(Long[]::new), quantities.toArray(Integer[]::new),
-                        unitPrices.toArray(Long[]::new), discounts.toArray(Long[]::new), amounts.toArray(Long[]::new))
-                .update();
+        writeLines(purchase.get(), rows);
         if (header.customerId() != null) {
             for (ImportRow row : rows) {
-                Product product = products.get(row.text("productCode").strip().toLowerCase());
-                if (product.modelId() != null) {
-                    ownedProducts.registerFromPurchase(header.customerId(), product.modelId(), header.at().toLocalDate(),
-                            purchase.get(), ownerId);
+                if (product(row).modelId() != null) {
+                    ownedProducts.registerFromPurchase(header.customerId(), product(row).modelId(),
+                            header.at().toLocalDate(), purchase.get(), ownerId);
                 }
             }
         }
         return true;
+    }
+
+    private void writeLines(long purchase, List<ImportRow> rows) {
+        List<Long> productIds = new ArrayList<>();
+        List<Integer> quantities = new ArrayList<>();
+        List<Long> unitPrices = new ArrayList<>();
+        List<Long> discounts = new ArrayList<>();
+        List<Long> amounts = new ArrayList<>();
+        for (ImportRow row : rows) {
+            Product product = product(row);
+            productIds.add(product.id());
+            quantities.add(quantity(row));
+            unitPrices.add(unitPrice(row, product));
+            discounts.add(Math.max(0, quantity(row) * unitPrice(row, product) - amount(row, product)));
+            amounts.add(amount(row, product));
+        }
+        jdbc.sql("""
+                        insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price, discount, amount)
+                        select app_current_tenant(), ?, * from unnest(?::bigint[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[])
+                        """)
+                .params(purchase, productIds.toArray(Long[]::new), quantities.toArray(Integer[]::new),
+                        unitPrices.toArray(Long[]::new), discounts.toArray(Long[]::new), amounts.toArray(Long[]::new))
+                .update();
+    }
+
+    private Product product(ImportRow row) {
+        return products.get(row.text("productCode").strip().toLowerCase());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * kept, everything else goes to the rest, and {@code understood} says so.
  */
 @Component
+@RequiredArgsConstructor
 public class AddressSplitter {
 
     /** The parts of an address; empty strings for parts not found. */
@@ -31,10 +33,6 @@ public class AddressSplitter {
     private static final Pattern KYOTO_STREETS = Pattern.compile(".*通.*(通|上る|上ル|上|下る|下ル|下|入る|入ル|入)|.*通");
 
     private final PostalCodes postalCodes;
-
-    AddressSplitter(PostalCodes postalCodes) {
-        this.postalCodes = postalCodes;
-    }
 
     public Split split(String address) {
         String whole = POSTAL_CODE.matcher(normalize(address)).replaceFirst("");

@@ -2,6 +2,7 @@ package jp.joren.addresses;
 
 import java.time.Duration;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,13 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
  * public sign-up page): Japan Post's public data, so anyone may ask.
  */
 @RestController
+@RequiredArgsConstructor
 class PostalCodeController {
 
     private final PostalCodes postalCodes;
-
-    PostalCodeController(PostalCodes postalCodes) {
-        this.postalCodes = postalCodes;
-    }
 
     @GetMapping("/postal-codes/{code}")
     ResponseEntity<Place> place(@PathVariable String code) {

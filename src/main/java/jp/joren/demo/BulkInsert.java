@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.IntToLongFunction;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -12,16 +13,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * chunk instead of per row. Columns are filled from row indexes; {@code tenant_id} comes from the
  * transaction's shop, so row-level security checks every row.
  */
+@RequiredArgsConstructor
 final class BulkInsert {
 
     private final int rows;
     private final List<String> columns = new ArrayList<>();
     private final List<String> casts = new ArrayList<>();
     private final List<Object> arrays = new ArrayList<>();
-
-    private BulkInsert(int rows) {
-        this.rows = rows;
-    }
 
     static BulkInsert rows(int rows) {
         return new BulkInsert(rows);

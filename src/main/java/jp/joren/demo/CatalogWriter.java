@@ -9,6 +9,7 @@ import java.util.Map;
 import jp.joren.demo.KitchenwareCatalog.ModelDef;
 import jp.joren.demo.KitchenwareCatalog.PartDef;
 import jp.joren.demo.KitchenwareCatalog.ProductDef;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,13 +20,10 @@ import static jp.joren.demo.KitchenwareCatalog.REMINDER_LEAD_DAYS;
 
 /** Writes the kitchenware catalog into the current shop: categories, products, pressure-cooker models and parts. */
 @Component
+@RequiredArgsConstructor
 class CatalogWriter {
 
     private final JdbcClient jdbc;
-
-    CatalogWriter(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     Catalog write() {
         Map<String, Long> categories = categories();

@@ -7,18 +7,16 @@ import java.util.function.Function;
 import jp.joren.demo.DemoCustomer.Consent;
 import jp.joren.demo.Neighbourhood.Address;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Writes a chunk of customers with their consent ledger and the pressure cookers they already owned. */
 @Component
+@RequiredArgsConstructor
 class CustomerWriter {
 
     private final JdbcClient jdbc;
-
-    CustomerWriter(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** @return the new customers' ids, in the order of {@code customers} */
     long[] write(List<DemoCustomer> customers, ShopTeam team) {

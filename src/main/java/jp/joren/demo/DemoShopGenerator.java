@@ -7,6 +7,7 @@ import jp.joren.shared.TableStatistics;
 import jp.joren.shops.NewShop;
 import jp.joren.shops.ShopSignup;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 100,000 customers takes no more memory than one of 5,000.
  */
 @Service
+@RequiredArgsConstructor
 public class DemoShopGenerator {
 
     private static final String OWNER_NAME = "佐倉 誠";
@@ -32,17 +34,6 @@ public class DemoShopGenerator {
     private final CustomerWriter customers;
     private final PurchaseWriter purchases;
     private final TableStatistics statistics;
-
-    DemoShopGenerator(ShopSignup signup, TransactionTemplate transaction, TeamWriter team, CatalogWriter catalog,
-            CustomerWriter customers, PurchaseWriter purchases, TableStatistics statistics) {
-        this.signup = signup;
-        this.statistics = statistics;
-        this.transaction = transaction;
-        this.team = team;
-        this.catalog = catalog;
-        this.customers = customers;
-        this.purchases = purchases;
-    }
 
     /**
      * Signs the shop up as its owner would, then writes its history in one transaction of the new shop.

@@ -6,21 +6,19 @@ import java.util.List;
 
 import jp.joren.demo.Receipt.Line;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Writes a chunk of receipts: purchases, their lines, and an owned product for every pressure cooker sold. */
 @Component
+@RequiredArgsConstructor
 class PurchaseWriter {
 
     private record Owned(long customerId, long modelId, LocalDate purchasedOn, long purchaseId) {
     }
 
     private final JdbcClient jdbc;
-
-    PurchaseWriter(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Each store's receipts numbered in the order they were made, as its till would have. */
     void numberReceipts() {

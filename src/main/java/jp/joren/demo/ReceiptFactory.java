@@ -9,8 +9,10 @@ import java.util.SplittableRandom;
 import jp.joren.demo.Behaviour.Basket;
 import jp.joren.demo.Receipt.Line;
 import jp.joren.demo.ShopTeam.Clerk;
+import lombok.RequiredArgsConstructor;
 
 /** Turns visit days into receipts: channel, store, clerk, time of day, basket and the odd cancellation. */
+@RequiredArgsConstructor
 final class ReceiptFactory {
 
     /** A forgotten item paid for separately: a second receipt, still one visit. */
@@ -19,12 +21,6 @@ final class ReceiptFactory {
     private final Catalog catalog;
     private final LocalDate first;
     private final LocalDate last;
-
-    ReceiptFactory(Catalog catalog, LocalDate first, LocalDate last) {
-        this.catalog = catalog;
-        this.first = first;
-        this.last = last;
-    }
 
     List<Receipt> visits(SplittableRandom random, int slot, Person person, Household household, Basket basket,
             List<LocalDate> days) {

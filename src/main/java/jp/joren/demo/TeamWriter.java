@@ -2,12 +2,14 @@ package jp.joren.demo;
 
 import jp.joren.accounts.JorenUser;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /** The shop's second store (a branch in 下北沢) and its counter clerk, beside what sign-up created. */
 @Component
+@RequiredArgsConstructor
 class TeamWriter {
 
     private static final String BRANCH_NAME = "下北沢店";
@@ -15,11 +17,6 @@ class TeamWriter {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
-
-    TeamWriter(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
-        this.jdbc = jdbc;
-        this.passwordEncoder = passwordEncoder;
-    }
 
     /** The clerk logs in as {@code name+staff@domain} with the owner's password, so one note opens both views. */
     ShopTeam write(JorenUser owner, String password) {

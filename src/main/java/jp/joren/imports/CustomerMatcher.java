@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * phone <em>and</em> a compatible name (the same reading, or the same name, after normalisation). A phone that
  * belongs to someone with another name is a conflict — a household sharing a landline — never a match.
  */
+@RequiredArgsConstructor
 final class CustomerMatcher {
 
     /** The customer a row is (or collides with), with their fields as they are now; null id when nobody. */
@@ -25,11 +27,6 @@ final class CustomerMatcher {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-
-    CustomerMatcher(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     List<Found> find(List<ImportRow> rows) {
         // the keys are computed before the lookup: row-level security keeps any function applied to a column of

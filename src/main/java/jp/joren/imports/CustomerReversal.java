@@ -9,6 +9,7 @@ import java.util.Map;
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
 import jp.joren.imports.ImportUndo.Result;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the customers it created are removed.
  */
 @Component
+@RequiredArgsConstructor
 class CustomerReversal {
 
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() { };
@@ -28,13 +30,6 @@ class CustomerReversal {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
-
-    CustomerReversal(JdbcClient jdbc, AuditLog audit, JsonMapper json, Clock clock) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.json = json;
-        this.clock = clock;
-    }
 
     /** Puts back the customers an import changed and removes those it created (their blockers checked before). */
     Result undo(long shop, long importId, long ownerId) {

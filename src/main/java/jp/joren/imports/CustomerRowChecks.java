@@ -17,11 +17,13 @@ import jp.joren.customers.CustomerDetails;
 import jp.joren.customers.JapanesePhone;
 import jp.joren.customers.KanaReading;
 import jp.joren.customers.PostalCode;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The check of a customer file's rows, all of a row's problems at once: the counter's rules for a customer, the
  * same person twice in the file, and a single address column split into prefecture, city and town on the way.
  */
+@RequiredArgsConstructor
 final class CustomerRowChecks {
 
     /** Addresses that Japan Post's names did not explain: kept whole (after any prefecture) in 番地・建物. */
@@ -39,11 +41,6 @@ final class CustomerRowChecks {
     private final AddressSplitter addresses;
     private final Map<String, Long> seen = new HashMap<>();
     private final Map<String, Long> warnings = new LinkedHashMap<>();
-
-    CustomerRowChecks(Validator validator, AddressSplitter addresses) {
-        this.validator = validator;
-        this.addresses = addresses;
-    }
 
     /** What the rows checked so far leave the owner to know (addresses not understood), by message key. */
     Map<String, Long> warnings() {

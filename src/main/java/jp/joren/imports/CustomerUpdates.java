@@ -9,6 +9,7 @@ import java.util.Map;
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The existing customers a customer import changes: the file's non-empty cells written over their fields, each
  * field changed kept for the undo (its before and after) and told to the audit log.
  */
+@RequiredArgsConstructor
 final class CustomerUpdates {
 
     private final JdbcClient jdbc;
@@ -23,14 +25,6 @@ final class CustomerUpdates {
     private final JsonMapper json;
     private final long ownerId;
     private final ImportRun run;
-
-    CustomerUpdates(JdbcClient jdbc, AuditLog audit, JsonMapper json, long ownerId, ImportRun run) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.json = json;
-        this.ownerId = ownerId;
-        this.run = run;
-    }
 
     /** Writes the changed fields, keeps them for the undo and tells the audit log, one statement each. */
     void update(Map<Long, Map<String, List<String>>> changed, List<ImportRow> rows) {

@@ -7,6 +7,7 @@ import jp.joren.accounts.JorenUser;
 import jp.joren.accounts.OwnerOnly;
 import jp.joren.shared.CsvDownload;
 import jp.joren.shops.ShopSettings;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,17 +15,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** Products and purchases as CSV for Excel (customers are exported from their list, with its filters). */
 @OwnerOnly
 @Controller
+@RequiredArgsConstructor
 class ExportController {
 
     private final Exports exports;
     private final CsvDownload download;
     private final ShopSettings shop;
-
-    ExportController(Exports exports, CsvDownload download, ShopSettings shop) {
-        this.exports = exports;
-        this.download = download;
-        this.shop = shop;
-    }
 
     @GetMapping("/exports/products.csv")
     void products(@AuthenticationPrincipal JorenUser owner, HttpServletResponse response) throws IOException {

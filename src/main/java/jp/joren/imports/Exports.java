@@ -9,6 +9,7 @@ import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
 import jp.joren.shared.ExcelCsvWriter;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,15 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
  * with the same headers the import understands, so an export can be edited in Excel and imported back.
  */
 @Service
+@RequiredArgsConstructor
 class Exports {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
-
-    Exports(JdbcClient jdbc, AuditLog audit) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-    }
 
     @Transactional
     public void products(OutputStream out, long ownerId) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import jp.joren.accounts.JorenUser;
 import jp.joren.accounts.OwnerOnly;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @OwnerOnly
 @Controller
 @RequestMapping("/imports")
+@RequiredArgsConstructor
 class ImportController {
 
     private static final String MAPPING_PREFIX = "map.";
@@ -35,12 +37,6 @@ class ImportController {
     private final Imports imports;
     private final ImportUndo undo;
     private final Clock clock;
-
-    ImportController(Imports imports, ImportUndo undo, Clock clock) {
-        this.imports = imports;
-        this.undo = undo;
-        this.clock = clock;
-    }
 
     @GetMapping
     String index(Model model) {

@@ -9,6 +9,7 @@ import java.util.List;
 import jp.joren.shared.Heartbeats;
 import jp.joren.shared.NotFoundException;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * whose heartbeat stopped was interrupted (its node died, its transaction rolled back) and can be run again.
  */
 @Repository
+@RequiredArgsConstructor
 class ImportJobs {
 
     private static final String JOB = """
@@ -33,11 +35,6 @@ class ImportJobs {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    ImportJobs(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     @Transactional
     long create(ImportKind kind, String filename, byte[] content, String encoding, String mapping,

@@ -8,6 +8,7 @@ import java.util.Map;
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * why.
  */
 @Service
+@RequiredArgsConstructor
 class ImportUndo {
 
     /**
@@ -58,17 +60,6 @@ class ImportUndo {
     private final UndoBlockers blockers;
     private final CustomerReversal customers;
     private final ProductReversal products;
-
-    ImportUndo(ImportJobs jobs, JdbcClient jdbc, AuditLog audit, Clock clock, UndoBlockers blockers,
-            CustomerReversal customers, ProductReversal products) {
-        this.jobs = jobs;
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.clock = clock;
-        this.blockers = blockers;
-        this.customers = customers;
-        this.products = products;
-    }
 
     @Transactional
     public Result undo(long importId, long ownerId) {

@@ -5,20 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The consent columns of a customer file, entered in the ledger (method IMPORT) where they change the answer. */
+@RequiredArgsConstructor
 final class ImportedConsents {
 
     private final JdbcClient jdbc;
     private final long ownerId;
     private final ImportRun run;
-
-    ImportedConsents(JdbcClient jdbc, long ownerId, ImportRun run) {
-        this.jdbc = jdbc;
-        this.ownerId = ownerId;
-        this.run = run;
-    }
 
     /** Records each row's consent answers for the customer it became, where they differ from the latest. */
     void record(List<Long> ids, List<ImportRow> rows) {

@@ -6,12 +6,14 @@ import jp.joren.audit.AuditLog;
 import jp.joren.customers.CustomerCodes;
 import jp.joren.customers.OwnedProducts;
 import jp.joren.shops.ShopSettings;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Makes the import of a job's kind, for one pass over its file: what the kinds need from the rest of Joren. */
 @Component
+@RequiredArgsConstructor
 class KindImports {
 
     private final JdbcClient jdbc;
@@ -22,18 +24,6 @@ class KindImports {
     private final JsonMapper json;
     private final Validator validator;
     private final AddressSplitter addresses;
-
-    KindImports(JdbcClient jdbc, OwnedProducts ownedProducts, CustomerCodes codes, ShopSettings shop, AuditLog audit,
-            JsonMapper json, Validator validator, AddressSplitter addresses) {
-        this.jdbc = jdbc;
-        this.ownedProducts = ownedProducts;
-        this.codes = codes;
-        this.shop = shop;
-        this.audit = audit;
-        this.json = json;
-        this.validator = validator;
-        this.addresses = addresses;
-    }
 
     /** @param run what the run writes by (null while checking) */
     KindImport of(ImportJob job, long ownerId, ImportRun run) {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jp.joren.customers.CustomerCodes;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The customers a customer import creates: a batch of rows inserted in one statement, the rows without a member
  * code given the shop's next codes, and what each new customer holds kept for the undo.
  */
+@RequiredArgsConstructor
 final class NewCustomers {
 
     private final JdbcClient jdbc;
@@ -23,14 +25,6 @@ final class NewCustomers {
     private final JsonMapper json;
     private final long ownerId;
     private final ImportRun run;
-
-    NewCustomers(JdbcClient jdbc, CustomerCodes codes, JsonMapper json, long ownerId, ImportRun run) {
-        this.jdbc = jdbc;
-        this.codes = codes;
-        this.json = json;
-        this.ownerId = ownerId;
-        this.run = run;
-    }
 
     /** Creates a customer of each row; returns their ids, in the rows' order. */
     List<Long> create(List<ImportRow> rows) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.joren.imports.ImportUndo.Blocker;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * since, and the products it created go where nothing uses them. Those that stay are named, with why.
  */
 @Component
+@RequiredArgsConstructor
 class ProductReversal {
 
     /** How many products had their fields put back, and those edited since (which keep theirs). */
@@ -25,10 +27,6 @@ class ProductReversal {
     }
 
     private final JdbcClient jdbc;
-
-    ProductReversal(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Puts back the fields the import changed, on the products nobody edited since. */
     Restored restore(long shop, long importId) {

@@ -5,20 +5,18 @@ import java.util.Map;
 import java.util.Optional;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The customers a purchase file names, by member code, phone or email, looked up once for each way a line
  * names them.
  */
+@RequiredArgsConstructor
 final class PurchaseCustomers {
 
     private final JdbcClient jdbc;
     private final Map<String, Optional<Long>> found = new HashMap<>();
-
-    PurchaseCustomers(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The customer the row names: empty for a walk-in, null when it names someone Joren does not know. */
     Optional<Long> of(ImportRow row) {

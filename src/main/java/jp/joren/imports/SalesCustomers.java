@@ -9,20 +9,17 @@ import java.util.Objects;
 import java.util.Set;
 
 import jp.joren.imports.SalesFile.Customer;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The customers of a sales file, each the row of a customer import: checked, reviewed and written exactly as that
  * import does, the problems of a customer told at the line that first names them.
  */
+@RequiredArgsConstructor
 final class SalesCustomers {
 
     private final SalesFile file;
     private final CustomerImport customerImport;
-
-    SalesCustomers(SalesFile file, CustomerImport customerImport) {
-        this.file = file;
-        this.customerImport = customerImport;
-    }
 
     /** The problems of the line's customer: their own at the line that first names them, else a pointer there. */
     List<ImportProblem> check(String key, ImportRow row) {

@@ -10,12 +10,14 @@ import jp.joren.customers.OwnedProducts;
 import jp.joren.imports.SalesFile.NewProduct;
 import jp.joren.imports.SalesFile.Product;
 import jp.joren.imports.SalesFile.Receipt;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The lines of a sales file's registered receipts, one statement a batch, with the products they name that the
  * shop does not have (made first) and the product models bought, which become their customers' owned products.
  */
+@RequiredArgsConstructor
 final class SalesLines {
 
     private final JdbcClient jdbc;
@@ -23,14 +25,6 @@ final class SalesLines {
     private final OwnedProducts ownedProducts;
     private final long ownerId;
     private final ImportRun run;
-
-    SalesLines(JdbcClient jdbc, SalesFile file, OwnedProducts ownedProducts, long ownerId, ImportRun run) {
-        this.jdbc = jdbc;
-        this.file = file;
-        this.ownedProducts = ownedProducts;
-        this.ownerId = ownerId;
-        this.run = run;
-    }
 
     /** Creates the products these lines name that the shop does not have, from their first line. */
     void createProducts(List<ImportRow> lines) {

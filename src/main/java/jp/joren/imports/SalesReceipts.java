@@ -11,6 +11,7 @@ import java.util.Set;
 
 import jp.joren.imports.SalesFile.Customer;
 import jp.joren.imports.SalesFile.Receipt;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * that first has a line of theirs (a receipt Joren has is left as it is), their totals grown by the lines of later
  * batches, and removed again when a later line of theirs turns out bad.
  */
+@RequiredArgsConstructor
 final class SalesReceipts {
 
     private final JdbcClient jdbc;
@@ -25,14 +27,6 @@ final class SalesReceipts {
     private final ZoneId zone;
     private final long ownerId;
     private final ImportRun run;
-
-    SalesReceipts(JdbcClient jdbc, SalesFile file, ZoneId zone, long ownerId, ImportRun run) {
-        this.jdbc = jdbc;
-        this.file = file;
-        this.zone = zone;
-        this.ownerId = ownerId;
-        this.run = run;
-    }
 
     /** Counts the receipts Joren has already, apart when on another day. */
     void countRegistered(Set<String> numbers) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jp.joren.imports.ImportUndo.Blocker;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,13 +13,10 @@ import org.springframework.stereotype.Component;
  * registered that have been handled since, each with why it must stay. One of them refuses the whole undo.
  */
 @Component
+@RequiredArgsConstructor
 class UndoBlockers {
 
     private final JdbcClient jdbc;
-
-    UndoBlockers(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The customers the import created that have been used since, each with why it must stay. */
     List<Blocker> customers(long shop, long importId) {

@@ -6,6 +6,7 @@ import java.util.List;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Periodicity and relatedness (DESIGN.md §5): how often customers really buy a product again, and which
@@ -26,13 +27,22 @@ public class ProductInsights {
     public record Pair(String first, String second, long customers, double support, double lift) {
     }
 
+    /** The products page: rhythms, and the pairs of products and of categories. */
+    public record Insights(List<Rhythm> rhythms, List<Pair> productPairs, List<Pair> categoryPairs) {
+    }
+
     private final JdbcClient jdbc;
 
     ProductInsights(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public List<Rhythm> rhythms(LocalDate today) {
+    @Transactional(readOnly = true)
+    public Insights insights(LocalDate today) {
+        return new Insights(rhythms(today), productPairs(today), categoryPairs(today));
+    }
+
+    List<Rhythm> rhythms(LocalDate today) {
         return jdbc.sql("""
                         with bought as (
                             select distinct p.customer_id, l.product_id, p.business_date
@@ -64,11 +74,11 @@ public class ProductInsights {
                 .list();
     }
 
-    public List<Pair> productPairs(LocalDate today) {
+    List<Pair> productPairs(LocalDate today) {
         return pairs(today, "l.product_id", "select id, name from product where tenant_id = :shop and not sensitive");
     }
 
-    public List<Pair> categoryPairs(LocalDate today) {
+    List<Pair> categoryPairs(LocalDate today) {
         return pairs(today, "pr.category_id", "select id, name from category where tenant_id = :shop");
     }
 

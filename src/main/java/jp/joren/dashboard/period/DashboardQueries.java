@@ -34,6 +34,7 @@ public class DashboardQueries {
     public PeriodReading read(Period period, long buyersBefore, StartCounts start, List<String> towns) {
         PeriodReading.Builder reading = new PeriodReading.Builder(buyersBefore, start);
         jdbc.sql("""
+                        -- One pass over a period's receipts: its totals, the sales per cell of last night, and per trade-area tier and town
                         with receipts as materialized (
                             select p.customer_id, p.business_date, p.total, p.item_count
                               from completed_purchase p
@@ -170,6 +171,7 @@ public class DashboardQueries {
     /** Over the 365 days before {@code until}. */
     public List<CategoryPreference> categories(LocalDate until) {
         return jdbc.sql("""
+                        -- Per category, what the 優良 customers spent, what everyone spent, and how many 優良 customers bought in it
                         with lines as (
                             select l.product_id, l.amount, p.customer_id, cp.segment = 'LOYAL' and not cp.lapsed as top
                               from purchase_line l

@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The portfolio month by month, as the night closed each month: the movement between cells, the trend of each cell.
+ * The portfolio month by month, as the night closed each month: the movement between cells and the trend of each
+ * cell.
  */
 @Repository
 public class PortfolioHistory {

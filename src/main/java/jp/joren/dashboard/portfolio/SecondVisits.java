@@ -23,7 +23,6 @@ public class SecondVisits {
 
     public static final int[] COHORT_WINDOWS = {30, 60, 90, 180, 365};
 
-
     public record Funnel(long first, long second, long third, long fourth, long fifthOrMore, Double medianDaysToSecond) {
 
         public record Step(int visits, long customers, Double share, int widthStep) {
@@ -40,7 +39,6 @@ public class SecondVisits {
         }
     }
 
-
     /** A step of the second-visit follow-up: messages sent, and the customers who came back after it. */
     public record FollowUp(FollowUpStep step, long sent, long converted) {
 
@@ -48,7 +46,6 @@ public class SecondVisits {
             return sent == 0 ? null : (double) converted / sent;
         }
     }
-
 
     /** A month's new customers; for each window whether it is over for all of them yet, and who came back. */
     public record Cohort(LocalDate month, long size, long[] returned, boolean[] known) {
@@ -66,7 +63,6 @@ public class SecondVisits {
         }
     }
 
-
     /**
      * A follow-up {@code m} worked for the customer's portfolio row {@code cp}: the second visit came on or
      * after the day it was sent (in the shop's time zone), within 90 days of the first.
@@ -74,7 +70,6 @@ public class SecondVisits {
     public static final String CAME_BACK_AFTER_FOLLOW_UP = """
             cp.second_visit >= (m.sent_at at time zone (select time_zone from shop))::date
             and cp.second_visit <= cp.first_visit + 90""";
-
 
     /**
      * The second-visit follow-ups {@code m} of the shop {@code :shop} sent to the customers {@code cp} who first
@@ -86,7 +81,6 @@ public class SecondVisits {
              where m.tenant_id = :shop and m.rule = '%s' and m.status = 'SENT'
                and cp.first_visit >= cast(:until as date) - 365 and cp.first_visit < :until
             """.formatted(FollowUpStep.RULE);
-
 
     private final JdbcClient jdbc;
 
@@ -110,7 +104,6 @@ public class SecondVisits {
                 .single();
     }
 
-
     /**
      * Question 10, the follow-ups: per step, how many of the customers who first came in the 365 days before
      * {@code until} were sent it, and how many of those came back for a second visit after it, within the
@@ -130,7 +123,6 @@ public class SecondVisits {
                 });
         return Arrays.stream(FollowUpStep.values()).map(step -> sent.getOrDefault(step, new FollowUp(step, 0, 0))).toList();
     }
-
 
     /** Question 5: for each month's new customers, the share with a second visit within 30 … 365 days. */
     public List<Cohort> cohorts(LocalDate fromMonth, LocalDate untilMonth, LocalDate asOf) {

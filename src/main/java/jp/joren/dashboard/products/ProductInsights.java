@@ -44,6 +44,7 @@ public class ProductInsights {
 
     List<Rhythm> rhythms(LocalDate today) {
         return jdbc.sql("""
+                        -- Per product bought three times or more by the same customer, the median days between those purchases
                         with bought as (
                             select distinct p.customer_id, l.product_id, p.business_date
                               from purchase_line l
@@ -88,6 +89,7 @@ public class ProductInsights {
      */
     private List<Pair> pairs(LocalDate today, String item, String names) {
         return jdbc.sql("""
+                        -- Pairs of the popular items bought by the same customers over the year, with their support and lift
                         with bought as (
                             select distinct p.customer_id, %s as item
                               from purchase_line l

@@ -2,8 +2,6 @@ package jp.joren.customers;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,19 +61,11 @@ public class Customer extends ShopRow {
 
     /** Applies the details; returns the fields that changed, each as [before, after], for the audit log. */
     Map<String, List<Object>> update(CustomerDetails details, Long updatedBy) {
-        Map<String, Object> before = snapshot();
+        Map<String, Object> before = CustomerSnapshot.of(this);
         apply(details);
         this.updatedBy = updatedBy;
         this.updatedAt = Instant.now();
-        Map<String, Object> after = snapshot();
-        Map<String, List<Object>> changes = new LinkedHashMap<>();
-        before.forEach((field, old) -> {
-            Object now = after.get(field);
-            if (!String.valueOf(old).equals(String.valueOf(now))) {
-                changes.put(field, Arrays.asList(old, now));
-            }
-        });
-        return changes;
+        return CustomerSnapshot.changes(before, CustomerSnapshot.of(this));
     }
 
     private void apply(CustomerDetails details) {
@@ -105,29 +95,9 @@ public class Customer extends ShopRow {
                 birthday, acquisitionChannel, storeId, List.of(tags), notes);
     }
 
-    private Map<String, Object> snapshot() {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("code", code);
-        fields.put("name", name);
-        fields.put("nameKana", nameKana);
-        fields.put("email", email);
-        fields.put("phone", phone);
-        fields.put("postalCode", postalCode);
-        fields.put("prefecture", prefecture);
-        fields.put("city", city);
-        fields.put("town", town);
-        fields.put("addressLine", addressLine);
-        fields.put("birthday", birthday);
-        fields.put("acquisitionChannel", acquisitionChannel);
-        fields.put("storeId", storeId);
-        fields.put("tags", String.join(",", tags));
-        fields.put("notes", notes);
-        return fields;
-    }
-
     /** The fields whose saved value differs from what {@code typed} holds, for the conflict page. */
     public List<EditConflict.Difference> differencesFrom(CustomerDetails typed) {
-        return EditConflict.between(snapshot(), new Customer(typed, null).snapshot());
+        return EditConflict.between(CustomerSnapshot.of(this), CustomerSnapshot.of(new Customer(typed, null)));
     }
 
     public long getVersion() {

@@ -1,19 +1,10 @@
 package jp.joren.customers;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import jp.joren.segments.Segment;
 import jp.joren.segments.TradeAreaTier;
-import org.springframework.beans.MutablePropertyValues;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.format.support.DefaultFormattingConversionService;
-import org.springframework.validation.DataBinder;
 
 /**
  * The owner's customer list filters, bound from the query string so that a filtered list can be
@@ -53,52 +44,18 @@ public class CustomerFilter {
     private Sort sort = Sort.KANA;
     private int page;
 
-    /** Binds a stored query string as the list binds the address's: the same names, formats and limits. */
-    private static final DefaultFormattingConversionService CONVERSIONS = new DefaultFormattingConversionService();
-
     /**
      * The filter as the list's query string, without the page: only what is set, always in the same order and
      * spelling, so that two equal filters read the same (a saved segment is recognised by it) and a dashboard
      * link and the list's own form agree.
      */
     public String toQuery() {
-        Map<String, Object> set = new LinkedHashMap<>();
-        set.put("text", text.isEmpty() ? null : text);
-        set.put("tag", tag.isEmpty() ? null : tag);
-        set.put("storeId", storeId);
-        set.put("channel", channel);
-        set.put("town", town.isEmpty() ? null : town);
-        set.put("consent", consent);
-        set.put("modelId", modelId);
-        set.put("segment", segment);
-        set.put("standing", standing);
-        set.put("tier", tier);
-        set.put("lastVisitFrom", lastVisitFrom);
-        set.put("lastVisitTo", lastVisitTo);
-        set.put("activeBelowPercent", activeBelowPercent);
-        set.put("includeArchived", includeArchived ? true : null);
-        set.put("sort", sort == Sort.KANA ? null : sort);
-        return set.entrySet().stream().filter(field -> field.getValue() != null)
-                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue().toString(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return FilterQueryString.of(this);
     }
 
     /** The filter a query string of {@link #toQuery()} stands for; what it cannot read is left unset. */
     public static CustomerFilter ofQuery(String query) {
-        MutablePropertyValues values = new MutablePropertyValues();
-        for (String pair : query == null ? new String[0] : query.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                values.add(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        values.removePropertyValue("page");
-        CustomerFilter filter = new CustomerFilter();
-        DataBinder binder = new DataBinder(filter);
-        binder.setConversionService(CONVERSIONS);
-        binder.bind(values);
-        return filter;
+        return FilterQueryString.read(query);
     }
 
     public String getText() {

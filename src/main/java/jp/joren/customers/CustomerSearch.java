@@ -33,6 +33,7 @@ public class CustomerSearch {
             return List.of();
         }
         return jdbc.sql("""
+                        -- The best candidates for what was typed, exact matches first, each with its last visit and number of visits
                         with hits as (
                             select c.id, c.code, c.name, c.name_kana, c.phone, c.email, c.status,
                                    (%s) as exact

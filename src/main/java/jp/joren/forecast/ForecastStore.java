@@ -67,6 +67,7 @@ class ForecastStore {
         ParetoNbd pareto = fit.visits() instanceof ParetoNbd m ? m : null;
         GammaGamma s = fit.spend();
         jdbc.sql("""
+                        -- The shop's fitted forecast models: one row per shop, replaced by each fit
                         insert into forecast_fit (tenant_id, fitted_on, model, r, alpha, a, b, s, beta, p, q, gamma,
                                                   log_likelihood, spend_log_likelihood, customers, repeat_customers,
                                                   reliable, reason, bg_nbd_holdout_error, pareto_nbd_holdout_error,

@@ -34,6 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class JoinController {
 
     private final PublicSignup signup;
+    private final EmailConfirmations confirmations;
     private final JoinMailer mailer;
     private final ShopSettings shops;
     private final CatalogQueries catalog;
@@ -41,11 +42,12 @@ class JoinController {
     private final LineLinkCodes lineCodes;
     private final CustomerRules rules;
 
-    JoinController(PublicSignup signup, JoinMailer mailer, ShopSettings shops, CatalogQueries catalog,
+    JoinController(PublicSignup signup, EmailConfirmations confirmations, JoinMailer mailer, ShopSettings shops, CatalogQueries catalog,
             PublicLinks links, LineLinkCodes lineCodes, CustomerRules rules) {
         this.lineCodes = lineCodes;
         this.rules = rules;
         this.signup = signup;
+        this.confirmations = confirmations;
         this.mailer = mailer;
         this.shops = shops;
         this.catalog = catalog;
@@ -107,7 +109,7 @@ class JoinController {
             model.addAttribute("shopName", shops.currentShop().getName());
             model.addAttribute("slug", slug);
             model.addAttribute("token", token);
-            model.addAttribute("state", signup.check(token));
+            model.addAttribute("state", confirmations.check(token));
             model.addAttribute("done", false);
             return "join/confirm";
         });
@@ -119,7 +121,7 @@ class JoinController {
         return CurrentTenant.callAs(shopId(slug), () -> {
             model.addAttribute("shopName", shops.currentShop().getName());
             model.addAttribute("slug", slug);
-            model.addAttribute("state", signup.confirm(token, request.getRemoteAddr()));
+            model.addAttribute("state", confirmations.confirm(token, request.getRemoteAddr()));
             model.addAttribute("done", true);
             return "join/confirm";
         });

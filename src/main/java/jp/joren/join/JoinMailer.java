@@ -25,7 +25,7 @@ class JoinMailer {
     /** @param senderEmail the shop's sender address; null sends from Joren's own */
     void sendConfirmation(String to, String link, String shopName, @Nullable String senderEmail, Locale locale) {
         mail.send(senderEmail, shopName, to, messages.getMessage("join.mail.subject", new Object[] {shopName}, locale),
-                messages.getMessage("join.mail.body", new Object[] {shopName, link, PublicSignup.LINK_VALIDITY.toDays()},
+                messages.getMessage("join.mail.body", new Object[] {shopName, link, EmailConfirmations.LINK_VALIDITY.toDays()},
                         locale));
     }
 }

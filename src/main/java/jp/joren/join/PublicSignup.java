@@ -1,14 +1,8 @@
 package jp.joren.join;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import jp.joren.catalog.ProductChoice;
@@ -19,14 +13,13 @@ import jp.joren.customers.CustomerRegistry;
 import jp.joren.customers.OwnedProducts;
 import jp.joren.tenancy.CurrentTenant;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A sign-up on the public page, in the shop's tenant context. The email consent is written pending; the
- * confirmation link (valid for 7 days, once) makes it count. Signing up again with the same email creates
+ * confirmation link ({@link EmailConfirmations}) makes it count. Signing up again with the same email creates
  * no second customer: it sends a fresh link (and the page says the same either way, so the form never
  * tells a stranger who is a customer).
  */
@@ -35,9 +28,6 @@ class PublicSignup {
 
     /** The wording of the public page's consent question; a new wording gets a new version. */
     static final String WORDING = "join-2026-11";
-    static final Duration LINK_VALIDITY = Duration.ofDays(7);
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final CustomerRegistry customers;
@@ -46,11 +36,11 @@ class PublicSignup {
     private final Clock clock;
     private final int maxPerAddress;
     private final Duration window;
-    private final ApplicationEventPublisher events;
+    private final EmailConfirmations confirmations;
 
     PublicSignup(JdbcClient jdbc, CustomerRegistry customers, ConsentLedger consents, OwnedProducts ownedProducts,
-            Clock clock, JoinProperties limits, ApplicationEventPublisher events) {
-        this.events = events;
+            Clock clock, JoinProperties limits, EmailConfirmations confirmations) {
+        this.confirmations = confirmations;
         this.jdbc = jdbc;
         this.customers = customers;
         this.consents = consents;
@@ -111,7 +101,7 @@ class PublicSignup {
             }
             consents.recordByCustomer(customerId, ConsentChannel.EMAIL, true, true, "PUBLIC_PAGE", WORDING, clientAddress);
         }
-        return new Outcome(new ConfirmationLink(email, newConfirmation(customerId, email)), registered);
+        return new Outcome(new ConfirmationLink(email, confirmations.issue(customerId, email)), registered);
     }
 
     /**
@@ -129,19 +119,7 @@ class PublicSignup {
             return Outcome.NOTHING_TO_SEND;
         }
         consents.recordByCustomer(customerId, ConsentChannel.EMAIL, true, true, method, WORDING, clientAddress);
-        return new Outcome(new ConfirmationLink(email.get(), newConfirmation(customerId, email.get())), null);
-    }
-
-    private String newConfirmation(long customerId, String email) {
-        String token = newToken();
-        jdbc.sql("""
-                        insert into join_confirmation (tenant_id, customer_id, token_hash, email, expires_at)
-                        values (app_current_tenant(), :customer, :hash, :email, :expires)
-                        """)
-                .param("customer", customerId).param("hash", hash(token)).param("email", email)
-                .param("expires", clock.instant().plus(LINK_VALIDITY).atOffset(ZoneOffset.UTC))
-                .update();
-        return token;
+        return new Outcome(new ConfirmationLink(email.get(), confirmations.issue(customerId, email.get())), null);
     }
 
     private long register(JoinForm form, Optional<ProductChoice> model, String clientAddress) {
@@ -155,54 +133,4 @@ class PublicSignup {
         return id;
     }
 
-    enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, EXPIRED, UNKNOWN }
-
-    /** Whether the link can still confirm, without changing anything (the page the link opens). */
-    @Transactional(readOnly = true)
-    Confirmation check(String token) {
-        return jdbc.sql("select confirmed_at, expires_at from join_confirmation where tenant_id = ? and token_hash = ?")
-                .params(CurrentTenant.require(), hash(token))
-                .query((rs, row) -> rs.getTimestamp("confirmed_at") != null ? Confirmation.ALREADY_CONFIRMED
-                        : rs.getTimestamp("expires_at").toInstant().isBefore(clock.instant()) ? Confirmation.EXPIRED
-                        : Confirmation.CONFIRMED)
-                .optional().orElse(Confirmation.UNKNOWN);
-    }
-
-    /** Confirms once: appends the granted email consent to the ledger. */
-    @Transactional
-    Confirmation confirm(String token, String clientAddress) {
-        Confirmation state = check(token);
-        if (state != Confirmation.CONFIRMED) {
-            return state;
-        }
-        Optional<Long> customer = jdbc.sql("""
-                        update join_confirmation set confirmed_at = :now
-                         where tenant_id = :shop and token_hash = :hash and confirmed_at is null and expires_at > :now
-                        returning customer_id
-                        """)
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("shop", CurrentTenant.require())
-                .param("hash", hash(token)).query(Long.class).optional();
-        if (customer.isEmpty()) {
-            return Confirmation.ALREADY_CONFIRMED;
-        }
-        consents.recordByCustomer(customer.get(), ConsentChannel.EMAIL, true, false, "PUBLIC_PAGE_CONFIRMED", WORDING,
-                clientAddress);
-        events.publishEvent(new EmailConsentConfirmed(customer.get()));
-        return Confirmation.CONFIRMED;
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

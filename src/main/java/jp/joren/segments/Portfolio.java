@@ -18,10 +18,12 @@ public class Portfolio {
     }
 
     private final PortfolioClassifier classifier;
+    private final MonthEnds monthEnds;
     private final PortfolioPolicies policies;
 
-    Portfolio(PortfolioClassifier classifier, PortfolioPolicies policies) {
+    Portfolio(PortfolioClassifier classifier, MonthEnds monthEnds, PortfolioPolicies policies) {
         this.classifier = classifier;
+        this.monthEnds = monthEnds;
         this.policies = policies;
     }
 
@@ -37,17 +39,17 @@ public class Portfolio {
         progress.accept("snapshots");
         LocalDate thisMonth = asOf.withDayOfMonth(1);
         // purchases dated before a month end already taken (late history, corrections): take those again
-        classifier.staleSince().ifPresent(since -> classifier.forgetMonthEndsAfter(since));
+        monthEnds.staleSince().ifPresent(since -> monthEnds.forgetMonthEndsAfter(since));
         boolean thresholdsNeedGaps = policy.preset() == Preset.AUTO;
         Thresholds before = null;
         LocalDate previous = null;
-        for (LocalDate monthAfter : classifier.monthsWithoutSnapshot(thisMonth.minusMonths(SNAPSHOT_MONTHS - 1), thisMonth)) {
+        for (LocalDate monthAfter : monthEnds.monthsWithoutSnapshot(thisMonth.minusMonths(SNAPSHOT_MONTHS - 1), thisMonth)) {
             // the month before's thresholds: those of the previous turn, unless a month lies between
             if (before == null || !monthAfter.minusMonths(1).equals(previous)) {
                 before = policy.resolve(classifier.figures(monthAfter.minusMonths(1), thresholdsNeedGaps));
             }
             Thresholds thresholds = basis(monthAfter, policy, thresholdsNeedGaps);
-            classifier.snapshotMonth(monthAfter, thresholds, before);
+            monthEnds.snapshotMonth(monthAfter, thresholds, before);
             before = thresholds;
             previous = monthAfter;
         }
@@ -68,7 +70,7 @@ public class Portfolio {
     /** New thresholds apply to the history too, so that a trend never mixes two ways of cutting. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void forgetHistory() {
-        classifier.forgetHistory();
+        monthEnds.forgetHistory();
     }
 
     private Thresholds basis(LocalDate asOf, PortfolioPolicy policy, boolean withGaps) {

@@ -28,6 +28,7 @@ public class CustomerDataExport {
     @Transactional
     public String export(long customerId, long ownerId) {
         String document = jdbc.sql("""
+                -- Everything the shop keeps about one customer as one JSON document: details, consents, owned products, purchases
                 select jsonb_pretty(jsonb_build_object(
                     'customer', jsonb_build_object(
                         'code', c.code, 'name', c.name, 'nameKana', c.name_kana, 'email', c.email, 'phone', c.phone,

@@ -39,16 +39,19 @@ class CustomerRecordsController {
     private final CustomerSearch search;
     private final CustomerHistory history;
     private final CustomerMerges merges;
+    private final MergeUndo mergeUndo;
     private final CustomerRetirement retirement;
     private final CustomerDataExport dataExport;
     private final Clock clock;
 
     CustomerRecordsController(CustomerRegistry registry, CustomerSearch search, CustomerHistory history,
-            CustomerMerges merges, CustomerRetirement retirement, CustomerDataExport dataExport, Clock clock) {
+            CustomerMerges merges, MergeUndo mergeUndo, CustomerRetirement retirement, CustomerDataExport dataExport,
+            Clock clock) {
         this.registry = registry;
         this.search = search;
         this.history = history;
         this.merges = merges;
+        this.mergeUndo = mergeUndo;
         this.retirement = retirement;
         this.dataExport = dataExport;
         this.clock = clock;
@@ -91,7 +94,7 @@ class CustomerRecordsController {
     @PostMapping("/merges/{id}/undo")
     String undo(@PathVariable long id, @AuthenticationPrincipal JorenUser owner, RedirectAttributes redirect) {
         try {
-            List<String> kept = merges.undo(id, owner.accountId());
+            List<String> kept = mergeUndo.undo(id, owner.accountId());
             redirect.addFlashAttribute("notice", kept.isEmpty() ? "customer.merge.undone" : "customer.merge.undoneKeepingEdits");
         } catch (CustomerMerges.MergeRefusedException tooLate) {
             redirect.addFlashAttribute("notice", "customer.merge.undoRefused");

@@ -1,8 +1,9 @@
 package jp.joren.dashboard.audience;
 
 import jp.joren.dashboard.period.BuyerMovement;
-import jp.joren.dashboard.period.DashboardQueries;
+import jp.joren.dashboard.period.TradeArea;
 import jp.joren.dashboard.portfolio.PortfolioReads;
+import jp.joren.dashboard.portfolio.SecondVisits;
 
 /**
  * The customers behind a number of the dashboard, as a query of customer ids. Parameters: {@code shop} (named
@@ -109,10 +110,10 @@ public enum Audience {
                and coalesce(pr.category_id, 0) = :category
             """),
     /** Question 10: the new customers of the funnel's year who were sent a step of the follow-up. */
-    FOLLOW_UP_SENT("select cp.customer_id " + PortfolioReads.FOLLOW_UPS_SENT + " and m.occasion = :step"),
+    FOLLOW_UP_SENT("select cp.customer_id " + SecondVisits.FOLLOW_UPS_SENT + " and m.occasion = :step"),
     /** Question 10: those of them who came back after it. */
-    FOLLOW_UP_CONVERTED("select cp.customer_id " + PortfolioReads.FOLLOW_UPS_SENT + " and m.occasion = :step and "
-            + PortfolioReads.CAME_BACK_AFTER_FOLLOW_UP),
+    FOLLOW_UP_CONVERTED("select cp.customer_id " + SecondVisits.FOLLOW_UPS_SENT + " and m.occasion = :step and "
+            + SecondVisits.CAME_BACK_AFTER_FOLLOW_UP),
     FUNNEL("""
             select customer_id from customer_portfolio
              where tenant_id = :shop and first_visit >= cast(:until as date) - 365 and first_visit < :until
@@ -121,21 +122,21 @@ public enum Audience {
     TIER("""
             select c.id from customer c
              where c.tenant_id = :shop and c.status = 'ACTIVE' and %s = :tier
-            """.formatted(DashboardQueries.TIER)),
+            """.formatted(TradeArea.TIER)),
     TIER_ACTIVE("""
             select c.id from customer c
               join customer_portfolio cp on cp.tenant_id = c.tenant_id and cp.customer_id = c.id and not cp.lapsed
              where c.tenant_id = :shop and c.status = 'ACTIVE' and %s = :tier
-            """.formatted(DashboardQueries.TIER)),
+            """.formatted(TradeArea.TIER)),
     TOWN_ACTIVE("""
             select c.id from customer c
               join customer_portfolio cp on cp.tenant_id = c.tenant_id and cp.customer_id = c.id and not cp.lapsed
              where c.tenant_id = :shop and c.status = 'ACTIVE' and coalesce(nullif(trim(c.town), ''), '') = :town and %s = :tier
-            """.formatted(DashboardQueries.TIER)),
+            """.formatted(TradeArea.TIER)),
     TOWN("""
             select c.id from customer c
              where c.tenant_id = :shop and c.status = 'ACTIVE' and coalesce(nullif(trim(c.town), ''), '') = :town and %s = :tier
-            """.formatted(DashboardQueries.TIER));
+            """.formatted(TradeArea.TIER));
 
     private static final class Sql {
         static final String MONTH_COHORT = """

@@ -15,6 +15,7 @@ import jp.joren.dashboard.audience.DrillLinks;
 import jp.joren.dashboard.audience.Selection;
 import jp.joren.dashboard.period.Period;
 import jp.joren.dashboard.period.PeriodChoice;
+import jp.joren.dashboard.products.ProductInsights;
 import jp.joren.shared.CsvDownload;
 import jp.joren.shops.ShopSettings;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,9 +37,12 @@ class DashboardController {
     private final AudienceList audiences;
     private final ShopSettings shop;
     private final CsvDownload download;
+    private final ProductInsights products;
 
-    DashboardController(Dashboard dashboard, AudienceList audiences, ShopSettings shop, CsvDownload download) {
+    DashboardController(Dashboard dashboard, AudienceList audiences, ShopSettings shop, CsvDownload download,
+            ProductInsights products) {
         this.download = download;
+        this.products = products;
         this.dashboard = dashboard;
         this.audiences = audiences;
         this.shop = shop;
@@ -74,7 +78,7 @@ class DashboardController {
     @GetMapping("/products")
     String products(Model model) {
         LocalDate today = shop.today();
-        model.addAttribute("insights", dashboard.productInsights(today));
+        model.addAttribute("insights", products.insights(today));
         model.addAttribute("today", today);
         return "dashboard/products";
     }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import jp.joren.segments.Cell;
 import jp.joren.segments.Segment;
-import jp.joren.segments.TradeAreaTier;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,6 +34,7 @@ public class DashboardQueries {
     public PeriodReading read(Period period, long buyersBefore, StartCounts start, List<String> towns) {
         PeriodReading.Builder reading = new PeriodReading.Builder(buyersBefore, start);
         jdbc.sql("""
+                        -- One pass over a period's receipts: its totals, the sales per cell of last night, and per trade-area tier and town
                         with receipts as materialized (
                             select p.customer_id, p.business_date, p.total, p.item_count
                               from completed_purchase p
@@ -74,7 +74,7 @@ public class DashboardQueries {
                                (select coalesce(sum(item_count), 0) from receipts where customer_id is not null) as items
                           from each_buyer
                          group by grouping sets ((), (segment, lapsed), (tier), (tier, town))
-                        """.formatted(BuyerMovement.BUYERS_BEFORE, BuyerMovement.IS_NEW, BuyerMovement.IS_RETURNED, TIER))
+                        """.formatted(BuyerMovement.BUYERS_BEFORE, BuyerMovement.IS_NEW, BuyerMovement.IS_RETURNED, TradeArea.TIER))
                 .param("shop", CurrentTenant.require())
                 .param("before", period.previous().from())
                 .param("beforeUntil", period.previous().until())
@@ -91,7 +91,7 @@ public class DashboardQueries {
                     } else if (rs.getBoolean("by_tier")) {
                         if (rs.getObject("tier") != null) {
                             String town = rs.getBoolean("by_town") ? rs.getString("town") : null;
-                            reading.area(new AreaSales(rs.getInt("tier"), town, rs.getLong("buyers"), rs.getLong("visits"),
+                            reading.area(new TradeArea.AreaSales(rs.getInt("tier"), town, rs.getLong("buyers"), rs.getLong("visits"),
                                     rs.getLong("amount")));
                         }
                     } else {
@@ -171,6 +171,7 @@ public class DashboardQueries {
     /** Over the 365 days before {@code until}. */
     public List<CategoryPreference> categories(LocalDate until) {
         return jdbc.sql("""
+                        -- Per category, what the 優良 customers spent, what everyone spent, and how many 優良 customers bought in it
                         with lines as (
                             select l.product_id, l.amount, p.customer_id, cp.segment = 'LOYAL' and not cp.lapsed as top
                               from purchase_line l
@@ -193,74 +194,5 @@ public class DashboardQueries {
                 .query((rs, row) -> new CategoryPreference(rs.getLong("category_id"), rs.getString("category"),
                         rs.getLong("top_sales"), rs.getLong("all_sales"), rs.getLong("top_buyers")))
                 .list();
-    }
-
-    /**
-     * The trade area (商圏, DESIGN.md §5): tier 1 the shop's own neighbourhood towns, tier 3 customers who
-     * came through the online shop, tier 4 through SNS, tier 2 everyone else who comes to the store. One row
-     * per tier (town null) and one per tier and town.
-     */
-    public record AreaFigures(int tier, String town, long customers, long active, long activeAtStart, long buyers,
-            long visits, long amount) {
-
-        public Double visitsPerBuyer() {
-            return buyers == 0 ? null : (double) visits / buyers;
-        }
-
-        public Double amountPerVisit() {
-            return visits == 0 ? null : (double) amount / visits;
-        }
-
-        public long activeChange() {
-            return active - activeAtStart;
-        }
-    }
-
-    /** Customers and active customers per tier and town: last night's figures, and those at the period's start. */
-    public record AreaCounts(int tier, String town, long customers, long active, long activeAtStart) {
-    }
-
-    /** Buyers, visits and amount per tier and town in a period. */
-    record AreaSales(int tier, String town, long buyers, long visits, long amount) {
-    }
-
-    /** The trade-area tier of a customer row {@code c}; {@code :towns} is the neighbourhood. */
-    public static final String TIER = TradeAreaTier.of("c");
-
-    public List<AreaCounts> areaCounts(LocalDate snapshot, List<String> neighbourhood) {
-        return jdbc.sql("""
-                        select tier, town, grouping(town) = 1 as whole_tier, count(*) as customers,
-                               count(*) filter (where not cp.lapsed) as active,
-                               count(*) filter (where not s.lapsed) as active_at_start
-                          from (select c.id, %s as tier, coalesce(nullif(trim(c.town), ''), '') as town
-                                  from customer c where c.tenant_id = :shop and c.status = 'ACTIVE') c
-                          left join customer_portfolio cp on cp.tenant_id = :shop and cp.customer_id = c.id
-                          left join portfolio_snapshot s on s.tenant_id = :shop and s.customer_id = c.id and s.month = :snapshot
-                         group by grouping sets ((tier), (tier, town))
-                        """.formatted(TIER))
-                .param("shop", CurrentTenant.require())
-                .param("towns", neighbourhood.toArray(String[]::new))
-                .param("snapshot", snapshot)
-                .query((rs, row) -> new AreaCounts(rs.getInt("tier"), rs.getBoolean("whole_tier") ? null : rs.getString("town"),
-                        rs.getLong("customers"), rs.getLong("active"), rs.getLong("active_at_start")))
-                .list();
-    }
-
-    /** The two halves side by side, tiers first, then their towns by number of customers. */
-    public static List<AreaFigures> tradeArea(List<AreaCounts> counts, List<AreaSales> sales) {
-        java.util.Map<String, AreaSales> salesByKey = new java.util.HashMap<>();
-        sales.forEach(sale -> salesByKey.put(sale.tier() + "/" + sale.town(), sale));
-        return counts.stream()
-                .sorted(java.util.Comparator.comparingInt(AreaCounts::tier)
-                        .thenComparing(count -> count.town() != null)
-                        .thenComparing(AreaCounts::customers, java.util.Comparator.reverseOrder())
-                        .thenComparing(count -> count.town() == null ? "" : count.town()))
-                .map(count -> {
-                    AreaSales sale = salesByKey.get(count.tier() + "/" + count.town());
-                    return new AreaFigures(count.tier(), count.town(), count.customers(), count.active(),
-                            count.activeAtStart(), sale == null ? 0 : sale.buyers(), sale == null ? 0 : sale.visits(),
-                            sale == null ? 0 : sale.amount());
-                })
-                .toList();
     }
 }

@@ -11,7 +11,7 @@ import jp.joren.segments.Cell;
  * What one pass over a period's purchases gives: the period's figures, the sales of the customers now in each
  * cell, and the buyers, visits and amount per trade-area tier and town.
  */
-public record PeriodReading(PeriodFigures figures, Map<Cell, Long> salesByCell, List<DashboardQueries.AreaSales> areaSales) {
+public record PeriodReading(PeriodFigures figures, Map<Cell, Long> salesByCell, List<TradeArea.AreaSales> areaSales) {
 
     public long salesOf(Cell cell) {
         return salesByCell.getOrDefault(cell, 0L);
@@ -23,7 +23,7 @@ public record PeriodReading(PeriodFigures figures, Map<Cell, Long> salesByCell, 
         private final long buyersBefore;
         private final DashboardQueries.StartCounts start;
         private final Map<Cell, Long> salesByCell = new HashMap<>();
-        private final List<DashboardQueries.AreaSales> areaSales = new ArrayList<>();
+        private final List<TradeArea.AreaSales> areaSales = new ArrayList<>();
         private PeriodFigures figures;
 
         Builder(long buyersBefore, DashboardQueries.StartCounts start) {
@@ -42,7 +42,7 @@ public record PeriodReading(PeriodFigures figures, Map<Cell, Long> salesByCell, 
             salesByCell.put(cell, sales);
         }
 
-        void area(DashboardQueries.AreaSales sales) {
+        void area(TradeArea.AreaSales sales) {
             areaSales.add(sales);
         }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import jp.joren.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Periodicity and relatedness (DESIGN.md §5): how often customers really buy a product again, and which
@@ -26,14 +27,24 @@ public class ProductInsights {
     public record Pair(String first, String second, long customers, double support, double lift) {
     }
 
+    /** The products page: rhythms, and the pairs of products and of categories. */
+    public record Insights(List<Rhythm> rhythms, List<Pair> productPairs, List<Pair> categoryPairs) {
+    }
+
     private final JdbcClient jdbc;
 
     ProductInsights(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public List<Rhythm> rhythms(LocalDate today) {
+    @Transactional(readOnly = true)
+    public Insights insights(LocalDate today) {
+        return new Insights(rhythms(today), productPairs(today), categoryPairs(today));
+    }
+
+    List<Rhythm> rhythms(LocalDate today) {
         return jdbc.sql("""
+                        -- Per product bought three times or more by the same customer, the median days between those purchases
                         with bought as (
                             select distinct p.customer_id, l.product_id, p.business_date
                               from purchase_line l
@@ -64,11 +75,11 @@ public class ProductInsights {
                 .list();
     }
 
-    public List<Pair> productPairs(LocalDate today) {
+    List<Pair> productPairs(LocalDate today) {
         return pairs(today, "l.product_id", "select id, name from product where tenant_id = :shop and not sensitive");
     }
 
-    public List<Pair> categoryPairs(LocalDate today) {
+    List<Pair> categoryPairs(LocalDate today) {
         return pairs(today, "pr.category_id", "select id, name from category where tenant_id = :shop");
     }
 
@@ -78,6 +89,7 @@ public class ProductInsights {
      */
     private List<Pair> pairs(LocalDate today, String item, String names) {
         return jdbc.sql("""
+                        -- Pairs of the popular items bought by the same customers over the year, with their support and lift
                         with bought as (
                             select distinct p.customer_id, %s as item
                               from purchase_line l

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import jp.joren.dashboard.period.Period;
 import jp.joren.dashboard.period.PeriodFigures;
 import jp.joren.dashboard.portfolio.PortfolioReads;
+import jp.joren.dashboard.portfolio.SecondVisits;
 import jp.joren.segments.Cell;
 import jp.joren.segments.Portfolio;
 import jp.joren.segments.Segment;
@@ -150,7 +151,7 @@ class DashboardFiguresTest {
         // question 9: nobody gave consent to promotions
         assertThat(view.reach()).allSatisfy(cell -> assertThat(cell.email() + cell.postal()).isZero());
         // question 10: first visits since 1 Nov 2025: A, B, C, D, F, G, H
-        assertThat(view.funnel().steps()).extracting(PortfolioReads.Funnel.Step::customers).containsExactly(7L, 5L, 1L, 1L, 0L);
+        assertThat(view.funnel().steps()).extracting(SecondVisits.Funnel.Step::customers).containsExactly(7L, 5L, 1L, 1L, 0L);
 
         // the sales equation: 3 buyers × 4/3 visits × ¥6,500 = ¥26,000; ¥2,600 × 2.5 items = ¥6,500
         assertThat(october.visits()).isEqualTo(4);
@@ -328,8 +329,8 @@ class DashboardFiguresTest {
         assertThat(view.reach()).extracting(PortfolioReads.CellConsent::email).containsOnly(0L, 1L);
         assertThat(view.reach().stream().mapToLong(PortfolioReads.CellConsent::email).sum()).isEqualTo(2);
         assertThat(view.reach().stream().mapToLong(PortfolioReads.CellConsent::emailNow).sum()).isEqualTo(1);
-        assertThat(view.followUps()).extracting(f -> f.step().name(), PortfolioReads.FollowUp::sent,
-                PortfolioReads.FollowUp::converted).containsExactly(
+        assertThat(view.followUps()).extracting(f -> f.step().name(), SecondVisits.FollowUp::sent,
+                SecondVisits.FollowUp::converted).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("DAY_7", 3L, 2L), org.assertj.core.groups.Tuple.tuple("DAY_30", 1L, 0L));
 
         WebSession owner = new WebSession(port);

@@ -3,23 +3,19 @@ package jp.joren.accounts;
 import java.time.ZoneId;
 import java.util.Locale;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** What other features may ask of accounts. */
 @Service
+@RequiredArgsConstructor
 public class AccountDirectory {
 
     private final Accounts accounts;
     private final LoginAccounts logins;
     private final PasswordEncoder passwordEncoder;
-
-    AccountDirectory(Accounts accounts, LoginAccounts logins, PasswordEncoder passwordEncoder) {
-        this.accounts = accounts;
-        this.logins = logins;
-        this.passwordEncoder = passwordEncoder;
-    }
 
     public boolean emailTaken(String email) {
         return logins.emailTaken(email);

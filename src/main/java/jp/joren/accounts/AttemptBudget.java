@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * that every app node sees the same count.
  */
 @Component
+@RequiredArgsConstructor
 public class AttemptBudget {
 
     private static final String EMAIL_SUBJECT =
@@ -25,11 +27,6 @@ public class AttemptBudget {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    AttemptBudget(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** Counts an attempt for this email; true while it is within {@code limit} attempts of its window. */
     public boolean spendOnEmail(String purpose, String email, int limit, Duration window) {

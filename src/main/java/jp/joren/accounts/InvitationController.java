@@ -1,6 +1,7 @@
 package jp.joren.accounts;
 
 import jp.joren.shared.SecretToken;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,13 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/invitation")
+@RequiredArgsConstructor
 class InvitationController {
 
     private final StaffInvites invites;
-
-    InvitationController(StaffInvites invites) {
-        this.invites = invites;
-    }
 
     @GetMapping
     String page(@RequestParam(defaultValue = "") String token, Model model) {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,17 +17,13 @@ import org.springframework.web.servlet.LocaleContextResolver;
 
 /** The language switch in the header; remembered on the account so that the next login speaks it too. */
 @Controller
+@RequiredArgsConstructor
 class LanguageController {
 
     private static final Set<String> SPOKEN = Set.of("ja", "en");
 
     private final LocaleContextResolver localeResolver;
     private final AccountDirectory directory;
-
-    LanguageController(LocaleContextResolver localeResolver, AccountDirectory directory) {
-        this.localeResolver = localeResolver;
-        this.directory = directory;
-    }
 
     @PostMapping("/language")
     String switchLanguage(@RequestParam String lang, @RequestHeader(name = "Referer", required = false) String referer,

@@ -2,6 +2,7 @@ package jp.joren.accounts;
 
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -12,13 +13,10 @@ import org.springframework.stereotype.Component;
  * {@code find_login_account} database function (the only cross-shop read besides the job dispatcher).
  */
 @Component
+@RequiredArgsConstructor
 class LoginAccounts implements UserDetailsService {
 
     private final JdbcClient jdbc;
-
-    LoginAccounts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public JorenUser loadUserByUsername(String email) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,16 +14,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** When and from where each account of the shop logged in. */
 @Repository
+@RequiredArgsConstructor
 class LoginHistory {
 
     record Login(long accountId, Instant at, String clientAddress, String userAgent) {
     }
 
     private final JdbcClient jdbc;
-
-    LoginHistory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Transactional
     void record(long accountId, String clientAddress, @Nullable String userAgent) {

@@ -3,6 +3,7 @@ package jp.joren.accounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jp.joren.shared.SecretToken;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,13 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** "Forgot your password?" from the login page: ask for a link, then choose a new password with it. */
 @Controller
 @RequestMapping("/password-reset")
+@RequiredArgsConstructor
 class PasswordResetController {
 
     private final PasswordRecovery recovery;
-
-    PasswordResetController(PasswordRecovery recovery) {
-        this.recovery = recovery;
-    }
 
     @GetMapping
     String requestForm(Model model) {

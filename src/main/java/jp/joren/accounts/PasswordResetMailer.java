@@ -5,22 +5,18 @@ import java.util.Locale;
 import jp.joren.shared.NoticeMail;
 import jp.joren.shared.PublicLinks;
 import jp.joren.shared.SecretToken;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** Sends the reset link, built from the public address. A mail server that is down loses nothing: ask again. */
 @Component
+@RequiredArgsConstructor
 class PasswordResetMailer {
 
     private final NoticeMail mail;
     private final MessageSource messages;
     private final PublicLinks links;
-
-    PasswordResetMailer(NoticeMail mail, MessageSource messages, PublicLinks links) {
-        this.mail = mail;
-        this.messages = messages;
-        this.links = links;
-    }
 
     void send(String to, SecretToken token, Locale language) {
         String link = links.to("/password-reset/choose").queryParam("token", token.value()).build().toUriString();

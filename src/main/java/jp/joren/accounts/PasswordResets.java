@@ -5,19 +5,17 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import jp.joren.shared.SecretToken;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reset links issued in the current shop: their hashes, their hour, whether they were used. */
 @Repository
+@RequiredArgsConstructor
 class PasswordResets {
 
     private final JdbcClient jdbc;
-
-    PasswordResets(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The shop a link was issued in, before any shop is known (a narrow definer function). */
     Optional<Long> shopOf(SecretToken token) {

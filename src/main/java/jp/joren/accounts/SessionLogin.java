@@ -2,6 +2,7 @@ package jp.joren.accounts;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -10,15 +11,11 @@ import org.springframework.stereotype.Component;
 
 /** Logs a person in without a password form: the owner who has just created a shop. */
 @Component
+@RequiredArgsConstructor
 public class SessionLogin {
 
     private final SecurityContextRepository contexts;
     private final LoginSuccessHandler loginRecorder;
-
-    SessionLogin(SecurityContextRepository contexts, LoginSuccessHandler loginRecorder) {
-        this.contexts = contexts;
-        this.loginRecorder = loginRecorder;
-    }
 
     public void logIn(JorenUser user, HttpServletRequest request, HttpServletResponse response) {
         user.eraseCredentials();

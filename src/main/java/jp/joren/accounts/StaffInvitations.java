@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Optional;
 
 import jp.joren.shared.SecretToken;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Invitations of staff in the current shop: who, by whom, until when, and whether they were accepted. */
 @Repository
+@RequiredArgsConstructor
 class StaffInvitations {
 
     /** An invitation as the owner's staff page lists it while it waits. */
@@ -23,10 +25,6 @@ class StaffInvitations {
     }
 
     private final JdbcClient jdbc;
-
-    StaffInvitations(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The shop an invitation was issued in, before any shop is known (a narrow definer function). */
     Optional<Long> shopOf(SecretToken token) {

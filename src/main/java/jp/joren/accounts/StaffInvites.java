@@ -11,6 +11,7 @@ import jp.joren.shared.NoticeMail;
 import jp.joren.shared.PublicLinks;
 import jp.joren.shared.SecretToken;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * note instead of a link, and the owner sees the same waiting invitation either way.
  */
 @Service
+@RequiredArgsConstructor
 class StaffInvites {
 
     static final Duration LINK_VALIDITY = Duration.ofDays(7);
@@ -37,19 +39,6 @@ class StaffInvites {
     private final MessageSource messages;
     private final TransactionTemplate transaction;
     private final Clock clock;
-
-    StaffInvites(StaffInvitations invitations, Accounts accounts, LoginAccounts logins, PasswordEncoder passwords,
-            NoticeMail mail, PublicLinks links, MessageSource messages, TransactionTemplate transaction, Clock clock) {
-        this.transaction = transaction;
-        this.invitations = invitations;
-        this.accounts = accounts;
-        this.logins = logins;
-        this.passwords = passwords;
-        this.mail = mail;
-        this.links = links;
-        this.messages = messages;
-        this.clock = clock;
-    }
 
     /** Whether one of this shop's own accounts logs in with the email: the owner may be told so. */
     @Transactional(readOnly = true)

@@ -3,23 +3,19 @@ package jp.joren.accounts;
 import java.util.List;
 
 import jp.joren.shared.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The owner's side of accounts: reset staff passwords, disable and enable them (staff join by invitation). */
 @Service
+@RequiredArgsConstructor
 class StaffManagement {
 
     private final Accounts accounts;
     private final PasswordEncoder passwordEncoder;
     private final AccountSessions sessions;
-
-    StaffManagement(Accounts accounts, PasswordEncoder passwordEncoder, AccountSessions sessions) {
-        this.accounts = accounts;
-        this.passwordEncoder = passwordEncoder;
-        this.sessions = sessions;
-    }
 
     @Transactional(readOnly = true)
     List<Account> all() {

@@ -1,5 +1,6 @@
 package jp.joren.accounts;
 
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -10,15 +11,11 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * Password login that counts every attempt against the email's and the client address's budget before it
  * checks any password, and refuses once either is spent — even the right password.
  */
+@RequiredArgsConstructor
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwordCheck;
     private final LoginThrottle throttle;
-
-    ThrottledAuthenticationProvider(AuthenticationProvider passwordCheck, LoginThrottle throttle) {
-        this.passwordCheck = passwordCheck;
-        this.throttle = throttle;
-    }
 
     @Override
     public @Nullable Authentication authenticate(Authentication attempt) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,16 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
  * customer's current consent on a channel is the latest entry; nothing here ever updates or deletes.
  */
 @Service
+@RequiredArgsConstructor
 public class ConsentLedger {
 
     /** The wording the counter form shows; a change of wording gets a new version. */
     static final String COUNTER_WORDING = "counter-2026-11";
 
     private final JdbcClient jdbc;
-
-    ConsentLedger(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Advertising consent on a channel, recorded by a member of staff (method e.g. COUNTER). */
     @Transactional(propagation = Propagation.MANDATORY)

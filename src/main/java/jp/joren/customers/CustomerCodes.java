@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,13 +14,10 @@ import org.springframework.stereotype.Component;
  * {@code allocate_customer_codes} is the one place they are made.
  */
 @Component
+@RequiredArgsConstructor
 public class CustomerCodes {
 
     private final JdbcClient jdbc;
-
-    CustomerCodes(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The next {@code count} codes, in order; call inside the transaction that uses them. */
     public List<String> next(int count) {

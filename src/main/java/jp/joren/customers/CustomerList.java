@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import jp.joren.segments.Portfolio;
 import jp.joren.shared.LikePatterns;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,17 +25,13 @@ import static jp.joren.customers.CustomerListQuery.summaryConditions;
  */
 @Service
 @Transactional(readOnly = true)
+@RequiredArgsConstructor
 public class CustomerList {
 
     public static final int PAGE_SIZE = 50;
 
     private final JdbcClient jdbc;
     private final Portfolio portfolio;
-
-    CustomerList(JdbcClient jdbc, Portfolio portfolio) {
-        this.jdbc = jdbc;
-        this.portfolio = portfolio;
-    }
 
     public record Page(List<CustomerRow> rows, long total, int page) {
 

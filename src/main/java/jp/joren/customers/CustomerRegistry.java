@@ -8,12 +8,14 @@ import jp.joren.audit.AuditLog;
 import jp.joren.shared.EditConflict;
 import jp.joren.shared.NotFoundException;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Registers and corrects customers; every correction is in the audit log with before and after. */
 @Service
+@RequiredArgsConstructor
 public class CustomerRegistry {
 
     private final Customers customers;
@@ -21,14 +23,6 @@ public class CustomerRegistry {
     private final AuditLog audit;
     private final CustomerCodes codes;
     private final JdbcClient jdbc;
-
-    CustomerRegistry(Customers customers, ConsentLedger consents, AuditLog audit, CustomerCodes codes, JdbcClient jdbc) {
-        this.customers = customers;
-        this.jdbc = jdbc;
-        this.codes = codes;
-        this.consents = consents;
-        this.audit = audit;
-    }
 
     /** Registers at the counter, with the two consent answers the clerk asked for; returns the new id. */
     @Transactional

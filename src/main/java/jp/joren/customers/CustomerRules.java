@@ -3,6 +3,7 @@ package jp.joren.customers;
 import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
 import jp.joren.shared.FormErrors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 
@@ -12,13 +13,10 @@ import org.springframework.validation.BindingResult;
  * each broken rule beside the form field it concerns.
  */
 @Component
+@RequiredArgsConstructor
 public class CustomerRules {
 
     private final Validator validator;
-
-    CustomerRules(Validator validator) {
-        this.validator = validator;
-    }
 
     public void check(CustomerDetails details, BindingResult form) {
         FormErrors.add(validator.validate(details, Default.class, CustomerDetails.Registration.class), form);

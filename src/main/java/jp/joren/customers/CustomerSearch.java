@@ -5,6 +5,7 @@ import java.util.List;
 
 import jp.joren.shared.Kana;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,15 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
  * name or member code. Exact matches come first, then whoever came most recently.
  */
 @Service
+@RequiredArgsConstructor
 public class CustomerSearch {
 
     private static final int CANDIDATES = 50;
 
     private final JdbcClient jdbc;
-
-    CustomerSearch(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Transactional(readOnly = true)
     public List<CustomerHit> search(String term, int limit) {

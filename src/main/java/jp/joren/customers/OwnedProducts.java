@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jp.joren.catalog.CatalogQueries;
 import jp.joren.catalog.ModelPart;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,17 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
  * or returning that purchase ends it. The consumable parts' due dates come from here.
  */
 @Service
+@RequiredArgsConstructor
 public class OwnedProducts {
 
     private final JdbcClient jdbc;
     private final CatalogQueries catalog;
     private final Clock clock;
-
-    OwnedProducts(JdbcClient jdbc, CatalogQueries catalog, Clock clock) {
-        this.jdbc = jdbc;
-        this.catalog = catalog;
-        this.clock = clock;
-    }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void registerFromPurchase(long customerId, long modelId, LocalDate purchasedOn, long purchaseId,

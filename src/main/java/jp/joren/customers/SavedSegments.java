@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jp.joren.shared.EditConflict;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The current shop's saved segments: named filters of the customer list (issue 18). */
 @Service
 @Transactional
+@RequiredArgsConstructor
 public class SavedSegments {
 
     /** The longest name the list's chips show whole. */
@@ -28,13 +30,6 @@ public class SavedSegments {
     private final CustomerList list;
     private final Clock clock;
     private final ObjectProvider<SavedSegmentUse> uses;
-
-    SavedSegments(JdbcClient jdbc, CustomerList list, Clock clock, ObjectProvider<SavedSegmentUse> uses) {
-        this.jdbc = jdbc;
-        this.list = list;
-        this.clock = clock;
-        this.uses = uses;
-    }
 
     /** Save the filter {@code filter} (a list query string) as {@code name}. */
     public record SaveSegment(String name, String filter) {

@@ -4,19 +4,17 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads a customer's forecast for the other features' pages. */
 @Service
+@RequiredArgsConstructor
 public class CustomerForecasts {
 
     private final JdbcClient jdbc;
-
-    CustomerForecasts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Empty when the shop's history cannot support a forecast yet, or the customer has no visit. */
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package jp.joren.forecast;
 
 import jp.joren.accounts.OwnerOnly;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -9,13 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** The owner's check of the forecast on the shop's own recent past. */
 @OwnerOnly
 @Controller
+@RequiredArgsConstructor
 class ForecastController {
 
     private final ShopForecastReads reads;
-
-    ForecastController(ShopForecastReads reads) {
-        this.reads = reads;
-    }
 
     @GetMapping("/dashboard/forecast")
     @Transactional(readOnly = true)

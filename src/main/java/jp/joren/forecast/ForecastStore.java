@@ -8,20 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Writes a shop's fit and its customers' forecasts, each in one statement whatever the shop's size. */
 @Repository
+@RequiredArgsConstructor
 class ForecastStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    ForecastStore(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /**
      * The shop's last fit: its model, the hold-out errors it was chosen by and the day of that check (the end of

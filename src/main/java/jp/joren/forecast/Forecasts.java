@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (once a week), refit it and the spend model to all its visits, then score every customer.
  */
 @Service
+@RequiredArgsConstructor
 public class Forecasts {
 
     public record Refitted(int customers, boolean reliable) {
@@ -21,11 +23,6 @@ public class Forecasts {
 
     private final ShopHistories histories;
     private final ForecastStore store;
-
-    Forecasts(ShopHistories histories, ForecastStore store) {
-        this.histories = histories;
-        this.store = store;
-    }
 
     /** Runs inside the caller's shop transaction; visits before {@code asOf} count. */
     @Transactional(propagation = Propagation.MANDATORY)

@@ -5,18 +5,16 @@ import java.util.List;
 import java.util.Optional;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The shop's last fit and its hold-out check, for the owner's page. */
 @Repository
+@RequiredArgsConstructor
 class ShopForecastReads {
 
     private final JdbcClient jdbc;
-
-    ShopForecastReads(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     Optional<FitSummary> fit() {
         return jdbc.sql("""

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jp.joren.segments.CountedVisits;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Repository;
  * purchase (as in the portfolio), counted before the as-of date; the observation ends with the day before.
  */
 @Repository
+@RequiredArgsConstructor
 class ShopHistories {
 
     record CustomerHistory(long customerId, VisitHistory visits) {
@@ -25,10 +27,6 @@ class ShopHistories {
     private static final double DAYS_PER_WEEK = 7;
 
     private final JdbcClient jdbc;
-
-    ShopHistories(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     List<CustomerHistory> asOf(LocalDate asOf) {
         List<Long> excluded = CountedVisits.excludedProducts(jdbc);

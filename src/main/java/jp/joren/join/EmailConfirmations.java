@@ -14,6 +14,7 @@ import java.util.Optional;
 import jp.joren.customers.ConsentChannel;
 import jp.joren.customers.ConsentLedger;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * one shows whether it can still confirm, and its button confirms it.
  */
 @Service
+@RequiredArgsConstructor
 class EmailConfirmations {
 
     static final Duration LINK_VALIDITY = Duration.ofDays(7);
@@ -36,13 +38,6 @@ class EmailConfirmations {
     private final ConsentLedger consents;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-
-    EmailConfirmations(JdbcClient jdbc, ConsentLedger consents, Clock clock, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.consents = consents;
-        this.clock = clock;
-        this.events = events;
-    }
 
     /** A new link for {@code email}, confirming the customer's pending email consent; returns its token. */
     String issue(long customerId, String email) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import jp.joren.shared.PublicLinks;
 import jp.joren.shops.Shop;
 import jp.joren.shops.ShopSettings;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * link makes the consent count (and lifts the refusal, {@link EmailConsentConfirmed}).
  */
 @Service
+@RequiredArgsConstructor
 public class EmailReconfirmations {
 
     /** Written in the consent ledger as how the renewed consent was asked for. */
@@ -23,13 +25,6 @@ public class EmailReconfirmations {
     private final JoinMailer mailer;
     private final ShopSettings shops;
     private final PublicLinks links;
-
-    EmailReconfirmations(PublicSignup signup, JoinMailer mailer, ShopSettings shops, PublicLinks links) {
-        this.signup = signup;
-        this.mailer = mailer;
-        this.shops = shops;
-        this.links = links;
-    }
 
     /** Sends the current shop's customer a confirmation link. @return whether there was an address to send it to */
     @Transactional

@@ -14,6 +14,7 @@ import jp.joren.shared.PublicLinks;
 import jp.joren.shops.Shop;
 import jp.joren.shops.ShopSettings;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/join/{slug}")
+@RequiredArgsConstructor
 class JoinController {
 
     private final PublicSignup signup;
@@ -41,18 +43,6 @@ class JoinController {
     private final PublicLinks links;
     private final LineLinkCodes lineCodes;
     private final CustomerRules rules;
-
-    JoinController(PublicSignup signup, EmailConfirmations confirmations, JoinMailer mailer, ShopSettings shops, CatalogQueries catalog,
-            PublicLinks links, LineLinkCodes lineCodes, CustomerRules rules) {
-        this.lineCodes = lineCodes;
-        this.rules = rules;
-        this.signup = signup;
-        this.confirmations = confirmations;
-        this.mailer = mailer;
-        this.shops = shops;
-        this.catalog = catalog;
-        this.links = links;
-    }
 
     @GetMapping
     String page(@PathVariable String slug, Model model) {

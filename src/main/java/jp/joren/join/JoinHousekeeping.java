@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 
 import jp.joren.shared.NightlyChore;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,13 +13,10 @@ import org.springframework.stereotype.Component;
  * ago will never be used; the consent ledger keeps what happened.
  */
 @Component
+@RequiredArgsConstructor
 class JoinHousekeeping implements NightlyChore {
 
     private final JdbcClient jdbc;
-
-    JoinHousekeeping(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public void run(long shop, OffsetDateTime now) {

@@ -3,6 +3,7 @@ package jp.joren.join;
 import java.util.Locale;
 
 import jp.joren.shared.NoticeMail;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -12,15 +13,11 @@ import org.springframework.stereotype.Component;
  * down loses nothing — the customer is registered, and signing up again with the same address sends a new link.
  */
 @Component
+@RequiredArgsConstructor
 class JoinMailer {
 
     private final NoticeMail mail;
     private final MessageSource messages;
-
-    JoinMailer(NoticeMail mail, MessageSource messages) {
-        this.mail = mail;
-        this.messages = messages;
-    }
 
     /** @param senderEmail the shop's sender address; null sends from Joren's own */
     void sendConfirmation(String to, String link, String shopName, @Nullable String senderEmail, Locale locale) {

@@ -5,6 +5,7 @@ import jp.joren.shared.PublicLinks;
 import jp.joren.shared.QrCodes;
 import jp.joren.shops.Shop;
 import jp.joren.shops.ShopSettings;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,17 +16,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** The QR code of the shop's public sign-up page, and a page to print it for the till. */
 @OwnerOnly
 @Controller
+@RequiredArgsConstructor
 class JoinPosterController {
 
     private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
 
     private final ShopSettings shops;
     private final PublicLinks links;
-
-    JoinPosterController(ShopSettings shops, PublicLinks links) {
-        this.shops = shops;
-        this.links = links;
-    }
 
     @GetMapping("/settings/join-poster")
     String poster(Model model) {

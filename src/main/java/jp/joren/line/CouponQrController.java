@@ -3,6 +3,7 @@ package jp.joren.line;
 import java.time.Duration;
 
 import jp.joren.shared.QrCodes;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,13 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Draws a coupon's QR code for LINE to fetch (see {@link CouponQrImages}). */
 @RestController
+@RequiredArgsConstructor
 class CouponQrController {
 
     private final CouponQrImages images;
-
-    CouponQrController(CouponQrImages images) {
-        this.images = images;
-    }
 
     @GetMapping(CouponQrImages.PATH + "{name:.+}")
     ResponseEntity<byte[]> image(@PathVariable String name) {

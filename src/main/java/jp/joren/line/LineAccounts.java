@@ -10,12 +10,14 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The current shop's LINE official account: connecting it, and its credentials and send hours for others. */
 @Service
+@RequiredArgsConstructor
 public class LineAccounts {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -23,12 +25,6 @@ public class LineAccounts {
     private final JdbcClient jdbc;
     private final LineSecretBox box;
     private final Clock clock;
-
-    LineAccounts(JdbcClient jdbc, LineSecretBox box, Clock clock) {
-        this.jdbc = jdbc;
-        this.box = box;
-        this.clock = clock;
-    }
 
     /** Connects (or updates) the account; false when a secret or token is missing for a first connection. */
     @Transactional

@@ -8,19 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The current shop's customers linked to LINE: their LINE user ids as the shop's channel sees them. */
 @Repository
+@RequiredArgsConstructor
 public class LineFriends {
 
     private final JdbcClient jdbc;
-
-    LineFriends(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * SQL true when the customer row {@code customer} (an alias of the customer table) has LINE linked and has

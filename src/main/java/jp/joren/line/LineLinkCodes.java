@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and used once.
  */
 @Service
+@RequiredArgsConstructor
 public class LineLinkCodes {
 
     static final Duration VALID_FOR = Duration.ofHours(24);
@@ -31,11 +33,6 @@ public class LineLinkCodes {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    LineLinkCodes(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** A new code for the customer (an earlier one stays valid until it expires). */
     @Transactional

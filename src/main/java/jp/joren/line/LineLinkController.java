@@ -1,5 +1,6 @@
 package jp.joren.line;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,17 +13,12 @@ import org.springframework.web.server.ResponseStatusException;
 /** The clerk shows a customer the one-time code that links their LINE to their record. */
 @Controller
 @RequestMapping("/line/customers/{id}")
+@RequiredArgsConstructor
 class LineLinkController {
 
     private final LineLinkCodes codes;
     private final LineAccounts accounts;
     private final LineFriends friends;
-
-    LineLinkController(LineLinkCodes codes, LineAccounts accounts, LineFriends friends) {
-        this.codes = codes;
-        this.accounts = accounts;
-        this.friends = friends;
-    }
 
     @GetMapping
     String page(@PathVariable long id, Model model) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -12,17 +13,12 @@ import org.springframework.stereotype.Service;
  * LINE Developers console), so they see the connection work before any customer is written to.
  */
 @Service
+@RequiredArgsConstructor
 class LineTestMessages {
 
     private final LineAccounts accounts;
     private final LineMessaging messaging;
     private final MessageSource messages;
-
-    LineTestMessages(LineAccounts accounts, LineMessaging messaging, MessageSource messages) {
-        this.accounts = accounts;
-        this.messaging = messaging;
-        this.messages = messages;
-    }
 
     /** @return LINE's answer, or empty when the shop has not connected LINE */
     Optional<PushResult> send(String userId, Locale locale) {

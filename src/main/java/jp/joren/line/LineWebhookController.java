@@ -1,6 +1,7 @@
 package jp.joren.line;
 
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,15 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
  * shop comes from the key in the path, and the request counts only when signed with that shop's secret.
  */
 @RestController
+@RequiredArgsConstructor
 class LineWebhookController {
 
     static final String PATH = "/line/webhook/";
 
     private final LineWebhook webhook;
-
-    LineWebhookController(LineWebhook webhook) {
-        this.webhook = webhook;
-    }
 
     @PostMapping(PATH + "{key}")
     ResponseEntity<Void> receive(@PathVariable String key,

@@ -5,22 +5,20 @@ import java.util.List;
 import java.util.Optional;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** A customer's place in the portfolio for the customer page: the current cell and the month-end history. */
 @Service
+@RequiredArgsConstructor
 public class CustomerStandings {
 
     public record MonthCell(LocalDate month, Cell cell) {
     }
 
     private final JdbcClient jdbc;
-
-    CustomerStandings(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Transactional(readOnly = true)
     public Optional<CustomerStanding> of(long customerId) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,13 +14,10 @@ import org.springframework.stereotype.Repository;
  * cells, counts and movement, which of them are missing or stale, and forgetting them when the thresholds change.
  */
 @Repository
+@RequiredArgsConstructor
 class MonthEnds {
 
     private final JdbcClient jdbc;
-
-    MonthEnds(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * Every customer's cell at the close of the month before {@code monthAfter} (the first of a month), the

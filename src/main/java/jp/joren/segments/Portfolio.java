@@ -3,12 +3,14 @@ package jp.joren.segments;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The night's portfolio work for the current shop: today's cells and every missing month-end snapshot. */
 @Service
+@RequiredArgsConstructor
 public class Portfolio {
 
     /** How far back the month-end snapshots reach: a year of movement, and the same month a year earlier. */
@@ -20,12 +22,6 @@ public class Portfolio {
     private final PortfolioClassifier classifier;
     private final MonthEnds monthEnds;
     private final PortfolioPolicies policies;
-
-    Portfolio(PortfolioClassifier classifier, MonthEnds monthEnds, PortfolioPolicies policies) {
-        this.classifier = classifier;
-        this.monthEnds = monthEnds;
-        this.policies = policies;
-    }
 
     /**
      * Classifies every customer as of {@code asOf} and takes the month-end snapshots that are missing.

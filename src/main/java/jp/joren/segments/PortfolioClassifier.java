@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,13 +18,10 @@ import org.springframework.stereotype.Repository;
  * from the portfolio; its amount leaves the excluded lines out.
  */
 @Repository
+@RequiredArgsConstructor
 class PortfolioClassifier {
 
     private final JdbcClient jdbc;
-
-    PortfolioClassifier(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Gathers the visits before {@code asOf}; returns how many there are. */
     int gatherVisits(LocalDate asOf) {

@@ -6,18 +6,16 @@ import java.util.Arrays;
 import java.util.List;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The portfolio_policy row of the current shop; a shop that never chose has the defaults. */
 @Repository
+@RequiredArgsConstructor
 class PortfolioPolicies {
 
     private final JdbcClient jdbc;
-
-    PortfolioPolicies(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     PortfolioPolicy current() {
         return jdbc.sql("""

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Reads and changes the current shop's portfolio policy; a change has the portfolio computed again. */
 @Service
+@RequiredArgsConstructor
 class PortfolioSettings {
 
     /** The thresholds the last classification used, and the shop figures behind them. */
@@ -23,14 +25,6 @@ class PortfolioSettings {
     private final Portfolio portfolio;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
-
-    PortfolioSettings(PortfolioPolicies policies, Portfolio portfolio, JdbcClient jdbc,
-            ApplicationEventPublisher events) {
-        this.policies = policies;
-        this.portfolio = portfolio;
-        this.jdbc = jdbc;
-        this.events = events;
-    }
 
     @Transactional(readOnly = true)
     public PortfolioPolicy policy() {

@@ -3,6 +3,7 @@ package jp.joren.segments;
 import jakarta.validation.Valid;
 import jp.joren.accounts.JorenUser;
 import jp.joren.accounts.OwnerOnly;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,13 +18,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @OwnerOnly
 @Controller
 @RequestMapping("/settings/portfolio")
+@RequiredArgsConstructor
 class PortfolioSettingsController {
 
     private final PortfolioSettings settings;
-
-    PortfolioSettingsController(PortfolioSettings settings) {
-        this.settings = settings;
-    }
 
     @GetMapping
     String show(Model model) {

@@ -18,6 +18,7 @@ import jp.joren.segments.Segment;
 import jp.joren.segments.TradeAreaTier;
 import jp.joren.shared.CsvDownload;
 import jp.joren.shops.ShopSettings;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +30,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 @Controller
 @RequestMapping("/customers")
+@RequiredArgsConstructor
 class CustomerListController {
 
     private final CustomerList list;
@@ -38,16 +40,6 @@ class CustomerListController {
     private final CustomerListExport export;
     private final CsvDownload download;
     private final SavedSegments segments;
-
-    CustomerListController(CustomerList list, ShopSettings shop, CatalogQueries catalog, CustomerListExport export,
-            CsvDownload download, SavedSegments segments) {
-        this.segments = segments;
-        this.download = download;
-        this.list = list;
-        this.export = export;
-        this.shop = shop;
-        this.catalog = catalog;
-    }
 
     @GetMapping
     String list(@ModelAttribute("filter") CustomerFilter filter, Model model) {

@@ -10,12 +10,14 @@ import jp.joren.audit.AuditLog;
 import jp.joren.customers.CustomerFilter;
 import jp.joren.customers.CustomerList;
 import jp.joren.shared.ExcelCsvWriter;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The owner's filtered customer list as a CSV file for Excel, streamed row by row; every export is audited. */
 @Service
+@RequiredArgsConstructor
 class CustomerListExport {
 
     private static final List<String> HEADERS = List.of("customer.field.code", "customer.field.name",
@@ -28,12 +30,6 @@ class CustomerListExport {
     private final CustomerList list;
     private final AuditLog audit;
     private final MessageSource messages;
-
-    CustomerListExport(CustomerList list, AuditLog audit, MessageSource messages) {
-        this.list = list;
-        this.audit = audit;
-        this.messages = messages;
-    }
 
     @Transactional
     public void export(CustomerFilter filter, OutputStream out, Locale locale, long ownerId) {

@@ -6,6 +6,7 @@ import jp.joren.customers.SavedSegment;
 import jp.joren.customers.SavedSegments;
 import jp.joren.shared.EditConflict;
 import jp.joren.shared.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,13 +23,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @OwnerOnly
 @Controller
 @RequestMapping("/customers/segments")
+@RequiredArgsConstructor
 class SavedSegmentController {
 
     private final SavedSegments segments;
-
-    SavedSegmentController(SavedSegments segments) {
-        this.segments = segments;
-    }
 
     /** A saved segment's own address (the campaign page links to it): the list with its filter. */
     @GetMapping("/{id}")

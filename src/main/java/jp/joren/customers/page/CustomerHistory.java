@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,13 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
  * returned purchases never count (they are listed, marked, so nothing disappears).
  */
 @Service
+@RequiredArgsConstructor
 public class CustomerHistory {
 
     private final JdbcClient jdbc;
-
-    CustomerHistory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** @param averageIntervalDays days between first and last visit over the gaps between; null below 2 visits */
     public record VisitFacts(int visits, LocalDate firstVisit, LocalDate lastVisit, Integer averageIntervalDays,

@@ -12,6 +12,7 @@ import jp.joren.customers.OwnedProducts;
 import jp.joren.forecast.CustomerForecasts;
 import jp.joren.segments.CustomerStandings;
 import jp.joren.shops.ShopSettings;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/customers")
+@RequiredArgsConstructor
 class CustomerPageController {
 
     private final CustomerRegistry registry;
@@ -37,17 +39,6 @@ class CustomerPageController {
     private final CustomerStandings standings;
     private final CustomerForecasts forecasts;
     private final ShopSettings shop;
-
-    CustomerPageController(CustomerRegistry registry, ConsentLedger consents, OwnedProducts ownedProducts,
-            CustomerHistory history, CustomerStandings standings, CustomerForecasts forecasts, ShopSettings shop) {
-        this.registry = registry;
-        this.consents = consents;
-        this.ownedProducts = ownedProducts;
-        this.history = history;
-        this.standings = standings;
-        this.forecasts = forecasts;
-        this.shop = shop;
-    }
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {

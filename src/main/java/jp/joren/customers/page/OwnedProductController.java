@@ -8,6 +8,7 @@ import jp.joren.catalog.ProductChoice;
 import jp.joren.customers.CustomerRegistry;
 import jp.joren.customers.OwnedProducts;
 import jp.joren.shops.ShopSettings;
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,20 +19,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The counter records, on a customer's page, a model the customer owns but did not buy here (or not recently). */
 @Controller
+@RequiredArgsConstructor
 class OwnedProductController {
 
     private final CustomerRegistry registry;
     private final CatalogQueries catalog;
     private final OwnedProducts ownedProducts;
     private final ShopSettings shop;
-
-    OwnedProductController(CustomerRegistry registry, CatalogQueries catalog, OwnedProducts ownedProducts,
-            ShopSettings shop) {
-        this.registry = registry;
-        this.catalog = catalog;
-        this.ownedProducts = ownedProducts;
-        this.shop = shop;
-    }
 
     /** A model bought elsewhere or earlier, so its parts' reminders can reach the customer. */
     @PostMapping("/customers/{id}/owned-products")

@@ -5,6 +5,7 @@ import java.util.Map;
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,15 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
  * document built by the database. Every export is written to the audit log.
  */
 @Service
+@RequiredArgsConstructor
 public class CustomerDataExport {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
-
-    CustomerDataExport(JdbcClient jdbc, AuditLog audit) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-    }
 
     @Transactional
     public String export(long customerId, long ownerId) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Everything moved is recorded, so an undo within 30 days ({@link MergeUndo}) puts back exactly that.
  */
 @Service
+@RequiredArgsConstructor
 public class CustomerMerges {
 
     /** The survivor's fields a merge may change, and so an undo may restore, of customer row {@code s}. */
@@ -32,12 +34,6 @@ public class CustomerMerges {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
-
-    CustomerMerges(JdbcClient jdbc, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     /** @return the merge's id; refuses to merge a customer with themselves or one that is merged or retired */
     @Transactional

@@ -10,6 +10,7 @@ import jp.joren.customers.Customer;
 import jp.joren.customers.CustomerRegistry;
 import jp.joren.customers.CustomerSearch;
 import jp.joren.customers.page.CustomerHistory;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @OwnerOnly
 @Controller
 @RequestMapping("/customers")
+@RequiredArgsConstructor
 class CustomerRecordsController {
 
     private static final int MERGES_SHOWN = 100;
@@ -43,19 +45,6 @@ class CustomerRecordsController {
     private final CustomerRetirement retirement;
     private final CustomerDataExport dataExport;
     private final Clock clock;
-
-    CustomerRecordsController(CustomerRegistry registry, CustomerSearch search, CustomerHistory history,
-            CustomerMerges merges, MergeUndo mergeUndo, CustomerRetirement retirement, CustomerDataExport dataExport,
-            Clock clock) {
-        this.registry = registry;
-        this.search = search;
-        this.history = history;
-        this.merges = merges;
-        this.mergeUndo = mergeUndo;
-        this.retirement = retirement;
-        this.dataExport = dataExport;
-        this.clock = clock;
-    }
 
     /** Choose the duplicate to merge into {@code survivor}, then see both side by side before confirming. */
     @GetMapping("/merges/new")

@@ -7,6 +7,7 @@ import java.util.Map;
 import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,19 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
  * theirs is erased too, with the merges' snapshots.
  */
 @Service
+@RequiredArgsConstructor
 public class CustomerRetirement {
 
     private final JdbcClient jdbc;
     private final CustomerMerges merges;
     private final AuditLog audit;
     private final Clock clock;
-
-    CustomerRetirement(JdbcClient jdbc, CustomerMerges merges, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
-        this.merges = merges;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     @Transactional
     public void archive(long customerId, boolean archived, long ownerId) {

@@ -11,23 +11,19 @@ import jp.joren.audit.AuditAction;
 import jp.joren.audit.AuditLog;
 import jp.joren.shared.NotFoundException;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Undoes a merge of {@link CustomerMerges} from what it recorded, within 30 days. */
 @Service
+@RequiredArgsConstructor
 class MergeUndo {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
-
-    MergeUndo(JdbcClient jdbc, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     /**
      * Puts back what the merge moved and what it changed on the survivor, except the fields someone has changed

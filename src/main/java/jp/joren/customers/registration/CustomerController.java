@@ -11,6 +11,7 @@ import jp.joren.customers.CustomerRules;
 import jp.joren.shared.EditConflict;
 import jp.joren.shops.ShopSettings;
 import jp.joren.shops.Store;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -29,19 +30,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The counter registers a customer, or corrects one, on the customer form. */
 @Controller
 @RequestMapping("/customers")
+@RequiredArgsConstructor
 class CustomerController {
 
     private final CustomerRegistry registry;
     private final CustomerRules rules;
     private final DuplicateFinder duplicates;
     private final ShopSettings shop;
-
-    CustomerController(CustomerRegistry registry, CustomerRules rules, DuplicateFinder duplicates, ShopSettings shop) {
-        this.registry = registry;
-        this.rules = rules;
-        this.duplicates = duplicates;
-        this.shop = shop;
-    }
 
     @ModelAttribute("channels")
     AcquisitionChannel[] channels() {

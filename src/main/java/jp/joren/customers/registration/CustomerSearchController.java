@@ -1,6 +1,7 @@
 package jp.joren.customers.registration;
 
 import jp.joren.customers.CustomerSearch;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,15 +10,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The counter's search for a customer by phone digits, kana, name or member code. */
 @Controller
+@RequiredArgsConstructor
 class CustomerSearchController {
 
     private static final int SEARCH_RESULTS = 10;
 
     private final CustomerSearch search;
-
-    CustomerSearchController(CustomerSearch search) {
-        this.search = search;
-    }
 
     /** The counter's search box; as an htmx request it answers with the result rows only. */
     @GetMapping("/customers/search")

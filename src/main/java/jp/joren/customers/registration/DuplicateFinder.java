@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -11,13 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Likely duplicates (§8): the same normalised phone, the same email, or the same kana and birthday. */
 @Service
+@RequiredArgsConstructor
 public class DuplicateFinder {
 
     private final JdbcClient jdbc;
-
-    DuplicateFinder(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** @param exceptId the customer being edited, never its own duplicate; null on registration */
     @Transactional(readOnly = true)

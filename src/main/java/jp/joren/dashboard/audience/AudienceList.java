@@ -14,12 +14,14 @@ import jp.joren.forecast.NextVisit;
 import jp.joren.reminders.ReminderPolicies;
 import jp.joren.segments.Portfolio;
 import jp.joren.shared.ExcelCsvWriter;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The customers behind a dashboard number, on screen a page at a time and as CSV; every export is audited. */
 @Service
+@RequiredArgsConstructor
 public class AudienceList {
 
     public record Page(long total, List<AudienceMembers.Member> members) {
@@ -36,16 +38,6 @@ public class AudienceList {
     private final MessageSource messages;
     private final ReminderPolicies reminderPolicies;
     private final Clock clock;
-
-    AudienceList(AudienceMembers members, Portfolio portfolio, AuditLog audit, MessageSource messages,
-            ReminderPolicies reminderPolicies, Clock clock) {
-        this.members = members;
-        this.reminderPolicies = reminderPolicies;
-        this.clock = clock;
-        this.portfolio = portfolio;
-        this.audit = audit;
-        this.messages = messages;
-    }
 
     @Transactional(readOnly = true)
     public Page page(Selection selection, LocalDate today, int page) {

@@ -11,11 +11,13 @@ import jp.joren.forecast.NextVisit;
 import jp.joren.segments.Cell;
 import jp.joren.segments.Segment;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The customers of a {@link Selection}, with their portfolio figures, largest spenders first. */
 @Repository
+@RequiredArgsConstructor
 public class AudienceMembers {
 
     public static final int PAGE_SIZE = 100;
@@ -25,10 +27,6 @@ public class AudienceMembers {
     }
 
     private final JdbcClient jdbc;
-
-    AudienceMembers(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** What an audience is read against: today, the shop's neighbourhood, the frequency cap's window. */
     record Context(LocalDate today, List<String> towns, Instant capSince) {

@@ -18,6 +18,7 @@ import jp.joren.dashboard.period.PeriodChoice;
 import jp.joren.dashboard.products.ProductInsights;
 import jp.joren.shared.CsvDownload;
 import jp.joren.shops.ShopSettings;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @OwnerOnly
 @Controller
 @RequestMapping("/dashboard")
+@RequiredArgsConstructor
 class DashboardController {
 
     private final Dashboard dashboard;
@@ -38,15 +40,6 @@ class DashboardController {
     private final ShopSettings shop;
     private final CsvDownload download;
     private final ProductInsights products;
-
-    DashboardController(Dashboard dashboard, AudienceList audiences, ShopSettings shop, CsvDownload download,
-            ProductInsights products) {
-        this.download = download;
-        this.products = products;
-        this.dashboard = dashboard;
-        this.audiences = audiences;
-        this.shop = shop;
-    }
 
     @GetMapping
     String show(@ModelAttribute("choice") PeriodChoice choice, Model model) {

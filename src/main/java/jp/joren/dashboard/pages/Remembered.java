@@ -8,12 +8,14 @@ import java.util.function.Supplier;
 
 import jp.joren.dashboard.period.Period;
 import jp.joren.dashboard.portfolio.PortfolioReads;
+import lombok.RequiredArgsConstructor;
 import org.springframework.cache.Cache;
 
 /**
  * Remembering for one shop, one classification and one day. A classification made again (new thresholds,
  * a run by hand) is a new key, even on the same day.
  */
+@RequiredArgsConstructor
 final class Remembered {
 
     /** See {@link DashboardCache}. */
@@ -21,13 +23,6 @@ final class Remembered {
     private final long tenant;
     private final PortfolioReads.Classification classification;
     private final LocalDate today;
-
-    Remembered(Cache memo, long tenant, PortfolioReads.Classification classification, LocalDate today) {
-        this.memo = memo;
-        this.tenant = tenant;
-        this.classification = classification;
-        this.today = today;
-    }
 
     LocalDate today() {
         return today;

@@ -6,6 +6,7 @@ import java.util.List;
 import jp.joren.segments.Cell;
 import jp.joren.segments.Segment;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,13 +16,10 @@ import org.springframework.stereotype.Repository;
  * after it, so inside the period.
  */
 @Repository
+@RequiredArgsConstructor
 public class DashboardQueries {
 
     private final JdbcClient jdbc;
-
-    DashboardQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * A period read in one pass over its own purchases: its figures, the sales of the customers now in each

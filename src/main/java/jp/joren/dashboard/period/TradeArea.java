@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jp.joren.segments.TradeAreaTier;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,13 +18,10 @@ import org.springframework.stereotype.Repository;
  * per tier (town null) and one per tier and town: last night's counts beside a period's sales.
  */
 @Repository
+@RequiredArgsConstructor
 public class TradeArea {
 
     private final JdbcClient jdbc;
-
-    TradeArea(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public record AreaFigures(int tier, String town, long customers, long active, long activeAtStart, long buyers,
             long visits, long amount) {

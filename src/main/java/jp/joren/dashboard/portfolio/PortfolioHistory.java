@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import jp.joren.segments.Cell;
 import jp.joren.segments.Segment;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Repository;
  * cell.
  */
 @Repository
+@RequiredArgsConstructor
 public class PortfolioHistory {
 
     /** The movement into {@code month}'s close (null when no month has closed yet). */
@@ -51,10 +53,6 @@ public class PortfolioHistory {
     }
 
     private final JdbcClient jdbc;
-
-    PortfolioHistory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * The earliest day whose purchases changed after the month ends from it on were taken (an import of older

@@ -9,6 +9,7 @@ import jp.joren.dashboard.period.PeriodReading;
 import jp.joren.segments.Cell;
 import jp.joren.segments.Segment;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Repository;
  * visits and who can be reached; each one pass over the classified customers.
  */
 @Repository
+@RequiredArgsConstructor
 public class PortfolioReads {
 
     /** Days past the expected interval before a customer counts as overdue (DESIGN.md §6, early lapse). */
@@ -50,10 +52,6 @@ public class PortfolioReads {
                                     or (status = 'UNCONFIRMED' and handed_over_at >= :capSince))""";
 
     private final JdbcClient jdbc;
-
-    PortfolioReads(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The shop's current classification: as of which day, and when it was made (a run by hand makes another). */
     public record Classification(LocalDate asOf, Instant classifiedAt) {

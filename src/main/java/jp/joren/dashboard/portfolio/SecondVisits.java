@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import jp.joren.dashboard.pages.Charts;
 import jp.joren.reminders.FollowUpStep;
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Repository;
  * to bring them back and what they did, and each month's new customers coming back within 30 … 365 days.
  */
 @Repository
+@RequiredArgsConstructor
 public class SecondVisits {
 
     public static final int[] COHORT_WINDOWS = {30, 60, 90, 180, 365};
@@ -83,10 +85,6 @@ public class SecondVisits {
             """.formatted(FollowUpStep.RULE);
 
     private final JdbcClient jdbc;
-
-    SecondVisits(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Question 10: how far the customers who first came in the 365 days before {@code until} have got. */
     public Funnel funnel(LocalDate until) {

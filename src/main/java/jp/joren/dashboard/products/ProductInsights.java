@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jp.joren.tenancy.CurrentTenant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * trailing two years (rhythm) and year (pairs), on demand.
  */
 @Repository
+@RequiredArgsConstructor
 public class ProductInsights {
 
     /** Pairs bought by fewer customers than this say nothing. */
@@ -32,10 +34,6 @@ public class ProductInsights {
     }
 
     private final JdbcClient jdbc;
-
-    ProductInsights(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Transactional(readOnly = true)
     public Insights insights(LocalDate today) {

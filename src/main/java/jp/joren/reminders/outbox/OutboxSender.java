@@ -1,38 +1,17 @@
 package jp.joren.reminders.outbox;
 
-import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import jp.joren.reminders.ReminderPolicies;
 import jp.joren.reminders.ReminderPolicy;
-import jp.joren.reminders.coupons.CouponCodes;
-import jp.joren.reminders.letters.Letter;
-import jp.joren.reminders.letters.LetterWriter;
-import jp.joren.reminders.letters.Letters;
-import jp.joren.reminders.letters.Wordings;
-import jp.joren.reminders.letters.WrittenLetter;
-import jp.joren.reminders.rules.RuleSettings;
-import jp.joren.shared.MailProperties;
-import jp.joren.shared.QrCodes;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,9 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class OutboxSender {
 
-    /** The content id by which the mail's HTML shows the coupon's QR code. */
-    private static final String COUPON_QR = "coupon-qr";
-
     static final int MAX_ATTEMPTS = 5;
     /** Beyond the server's answer to the end of a message (the read timeout): time to write the message. */
     private static final Duration WRITING = Duration.ofMinutes(5);
@@ -61,30 +37,23 @@ public class OutboxSender {
     private final OutboxQueries queries;
     private final OutboxClaims claims;
     private final JavaMailSenderImpl mail;
-    private final Letters letters;
-    private final LetterWriter writer;
-    private final Wordings wordings;
+    private final OutboxEmails emails;
     private final ReminderPolicies policies;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final String defaultFrom;
     private final Duration abandonedAfter;
 
-    OutboxSender(JdbcClient jdbc, OutboxQueries queries, OutboxClaims claims, JavaMailSenderImpl mail, Letters letters,
-            LetterWriter writer, Wordings wordings, ReminderPolicies policies, PlatformTransactionManager transactions,
-            Clock clock, MailProperties mailProperties,
+    OutboxSender(JdbcClient jdbc, OutboxQueries queries, OutboxClaims claims, JavaMailSenderImpl mail,
+            OutboxEmails emails, ReminderPolicies policies, PlatformTransactionManager transactions, Clock clock,
             @Value("${spring.mail.properties.mail.smtp.timeout}") long readTimeoutMillis) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.claims = claims;
         this.mail = mail;
-        this.letters = letters;
-        this.writer = writer;
-        this.wordings = wordings;
+        this.emails = emails;
         this.policies = policies;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
-        this.defaultFrom = mailProperties.from();
         // a claim older than this belongs to a sender that stopped: a live one would have had its answer
         this.abandonedAfter = Duration.ofMillis(readTimeoutMillis).plus(WRITING);
     }
@@ -120,7 +89,7 @@ public class OutboxSender {
         try (SmtpHandOver smtp = new SmtpHandOver(mail)) {
             for (int from = 0; from < claimed.size(); from += BATCH) {
                 List<OutboxClaims.Claim> batch = claimed.subList(from, Math.min(claimed.size(), from + BATCH));
-                for (Written written : transaction.execute(status -> write(batch, smtp))) {
+                for (OutboxEmails.Written written : transaction.execute(status -> emails.write(batch, smtp))) {
                     tally.count(deliver(written, smtp, tally));
                 }
             }
@@ -148,28 +117,8 @@ public class OutboxSender {
 
     private enum Counted { SENT, RETRYING, FAILED, UNCONFIRMED }
 
-    /** A claimed letter written out as an email, or the reason it could not be. */
-    private record Written(OutboxClaims.Claim claim, MimeMessage email, Exception problem) {
-    }
-
-    private List<Written> write(List<OutboxClaims.Claim> batch, SmtpHandOver smtp) {
-        Map<Long, OutboxClaims.Claim> byId = new LinkedHashMap<>();
-        batch.forEach(claim -> byId.put(claim.id(), claim));
-        List<Written> written = new ArrayList<>();
-        Function<Letter, RuleSettings> wording = wordings.reader();
-        for (Letter letter : letters.all(new ArrayList<>(byId.keySet()))) {
-            OutboxClaims.Claim claim = byId.get(letter.messageId());
-            try {
-                written.add(new Written(claim, email(letter, writer.write(letter, wording.apply(letter)), smtp, claim), null));
-            } catch (MessagingException | RuntimeException e) {
-                written.add(new Written(claim, null, e));
-            }
-        }
-        return written;
-    }
-
     /** Hands one email to the server (or records why it could not be) and records the outcome at once. */
-    private Counted deliver(Written written, SmtpHandOver smtp, Tally tally) {
+    private Counted deliver(OutboxEmails.Written written, SmtpHandOver smtp, Tally tally) {
         OutboxClaims.Claim claim = written.claim();
         if (written.problem() != null) {
             return notDelivered(claim, written.problem());
@@ -188,7 +137,7 @@ public class OutboxSender {
                 yield Counted.SENT;
             }
             case UNCONFIRMED -> {
-                transaction.executeWithoutResult(status -> claims.unconfirmed(claim, describe(outcome.failure())));
+                transaction.executeWithoutResult(status -> claims.unconfirmed(claim, MailFailures.describe(outcome.failure())));
                 yield Counted.UNCONFIRMED;
             }
             case NOT_DELIVERED -> notDelivered(claim, outcome.failure());
@@ -196,58 +145,9 @@ public class OutboxSender {
     }
 
     private Counted notDelivered(OutboxClaims.Claim claim, Exception failure) {
-        boolean permanent = permanent(failure);
+        boolean permanent = MailFailures.permanent(failure);
         transaction.executeWithoutResult(status ->
-                claims.notDelivered(claim, permanent, MAX_ATTEMPTS, clock.instant(), describe(failure)));
+                claims.notDelivered(claim, permanent, MAX_ATTEMPTS, clock.instant(), MailFailures.describe(failure)));
         return permanent || claim.attempt() >= MAX_ATTEMPTS ? Counted.FAILED : Counted.RETRYING;
-    }
-
-    private MimeMessage email(Letter letter, WrittenLetter written, SmtpHandOver smtp, OutboxClaims.Claim claim)
-            throws MessagingException {
-        MimeMessage message = smtp.newMessage(() -> Boolean.TRUE.equals(
-                transaction.execute(status -> claims.handingOver(claim, clock.instant()))));
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-        Letter.Sender sender = letter.sender();
-        String from = sender.email() == null || sender.email().isBlank() ? defaultFrom : sender.email();
-        try {
-            helper.setFrom(new InternetAddress(from, sender.signature(), "UTF-8"));
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-        helper.setTo(letter.email());
-        helper.setSubject(written.subject());
-        helper.setText(written.text(), written.html());
-        if (letter.couponCode() != null) {
-            // what the HTML's cid:coupon-qr shows: scanned at the counter, it applies the coupon in one step
-            helper.addInline(COUPON_QR, new ByteArrayResource(QrCodes.png(CouponCodes.display(letter.couponCode()))),
-                    "image/png");
-        }
-        // RFC 8058: mail clients offer a one-click unsubscribe that POSTs to the link
-        message.setHeader("List-Unsubscribe", "<" + written.unsubscribeUrl() + ">");
-        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        message.setHeader("X-Joren-Message", String.valueOf(letter.messageId()));
-        return message;
-    }
-
-    private static String describe(Exception failure) {
-        StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
-        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            text.append(": ").append(cause.getClass().getSimpleName()).append(' ').append(cause.getMessage());
-        }
-        return text.toString();
-    }
-
-    /** The server refused the address itself (5xx): trying again would not help. */
-    private static boolean permanent(Exception failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SendFailedException sendFailed && sendFailed.getInvalidAddresses() != null
-                    && sendFailed.getInvalidAddresses().length > 0) {
-                return true;
-            }
-            if (cause instanceof AddressException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -477,8 +477,9 @@ public class OutboxSenderTest {
     }
 
     private OutboxSender senderWith(JavaMailSenderImpl mailSender, Clock clock) {
-        return new OutboxSender(jdbc, queries, claims, mailSender, letters, writer, wordings, policies, transactions,
-                clock, new MailProperties(defaultFrom), Long.parseLong(mailSender.getJavaMailProperties().getProperty("mail.smtp.timeout", "600000")));
+        OutboxEmails emails = new OutboxEmails(claims, letters, writer, wordings, transactions, clock,
+                new MailProperties(defaultFrom));
+        return new OutboxSender(jdbc, queries, claims, mailSender, emails, policies, transactions, clock, Long.parseLong(mailSender.getJavaMailProperties().getProperty("mail.smtp.timeout", "600000")));
     }
 
     /** A client of the given server that waits {@code readTimeout} for each answer. */

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Repository;
 public class TodayListMaker {
 
     private static final String ITEMS = """
+            -- today's list: each customer due a call or a word at the counter, once, with the reason that ranks first
             insert into contact_item (tenant_id, customer_id, reason, occasion, listed_on, priority, rank_days, days,
                                       usual_days, item_name, item_code, item_date, product_id, coupon_id, store_id,
                                       last_visit, lapsed, expected_on)

@@ -81,6 +81,7 @@ class PortfolioClassifier {
 
     void recordBasis(LocalDate asOf, Thresholds thresholds, boolean amountFixed, ShopFigures figures) {
         jdbc.sql("""
+                        -- the night's thresholds and shop figures the classification used, kept for the owner's page
                         insert into portfolio_basis (tenant_id, as_of, first_tenure_days, second_tenure_days, lapse_days,
                                                      amount_threshold, amount_is_fixed, visits_total, visits_last_year,
                                                      visit_amount_last_year, median_gap_days, median_first_gap_days,

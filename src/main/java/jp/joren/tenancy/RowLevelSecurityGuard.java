@@ -42,6 +42,7 @@ class RowLevelSecurityGuard implements SmartInitializingSingleton {
                     }
                 });
         reasons.addAll(jdbc.sql("""
+                -- the shop tables (those with a tenant_id) this role owns, or whose row-level security is off or has no policy
                 select 'shop table ' || c.relname
                        || case when pg_has_role(current_user, c.relowner, 'USAGE') then ' is owned by this role'
                                when not c.relrowsecurity then ' has row-level security disabled'

@@ -34,6 +34,8 @@ public class ReminderResults {
         Map<String, int[]> extras = new LinkedHashMap<>();
         Map<Long, String> campaignNames = new TreeMap<>();
         jdbc.sql("""
+                        -- per rule and campaign since :from: customers written to and held out, who came back within :days days,
+                        -- their visits and sales, unsubscribes and coupons redeemed
                         with shop_zone as (select time_zone from shop),
                         message as (
                             -- an unconfirmed email may well have reached the customer: it counts as sent, as for the cap

@@ -28,7 +28,8 @@ class MonthEnds {
     int snapshotMonth(LocalDate monthAfter, Thresholds thresholds, Thresholds before) {
         LocalDate month = monthAfter.minusMonths(1);
         for (String table : List.of("portfolio_snapshot", "portfolio_month_cell", "portfolio_movement")) {
-            jdbc.sql("delete from " + table + " where month = ?").param(month).update();
+            jdbc.sql("delete from " + table + " where tenant_id = ? and month = ?")
+                    .params(CurrentTenant.require(), month).update();
         }
         return jdbc.sql("""
                         -- Each customer's cell at a month's close and at the close before: the snapshot, the count per cell, the movement

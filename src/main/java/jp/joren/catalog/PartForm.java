@@ -11,6 +11,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jp.joren.shared.DayCount;
 import jp.joren.shared.YenAmount;
+import lombok.Getter;
+import lombok.Setter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,28 +24,28 @@ public class PartForm {
     @NotBlank(message = "{validation.required}")
     @Size(max = 40, message = "{validation.tooLong}")
     @Pattern(regexp = "^\\S*$", message = "{catalog.validation.codeSpaces}")
-    private String partNumber = "";
+    @Getter private String partNumber = "";
 
     @NotBlank(message = "{validation.required}")
     @Size(max = 120, message = "{validation.tooLong}")
-    private String name = "";
+    @Getter @Setter private String name = "";
 
     @YenAmount
     @NotNull(message = "{validation.required}")
     @PositiveOrZero(message = "{catalog.validation.price}")
-    private @Nullable Long price;
+    @Getter @Setter private @Nullable Long price;
 
     @DayCount
     @NotNull(message = "{validation.required}")
     @Min(value = 1, message = "{catalog.validation.days}")
     @Max(value = CatalogEditor.MAX_DAYS, message = "{catalog.validation.days}")
-    private @Nullable Integer intervalDays;
+    @Getter @Setter private @Nullable Integer intervalDays;
 
     /** How many days before the replacement is due the reminder goes; a month unless the owner says otherwise. */
     @DayCount
     @Min(value = 0, message = "{catalog.validation.leadDays}")
     @Max(value = CatalogEditor.MAX_DAYS, message = "{catalog.validation.leadDays}")
-    private @Nullable Integer leadDays = 30;
+    @Getter @Setter private @Nullable Integer leadDays = 30;
 
     /** What the owner typed, as the command the catalog takes (checked first); no lead days is a month. */
     NewPart part() {
@@ -51,43 +53,7 @@ public class PartForm {
                 Objects.requireNonNull(intervalDays, "checked: an interval"), leadDays == null ? 30 : leadDays);
     }
 
-    public String getPartNumber() {
-        return partNumber;
-    }
-
     public void setPartNumber(String partNumber) {
         this.partNumber = partNumber == null ? "" : partNumber.strip();
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public @Nullable Long getPrice() {
-        return price;
-    }
-
-    public void setPrice(@Nullable Long price) {
-        this.price = price;
-    }
-
-    public @Nullable Integer getIntervalDays() {
-        return intervalDays;
-    }
-
-    public void setIntervalDays(@Nullable Integer intervalDays) {
-        this.intervalDays = intervalDays;
-    }
-
-    public @Nullable Integer getLeadDays() {
-        return leadDays;
-    }
-
-    public void setLeadDays(@Nullable Integer leadDays) {
-        this.leadDays = leadDays;
     }
 }

@@ -2,6 +2,8 @@ package jp.joren.customers;
 
 import java.time.LocalDate;
 
+import lombok.Getter;
+import lombok.Setter;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -11,26 +13,26 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 public class PersonalDetailsForm {
 
-    private String name = "";
+    @Getter @Setter private String name = "";
 
-    private String nameKana = "";
+    @Getter @Setter private String nameKana = "";
 
-    private String phone = "";
+    @Getter @Setter private String phone = "";
 
-    private String email = "";
+    @Getter private String email = "";
 
-    private String postalCode = "";
+    @Getter @Setter private String postalCode = "";
 
-    private String prefecture = "";
+    @Getter @Setter private String prefecture = "";
 
-    private String city = "";
+    @Getter @Setter private String city = "";
 
-    private String town = "";
+    @Getter @Setter private String town = "";
 
-    private String addressLine = "";
+    @Getter @Setter private String addressLine = "";
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate birthday;
+    @Getter @Setter private LocalDate birthday;
 
     /** These details as a command, as a person gives them about themselves. */
     public CustomerDetails personalDetails() {
@@ -38,84 +40,8 @@ public class PersonalDetailsForm {
                 birthday);
     }
 
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getNameKana() {
-        return nameKana;
-    }
-
-    public void setNameKana(String nameKana) {
-        this.nameKana = nameKana;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
     /** An address copied with a space around it is the same address. */
     public void setEmail(String email) {
         this.email = email == null ? "" : email.strip();
-    }
-
-    public String getPostalCode() {
-        return postalCode;
-    }
-
-    public void setPostalCode(String postalCode) {
-        this.postalCode = postalCode;
-    }
-
-    public String getPrefecture() {
-        return prefecture;
-    }
-
-    public void setPrefecture(String prefecture) {
-        this.prefecture = prefecture;
-    }
-
-    public String getCity() {
-        return city;
-    }
-
-    public void setCity(String city) {
-        this.city = city;
-    }
-
-    public String getTown() {
-        return town;
-    }
-
-    public void setTown(String town) {
-        this.town = town;
-    }
-
-    public String getAddressLine() {
-        return addressLine;
-    }
-
-    public void setAddressLine(String addressLine) {
-        this.addressLine = addressLine;
-    }
-
-    public LocalDate getBirthday() {
-        return birthday;
-    }
-
-    public void setBirthday(LocalDate birthday) {
-        this.birthday = birthday;
     }
 }

@@ -2,6 +2,8 @@ package jp.joren.purchases;
 
 import jp.joren.shared.Quantity;
 import jp.joren.shared.YenAmount;
+import lombok.Getter;
+import lombok.Setter;
 
 /**
  * One line as typed: the product's code (or picked by name), quantity, unit price and discount in yen (read as
@@ -9,14 +11,14 @@ import jp.joren.shared.YenAmount;
  */
 public class LineForm {
 
-    private String code = "";
+    @Getter private String code = "";
     @Quantity
-    private Integer quantity;
+    @Getter @Setter private Integer quantity;
     @YenAmount
-    private Long unitPrice;
+    @Getter @Setter private Long unitPrice;
     @YenAmount
-    private Long discount;
-    private String note = "";
+    @Getter @Setter private Long discount;
+    @Getter private String note = "";
 
     public LineForm() {
     }
@@ -39,43 +41,11 @@ public class LineForm {
                 discount == null ? 0 : discount, note.isBlank() ? null : note.strip());
     }
 
-    public String getNote() {
-        return note;
-    }
-
     public void setNote(String note) {
         this.note = note == null ? "" : note;
     }
 
-    public String getCode() {
-        return code;
-    }
-
     public void setCode(String code) {
         this.code = code == null ? "" : code;
-    }
-
-    public Integer getQuantity() {
-        return quantity;
-    }
-
-    public void setQuantity(Integer quantity) {
-        this.quantity = quantity;
-    }
-
-    public Long getUnitPrice() {
-        return unitPrice;
-    }
-
-    public void setUnitPrice(Long unitPrice) {
-        this.unitPrice = unitPrice;
-    }
-
-    public Long getDiscount() {
-        return discount;
-    }
-
-    public void setDiscount(Long discount) {
-        this.discount = discount;
     }
 }

@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.function.IntPredicate;
 
 import jakarta.validation.constraints.Size;
+import lombok.Getter;
+import lombok.Setter;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -17,24 +19,24 @@ public class PurchaseForm {
 
     static final int BLANK_LINES = 5;
 
-    private Long customerId;
+    @Getter @Setter private Long customerId;
 
-    private Long storeId;
+    @Getter @Setter private Long storeId;
 
     @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
-    private LocalDateTime purchasedAt;
+    @Getter @Setter private LocalDateTime purchasedAt;
 
-    private PurchaseChannel channel = PurchaseChannel.STORE;
+    @Getter @Setter private PurchaseChannel channel = PurchaseChannel.STORE;
 
-    private List<LineForm> lines = new ArrayList<>();
+    @Getter @Setter private List<LineForm> lines = new ArrayList<>();
 
     @Size(max = 500, message = "{validation.tooLong}")
-    private String staffNote = "";
+    @Getter @Setter private String staffNote = "";
 
-    private UUID clientKey = UUID.randomUUID();
+    @Getter @Setter private UUID clientKey = UUID.randomUUID();
 
     @Size(max = 40)
-    private String couponCode = "";
+    @Getter private String couponCode = "";
 
     /** The sale as rung up; its rules are {@link PurchaseChecks}'. */
     PurchaseDraft toDraft() {
@@ -67,67 +69,7 @@ public class PurchaseForm {
         return lines.stream().filter(line -> !line.isBlank()).toList();
     }
 
-    public Long getCustomerId() {
-        return customerId;
-    }
-
-    public void setCustomerId(Long customerId) {
-        this.customerId = customerId;
-    }
-
-    public Long getStoreId() {
-        return storeId;
-    }
-
-    public void setStoreId(Long storeId) {
-        this.storeId = storeId;
-    }
-
-    public LocalDateTime getPurchasedAt() {
-        return purchasedAt;
-    }
-
-    public void setPurchasedAt(LocalDateTime purchasedAt) {
-        this.purchasedAt = purchasedAt;
-    }
-
-    public PurchaseChannel getChannel() {
-        return channel;
-    }
-
-    public void setChannel(PurchaseChannel channel) {
-        this.channel = channel;
-    }
-
-    public List<LineForm> getLines() {
-        return lines;
-    }
-
-    public void setLines(List<LineForm> lines) {
-        this.lines = lines;
-    }
-
-    public String getStaffNote() {
-        return staffNote;
-    }
-
-    public void setStaffNote(String staffNote) {
-        this.staffNote = staffNote;
-    }
-
-    public String getCouponCode() {
-        return couponCode;
-    }
-
     public void setCouponCode(String couponCode) {
         this.couponCode = couponCode == null ? "" : couponCode;
-    }
-
-    public UUID getClientKey() {
-        return clientKey;
-    }
-
-    public void setClientKey(UUID clientKey) {
-        this.clientKey = clientKey;
     }
 }

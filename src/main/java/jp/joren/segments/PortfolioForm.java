@@ -10,40 +10,42 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import lombok.Getter;
+import lombok.Setter;
 import org.jspecify.annotations.Nullable;
 
 /** The owner's portfolio settings as typed: thresholds, the amount threshold, the neighbourhood towns. */
 public class PortfolioForm {
 
     @NotNull(message = "{validation.required}")
-    private Preset preset = Preset.STANDARD;
+    @Getter @Setter private Preset preset = Preset.STANDARD;
 
     @NotNull(message = "{validation.required}")
     @Min(value = 1, message = "{portfolio.validation.days}")
     @Max(value = 3650, message = "{portfolio.validation.days}")
-    private Integer firstTenureDays = 90;
+    @Getter @Setter private Integer firstTenureDays = 90;
 
     @NotNull(message = "{validation.required}")
     @Min(value = 1, message = "{portfolio.validation.days}")
     @Max(value = 3650, message = "{portfolio.validation.days}")
-    private Integer secondTenureDays = 210;
+    @Getter @Setter private Integer secondTenureDays = 210;
 
     @NotNull(message = "{validation.required}")
     @Min(value = 1, message = "{portfolio.validation.days}")
     @Max(value = 3650, message = "{portfolio.validation.days}")
-    private Integer lapseDays = 240;
+    @Getter @Setter private Integer lapseDays = 240;
 
     @Min(value = 1, message = "{portfolio.validation.amount}")
     @Max(value = 100_000_000, message = "{portfolio.validation.amount}")
-    private @Nullable Long fixedAmountThreshold;
+    @Getter @Setter private @Nullable Long fixedAmountThreshold;
 
     @NotNull(message = "{validation.required}")
     @DecimalMin(value = "0.5", message = "{portfolio.validation.multiplier}")
     @DecimalMax(value = "100", message = "{portfolio.validation.multiplier}")
-    private BigDecimal amountMultiplier = BigDecimal.valueOf(7);
+    @Getter @Setter private BigDecimal amountMultiplier = BigDecimal.valueOf(7);
 
     @Size(max = 5000, message = "{validation.tooLong}")
-    private String neighbourhoodTowns = "";
+    @Getter @Setter private String neighbourhoodTowns = "";
 
     static PortfolioForm of(PortfolioPolicy policy) {
         PortfolioForm form = new PortfolioForm();
@@ -66,61 +68,5 @@ public class PortfolioForm {
     List<String> towns() {
         return Arrays.stream(neighbourhoodTowns == null ? new String[0] : neighbourhoodTowns.split("[\\n,、，]"))
                 .map(String::strip).filter(town -> !town.isEmpty()).distinct().toList();
-    }
-
-    public Preset getPreset() {
-        return preset;
-    }
-
-    public void setPreset(Preset preset) {
-        this.preset = preset;
-    }
-
-    public Integer getFirstTenureDays() {
-        return firstTenureDays;
-    }
-
-    public void setFirstTenureDays(Integer firstTenureDays) {
-        this.firstTenureDays = firstTenureDays;
-    }
-
-    public Integer getSecondTenureDays() {
-        return secondTenureDays;
-    }
-
-    public void setSecondTenureDays(Integer secondTenureDays) {
-        this.secondTenureDays = secondTenureDays;
-    }
-
-    public Integer getLapseDays() {
-        return lapseDays;
-    }
-
-    public void setLapseDays(Integer lapseDays) {
-        this.lapseDays = lapseDays;
-    }
-
-    public @Nullable Long getFixedAmountThreshold() {
-        return fixedAmountThreshold;
-    }
-
-    public void setFixedAmountThreshold(@Nullable Long fixedAmountThreshold) {
-        this.fixedAmountThreshold = fixedAmountThreshold;
-    }
-
-    public BigDecimal getAmountMultiplier() {
-        return amountMultiplier;
-    }
-
-    public void setAmountMultiplier(BigDecimal amountMultiplier) {
-        this.amountMultiplier = amountMultiplier;
-    }
-
-    public String getNeighbourhoodTowns() {
-        return neighbourhoodTowns;
-    }
-
-    public void setNeighbourhoodTowns(String neighbourhoodTowns) {
-        this.neighbourhoodTowns = neighbourhoodTowns;
     }
 }

@@ -6,11 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.text.Normalizer;
+import java.util.Optional;
 import java.util.Set;
-
-import org.springframework.format.AnnotationFormatterFactory;
-import org.springframework.format.Parser;
-import org.springframework.format.Printer;
 
 /**
  * A form field or request parameter holding a number of days, bound from what people type (730, ７３０,
@@ -21,27 +18,15 @@ import org.springframework.format.Printer;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface DayCount {
 
-    final class Binding implements AnnotationFormatterFactory<DayCount> {
+    final class Binding extends TypedNumberBinding<DayCount, Integer> {
 
-        @Override
-        public Set<Class<?>> getFieldTypes() {
-            return Set.of(Integer.class, int.class);
+        public Binding() {
+            super(Set.of(Integer.class, int.class), "a number of days", Binding::days);
         }
 
-        @Override
-        public Printer<Integer> getPrinter(DayCount annotation, Class<?> fieldType) {
-            return (days, locale) -> Integer.toString(days);
-        }
-
-        @Override
-        public Parser<Integer> getParser(DayCount annotation, Class<?> fieldType) {
-            return (typed, locale) -> {
-                String plain = Normalizer.normalize(typed, Normalizer.Form.NFKC).strip().replaceFirst("日$", "").strip();
-                if (!plain.matches("[0-9]{1,6}")) {
-                    throw new IllegalArgumentException("Not a number of days: " + typed);
-                }
-                return Integer.valueOf(plain);
-            };
+        private static Optional<Integer> days(String typed) {
+            String plain = Normalizer.normalize(typed, Normalizer.Form.NFKC).strip().replaceFirst("日$", "").strip();
+            return plain.matches("[0-9]{1,6}") ? Optional.of(Integer.valueOf(plain)) : Optional.empty();
         }
     }
 }

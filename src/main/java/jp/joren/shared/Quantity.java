@@ -6,11 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.text.Normalizer;
+import java.util.Optional;
 import java.util.Set;
-
-import org.springframework.format.AnnotationFormatterFactory;
-import org.springframework.format.Parser;
-import org.springframework.format.Printer;
 
 /**
  * A form field holding a number of pieces, bound from what people type at a till (2, ２, 2個, 2点). Text that is
@@ -21,27 +18,15 @@ import org.springframework.format.Printer;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Quantity {
 
-    final class Binding implements AnnotationFormatterFactory<Quantity> {
+    final class Binding extends TypedNumberBinding<Quantity, Integer> {
 
-        @Override
-        public Set<Class<?>> getFieldTypes() {
-            return Set.of(Integer.class, int.class);
+        public Binding() {
+            super(Set.of(Integer.class, int.class), "a number of pieces", Binding::pieces);
         }
 
-        @Override
-        public Printer<Integer> getPrinter(Quantity annotation, Class<?> fieldType) {
-            return (pieces, locale) -> Integer.toString(pieces);
-        }
-
-        @Override
-        public Parser<Integer> getParser(Quantity annotation, Class<?> fieldType) {
-            return (typed, locale) -> {
-                String plain = Normalizer.normalize(typed, Normalizer.Form.NFKC).strip().replaceFirst("[個点]$", "").strip();
-                if (!plain.matches("[0-9]{1,9}")) {
-                    throw new IllegalArgumentException("Not a number of pieces: " + typed);
-                }
-                return Integer.valueOf(plain);
-            };
+        private static Optional<Integer> pieces(String typed) {
+            String plain = Normalizer.normalize(typed, Normalizer.Form.NFKC).strip().replaceFirst("[個点]$", "").strip();
+            return plain.matches("[0-9]{1,9}") ? Optional.of(Integer.valueOf(plain)) : Optional.empty();
         }
     }
 }

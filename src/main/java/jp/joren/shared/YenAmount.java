@@ -5,11 +5,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
-
-import org.springframework.format.AnnotationFormatterFactory;
-import org.springframework.format.Parser;
-import org.springframework.format.Printer;
 
 /**
  * A form field or request parameter holding whole yen, bound from what people type (1200, 1,200, ¥1,200,
@@ -21,22 +19,15 @@ import org.springframework.format.Printer;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface YenAmount {
 
-    final class Binding implements AnnotationFormatterFactory<YenAmount> {
+    final class Binding extends TypedNumberBinding<YenAmount, Long> {
 
-        @Override
-        public Set<Class<?>> getFieldTypes() {
-            return Set.of(Long.class, long.class);
+        public Binding() {
+            super(Set.of(Long.class, long.class), "an amount of yen", Binding::yen);
         }
 
-        @Override
-        public Printer<Long> getPrinter(YenAmount annotation, Class<?> fieldType) {
-            return (yen, locale) -> Long.toString(yen);
-        }
-
-        @Override
-        public Parser<Long> getParser(YenAmount annotation, Class<?> fieldType) {
-            return (typed, locale) -> Yen.parse(typed)
-                    .orElseThrow(() -> new IllegalArgumentException("Not an amount of yen: " + typed));
+        private static Optional<Long> yen(String typed) {
+            OptionalLong yen = Yen.parse(typed);
+            return yen.isPresent() ? Optional.of(yen.getAsLong()) : Optional.empty();
         }
     }
 }

@@ -4,6 +4,8 @@ import jp.joren.customers.AcquisitionChannel;
 import jp.joren.customers.Customer;
 import jp.joren.customers.CustomerDetails;
 import jp.joren.customers.PersonalDetailsForm;
+import lombok.Getter;
+import lombok.Setter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,26 +15,26 @@ import org.jspecify.annotations.Nullable;
 public class CustomerForm extends PersonalDetailsForm {
 
     /** The member code printed on the card; blank gives a new customer the shop's next code. */
-    private String code = "";
+    @Getter @Setter private String code = "";
 
-    private AcquisitionChannel acquisitionChannel = AcquisitionChannel.WALK_IN;
+    @Getter @Setter private AcquisitionChannel acquisitionChannel = AcquisitionChannel.WALK_IN;
 
-    private @Nullable Long storeId;
+    @Getter @Setter private @Nullable Long storeId;
 
-    private String tags = "";
+    @Getter @Setter private String tags = "";
 
-    private String notes = "";
+    @Getter @Setter private String notes = "";
 
     /** The version of the record the form was opened on (null for a new customer). */
-    private @Nullable Long version;
+    @Getter @Setter private @Nullable Long version;
 
     /** Asked on registration: null until the clerk has asked the customer. */
-    private @Nullable Boolean emailConsent;
+    @Getter @Setter private @Nullable Boolean emailConsent;
 
-    private @Nullable Boolean postalConsent;
+    @Getter @Setter private @Nullable Boolean postalConsent;
 
     /** The clerk saw the likely duplicates and says this is someone else. */
-    private boolean notADuplicate;
+    @Getter @Setter private boolean notADuplicate;
 
     static CustomerForm of(Customer customer) {
         CustomerDetails saved = customer.details();
@@ -65,77 +67,5 @@ public class CustomerForm extends PersonalDetailsForm {
 
     private static String orEmpty(String text) {
         return text == null ? "" : text;
-    }
-
-    public String getCode() {
-        return code;
-    }
-
-    public void setCode(String code) {
-        this.code = code;
-    }
-
-    public AcquisitionChannel getAcquisitionChannel() {
-        return acquisitionChannel;
-    }
-
-    public void setAcquisitionChannel(AcquisitionChannel acquisitionChannel) {
-        this.acquisitionChannel = acquisitionChannel;
-    }
-
-    public @Nullable Long getStoreId() {
-        return storeId;
-    }
-
-    public void setStoreId(@Nullable Long storeId) {
-        this.storeId = storeId;
-    }
-
-    public String getTags() {
-        return tags;
-    }
-
-    public void setTags(String tags) {
-        this.tags = tags;
-    }
-
-    public String getNotes() {
-        return notes;
-    }
-
-    public void setNotes(String notes) {
-        this.notes = notes;
-    }
-
-    public @Nullable Boolean getEmailConsent() {
-        return emailConsent;
-    }
-
-    public void setEmailConsent(@Nullable Boolean emailConsent) {
-        this.emailConsent = emailConsent;
-    }
-
-    public @Nullable Boolean getPostalConsent() {
-        return postalConsent;
-    }
-
-    public void setPostalConsent(@Nullable Boolean postalConsent) {
-        this.postalConsent = postalConsent;
-    }
-
-    public boolean isNotADuplicate() {
-        return notADuplicate;
-    }
-
-    public void setNotADuplicate(boolean notADuplicate) {
-        this.notADuplicate = notADuplicate;
-    }
-
-    public @Nullable Long getVersion() {
-        return version;
-    }
-
-    public void setVersion(@Nullable Long version) {
-        this.version = version;
     }
 }

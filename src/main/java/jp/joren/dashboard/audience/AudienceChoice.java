@@ -6,6 +6,8 @@ import jp.joren.dashboard.period.Period;
 import jp.joren.reminders.FollowUpStep;
 import jp.joren.segments.Cell;
 import jp.joren.shared.UnreadableRequestException;
+import lombok.Getter;
+import lombok.Setter;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The audience part of a customer list's address, as the dashboard's links write it. */
@@ -14,20 +16,20 @@ public class AudienceChoice {
     /** Written for a movement from nowhere: the customers new that month. */
     static final String NEW = "NEW";
 
-    private Audience audience;
-    private String cell;
+    @Getter @Setter private Audience audience;
+    @Getter @Setter private String cell;
     /** Not "from", which is the period's first day. */
-    private String fromCell;
+    @Getter @Setter private String fromCell;
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate month;
+    @Getter @Setter private LocalDate month;
 
-    private Integer visits;
-    private Integer tier;
-    private String town;
-    private Long category;
-    private FollowUpStep step;
-    private Integer days;
+    @Getter @Setter private Integer visits;
+    @Getter @Setter private Integer tier;
+    @Getter @Setter private String town;
+    @Getter @Setter private Long category;
+    @Getter @Setter private FollowUpStep step;
+    @Getter @Setter private Integer days;
 
     public Selection resolve(Period period) {
         if (audience == null) {
@@ -47,85 +49,5 @@ public class AudienceChoice {
         } catch (IllegalArgumentException notACell) {
             throw new UnreadableRequestException("not a cell: " + code);
         }
-    }
-
-    public Audience getAudience() {
-        return audience;
-    }
-
-    public void setAudience(Audience audience) {
-        this.audience = audience;
-    }
-
-    public String getCell() {
-        return cell;
-    }
-
-    public void setCell(String cell) {
-        this.cell = cell;
-    }
-
-    public String getFromCell() {
-        return fromCell;
-    }
-
-    public void setFromCell(String fromCell) {
-        this.fromCell = fromCell;
-    }
-
-    public LocalDate getMonth() {
-        return month;
-    }
-
-    public void setMonth(LocalDate month) {
-        this.month = month;
-    }
-
-    public Integer getVisits() {
-        return visits;
-    }
-
-    public void setVisits(Integer visits) {
-        this.visits = visits;
-    }
-
-    public Integer getTier() {
-        return tier;
-    }
-
-    public void setTier(Integer tier) {
-        this.tier = tier;
-    }
-
-    public String getTown() {
-        return town;
-    }
-
-    public void setTown(String town) {
-        this.town = town;
-    }
-
-    public Long getCategory() {
-        return category;
-    }
-
-    public void setCategory(Long category) {
-        this.category = category;
-    }
-
-    public FollowUpStep getStep() {
-        return step;
-    }
-
-    public void setStep(FollowUpStep step) {
-        this.step = step;
-    }
-
-    public Integer getDays() {
-        return days;
-    }
-
-    public void setDays(Integer days) {
-        this.days = days;
     }
 }

@@ -2,6 +2,8 @@ package jp.joren.dashboard.period;
 
 import java.time.LocalDate;
 
+import lombok.Getter;
+import lombok.Setter;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -11,20 +13,20 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 public class PeriodChoice {
 
-    private Period.Kind period = Period.Kind.MONTH;
+    @Getter @Setter private Period.Kind period = Period.Kind.MONTH;
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate at;
+    @Getter @Setter private LocalDate at;
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate from;
+    @Getter @Setter private LocalDate from;
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate to;
+    @Getter @Setter private LocalDate to;
 
     /** The last day counted of a period that was still running when a link to it was made. */
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate through;
+    @Getter @Setter private LocalDate through;
 
     public Period resolve(LocalDate today) {
         if (period == Period.Kind.CUSTOM) {
@@ -41,45 +43,5 @@ public class PeriodChoice {
     public boolean invalidCustomRange() {
         return period == Period.Kind.CUSTOM && (from == null || to == null || to.isBefore(from)
                 || from.isBefore(to.minusYears(5)));
-    }
-
-    public Period.Kind getPeriod() {
-        return period;
-    }
-
-    public void setPeriod(Period.Kind period) {
-        this.period = period;
-    }
-
-    public LocalDate getAt() {
-        return at;
-    }
-
-    public void setAt(LocalDate at) {
-        this.at = at;
-    }
-
-    public LocalDate getFrom() {
-        return from;
-    }
-
-    public void setFrom(LocalDate from) {
-        this.from = from;
-    }
-
-    public LocalDate getThrough() {
-        return through;
-    }
-
-    public void setThrough(LocalDate through) {
-        this.through = through;
-    }
-
-    public LocalDate getTo() {
-        return to;
-    }
-
-    public void setTo(LocalDate to) {
-        this.to = to;
     }
 }

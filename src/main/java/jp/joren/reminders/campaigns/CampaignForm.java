@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jp.joren.reminders.Offer;
 import jp.joren.reminders.rules.RuleSettings;
+import lombok.Getter;
+import lombok.Setter;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The owner's campaign form; it keeps what was typed when something is wrong. */
@@ -18,22 +20,22 @@ public class CampaignForm extends AudienceFields {
 
     @NotBlank
     @Size(max = 100)
-    private String name = "";
+    @Getter private String name = "";
     /** The version of the campaign the page was opened on (null for a new one). */
-    private Long version;
+    @Getter @Setter private Long version;
     @NotNull
-    private Campaign.Kind kind = Campaign.Kind.EVERYONE;
+    @Getter @Setter private Campaign.Kind kind = Campaign.Kind.EVERYONE;
     @NotNull
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate scheduledOn;
+    @Getter @Setter private LocalDate scheduledOn;
     @NotBlank
     @Size(max = 200)
-    private String subject = "";
+    @Getter private String subject = "";
     @NotBlank
     @Size(max = 5000)
-    private String body = "";
+    @Getter private String body = "";
     @Min(0) @Max(50)
-    private int holdoutPercent = RuleSettings.DEFAULT_HOLDOUT_PERCENT;
+    @Getter @Setter private int holdoutPercent = RuleSettings.DEFAULT_HOLDOUT_PERCENT;
     /** The saved segment of the customer list a SAVED campaign goes to. */
 
     static CampaignForm of(Campaign campaign, String productCode) {
@@ -74,14 +76,6 @@ public class CampaignForm extends AudienceFields {
         return fields;
     }
 
-    public Long getVersion() {
-        return version;
-    }
-
-    public void setVersion(Long version) {
-        this.version = version;
-    }
-
     /** The campaign to save; the segment's filters are kept only for a segment campaign. */
     Campaign toCampaign(Long id, Long productId) {
         boolean segmented = kind == Campaign.Kind.SEGMENT;
@@ -99,52 +93,15 @@ public class CampaignForm extends AudienceFields {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    public String getName() {
-        return name;
-    }
-
     public void setName(String name) {
         this.name = name == null ? "" : name;
-    }
-
-    public Campaign.Kind getKind() {
-        return kind;
-    }
-
-    public void setKind(Campaign.Kind kind) {
-        this.kind = kind;
-    }
-
-    public LocalDate getScheduledOn() {
-        return scheduledOn;
-    }
-
-    public void setScheduledOn(LocalDate scheduledOn) {
-        this.scheduledOn = scheduledOn;
-    }
-
-    public String getSubject() {
-        return subject;
     }
 
     public void setSubject(String subject) {
         this.subject = subject == null ? "" : subject;
     }
 
-    public String getBody() {
-        return body;
-    }
-
     public void setBody(String body) {
         this.body = body == null ? "" : body;
     }
-
-    public int getHoldoutPercent() {
-        return holdoutPercent;
-    }
-
-    public void setHoldoutPercent(int holdoutPercent) {
-        this.holdoutPercent = holdoutPercent;
-    }
-
 }

@@ -1,22 +1,23 @@
 package jp.joren.reminders.coupons;
 
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jp.joren.reminders.Offer;
+import lombok.Getter;
+import lombok.Setter;
 import org.springframework.validation.Errors;
 
 /** The coupon part of the rule and campaign forms: whether to hand one out, and what it is worth. */
 public abstract class OfferFields {
 
-    private boolean offer;
-    private Offer.CouponKind couponKind = Offer.CouponKind.PERCENT;
+    @Getter @Setter private boolean offer;
+    @Getter @Setter private Offer.CouponKind couponKind = Offer.CouponKind.PERCENT;
     @Min(1) @Max(1_000_000)
-    private Integer couponValue;
+    @Getter @Setter private Integer couponValue;
     @Min(1) @Max(10_000_000)
-    private Long couponCap;
+    @Getter @Setter private Long couponCap;
     @Min(1) @Max(365)
-    private Integer couponValidDays = 30;
+    @Getter @Setter private Integer couponValidDays = 30;
 
     /** Fills the fields from a saved offer (null: no coupon). */
     protected void showOffer(Offer saved) {
@@ -48,45 +49,5 @@ public abstract class OfferFields {
     /** The offer as a person reads it in a list of changes: kind and value / cap / days, or × for none. */
     protected String offerSummary() {
         return offer ? couponKind + " " + couponValue + " / " + couponCap + " / " + couponValidDays : "×";
-    }
-
-    public boolean isOffer() {
-        return offer;
-    }
-
-    public void setOffer(boolean offer) {
-        this.offer = offer;
-    }
-
-    public Offer.CouponKind getCouponKind() {
-        return couponKind;
-    }
-
-    public void setCouponKind(Offer.CouponKind couponKind) {
-        this.couponKind = couponKind;
-    }
-
-    public Integer getCouponValue() {
-        return couponValue;
-    }
-
-    public void setCouponValue(Integer couponValue) {
-        this.couponValue = couponValue;
-    }
-
-    public Long getCouponCap() {
-        return couponCap;
-    }
-
-    public void setCouponCap(Long couponCap) {
-        this.couponCap = couponCap;
-    }
-
-    public Integer getCouponValidDays() {
-        return couponValidDays;
-    }
-
-    public void setCouponValidDays(Integer couponValidDays) {
-        this.couponValidDays = couponValidDays;
     }
 }

@@ -71,7 +71,9 @@ final class QueueStatements {
                         when not reachable then 'NO_CONSENT'
                         when held_out then 'HOLDOUT' end,
                    due_on, product_id, owned_product_id, cast(:campaign as bigint),
-                   replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '')
+                   -- the link's token carries its shop, for the lookup that knows nothing else (V41)
+                   app_current_tenant() || '-'
+                       || replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '')
               from routed
             on conflict (tenant_id, customer_id, rule, subject_ref, occasion) do nothing""";
 

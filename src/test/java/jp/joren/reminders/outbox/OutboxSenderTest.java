@@ -263,6 +263,29 @@ public class OutboxSenderTest {
                 "UNSUBSCRIBE_LINK false false", "UNSUBSCRIBE_UNDONE true true", "PUBLIC_PAGE_CONFIRMED true false");
     }
 
+    @Test
+    void aLinkCarriesItsShopAndALinkSentBeforeTokensDidStillUnsubscribes() throws Exception {
+        shop.enable(ReminderRule.SECOND_VISIT, 0);
+        String address = address("legacy");
+        long customer = shop.customer("古い リンク", address, true, false);
+        shop.buy(customer, 7);
+        shop.night(today);
+        send(sender);
+        String path = URI.create(unsubscribeLink(only(address))).getPath();
+        assertThat(path).startsWith("/u/" + shop.shop.tenantId() + "-");
+        // as the links emailed before the token named its shop: 64 hex digits and nothing else
+        String before = "0123456789abcdef".repeat(4);
+        shop.inShop(() -> jdbc.sql("update outbox_message set unsubscribe_token = ? where tenant_id = ? and customer_id = ?")
+                .param(before).param(shop.shop.tenantId()).param(customer).update());
+        assertThat(new WebSession(port).get(path).document().select("#unsubscribe-result").text())
+                .isEqualTo("このリンクは無効です。");
+
+        WebSession.Page page = new WebSession(port).submit("/u/" + before, "form:has(#unsubscribe)", Map.of());
+
+        assertThat(page.document().select("#unsubscribe-result").text()).contains("停止しました");
+        assertThat(emailConsent(customer)).isFalse();
+    }
+
     private int suppressed() {
         return shop.inShop(() -> jdbc.sql("select count(*) from email_suppression").query(Integer.class).single());
     }

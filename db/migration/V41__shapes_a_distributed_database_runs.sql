@@ -1,0 +1,179 @@
+-- Shapes a distributed database (Citus, sharded by tenant_id) can run, and that cost plain PostgreSQL nothing.
+-- Each constraint and index is named, so the same statements replay on a distributed schema.
+
+-- 1. The cross-shop functions in PL/pgSQL. Citus cannot plan a SQL-language function with parameters over a
+--    distributed table; a PL/pgSQL one runs its statement as an ordinary query. Same results.
+create or replace function find_login_account(p_email text)
+    returns table (tenant_id bigint, account_id bigint, email text, password_hash text, display_name text,
+                   role text, enabled boolean, locale text, time_zone text)
+    language plpgsql stable security definer set search_path = public
+as $$
+begin
+    return query
+    select a.tenant_id, a.id, a.email, a.password_hash, a.display_name, a.role, a.enabled, a.locale, s.time_zone
+      from account a
+      join shop s on s.id = a.tenant_id
+     where login_email(a.email) = login_email(p_email);
+end $$;
+
+create or replace function login_email_taken(p_email text) returns boolean
+    language plpgsql stable security definer set search_path = public
+as $$
+begin
+    return exists (select 1 from account where login_email(email) = login_email(p_email));
+end $$;
+
+create or replace function shop_for_line_webhook(p_key text) returns bigint
+    language plpgsql stable security definer set search_path = public
+as $$
+begin
+    return (select tenant_id from line_account where webhook_key = p_key);
+end $$;
+
+create or replace function shop_for_password_reset(p_token_hash text) returns bigint
+    language plpgsql stable security definer set search_path = public
+as $$
+begin
+    return (select tenant_id from password_reset where token_hash = p_token_hash);
+end $$;
+
+create or replace function shop_for_staff_invitation(p_token_hash text) returns bigint
+    language plpgsql stable security definer set search_path = public
+as $$
+begin
+    return (select tenant_id from staff_invitation where token_hash = p_token_hash);
+end $$;
+
+create or replace function shop_id_for_slug(p_slug text) returns bigint
+    language plpgsql stable security definer set search_path = public
+as $$
+begin
+    return (select id from shop where slug = p_slug);
+end $$;
+
+create or replace function shop_slug_taken(p_slug text, p_except_shop bigint) returns boolean
+    language plpgsql stable security definer set search_path = public
+as $$
+begin
+    return exists (select 1 from shop where slug = p_slug and id <> coalesce(p_except_shop, -1));
+end $$;
+
+create or replace function shops_due_for_nightly_run(p_now timestamptz)
+    returns table (tenant_id bigint, business_date date)
+    language plpgsql stable security definer set search_path = public
+as $$
+begin
+    return query
+    select s.id, (p_now at time zone s.time_zone)::date
+      from shop s
+     where (p_now at time zone s.time_zone)::time >= s.nightly_run_at
+       and not exists (select 1
+                         from nightly_run r
+                        where r.tenant_id = s.id
+                          and r.trigger = 'SCHEDULED'
+                          and r.business_date = (p_now at time zone s.time_zone)::date
+                          and (r.status = 'SUCCEEDED' or r.attempts >= 3
+                               or (r.status = 'RUNNING' and r.heartbeat_at > p_now - interval '3 minutes')));
+end $$;
+
+create or replace function shops_with_email_due(p_now timestamptz) returns setof bigint
+    language plpgsql stable security definer set search_path = public
+as $$
+begin
+    return query
+    select distinct m.tenant_id from outbox_message m
+     where m.channel = 'EMAIL'
+       and (m.status = 'SENDING'
+            or (m.status = 'QUEUED'
+                and m.due_on <= (p_now at time zone 'UTC')::date + 1
+                and (m.next_attempt_at is null or m.next_attempt_at <= p_now)));
+end $$;
+
+create or replace function shops_with_line_due(p_now timestamptz) returns setof bigint
+    language plpgsql stable security definer set search_path = public
+as $$
+begin
+    return query
+    select distinct m.tenant_id from outbox_message m
+     where m.channel = 'LINE'
+       and (m.status = 'SENDING'
+            or (m.status = 'QUEUED'
+                and m.due_on <= (p_now at time zone 'UTC')::date + 1
+                and (m.next_attempt_at is null or m.next_attempt_at <= p_now)));
+end $$;
+
+-- 2. An unsubscribe link's token carries its shop ("<shop>-<64 hex>", QueueStatements), so the lookup reads
+--    one shop's messages and the token is unique within its shop, as a distributed table's keys must lead
+--    with tenant_id. Links already sent carry no shop: a partial index keeps finding those, and only those.
+create unique index outbox_message_unsubscribe_in_shop on outbox_message (tenant_id, unsubscribe_token);
+create index outbox_message_unsubscribe_before_shops on outbox_message (unsubscribe_token)
+    where unsubscribe_token not like '%-%';
+drop index outbox_message_unsubscribe;
+
+create or replace function shop_id_for_unsubscribe_token(p_token text) returns bigint
+    language plpgsql stable security definer set search_path = public
+as $$
+declare
+    v_shop bigint;
+begin
+    if p_token ~ '^[0-9]{1,18}-' then
+        v_shop := split_part(p_token, '-', 1)::bigint;
+        return (select m.tenant_id from outbox_message m
+                 where m.tenant_id = v_shop and m.unsubscribe_token = p_token);
+    end if;
+    return (select m.tenant_id from outbox_message m
+             where m.unsubscribe_token = p_token and m.unsubscribe_token not like '%-%');
+end $$;
+
+-- 3. Row triggers instead of statement triggers with transition tables, which a distributed table cannot
+--    have. A sale's lines now move its item count one line at a time (a keyed update each), and a purchase
+--    marks the month ends stale by its own date; the conditions are the ones the statement triggers had.
+drop trigger purchase_line_added on purchase_line;
+drop trigger purchase_line_removed on purchase_line;
+drop trigger purchase_line_changed on purchase_line;
+drop function purchase_items_added();
+drop function purchase_items_removed();
+drop function purchase_items_changed();
+
+create function purchase_items_moved() returns trigger language plpgsql as $$
+begin
+    if tg_op in ('DELETE', 'UPDATE') then
+        update purchase set item_count = item_count - old.quantity
+         where tenant_id = old.tenant_id and id = old.purchase_id;
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') then
+        update purchase set item_count = item_count + new.quantity
+         where tenant_id = new.tenant_id and id = new.purchase_id;
+    end if;
+    return null;
+end $$;
+
+create trigger purchase_line_items after insert or delete on purchase_line
+    for each row execute function purchase_items_moved();
+create trigger purchase_line_items_changed after update of quantity, purchase_id on purchase_line
+    for each row when ((old.quantity, old.purchase_id) is distinct from (new.quantity, new.purchase_id))
+    execute function purchase_items_moved();
+
+drop trigger purchase_marks_portfolio_stale_on_insert on purchase;
+drop trigger purchase_marks_portfolio_stale_on_delete on purchase;
+drop function mark_portfolio_stale();
+
+-- Marks only what is older than the mark already there: a busy counter's sales of the day find the day's
+-- mark (or an older one) and write nothing, so no sale waits on another's lock of that row.
+create function mark_portfolio_stale_by_receipt() returns trigger language plpgsql as $$
+declare
+    v_receipt purchase;
+begin
+    v_receipt := case when tg_op = 'DELETE' then old else new end;
+    insert into portfolio_stale as s (tenant_id, since)
+    select v_receipt.tenant_id, v_receipt.business_date
+     where not exists (select 1 from portfolio_stale k
+                        where k.tenant_id = v_receipt.tenant_id and k.since <= v_receipt.business_date)
+    on conflict (tenant_id) do update set since = excluded.since where excluded.since < s.since;
+    return null;
+end $$;
+
+create trigger purchase_marks_portfolio_stale_on_insert after insert on purchase
+    for each row execute function mark_portfolio_stale_by_receipt();
+create trigger purchase_marks_portfolio_stale_on_delete after delete on purchase
+    for each row execute function mark_portfolio_stale_by_receipt();

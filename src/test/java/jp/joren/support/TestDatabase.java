@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.testcontainers.DockerClientFactory;
@@ -14,8 +15,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * runtime role that is neither superuser nor BYPASSRLS (a superuser would pass every RLS test vacuously).
  * <p>
  * With {@code JOREN_TEST_DB_ADMIN_URL} (a superuser JDBC URL of a local server) the database is created
- * there; otherwise a Testcontainers PostgreSQL is started, which needs Docker. Database and roles are
- * dropped when the JVM ends.
+ * there; with {@code JOREN_TEST_CITUS_URL} on a Citus cluster, migrated and distributed before the tests
+ * ({@link CitusCluster}); otherwise a Testcontainers PostgreSQL is started, which needs Docker. Database and
+ * roles are dropped when the JVM ends.
  */
 public final class TestDatabase {
 
@@ -26,11 +28,17 @@ public final class TestDatabase {
     private final String adminUrl;
     private final String database;
     private final String serverUrl;
+    private final Optional<CitusCluster> citus;
     public final String ownerRole;
     public final String appRole;
     public final String password = "joren-test";
 
     private TestDatabase(String adminUrl, String serverUrl) {
+        this(adminUrl, serverUrl, Optional.empty());
+    }
+
+    private TestDatabase(String adminUrl, String serverUrl, Optional<CitusCluster> citus) {
+        this.citus = citus;
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         this.adminUrl = adminUrl;
         this.serverUrl = serverUrl;
@@ -49,6 +57,11 @@ public final class TestDatabase {
     }
 
     private static TestDatabase create() {
+        Optional<CitusCluster> citus = CitusCluster.fromEnvironment();
+        if (citus.isPresent()) {
+            String coordinator = citus.get().adminUrl();
+            return new TestDatabase(coordinator, coordinator.replaceFirst("/[^/?]*(\\?.*)?$", ""), citus);
+        }
         String adminUrl = System.getenv(ADMIN_URL_VARIABLE);
         if (adminUrl != null && !adminUrl.isBlank()) {
             return new TestDatabase(adminUrl, adminUrl.replaceFirst("/[^/?]*(\\?.*)?$", ""));
@@ -91,14 +104,23 @@ public final class TestDatabase {
 
     private void provision() {
         execute("create role " + ownerRole + " login password '" + password + "'",
-                "create role " + appRole + " login nosuperuser nobypassrls password '" + password + "'",
-                "create database " + database + " owner " + ownerRole);
+                "create role " + appRole + " login nosuperuser nobypassrls password '" + password + "'");
+        if (citus.isPresent()) {
+            citus.get().createDatabase(database, ownerRole);
+            citus.get().migrateAndDistribute(database, ownerRole, password, appRole);
+        } else {
+            execute("create database " + database + " owner " + ownerRole);
+        }
     }
 
     private void drop() {
         try {
-            execute("drop database if exists " + database + " with (force)",
-                    "drop role if exists " + appRole,
+            if (citus.isPresent()) {
+                citus.get().dropDatabase(database);
+            } else {
+                execute("drop database if exists " + database + " with (force)");
+            }
+            execute("drop role if exists " + appRole,
                     "drop role if exists " + ownerRole);
         } catch (RuntimeException e) {
             System.err.println("Could not drop test database " + database + ": " + e.getMessage());

@@ -31,6 +31,9 @@ public final class TestDatabase {
     private final Optional<CitusCluster> citus;
     public final String ownerRole;
     public final String appRole;
+    /** A member of the runtime role with BYPASSRLS: row-level security out of the way, for the tests that show
+     *  every statement names its shop by itself ({@link WithoutRowLevelSecurity}). */
+    public final String bypassRole;
     public final String password = "joren-test";
 
     private TestDatabase(String adminUrl, String serverUrl) {
@@ -45,6 +48,7 @@ public final class TestDatabase {
         this.database = "joren_test_" + suffix;
         this.ownerRole = "joren_test_owner_" + suffix;
         this.appRole = "joren_test_app_" + suffix;
+        this.bypassRole = "joren_test_bypass_" + suffix;
     }
 
     public static synchronized TestDatabase get() {
@@ -104,7 +108,8 @@ public final class TestDatabase {
 
     private void provision() {
         execute("create role " + ownerRole + " login password '" + password + "'",
-                "create role " + appRole + " login nosuperuser nobypassrls password '" + password + "'");
+                "create role " + appRole + " login nosuperuser nobypassrls password '" + password + "'",
+                "create role " + bypassRole + " login nosuperuser bypassrls password '" + password + "' in role " + appRole);
         if (citus.isPresent()) {
             citus.get().createDatabase(database, ownerRole);
             citus.get().migrateAndDistribute(database, ownerRole, password, appRole);
@@ -120,7 +125,8 @@ public final class TestDatabase {
             } else {
                 execute("drop database if exists " + database + " with (force)");
             }
-            execute("drop role if exists " + appRole,
+            execute("drop role if exists " + bypassRole,
+                    "drop role if exists " + appRole,
                     "drop role if exists " + ownerRole);
         } catch (RuntimeException e) {
             System.err.println("Could not drop test database " + database + ": " + e.getMessage());

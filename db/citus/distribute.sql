@@ -79,3 +79,22 @@ exception when others then
     -- an empty table has nothing left behind; Citus refuses the call for one with foreign keys pointing in
     raise notice 'left local copies as they are: %', sqlerrm;
 end $$;
+
+-- The sequences behind the identity columns went to the workers with the tables (an insert that runs on a
+-- worker draws its id there) but without their grants: granting again from the coordinator passes them on.
+do $$
+declare
+    v_grant record;
+begin
+    for v_grant in
+        select c.oid::regclass as sequence, a.grantee::regrole as grantee,
+               string_agg(a.privilege_type, ', ') as privileges
+          from pg_class c
+          join pg_namespace n on n.oid = c.relnamespace
+         cross join lateral aclexplode(c.relacl) a
+         where n.nspname = 'public' and c.relkind = 'S' and a.grantee <> c.relowner
+         group by 1, 2
+    loop
+        execute format('grant %s on sequence %s to %s', v_grant.privileges, v_grant.sequence, v_grant.grantee);
+    end loop;
+end $$;

@@ -62,6 +62,7 @@ public class AuditLog {
                         insert into audit_event (tenant_id, actor_id, action, subject_type, subject_id, details)
                         select app_current_tenant(), :actor, :action, :subjectType, u.subject, u.details::jsonb
                           from unnest(:subjects::bigint[], :details::text[]) u(subject, details)
+                        on conflict (tenant_id, id) do nothing
                         """)
                 .param("actor", actorId)
                 .param("action", action.name())

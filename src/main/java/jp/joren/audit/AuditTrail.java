@@ -27,9 +27,9 @@ public class AuditTrail {
                        as subject_name,
                    e.details::text as details
               from audit_event e
-              left join account a on a.tenant_id = e.tenant_id and a.id = e.actor_id
-              left join customer c on e.subject_type = 'customer' and c.tenant_id = e.tenant_id and c.id = e.subject_id
-              left join purchase p on e.subject_type = 'purchase' and p.tenant_id = e.tenant_id and p.id = e.subject_id
+              left join account a on a.tenant_id = :shop and a.tenant_id = e.tenant_id and a.id = e.actor_id
+              left join customer c on e.subject_type = 'customer' and c.tenant_id = :shop and c.tenant_id = e.tenant_id and c.id = e.subject_id
+              left join purchase p on e.subject_type = 'purchase' and p.tenant_id = :shop and p.tenant_id = e.tenant_id and p.id = e.subject_id
              where e.tenant_id = :shop
             """;
 

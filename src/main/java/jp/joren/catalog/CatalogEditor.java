@@ -42,9 +42,9 @@ class CatalogEditor {
                    p.excluded_from_portfolio, p.repurchase_cycle_days, p.active, p.department, m.id as model_id, m.model_number, k.id as part_id,
                    p.version
               from product p
-              left join category c on c.tenant_id = p.tenant_id and c.id = p.category_id
-              left join product_model m on m.tenant_id = p.tenant_id and m.product_id = p.id
-              left join consumable_part k on k.tenant_id = p.tenant_id and k.product_id = p.id
+              left join category c on c.tenant_id = :shop and c.tenant_id = p.tenant_id and c.id = p.category_id
+              left join product_model m on m.tenant_id = :shop and m.tenant_id = p.tenant_id and m.product_id = p.id
+              left join consumable_part k on k.tenant_id = :shop and k.tenant_id = p.tenant_id and k.product_id = p.id
              where p.tenant_id = :shop
             """;
 

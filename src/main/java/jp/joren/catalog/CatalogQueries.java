@@ -24,7 +24,7 @@ public class CatalogQueries {
     private static final String CHOICE = """
             select p.id, p.code, p.name, p.price, m.id as model_id, p.sensitive, p.active, p.department
               from product p
-              left join product_model m on m.tenant_id = p.tenant_id and m.product_id = p.id
+              left join product_model m on m.tenant_id = :shop and m.tenant_id = p.tenant_id and m.product_id = p.id
              where p.tenant_id = :shop
             """;
 
@@ -117,8 +117,8 @@ public class CatalogQueries {
                         select f.model_id, c.id as part_id, p.id as product_id, c.part_number, p.name, p.price,
                                c.replacement_interval_days, c.reminder_lead_days
                           from part_fit f
-                          join consumable_part c on c.tenant_id = f.tenant_id and c.id = f.part_id
-                          join product p on p.tenant_id = c.tenant_id and p.id = c.product_id
+                          join consumable_part c on c.tenant_id = :shop and c.tenant_id = f.tenant_id and c.id = f.part_id
+                          join product p on p.tenant_id = :shop and p.tenant_id = c.tenant_id and p.id = c.product_id
                          where f.tenant_id = :shop and f.model_id in (:models)
                          order by f.model_id, c.part_number
                         """)

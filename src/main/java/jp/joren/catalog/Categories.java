@@ -22,7 +22,7 @@ class Categories {
     @Transactional(readOnly = true)
     List<Category> all() {
         return jdbc.sql("""
-                        select c.id, c.name, (select count(*) from product p where p.tenant_id = c.tenant_id
+                        select c.id, c.name, (select count(*) from product p where p.tenant_id = :shop and p.tenant_id = c.tenant_id
                                                  and p.category_id = c.id) as products
                           from category c where c.tenant_id = :shop order by c.name
                         """).param("shop", CurrentTenant.require()).query(Category.class).list();

@@ -78,10 +78,10 @@ class ModelParts {
         return jdbc.sql("""
                         select k.id as part_id, p.id as product_id, k.part_number, p.name, p.price,
                                k.replacement_interval_days, k.reminder_lead_days, p.active,
-                               (select count(*) from part_fit g where g.tenant_id = k.tenant_id and g.part_id = k.id) as models
+                               (select count(*) from part_fit g where g.tenant_id = :shop and g.tenant_id = k.tenant_id and g.part_id = k.id) as models
                           from part_fit f
-                          join consumable_part k on k.tenant_id = f.tenant_id and k.id = f.part_id
-                          join product p on p.tenant_id = k.tenant_id and p.id = k.product_id
+                          join consumable_part k on k.tenant_id = :shop and k.tenant_id = f.tenant_id and k.id = f.part_id
+                          join product p on p.tenant_id = :shop and p.tenant_id = k.tenant_id and p.id = k.product_id
                          where f.tenant_id = :shop and f.model_id = :model
                          order by k.part_number
                         """)

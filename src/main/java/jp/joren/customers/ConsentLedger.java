@@ -71,7 +71,7 @@ public class ConsentLedger {
                         select c.channel, c.purpose, c.granted, c.pending, c.recorded_at, c.method,
                                a.display_name as recorded_by, c.client_address
                           from consent c
-                          left join account a on a.tenant_id = c.tenant_id and a.id = c.recorded_by
+                          left join account a on a.tenant_id = :shop and a.tenant_id = c.tenant_id and a.id = c.recorded_by
                          where c.tenant_id = :shop and c.customer_id = :customer
                          order by c.recorded_at desc, c.id desc
                         """)

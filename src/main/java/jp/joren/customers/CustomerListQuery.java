@@ -12,7 +12,7 @@ final class CustomerListQuery {
     /** A customer's current consent on a channel: GRANTED, PENDING or WITHDRAWN, or null if never asked (V38). */
     private static final String CURRENT_CONSENT = """
             (select k.state from current_consent k
-              where k.tenant_id = c.tenant_id and k.customer_id = c.id and k.channel = '%s')""";
+              where k.tenant_id = :shop and k.tenant_id = c.tenant_id and k.customer_id = c.id and k.channel = '%s')""";
 
     /** Conditions on the customer's own columns. */
     static String customerConditions(CustomerFilter filter) {
@@ -41,7 +41,7 @@ final class CustomerListQuery {
             where.append(" and ").append(TradeAreaTier.of("c")).append(" = :listTier");
         }
         if (filter.getSegment() != null || filter.getStanding() != null) {
-            where.append(" and exists (select 1 from customer_portfolio cp where cp.tenant_id = c.tenant_id and cp.customer_id = c.id")
+            where.append(" and exists (select 1 from customer_portfolio cp where cp.tenant_id = :shop and cp.tenant_id = c.tenant_id and cp.customer_id = c.id")
                     .append(filter.getSegment() == null ? "" : " and cp.segment = :listSegment")
                     .append(filter.getStanding() == null ? "" : " and cp.lapsed = :listLapsed")
                     .append(")");
@@ -49,7 +49,7 @@ final class CustomerListQuery {
         if (filter.getModelId() != null) {
             where.append(" ").append("""
                      and exists (select 1 from owned_product o
-                                  where o.tenant_id = c.tenant_id and o.customer_id = c.id
+                                  where o.tenant_id = :shop and o.tenant_id = c.tenant_id and o.customer_id = c.id
                                     and o.product_model_id = :listModel and o.ended_at is null)""");
         }
         return where.toString();
@@ -92,14 +92,14 @@ final class CustomerListQuery {
                            f.probability_active, f.expected_value_12m as expected_value12_months,
                            cp.segment, cp.lapsed
                       from (%s) c
-                      left join store s on s.tenant_id = c.tenant_id and s.id = c.store_id
-                      left join customer_portfolio cp on cp.tenant_id = c.tenant_id and cp.customer_id = c.id
-                      left join customer_forecast f on f.tenant_id = c.tenant_id and f.customer_id = c.id
+                      left join store s on s.tenant_id = :shop and s.tenant_id = c.tenant_id and s.id = c.store_id
+                      left join customer_portfolio cp on cp.tenant_id = :shop and cp.tenant_id = c.tenant_id and cp.customer_id = c.id
+                      left join customer_forecast f on f.tenant_id = :shop and f.tenant_id = c.tenant_id and f.customer_id = c.id
                       left join lateral (select count(distinct p.business_date) as visits,
                                                 min(p.business_date) as first_visit, max(p.business_date) as last_visit,
                                                 sum(p.total) as total_amount
                                            from completed_purchase p
-                                          where p.tenant_id = c.tenant_id and p.customer_id = c.id) v on true
+                                          where p.tenant_id = :shop and p.tenant_id = c.tenant_id and p.customer_id = c.id) v on true
                      where c.tenant_id = :shop
                 ) listed
                 where %s

@@ -80,8 +80,8 @@ public class OwnedProducts {
                         select o.id, o.product_model_id as model_id, p.code, p.name, m.model_number, o.purchased_on,
                                o.source, o.source_purchase_id
                           from owned_product o
-                          join product_model m on m.tenant_id = o.tenant_id and m.id = o.product_model_id
-                          join product p on p.tenant_id = m.tenant_id and p.id = m.product_id
+                          join product_model m on m.tenant_id = :shop and m.tenant_id = o.tenant_id and m.id = o.product_model_id
+                          join product p on p.tenant_id = :shop and p.tenant_id = m.tenant_id and p.id = m.product_id
                          where o.tenant_id = :shop and o.customer_id = :customer and o.ended_at is null
                          order by o.purchased_on desc, o.id desc
                         """)
@@ -112,7 +112,7 @@ public class OwnedProducts {
         return jdbc.sql("""
                         select l.product_id, max(p.business_date) as last_bought
                           from completed_purchase p
-                          join purchase_line l on l.tenant_id = p.tenant_id and l.purchase_id = p.id
+                          join purchase_line l on l.tenant_id = :shop and l.tenant_id = p.tenant_id and l.purchase_id = p.id
                          where p.tenant_id = :shop and p.customer_id = :customer and l.product_id in (:products)
                          group by l.product_id
                         """)

@@ -11,7 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * One {@code insert ... select from unnest(arrays)} statement for many rows: a round trip per table and
  * chunk instead of per row. Columns are filled from row indexes; {@code tenant_id} comes from the
- * transaction's shop, so row-level security checks every row.
+ * transaction's shop, so row-level security checks every row. {@code on conflict do nothing} (the generator's
+ * rows never conflict) makes Citus insert the rows on its workers rather than COPY them, which row-level
+ * security refuses.
  */
 @RequiredArgsConstructor
 final class BulkInsert {
@@ -57,7 +59,7 @@ final class BulkInsert {
         }
         String unnest = String.join(", ", casts.stream().map(cast -> "?::" + cast).toList());
         jdbc.sql("insert into " + table + " (tenant_id, " + String.join(", ", columns) + ") "
-                        + "select app_current_tenant(), * from unnest(" + unnest + ")")
+                        + "select app_current_tenant(), * from unnest(" + unnest + ") on conflict do nothing")
                 .params(arrays)
                 .update();
     }

@@ -62,7 +62,7 @@ class CustomerReversal {
         jdbc.sql("""
                         select ch.customer_id, ch.before::text as before, ch.after::text as after, %s::text as now
                           from import_customer_change ch
-                          join customer c on c.tenant_id = ch.tenant_id and c.id = ch.customer_id
+                          join customer c on c.tenant_id = :shop and c.tenant_id = ch.tenant_id and c.id = ch.customer_id
                          where ch.tenant_id = :shop and ch.import_id = :import and not ch.created
                          order by ch.customer_id
                         """.formatted(ImportedFields.SNAPSHOT))
@@ -103,7 +103,7 @@ class CustomerReversal {
                         delete from consent k
                          where k.tenant_id = :shop and k.import_id = :import and k.customer_id not in (%s)
                            and not exists (select 1 from consent n
-                                            where n.tenant_id = k.tenant_id and n.customer_id = k.customer_id
+                                            where n.tenant_id = :shop and n.tenant_id = k.tenant_id and n.customer_id = k.customer_id
                                               and n.channel = k.channel and n.purpose = k.purpose and not n.pending
                                               and (n.recorded_at, n.id) > (k.recorded_at, k.id))
                         returning k.customer_id, k.channel, k.granted

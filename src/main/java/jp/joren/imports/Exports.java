@@ -31,8 +31,8 @@ class Exports {
                 select p.code, p.name, c.name, p.price, case when p.sensitive then '1' else '0' end,
                        p.repurchase_cycle_days, case when p.active then '1' else '0' end, m.model_number
                   from product p
-                  left join category c on c.tenant_id = p.tenant_id and c.id = p.category_id
-                  left join product_model m on m.tenant_id = p.tenant_id and m.product_id = p.id
+                  left join category c on c.tenant_id = :shop and c.tenant_id = p.tenant_id and c.id = p.category_id
+                  left join product_model m on m.tenant_id = :shop and m.tenant_id = p.tenant_id and m.product_id = p.id
                  where p.tenant_id = :shop
                  order by p.code
                 """);
@@ -48,10 +48,10 @@ class Exports {
                        l.amount, u.status
                   from purchase u
                   join shop s on s.id = u.tenant_id
-                  join store st on st.tenant_id = u.tenant_id and st.id = u.store_id
-                  join purchase_line l on l.tenant_id = u.tenant_id and l.purchase_id = u.id
-                  join product p on p.tenant_id = l.tenant_id and p.id = l.product_id
-                  left join customer c on c.tenant_id = u.tenant_id and c.id = u.customer_id
+                  join store st on st.tenant_id = :shop and st.tenant_id = u.tenant_id and st.id = u.store_id
+                  join purchase_line l on l.tenant_id = :shop and l.tenant_id = u.tenant_id and l.purchase_id = u.id
+                  join product p on p.tenant_id = :shop and p.tenant_id = l.tenant_id and p.id = l.product_id
+                  left join customer c on c.tenant_id = :shop and c.tenant_id = u.tenant_id and c.id = u.customer_id
                  where u.tenant_id = :shop
                  order by u.purchased_at, u.id, l.id
                 """);

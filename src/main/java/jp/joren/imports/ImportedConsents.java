@@ -48,6 +48,7 @@ final class ImportedConsents {
                                 where k.tenant_id = ? and k.customer_id = u.customer
                                   and k.channel = u.channel and k.purpose = 'ADVERTISING' and not k.pending
                                 order by k.recorded_at desc, k.id desc limit 1)
+                        on conflict (tenant_id, id) do nothing
                         """)
                 .params(ownerId, run.now().atOffset(ZoneOffset.UTC), run.importId(), customers.toArray(Long[]::new),
                         channels.toArray(String[]::new), granted.toArray(Boolean[]::new), CurrentTenant.require())

@@ -48,6 +48,7 @@ final class NewCustomers {
                                       ?::text[])
                                u(id, code, name, kana, phone, email, postal, prefecture, city, town, address, birthday,
                                  channel, tags, notes)
+                        on conflict (tenant_id, id) do nothing
                         """)
                 .params(CustomerColumns.prepend(CustomerColumns.arrays(ids.toArray(Long[]::new), rows), ownerId, ownerId,
                         now, now))
@@ -70,6 +71,7 @@ final class NewCustomers {
                         insert into import_customer_change (tenant_id, import_id, customer_id, created, after)
                         select :shop, :import, u.id, true, u.after::jsonb
                           from unnest(:ids::bigint[], :after::text[]) u(id, after)
+                        on conflict (tenant_id, import_id, customer_id) do nothing
                         """)
                 .param("import", run.importId()).param("shop", CurrentTenant.require())
                 .param("ids", ids.toArray(Long[]::new)).param("after", after).update();

@@ -60,7 +60,7 @@ final class ProductImport implements KindImport {
         jdbc.sql("""
                         update import_product_change ch set after = %s
                           from product p
-                         where ch.tenant_id = :shop and ch.import_id = :import and p.tenant_id = ch.tenant_id
+                         where ch.tenant_id = :shop and ch.import_id = :import and p.tenant_id = :shop and p.tenant_id = ch.tenant_id
                            and p.id = ch.product_id and lower(p.code) = any(:keys)
                         """.formatted(SNAPSHOT))
                 .param("import", importId).param("shop", shop).param("keys", keys).update();
@@ -75,6 +75,7 @@ final class ProductImport implements KindImport {
                         select distinct app_current_tenant(), u.name from unnest(?::text[]) u(name)
                          where u.name is not null
                            and not exists (select 1 from category c where c.tenant_id = app_current_tenant() and c.name = u.name)
+                        on conflict (tenant_id, id) do nothing
                         """)
                 .param(categories).update();
         List<Boolean> inserted = jdbc.sql("""

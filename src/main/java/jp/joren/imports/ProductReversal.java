@@ -33,7 +33,7 @@ class ProductReversal {
         Map<Long, List<String>> edited = new LinkedHashMap<>();
         jdbc.sql("""
                         select ch.product_id from import_product_change ch
-                          join product p on p.tenant_id = ch.tenant_id and p.id = ch.product_id
+                          join product p on p.tenant_id = :shop and p.tenant_id = ch.tenant_id and p.id = ch.product_id
                          where ch.tenant_id = :shop and ch.import_id = :import and %s is distinct from ch.after
                         """.formatted(ProductImport.SNAPSHOT))
                 .param("shop", shop).param("import", importId)
@@ -45,7 +45,7 @@ class ProductReversal {
                                repurchase_cycle_days = (ch.before->>'cycle')::integer,
                                active = (ch.before->>'active')::boolean
                           from import_product_change ch
-                         where ch.tenant_id = :shop and ch.import_id = :import and p.tenant_id = ch.tenant_id
+                         where ch.tenant_id = :shop and ch.import_id = :import and p.tenant_id = :shop and p.tenant_id = ch.tenant_id
                            and p.id = ch.product_id and %s = ch.after
                         """.formatted(ProductImport.SNAPSHOT))
                 .param("shop", shop).param("import", importId).update();
@@ -57,10 +57,10 @@ class ProductReversal {
         List<Blocker> kept = jdbc.sql("""
                         -- each product the import created, whether a receipt sold it and whether anything else uses it
                         select p.id, p.code, p.name,
-                               exists (select 1 from purchase_line l where l.tenant_id = p.tenant_id and l.product_id = p.id)
+                               exists (select 1 from purchase_line l where l.tenant_id = :shop and l.tenant_id = p.tenant_id and l.product_id = p.id)
                                    as sold,
-                               exists (select 1 from product_model m where m.tenant_id = p.tenant_id and m.product_id = p.id)
-                                   or exists (select 1 from consumable_part k where k.tenant_id = p.tenant_id
+                               exists (select 1 from product_model m where m.tenant_id = :shop and m.tenant_id = p.tenant_id and m.product_id = p.id)
+                                   or exists (select 1 from consumable_part k where k.tenant_id = :shop and k.tenant_id = p.tenant_id
                                                  and k.product_id = p.id)
                                    or p.id in (select r.product_id from campaign r
                                                 where r.tenant_id = :shop and r.product_id is not null) as used

@@ -57,7 +57,7 @@ final class PurchaseImport implements KindImport {
         this.customers = new PurchaseCustomers(jdbc);
         jdbc.sql("""
                 select lower(p.code) as code, p.id, p.price, m.id as model_id
-                  from product p left join product_model m on m.tenant_id = p.tenant_id and m.product_id = p.id
+                  from product p left join product_model m on m.tenant_id = :shop and m.tenant_id = p.tenant_id and m.product_id = p.id
                  where p.tenant_id = :shop
                 """).param("shop", CurrentTenant.require()).query((rs, i) -> products.put(rs.getString("code"),
                 new Product(rs.getLong("id"), rs.getLong("price"), (Long) rs.getObject("model_id")))).list();
@@ -180,6 +180,7 @@ final class PurchaseImport implements KindImport {
         jdbc.sql("""
                         insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price, discount, amount)
                         select app_current_tenant(), ?, * from unnest(?::bigint[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[])
+                        on conflict (tenant_id, id) do nothing
                         """)
                 .params(purchase, productIds.toArray(Long[]::new), quantities.toArray(Integer[]::new),
                         unitPrices.toArray(Long[]::new), discounts.toArray(Long[]::new), amounts.toArray(Long[]::new))

@@ -72,7 +72,7 @@ final class SalesFile {
         this.shop = shop;
         jdbc.sql("""
                 select p.code, p.id, p.price, m.id as model_id
-                  from product p left join product_model m on m.tenant_id = p.tenant_id and m.product_id = p.id
+                  from product p left join product_model m on m.tenant_id = :shop and m.tenant_id = p.tenant_id and m.product_id = p.id
                  where p.tenant_id = :shop
                 """).param("shop", shop).query((rs, i) -> products.putIfAbsent(CatalogQueries.codeKey(rs.getString("code")),
                 new Product(rs.getLong("id"), rs.getLong("price"), (Long) rs.getObject("model_id")))).list();

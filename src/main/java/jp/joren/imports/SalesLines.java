@@ -95,6 +95,7 @@ final class SalesLines {
                         insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price, discount, amount)
                         select :shop, u.* from unnest(:purchases::bigint[], :products::bigint[], :quantities::int[],
                                                       :units::bigint[], :discounts::bigint[], :amounts::bigint[]) u
+                        on conflict (tenant_id, id) do nothing
                         """)
                 .param("shop", file.shop).param("purchases", purchaseIds.toArray(Long[]::new))
                 .param("products", productIds.toArray(Long[]::new)).param("quantities", quantities.toArray(Integer[]::new))

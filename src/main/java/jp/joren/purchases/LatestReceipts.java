@@ -29,7 +29,7 @@ public class LatestReceipts {
                         select p.id, coalesce(p.receipt_number::text, p.external_ref) as receipt, p.purchased_at,
                                c.name as customer_name, p.total, p.status = 'COMPLETED' as completed
                           from purchase p
-                          left join customer c on c.tenant_id = p.tenant_id and c.id = p.customer_id
+                          left join customer c on c.tenant_id = :shop and c.tenant_id = p.tenant_id and c.id = p.customer_id
                          where p.tenant_id = :shop and p.business_date = :today
                          order by p.purchased_at desc, p.id desc
                          limit :limit""")

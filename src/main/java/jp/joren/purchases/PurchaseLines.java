@@ -27,6 +27,7 @@ class PurchaseLines {
                                                    amount, note)
                         select app_current_tenant(), ?, * from unnest(?::bigint[], ?::int[], ?::bigint[], ?::bigint[],
                                                                        ?::bigint[], ?::text[])
+                        on conflict (tenant_id, id) do nothing
                         """)
                 .params(id,
                         lines.stream().map(line -> line.product().id()).toArray(Long[]::new),

@@ -91,6 +91,30 @@ class EveryStatementNamesItsShopTest {
     }
 
     /**
+     * Rows unnested from arrays are inserted with {@code on conflict}: without it Citus sends them to its workers
+     * as COPY, which row-level security refuses ("COPY FROM not supported with row-level security"); with it,
+     * as inserts. A new row's key never conflicts, so nothing else changes.
+     */
+    @Test
+    void rowsUnnestedFromArraysAreInsertedWithOnConflict() throws IOException {
+        Pattern insertFromArrays = Pattern.compile("insert\\s+into\\s+\\w+[^;]*?\\bunnest\\(", Pattern.DOTALL);
+        List<String> copied = new ArrayList<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            sources.filter(path -> path.toString().endsWith(".java")).sorted().forEach(source -> {
+                String java = read(source);
+                Matcher text = TEXT.matcher(java);
+                while (text.find()) {
+                    String sql = text.group(1) != null ? text.group(1) : text.group(2);
+                    if (insertFromArrays.matcher(sql).find() && !sql.contains("on conflict")) {
+                        copied.add(source + ":" + line(java, text.start()) + " " + firstWords(sql));
+                    }
+                }
+            });
+        }
+        assertThat(copied).as("inserts of unnested arrays without on conflict").isEmpty();
+    }
+
+    /**
      * The table's tenant_id compared with the shop itself — a parameter or the transaction's shop — not only with
      * another table's: Citus routes a statement to one node by the value each distributed table is filtered on.
      */

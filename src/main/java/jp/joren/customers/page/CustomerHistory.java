@@ -51,10 +51,10 @@ public class CustomerHistory {
                                (select string_agg(pr.name || case when l.quantity > 1 then ' ×' || l.quantity else '' end,
                                                   '、' order by l.id)
                                   from purchase_line l
-                                  join product pr on pr.tenant_id = l.tenant_id and pr.id = l.product_id
-                                 where l.tenant_id = p.tenant_id and l.purchase_id = p.id) as items
+                                  join product pr on pr.tenant_id = :shop and pr.tenant_id = l.tenant_id and pr.id = l.product_id
+                                 where l.tenant_id = :shop and l.tenant_id = p.tenant_id and l.purchase_id = p.id) as items
                           from purchase p
-                          join store s on s.tenant_id = p.tenant_id and s.id = p.store_id
+                          join store s on s.tenant_id = :shop and s.tenant_id = p.tenant_id and s.id = p.store_id
                          where p.tenant_id = :shop and p.customer_id = :customer
                          order by p.purchased_at desc, p.id desc
                          limit :limit

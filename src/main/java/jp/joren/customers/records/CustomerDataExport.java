@@ -31,21 +31,21 @@ public class CustomerDataExport {
                         'code', c.code, 'name', c.name, 'nameKana', c.name_kana, 'email', c.email, 'phone', c.phone,
                         'postalCode', c.postal_code, 'prefecture', c.prefecture, 'city', c.city, 'town', c.town,
                         'addressLine', c.address_line, 'birthday', c.birthday, 'acquisitionChannel', c.acquisition_channel,
-                        'store', (select s.name from store s where s.tenant_id = c.tenant_id and s.id = c.store_id),
+                        'store', (select s.name from store s where s.tenant_id = :shop and s.tenant_id = c.tenant_id and s.id = c.store_id),
                         'tags', to_jsonb(c.tags), 'notes', c.notes, 'status', c.status, 'registeredAt', c.created_at),
                     'consents', coalesce((select jsonb_agg(jsonb_build_object(
                             'channel', k.channel, 'purpose', k.purpose, 'granted', k.granted, 'pending', k.pending,
                             'recordedAt', k.recorded_at, 'method', k.method, 'wordingVersion', k.wording_version)
                             order by k.recorded_at, k.id)
-                        from consent k where k.tenant_id = c.tenant_id and k.customer_id = c.id), '[]'),
+                        from consent k where k.tenant_id = :shop and k.tenant_id = c.tenant_id and k.customer_id = c.id), '[]'),
                     'ownedProducts', coalesce((select jsonb_agg(jsonb_build_object(
                             'productCode', p.code, 'name', p.name, 'modelNumber', m.model_number,
                             'purchasedOn', o.purchased_on, 'source', o.source, 'endedAt', o.ended_at)
                             order by o.purchased_on, o.id)
                         from owned_product o
-                        join product_model m on m.tenant_id = o.tenant_id and m.id = o.product_model_id
-                        join product p on p.tenant_id = m.tenant_id and p.id = m.product_id
-                        where o.tenant_id = c.tenant_id and o.customer_id = c.id), '[]'),
+                        join product_model m on m.tenant_id = :shop and m.tenant_id = o.tenant_id and m.id = o.product_model_id
+                        join product p on p.tenant_id = :shop and p.tenant_id = m.tenant_id and p.id = m.product_id
+                        where o.tenant_id = :shop and o.tenant_id = c.tenant_id and o.customer_id = c.id), '[]'),
                     'purchases', coalesce((select jsonb_agg(jsonb_build_object(
                             'receipt', u.id, 'purchasedAt', u.purchased_at, 'channel', u.channel, 'total', u.total,
                             'status', u.status,
@@ -53,10 +53,10 @@ public class CustomerDataExport {
                                                 'quantity', l.quantity, 'unitPrice', l.unit_price,
                                                 'discount', l.discount, 'amount', l.amount) order by l.id)
                                         from purchase_line l
-                                        join product pr on pr.tenant_id = l.tenant_id and pr.id = l.product_id
-                                       where l.tenant_id = u.tenant_id and l.purchase_id = u.id))
+                                        join product pr on pr.tenant_id = :shop and pr.tenant_id = l.tenant_id and pr.id = l.product_id
+                                       where l.tenant_id = :shop and l.tenant_id = u.tenant_id and l.purchase_id = u.id))
                             order by u.purchased_at, u.id)
-                        from purchase u where u.tenant_id = c.tenant_id and u.customer_id = c.id), '[]')))
+                        from purchase u where u.tenant_id = :shop and u.tenant_id = c.tenant_id and u.customer_id = c.id), '[]')))
                   from customer c
                  where c.tenant_id = :shop and c.id = :id
                 """).param("shop", CurrentTenant.require()).param("id", customerId).query(String.class).single();

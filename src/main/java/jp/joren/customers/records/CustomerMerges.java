@@ -49,7 +49,7 @@ public class CustomerMerges {
         String before = jdbc.sql("""
                         select (%s || jsonb_build_object('merged_status', m.status))::text
                           from customer s
-                          join customer m on m.tenant_id = s.tenant_id and m.id = :m
+                          join customer m on m.tenant_id = :shop and m.tenant_id = s.tenant_id and m.id = :m
                          where s.tenant_id = :shop and s.id = :s
                         """.formatted(RESTORABLE))
                 .param("shop", shop).param("s", survivorId).param("m", mergedId)
@@ -69,7 +69,7 @@ public class CustomerMerges {
                                tags = array(select distinct t from unnest(s.tags || m.tags) t order by t),
                                updated_at = :now, updated_by = :owner
                           from customer m
-                         where s.tenant_id = :shop and s.id = :s and m.tenant_id = s.tenant_id and m.id = :m
+                         where s.tenant_id = :shop and s.id = :s and m.tenant_id = :shop and m.tenant_id = s.tenant_id and m.id = :m
                         """)
                 .param("shop", shop).param("s", survivorId).param("m", mergedId).param("owner", ownerId)
                 .param("now", now).update();
@@ -144,9 +144,9 @@ public class CustomerMerges {
                    cardinality(m.moved_owned) as owned_products, cardinality(m.moved_consents) as consents, m.undone_at,
                    m.erased_at
               from customer_merge m
-              join customer s on s.tenant_id = m.tenant_id and s.id = m.survivor_id
-              join customer d on d.tenant_id = m.tenant_id and d.id = m.merged_id
-              left join account a on a.tenant_id = m.tenant_id and a.id = m.merged_by
+              join customer s on s.tenant_id = :shop and s.tenant_id = m.tenant_id and s.id = m.survivor_id
+              join customer d on d.tenant_id = :shop and d.tenant_id = m.tenant_id and d.id = m.merged_id
+              left join account a on a.tenant_id = :shop and a.tenant_id = m.tenant_id and a.id = m.merged_by
              where m.tenant_id = :shop
             """;
 

@@ -83,7 +83,7 @@ class MergeUndo {
                            set status = m.survivor_before->>'merged_status', merged_into_id = null, updated_at = :now,
                                updated_by = :owner
                           from customer_merge m
-                         where m.tenant_id = :shop and m.id = :merge and c.tenant_id = m.tenant_id and c.id = m.merged_id
+                         where m.tenant_id = :shop and m.id = :merge and c.tenant_id = :shop and c.tenant_id = m.tenant_id and c.id = m.merged_id
                         """).param("shop", shop).param("merge", mergeId).param("owner", ownerId).param("now", now).update();
         jdbc.sql("update customer_merge set undone_at = :now, undone_by = :owner where tenant_id = :shop and id = :merge")
                 .param("now", now).param("owner", ownerId).param("shop", shop).param("merge", mergeId).update();

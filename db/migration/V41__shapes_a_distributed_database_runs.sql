@@ -58,22 +58,30 @@ begin
     return exists (select 1 from shop where slug = p_slug and id <> coalesce(p_except_shop, -1));
 end $$;
 
+-- The shops whose night is due, less those whose night is done, running or given up: two reads, not a subquery
+-- per shop, since the shops are a reference table and their runs are distributed (Citus cannot correlate them).
 create or replace function shops_due_for_nightly_run(p_now timestamptz)
     returns table (tenant_id bigint, business_date date)
     language plpgsql stable security definer set search_path = public
 as $$
+declare
+    v_shops bigint[];
+    v_days date[];
 begin
-    return query
-    select s.id, (p_now at time zone s.time_zone)::date
+    select coalesce(array_agg(s.id), '{}'), coalesce(array_agg((p_now at time zone s.time_zone)::date), '{}')
+      into v_shops, v_days
       from shop s
-     where (p_now at time zone s.time_zone)::time >= s.nightly_run_at
-       and not exists (select 1
-                         from nightly_run r
-                        where r.tenant_id = s.id
-                          and r.trigger = 'SCHEDULED'
-                          and r.business_date = (p_now at time zone s.time_zone)::date
-                          and (r.status = 'SUCCEEDED' or r.attempts >= 3
-                               or (r.status = 'RUNNING' and r.heartbeat_at > p_now - interval '3 minutes')));
+     where (p_now at time zone s.time_zone)::time >= s.nightly_run_at;
+    return query
+    select d.shop, d.day from unnest(v_shops, v_days) d(shop, day)
+    except
+    select r.tenant_id, r.business_date
+      from nightly_run r
+     where r.tenant_id = any (v_shops)
+       and r.trigger = 'SCHEDULED'
+       and r.business_date = any (v_days)
+       and (r.status = 'SUCCEEDED' or r.attempts >= 3
+            or (r.status = 'RUNNING' and r.heartbeat_at > p_now - interval '3 minutes'));
 end $$;
 
 create or replace function shops_with_email_due(p_now timestamptz) returns setof bigint

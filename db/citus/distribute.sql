@@ -81,7 +81,8 @@ exception when others then
 end $$;
 
 -- The sequences behind the identity columns went to the workers with the tables (an insert that runs on a
--- worker draws its id there) but without their grants: granting again from the coordinator passes them on.
+-- worker draws its id there) but without their grants, and Citus does not pass a grant on such a sequence
+-- along: the same grants are made on each worker.
 do $$
 declare
     v_grant record;
@@ -95,6 +96,7 @@ begin
          where n.nspname = 'public' and c.relkind = 'S' and a.grantee <> c.relowner
          group by 1, 2
     loop
-        execute format('grant %s on sequence %s to %s', v_grant.privileges, v_grant.sequence, v_grant.grantee);
+        perform run_command_on_workers(
+            format('grant %s on sequence %s to %s', v_grant.privileges, v_grant.sequence, v_grant.grantee));
     end loop;
 end $$;

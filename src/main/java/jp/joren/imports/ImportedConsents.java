@@ -37,21 +37,31 @@ final class ImportedConsents {
         // Not current_consent, on purpose: the file's answer is compared with the latest answer the customer
         // confirmed, and written only when it differs. Importing the same ledger again adds nothing, even when a
         // sign-up's double opt-in is pending since; that pending entry decides until the customer confirms it.
+        // The latest answers are read first and joined, not looked up per row: Citus cannot correlate a table
+        // with rows unnested from arrays.
+        Long[] customerIds = customers.toArray(Long[]::new);
         jdbc.sql("""
                         insert into consent (tenant_id, customer_id, channel, purpose, granted, method, wording_version,
                                              recorded_by, recorded_at, import_id)
-                        select app_current_tenant(), u.customer, u.channel, 'ADVERTISING', u.granted, 'IMPORT', 'import', ?, ?,
-                               ?
-                          from unnest(?::bigint[], ?::text[], ?::boolean[]) u(customer, channel, granted)
-                         where u.granted is distinct from (
-                               select k.granted from consent k
-                                where k.tenant_id = ? and k.customer_id = u.customer
-                                  and k.channel = u.channel and k.purpose = 'ADVERTISING' and not k.pending
-                                order by k.recorded_at desc, k.id desc limit 1)
+                        select :shop, u.customer, u.channel, 'ADVERTISING', u.granted, 'IMPORT', 'import', :owner, :now,
+                               :import
+                          from unnest(:customers::bigint[], :channels::text[], :granted::boolean[]) u(customer, channel, granted)
+                          left join (select distinct on (k.customer_id, k.channel) k.customer_id, k.channel, k.granted
+                                       from consent k
+                                      where k.tenant_id = :shop and k.customer_id = any(:customers::bigint[])
+                                        and k.purpose = 'ADVERTISING' and not k.pending
+                                      order by k.customer_id, k.channel, k.recorded_at desc, k.id desc) latest
+                            on latest.customer_id = u.customer and latest.channel = u.channel
+                         where u.granted is distinct from latest.granted
                         on conflict (tenant_id, id) do nothing
                         """)
-                .params(ownerId, run.now().atOffset(ZoneOffset.UTC), run.importId(), customers.toArray(Long[]::new),
-                        channels.toArray(String[]::new), granted.toArray(Boolean[]::new), CurrentTenant.require())
+                .param("shop", CurrentTenant.require())
+                .param("owner", ownerId)
+                .param("now", run.now().atOffset(ZoneOffset.UTC))
+                .param("import", run.importId())
+                .param("customers", customerIds)
+                .param("channels", channels.toArray(String[]::new))
+                .param("granted", granted.toArray(Boolean[]::new))
                 .update();
     }
 }

@@ -70,24 +70,27 @@ final class ProductImport implements KindImport {
     private Counts upsert(List<ImportRow> rows) {
         String[] categories = rows.stream().map(r -> r.text("category") == null ? null : r.text("category").strip())
                 .toArray(String[]::new);
+        // the categories new to the shop, and then each row's category, as sets: Citus cannot correlate a table
+        // with rows unnested from arrays
         jdbc.sql("""
                         insert into category (tenant_id, name)
-                        select distinct app_current_tenant(), u.name from unnest(?::text[]) u(name)
-                         where u.name is not null
-                           and not exists (select 1 from category c where c.tenant_id = app_current_tenant() and c.name = u.name)
+                        select :shop, n.name
+                          from (select u.name from unnest(:categories::text[]) u(name) where u.name is not null
+                                except
+                                select c.name from category c where c.tenant_id = :shop) n
                         on conflict (tenant_id, id) do nothing
                         """)
-                .param(categories).update();
+                .param("shop", CurrentTenant.require()).param("categories", categories).update();
         List<Boolean> inserted = jdbc.sql("""
                         -- a product of each row by its code, made or changed; true where the row made it
                         insert into product (tenant_id, code, name, category_id, price, sensitive, repurchase_cycle_days,
                                              active, import_id)
-                        select app_current_tenant(), u.code, u.name,
-                               (select min(c.id) from category c where c.tenant_id = app_current_tenant()
-                                                                     and c.name = u.category), u.price,
+                        select app_current_tenant(), u.code, u.name, named.id, u.price,
                                coalesce(u.sensitive, false), u.cycle, coalesce(u.active, true), ?
                           from unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::boolean[], ?::int[], ?::boolean[])
                                u(code, name, category, price, sensitive, cycle, active)
+                          left join (select c.name, min(c.id) as id from category c
+                                      where c.tenant_id = ? group by c.name) named on named.name = u.category
                         on conflict (tenant_id, lower(code)) do update
                            set name = excluded.name, category_id = coalesce(excluded.category_id, product.category_id),
                                price = excluded.price, sensitive = excluded.sensitive,
@@ -101,7 +104,8 @@ final class ProductImport implements KindImport {
                         rows.stream().map(r -> r.<Long>value("price")).toArray(Long[]::new),
                         rows.stream().map(r -> r.<Boolean>value("sensitive")).toArray(Boolean[]::new),
                         rows.stream().map(r -> r.<Integer>value("cycleDays")).toArray(Integer[]::new),
-                        rows.stream().map(r -> r.<Boolean>value("active")).toArray(Boolean[]::new))
+                        rows.stream().map(r -> r.<Boolean>value("active")).toArray(Boolean[]::new),
+                        CurrentTenant.require())
                 .query(Boolean.class).list();
         int created = (int) inserted.stream().filter(Boolean::booleanValue).count();
         return new Counts(created, inserted.size() - created);

@@ -49,7 +49,8 @@ public class ShopSettings {
     /** The shop's time zone, without loading the shop (the counter asks on every sale). */
     @Transactional(readOnly = true)
     public ZoneId zone() {
-        return ZoneId.of(jdbc.sql("select time_zone from shop").query(String.class).single());
+        return ZoneId.of(jdbc.sql("select time_zone from shop where id = :shop").param("shop", CurrentTenant.require())
+                .query(String.class).single());
     }
 
     /** The shop's today: the date on its own clock, which is the business date of what happens now. */

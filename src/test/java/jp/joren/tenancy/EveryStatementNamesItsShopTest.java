@@ -66,6 +66,13 @@ class EveryStatementNamesItsShopTest {
                     boolean readsAShopTable = false;
                     Matcher table = TABLE_REFERENCE.matcher(sql);
                     while (table.find()) {
+                        if (table.group(2).equals("shop")) {
+                            String alias = table.group(3) == null || NOT_AN_ALIAS.contains(table.group(3)) ? null : table.group(3);
+                            if (!table.group(1).equals("into") && !namesItsRow(sql, alias)) {
+                                forgetful.add(where + "shop" + (alias == null ? "" : " " + alias) + ": " + firstWords(sql));
+                            }
+                            continue;
+                        }
                         if (!shopTables.contains(table.group(2))) {
                             continue;
                         }
@@ -121,6 +128,16 @@ class EveryStatementNamesItsShopTest {
     private static boolean namesItsShop(String sql, String alias) {
         String column = alias == null ? "(?<![.\\w])tenant_id" : "\\b" + alias + "\\.tenant_id";
         String shop = "(?::\\w+|\\?|app_current_tenant\\(\\))";
+        return Pattern.compile(column + "\\s*=\\s*" + shop + "|" + shop + "\\s*=\\s*" + column).matcher(sql).find();
+    }
+
+    /**
+     * The shop table itself is read by its id: the shop's, or the one a shop table's row names. Without that the
+     * statement reads every shop, and only row-level security would leave the one it wants.
+     */
+    private static boolean namesItsRow(String sql, String alias) {
+        String column = alias == null ? "(?<![.\\w])id" : "\\b" + alias + "\\.id";
+        String shop = "(?::\\w+|\\?|app_current_tenant\\(\\)|\\w+\\.tenant_id)";
         return Pattern.compile(column + "\\s*=\\s*" + shop + "|" + shop + "\\s*=\\s*" + column).matcher(sql).find();
     }
 

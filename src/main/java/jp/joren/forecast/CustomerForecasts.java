@@ -23,10 +23,11 @@ public class CustomerForecasts {
                         select f.fitted_on, c.probability_active, c.expected_visits_90d, c.expected_visits_12m,
                                c.expected_next_visit_on, c.expected_value_12m
                           from customer_forecast c
-                          join forecast_fit f on f.tenant_id = c.tenant_id and f.reliable
-                         where c.tenant_id = ? and c.customer_id = ?
+                          join forecast_fit f on f.tenant_id = :shop and f.tenant_id = c.tenant_id and f.reliable
+                         where c.tenant_id = :shop and c.customer_id = :customer
                         """)
-                .params(CurrentTenant.require(), customerId)
+                .param("shop", CurrentTenant.require())
+                .param("customer", customerId)
                 .query((rs, row) -> new CustomerForecast(rs.getObject(1, LocalDate.class), rs.getDouble(2),
                         rs.getDouble(3), rs.getDouble(4), rs.getObject(5, LocalDate.class), rs.getLong(6)))
                 .optional();

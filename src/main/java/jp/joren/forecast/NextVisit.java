@@ -17,12 +17,12 @@ public record NextVisit(LocalDate expectedOn, LocalDate lastVisit, long daysAway
 
     /**
      * The joins a statement adds after {@code customer_portfolio cp} to read {@link #EXPECTED_ON}: the
-     * customer's forecast, only when the shop's fit is reliable.
+     * customer's forecast, only when the shop's fit is reliable. The statement binds {@code shop}.
      */
     public static final String JOINS = """
-            left join forecast_fit nv_fit on nv_fit.tenant_id = cp.tenant_id and nv_fit.reliable
-            left join customer_forecast nv_fc on nv_fc.tenant_id = cp.tenant_id and nv_fc.customer_id = cp.customer_id
-                                             and nv_fit.tenant_id is not null""";
+            left join forecast_fit nv_fit on nv_fit.tenant_id = :shop and nv_fit.tenant_id = cp.tenant_id and nv_fit.reliable
+            left join customer_forecast nv_fc on nv_fc.tenant_id = :shop and nv_fc.tenant_id = cp.tenant_id
+                                             and nv_fc.customer_id = cp.customer_id and nv_fit.tenant_id is not null""";
 
     /** The expected day before {@link #of} decides whether the customer is away. */
     public static final String EXPECTED_ON = "coalesce(nv_fc.expected_next_visit_on, cp.last_visit + cp.expected_interval_days)";

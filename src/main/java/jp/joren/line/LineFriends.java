@@ -22,12 +22,14 @@ public class LineFriends {
 
     /**
      * SQL true when the customer row {@code customer} (an alias of the customer table) has LINE linked and has
-     * not blocked the account; the consent itself is the ledger's, checked beside it.
+     * not blocked the account; the consent itself is the ledger's, checked beside it. The statement binds
+     * {@code shop}.
      */
     public static String linked(String customer) {
         return """
                 exists (select 1 from line_friend lf
-                         where lf.tenant_id = %1$s.tenant_id and lf.customer_id = %1$s.id and lf.unfollowed_at is null)"""
+                         where lf.tenant_id = :shop and lf.tenant_id = %1$s.tenant_id and lf.customer_id = %1$s.id
+                           and lf.unfollowed_at is null)"""
                 .formatted(customer);
     }
 

@@ -35,8 +35,9 @@ public class PostalList {
                    concat_ws(' ', cu.prefecture, cu.city, cu.town, cu.address_line) as address, cu.name, m.rule,
                    c.code as coupon_code, c.valid_until
               from outbox_message m
-              join customer cu on cu.tenant_id = m.tenant_id and cu.id = m.customer_id and cu.status = 'ACTIVE'
-              left join coupon c on c.tenant_id = m.tenant_id and c.id = m.coupon_id
+              join customer cu on cu.tenant_id = :shop and cu.tenant_id = m.tenant_id and cu.id = m.customer_id
+                              and cu.status = 'ACTIVE'
+              left join coupon c on c.tenant_id = :shop and c.tenant_id = m.tenant_id and c.id = m.coupon_id
              where m.tenant_id = :shop and m.channel = 'POSTAL' and m.status = 'QUEUED' and m.due_on <= :today and m.id <= :upTo
                and coalesce(cu.postal_code, '') <> ''
                and %s

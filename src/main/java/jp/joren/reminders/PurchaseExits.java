@@ -36,7 +36,8 @@ public class PurchaseExits {
                                 or (i.reason = 'PART_DUE' and i.product_id = any(:products))
                                 or (i.reason = 'COUPON_EXPIRING'
                                     and exists (select 1 from coupon c
-                                                 where c.tenant_id = i.tenant_id and c.id = i.coupon_id
+                                                 where c.tenant_id = :shop and c.tenant_id = i.tenant_id
+                                                   and c.id = i.coupon_id
                                                    and c.redeemed_at is not null)))""")
                 .param("shop", CurrentTenant.require())
                 .param("customer", customerId)
@@ -53,11 +54,12 @@ public class PurchaseExits {
                 update outbox_message m set status = 'WITHDRAWN', reason = 'BOUGHT'
                  where m.tenant_id = :shop and m.status in ('QUEUED', 'AWAITING_APPROVAL')
                    and exists (select 1 from completed_purchase p
-                                where p.tenant_id = m.tenant_id and p.customer_id = m.customer_id
+                                where p.tenant_id = :shop and p.tenant_id = m.tenant_id and p.customer_id = m.customer_id
                                   and p.created_at >= m.queued_at
                                   and (m.product_id is null
                                        or exists (select 1 from purchase_line l
-                                                   where l.tenant_id = p.tenant_id and l.purchase_id = p.id
+                                                   where l.tenant_id = :shop and l.tenant_id = p.tenant_id
+                                                     and l.purchase_id = p.id
                                                      and l.product_id = m.product_id)))""")
                 .param("shop", CurrentTenant.require())
                 .update();

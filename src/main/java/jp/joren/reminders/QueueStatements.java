@@ -38,11 +38,13 @@ final class QueueStatements {
                   join customer cu on cu.tenant_id = :shop and cu.id = c.customer_id and cu.status = 'ACTIVE'
                  -- a night run again in the day does not remind someone who has bought since
                  where not exists (select 1 from completed_purchase b
-                                    where b.tenant_id = cu.tenant_id and b.customer_id = c.customer_id
+                                    where b.tenant_id = :shop and b.tenant_id = cu.tenant_id
+                                      and b.customer_id = c.customer_id
                                       and b.business_date >= :today
                                       and (c.product_id is null
                                            or exists (select 1 from purchase_line l
-                                                       where l.tenant_id = b.tenant_id and l.purchase_id = b.id
+                                                       where l.tenant_id = :shop and l.tenant_id = b.tenant_id
+                                                         and l.purchase_id = b.id
                                                          and l.product_id = c.product_id)))),
             routes as (
                 -- the first channel of the rule's order (:channels) the customer can be reached on

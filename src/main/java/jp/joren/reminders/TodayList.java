@@ -41,11 +41,11 @@ public class TodayList {
      * join. Until the statistics know a new shop, the planner takes its customers for one row; as a plain join
      * it then read them through any index on the shop alone and filtered the whole shop once per item (10 s a
      * page on a 100,000-customer shop whose tables were last analysed when it was small). Here the key is the
-     * lookup, in key order, whatever the estimates.
+     * lookup, in key order, whatever the estimates. The statement binds {@code shop}.
      */
     private static final String CUSTOMER = """
               join lateral (select c.name, c.name_kana, c.phone from customer c
-                             where c.tenant_id = i.tenant_id and c.id = i.customer_id
+                             where c.tenant_id = :shop and c.tenant_id = i.tenant_id and c.id = i.customer_id
                              order by c.tenant_id, c.id limit 1) cu on true
             """;
 
@@ -58,7 +58,7 @@ public class TodayList {
                                  order by priority, rank_days, customer_id, reason, occasion
                                  limit :limit offset :offset) i
                         """.formatted(inStore(store)) + CUSTOMER + """
-                          left join account a on a.tenant_id = i.tenant_id and a.id = i.acted_by
+                          left join account a on a.tenant_id = :shop and a.tenant_id = i.tenant_id and a.id = i.acted_by
                          order by i.priority, i.rank_days, i.customer_id, i.reason, i.occasion""")
                 .param("shop", CurrentTenant.require())
                 .param("store", store)
@@ -88,7 +88,7 @@ public class TodayList {
         return jdbc.sql(COLUMNS + """
                           from contact_item i
                         %s
-                          left join account a on a.tenant_id = i.tenant_id and a.id = i.acted_by
+                          left join account a on a.tenant_id = :shop and a.tenant_id = i.tenant_id and a.id = i.acted_by
                          where i.tenant_id = :shop and i.customer_id = :customer and i.reason = :reason
                            and i.occasion = :occasion""".formatted(CUSTOMER))
                 .param("shop", CurrentTenant.require())

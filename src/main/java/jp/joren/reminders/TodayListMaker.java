@@ -76,7 +76,7 @@ public class TodayListMaker {
                  where b.next <= cast(:today as date) + 7) i
               join customer cu on cu.tenant_id = :shop and cu.id = i.customer_id and cu.status = 'ACTIVE'
              where not exists (select 1 from contact_task t
-                                where t.tenant_id = cu.tenant_id and t.customer_id = i.customer_id
+                                where t.tenant_id = :shop and t.tenant_id = cu.tenant_id and t.customer_id = i.customer_id
                                   and t.reason = i.reason and t.occasion = i.occasion
                                   and (t.outcome not in ('NOT_NOW', 'VOICEMAIL') or t.snoozed_until > :today))
             on conflict do nothing""".formatted(NextVisit.EXPECTED_ON, NextVisit.JOINS, ReminderCandidates.PARTS_DUE,

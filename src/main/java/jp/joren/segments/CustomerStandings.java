@@ -27,11 +27,12 @@ public class CustomerStandings {
                                cp.amount, b.first_tenure_days,
                                b.second_tenure_days, b.lapse_days as lapse_threshold, b.amount_threshold
                           from customer_portfolio cp
-                          join portfolio_classification k on k.tenant_id = cp.tenant_id
-                          join portfolio_basis b on b.tenant_id = k.tenant_id and b.as_of = k.as_of
-                         where cp.tenant_id = ? and cp.customer_id = ?
+                          join portfolio_classification k on k.tenant_id = :shop and k.tenant_id = cp.tenant_id
+                          join portfolio_basis b on b.tenant_id = :shop and b.tenant_id = k.tenant_id and b.as_of = k.as_of
+                         where cp.tenant_id = :shop and cp.customer_id = :customer
                         """)
-                .params(CurrentTenant.require(), customerId)
+                .param("shop", CurrentTenant.require())
+                .param("customer", customerId)
                 .query((rs, row) -> new CustomerStanding(rs.getObject("as_of", LocalDate.class),
                         new Cell(Segment.valueOf(rs.getString("segment")), rs.getBoolean("lapsed")), rs.getInt("visits"),
                         rs.getInt("tenure_days"), rs.getInt("lapse_days"), rs.getLong("amount"),

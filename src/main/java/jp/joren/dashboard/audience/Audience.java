@@ -88,8 +88,8 @@ public enum Audience {
     /** Customers in a cell at a month's close who were in another (or none) at the close before. */
     MOVED("""
             select t.customer_id from portfolio_snapshot t
-              left join portfolio_snapshot f on f.tenant_id = t.tenant_id and f.customer_id = t.customer_id
-                                            and f.month = :monthBefore
+              left join portfolio_snapshot f on f.tenant_id = :shop and f.tenant_id = t.tenant_id
+                                            and f.customer_id = t.customer_id and f.month = :monthBefore
              where t.tenant_id = :shop and t.month = :month and t.segment = :segment and t.lapsed = :lapsed
                and (case when cast(:fromSegment as text) is null then f.customer_id is null
                          else f.segment = :fromSegment and f.lapsed = :fromLapsed end)
@@ -102,10 +102,10 @@ public enum Audience {
     TOP_CATEGORY_BUYERS("""
             select distinct p.customer_id
               from completed_purchase p
-              join customer_portfolio cp on cp.tenant_id = p.tenant_id and cp.customer_id = p.customer_id
-                                        and cp.segment = 'LOYAL' and not cp.lapsed
-              join purchase_line l on l.tenant_id = p.tenant_id and l.purchase_id = p.id
-              join product pr on pr.tenant_id = l.tenant_id and pr.id = l.product_id
+              join customer_portfolio cp on cp.tenant_id = :shop and cp.tenant_id = p.tenant_id
+                                        and cp.customer_id = p.customer_id and cp.segment = 'LOYAL' and not cp.lapsed
+              join purchase_line l on l.tenant_id = :shop and l.tenant_id = p.tenant_id and l.purchase_id = p.id
+              join product pr on pr.tenant_id = :shop and pr.tenant_id = l.tenant_id and pr.id = l.product_id
              where p.tenant_id = :shop and p.business_date >= cast(:today as date) - 365 and p.business_date < :today
                and coalesce(pr.category_id, 0) = :category
             """),
@@ -125,12 +125,14 @@ public enum Audience {
             """.formatted(TradeArea.TIER)),
     TIER_ACTIVE("""
             select c.id from customer c
-              join customer_portfolio cp on cp.tenant_id = c.tenant_id and cp.customer_id = c.id and not cp.lapsed
+              join customer_portfolio cp on cp.tenant_id = :shop and cp.tenant_id = c.tenant_id and cp.customer_id = c.id
+                                        and not cp.lapsed
              where c.tenant_id = :shop and c.status = 'ACTIVE' and %s = :tier
             """.formatted(TradeArea.TIER)),
     TOWN_ACTIVE("""
             select c.id from customer c
-              join customer_portfolio cp on cp.tenant_id = c.tenant_id and cp.customer_id = c.id and not cp.lapsed
+              join customer_portfolio cp on cp.tenant_id = :shop and cp.tenant_id = c.tenant_id and cp.customer_id = c.id
+                                        and not cp.lapsed
              where c.tenant_id = :shop and c.status = 'ACTIVE' and coalesce(nullif(trim(c.town), ''), '') = :town and %s = :tier
             """.formatted(TradeArea.TIER)),
     TOWN("""
@@ -144,7 +146,8 @@ public enum Audience {
                  where tenant_id = :shop and first_visit >= :month and first_visit < (cast(:month as date) + interval '1 month')::date""";
         static final String CELL_REACH = """
                 select cp.customer_id from customer_portfolio cp
-                  join current_consent e on e.tenant_id = cp.tenant_id and e.customer_id = cp.customer_id
+                  join current_consent e on e.tenant_id = :shop and e.tenant_id = cp.tenant_id
+                                        and e.customer_id = cp.customer_id
                  where cp.tenant_id = :shop and cp.segment = :segment and cp.lapsed = :lapsed
                 """;
         static final String REPEATERS = """

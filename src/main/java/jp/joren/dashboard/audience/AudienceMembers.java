@@ -55,7 +55,7 @@ public class AudienceMembers {
             select c.id, c.code, c.name, c.name_kana, c.phone, c.email, c.town, cp.segment, cp.lapsed, cp.visits,
                    cp.amount, cp.last_visit, %s as next_expected
               from customer c
-              left join customer_portfolio cp on cp.tenant_id = c.tenant_id and cp.customer_id = c.id
+              left join customer_portfolio cp on cp.tenant_id = :shop and cp.tenant_id = c.tenant_id and cp.customer_id = c.id
             %s
              where c.tenant_id = :shop and c.id in (%s)
              order by cp.amount desc nulls last, c.id

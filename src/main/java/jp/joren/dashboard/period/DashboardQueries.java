@@ -148,7 +148,8 @@ public class DashboardQueries {
                                    and cp.first_visit < date_trunc('month', p.business_date)), 0) as repeat_sales,
                                coalesce(sum(p.total) filter (where p.customer_id is null), 0) as walk_in_sales
                           from completed_purchase p
-                          left join customer_portfolio cp on cp.tenant_id = p.tenant_id and cp.customer_id = p.customer_id
+                          left join customer_portfolio cp on cp.tenant_id = :shop and cp.tenant_id = p.tenant_id
+                                                         and cp.customer_id = p.customer_id
                          where p.tenant_id = :shop and p.business_date >= :from and p.business_date < :until
                          group by 1
                          order by 1
@@ -175,8 +176,10 @@ public class DashboardQueries {
                         with lines as (
                             select l.product_id, l.amount, p.customer_id, cp.segment = 'LOYAL' and not cp.lapsed as top
                               from purchase_line l
-                              join completed_purchase p on p.tenant_id = l.tenant_id and p.id = l.purchase_id
-                              left join customer_portfolio cp on cp.tenant_id = p.tenant_id and cp.customer_id = p.customer_id
+                              join completed_purchase p on p.tenant_id = :shop and p.tenant_id = l.tenant_id
+                                                       and p.id = l.purchase_id
+                              left join customer_portfolio cp on cp.tenant_id = :shop and cp.tenant_id = p.tenant_id
+                                                             and cp.customer_id = p.customer_id
                              where l.tenant_id = :shop and p.customer_id is not null
                                and p.business_date >= cast(:until as date) - 365 and p.business_date < :until
                         )
@@ -186,7 +189,7 @@ public class DashboardQueries {
                                count(distinct lines.customer_id) filter (where top) as top_buyers
                           from lines
                           join product pr on pr.tenant_id = :shop and pr.id = lines.product_id
-                          left join category c on c.tenant_id = pr.tenant_id and c.id = pr.category_id
+                          left join category c on c.tenant_id = :shop and c.tenant_id = pr.tenant_id and c.id = pr.category_id
                          group by c.id, c.name
                          order by 2 desc, 3 desc
                         """)

@@ -131,9 +131,11 @@ public class PortfolioReads {
                                count(*) filter (where p.granted) as postal
                           from customer_portfolio cp
                           left join current_consent e
-                                 on e.tenant_id = cp.tenant_id and e.customer_id = cp.customer_id and e.channel = 'EMAIL'
+                                 on e.tenant_id = :shop and e.tenant_id = cp.tenant_id and e.customer_id = cp.customer_id
+                                and e.channel = 'EMAIL'
                           left join current_consent p
-                                 on p.tenant_id = cp.tenant_id and p.customer_id = cp.customer_id and p.channel = 'POSTAL'
+                                 on p.tenant_id = :shop and p.tenant_id = cp.tenant_id and p.customer_id = cp.customer_id
+                                and p.channel = 'POSTAL'
                           left join capped c on c.customer_id = cp.customer_id
                          where cp.tenant_id = :shop
                          group by cp.segment, cp.lapsed

@@ -79,7 +79,8 @@ public class SecondVisits {
      */
     public static final String FOLLOW_UPS_SENT = """
               from outbox_message m
-              join customer_portfolio cp on cp.tenant_id = m.tenant_id and cp.customer_id = m.customer_id
+              join customer_portfolio cp on cp.tenant_id = :shop and cp.tenant_id = m.tenant_id
+                                        and cp.customer_id = m.customer_id
              where m.tenant_id = :shop and m.rule = '%s' and m.status = 'SENT'
                and cp.first_visit >= cast(:until as date) - 365 and cp.first_visit < :until
             """.formatted(FollowUpStep.RULE);

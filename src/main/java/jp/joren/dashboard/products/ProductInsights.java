@@ -46,7 +46,8 @@ public class ProductInsights {
                         with bought as (
                             select distinct p.customer_id, l.product_id, p.business_date
                               from purchase_line l
-                              join completed_purchase p on p.tenant_id = l.tenant_id and p.id = l.purchase_id
+                              join completed_purchase p on p.tenant_id = :shop and p.tenant_id = l.tenant_id
+                                                       and p.id = l.purchase_id
                              where l.tenant_id = :shop and p.customer_id is not null
                                and p.business_date >= cast(:today as date) - 730 and p.business_date < :today
                         ), gaps as (
@@ -91,8 +92,9 @@ public class ProductInsights {
                         with bought as (
                             select distinct p.customer_id, %s as item
                               from purchase_line l
-                              join completed_purchase p on p.tenant_id = l.tenant_id and p.id = l.purchase_id
-                              join product pr on pr.tenant_id = l.tenant_id and pr.id = l.product_id
+                              join completed_purchase p on p.tenant_id = :shop and p.tenant_id = l.tenant_id
+                                                       and p.id = l.purchase_id
+                              join product pr on pr.tenant_id = :shop and pr.tenant_id = l.tenant_id and pr.id = l.product_id
                              where l.tenant_id = :shop and p.customer_id is not null and not pr.sensitive
                                and p.business_date >= cast(:today as date) - 365 and p.business_date < :today
                         ), everyone as (

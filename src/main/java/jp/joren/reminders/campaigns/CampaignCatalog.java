@@ -18,7 +18,8 @@ class CampaignCatalog {
     List<ModelChoice> models() {
         return jdbc.sql("""
                         select m.id, p.name || ' (' || m.model_number || ')' as label
-                          from product_model m join product p on p.tenant_id = m.tenant_id and p.id = m.product_id
+                          from product_model m
+                          join product p on p.tenant_id = :shop and p.tenant_id = m.tenant_id and p.id = m.product_id
                          where m.tenant_id = :shop
                          order by p.name, m.model_number""")
                 .param("shop", CurrentTenant.require())

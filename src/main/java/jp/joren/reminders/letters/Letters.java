@@ -33,14 +33,16 @@ public class Letters {
                    c.valid_until as coupon_valid_until,
                    s.name as shop_name, s.sender_name, s.sender_postal_address, s.sender_email, s.sender_phone
               from %s m
-              join customer cu on cu.tenant_id = m.tenant_id and cu.id = m.customer_id
+              join customer cu on cu.tenant_id = :shop and cu.tenant_id = m.tenant_id and cu.id = m.customer_id
               join shop s on s.id = m.tenant_id
-              left join product p on p.tenant_id = m.tenant_id and p.id = m.product_id
-              left join consumable_part cp on cp.tenant_id = m.tenant_id and cp.product_id = m.product_id
-              left join owned_product o on o.tenant_id = m.tenant_id and o.id = m.owned_product_id
-              left join product_model pm on pm.tenant_id = o.tenant_id and pm.id = o.product_model_id
-              left join product mp on mp.tenant_id = pm.tenant_id and mp.id = pm.product_id
-              left join coupon c on c.tenant_id = m.tenant_id and c.id = m.coupon_id
+              left join product p on p.tenant_id = :shop and p.tenant_id = m.tenant_id and p.id = m.product_id
+              left join consumable_part cp on cp.tenant_id = :shop and cp.tenant_id = m.tenant_id
+                                          and cp.product_id = m.product_id
+              left join owned_product o on o.tenant_id = :shop and o.tenant_id = m.tenant_id and o.id = m.owned_product_id
+              left join product_model pm on pm.tenant_id = :shop and pm.tenant_id = o.tenant_id
+                                        and pm.id = o.product_model_id
+              left join product mp on mp.tenant_id = :shop and mp.tenant_id = pm.tenant_id and mp.id = pm.product_id
+              left join coupon c on c.tenant_id = :shop and c.tenant_id = m.tenant_id and c.id = m.coupon_id
              where m.tenant_id = :shop
             """.formatted(source);
     }

@@ -34,8 +34,8 @@ class CustomerMessagesController {
                         select m.id, m.rule, k.name as campaign_name, m.channel, m.status, m.reason, m.due_on, m.sent_at,
                                c.code as coupon_code, c.valid_until, c.redeemed_at is not null as redeemed
                           from outbox_message m
-                          left join campaign k on k.tenant_id = m.tenant_id and k.id = m.campaign_id
-                          left join coupon c on c.tenant_id = m.tenant_id and c.id = m.coupon_id
+                          left join campaign k on k.tenant_id = :shop and k.tenant_id = m.tenant_id and k.id = m.campaign_id
+                          left join coupon c on c.tenant_id = :shop and c.tenant_id = m.tenant_id and c.id = m.coupon_id
                          where m.tenant_id = :shop and m.customer_id = :customer
                          order by m.queued_at desc, m.id desc
                          limit :shown""")

@@ -31,8 +31,8 @@ public class OutboxQueries {
                         select m.id, m.customer_id, cu.name, m.rule, m.occasion, m.channel, m.status, m.reason, m.due_on,
                                m.sent_at, c.code as coupon_code, m.last_error
                           from outbox_message m
-                          join customer cu on cu.tenant_id = m.tenant_id and cu.id = m.customer_id
-                          left join coupon c on c.tenant_id = m.tenant_id and c.id = m.coupon_id
+                          join customer cu on cu.tenant_id = :shop and cu.tenant_id = m.tenant_id and cu.id = m.customer_id
+                          left join coupon c on c.tenant_id = :shop and c.tenant_id = m.tenant_id and c.id = m.coupon_id
                          where m.tenant_id = :shop
                            and (cast(:status as text) is null or m.status = :status)
                            and (cast(:rule as text) is null or m.rule = :rule)

@@ -44,7 +44,7 @@ public class ReminderResults {
                                    m.unsubscribed_at is not null as unsubscribed, c.redeemed_at is not null as redeemed,
                                    (coalesce(m.sent_at, m.queued_at) at time zone (select time_zone from shop_zone))::date as day
                               from outbox_message m
-                              left join coupon c on c.tenant_id = m.tenant_id and c.id = m.coupon_id
+                              left join coupon c on c.tenant_id = :shop and c.tenant_id = m.tenant_id and c.id = m.coupon_id
                              where m.tenant_id = :shop and (m.status in ('SENT', 'UNCONFIRMED') or m.reason = 'HOLDOUT')
                                and coalesce(m.sent_at, m.queued_at) >= cast(:from as date)),
                         outcome as (
@@ -53,14 +53,14 @@ public class ReminderResults {
                               cross join lateral (
                                     select count(distinct p.business_date) as visits, coalesce(sum(p.total), 0) as sales
                                       from completed_purchase p
-                                     where p.tenant_id = m.tenant_id and p.customer_id = m.customer_id
+                                     where p.tenant_id = :shop and p.tenant_id = m.tenant_id and p.customer_id = m.customer_id
                                        and p.business_date >= m.day and p.business_date < m.day + :days) v)
                         select o.rule, o.campaign_id, k.name as campaign_name, o.sent, count(*) as customers,
                                count(*) filter (where o.visits > 0) as came_back, sum(o.visits) as visits,
                                sum(o.sales) as sales, count(*) filter (where o.unsubscribed) as unsubscribed,
                                count(*) filter (where o.redeemed) as redeemed
                           from outcome o
-                          left join campaign k on k.tenant_id = o.tenant_id and k.id = o.campaign_id
+                          left join campaign k on k.tenant_id = :shop and k.tenant_id = o.tenant_id and k.id = o.campaign_id
                          group by grouping sets ((o.rule, o.sent), (o.rule, o.campaign_id, k.name, o.sent))
                         having grouping(o.campaign_id) = 1 or o.campaign_id is not null""")
                 .param("shop", CurrentTenant.require())

@@ -27,13 +27,14 @@ public final class ReminderCandidates {
                    cp.part_number, cp.reminder_lead_days,
                    greatest(o.purchased_on, last.bought_on) + cp.replacement_interval_days as due_on
               from owned_product o
-              join part_fit f on f.tenant_id = o.tenant_id and f.model_id = o.product_model_id
-              join consumable_part cp on cp.tenant_id = f.tenant_id and cp.id = f.part_id
-              join product part on part.tenant_id = cp.tenant_id and part.id = cp.product_id
+              join part_fit f on f.tenant_id = :shop and f.tenant_id = o.tenant_id and f.model_id = o.product_model_id
+              join consumable_part cp on cp.tenant_id = :shop and cp.tenant_id = f.tenant_id and cp.id = f.part_id
+              join product part on part.tenant_id = :shop and part.tenant_id = cp.tenant_id and part.id = cp.product_id
                                and part.active and not part.sensitive
               left join (select p.customer_id, l.product_id, max(p.business_date) as bought_on
                            from purchase_line l
-                           join completed_purchase p on p.tenant_id = l.tenant_id and p.id = l.purchase_id
+                           join completed_purchase p on p.tenant_id = :shop and p.tenant_id = l.tenant_id
+                                                    and p.id = l.purchase_id
                           where l.tenant_id = :shop
                             and l.product_id in (select product_id from consumable_part where tenant_id = :shop)
                             and p.customer_id is not null and p.business_date < :today
@@ -57,12 +58,15 @@ public final class ReminderCandidates {
               from (select p.customer_id, l.product_id, max(p.business_date) as bought_on,
                            min(item.repurchase_cycle_days) as cycle
                       from product item
-                      join purchase_line l on l.tenant_id = item.tenant_id and l.product_id = item.id
-                      join completed_purchase p on p.tenant_id = l.tenant_id and p.id = l.purchase_id
+                      join purchase_line l on l.tenant_id = :shop and l.tenant_id = item.tenant_id
+                                          and l.product_id = item.id
+                      join completed_purchase p on p.tenant_id = :shop and p.tenant_id = l.tenant_id
+                                               and p.id = l.purchase_id
                      where item.tenant_id = :shop
                        and item.repurchase_cycle_days is not null and item.active and not item.sensitive
                        and not exists (select 1 from consumable_part cp
-                                        where cp.tenant_id = item.tenant_id and cp.product_id = item.id)
+                                        where cp.tenant_id = :shop and cp.tenant_id = item.tenant_id
+                                          and cp.product_id = item.id)
                        and p.customer_id is not null and p.business_date < :today
                      group by p.customer_id, l.product_id) last
              where last.bought_on + last.cycle - :timing <= :today and last.bought_on + last.cycle > cast(:today as date) - 30""";
@@ -88,7 +92,8 @@ public final class ReminderCandidates {
                    least(cast(:today as date), cp.last_visit + cp.expected_interval_days + :timing) as due_on,
                    null::bigint as product_id, null::bigint as owned_product_id
               from customer_portfolio cp
-              left join customer_forecast f on f.tenant_id = cp.tenant_id and f.customer_id = cp.customer_id
+              left join customer_forecast f on f.tenant_id = :shop and f.tenant_id = cp.tenant_id
+                                           and f.customer_id = cp.customer_id
              where cp.tenant_id = :shop and cp.visits >= 2
                and cast(:today as date) - cp.last_visit < 90
                and case when cast(:forecastBelow as integer) is not null and f.customer_id is not null
@@ -143,7 +148,8 @@ public final class ReminderCandidates {
                    cast(:scheduledOn as date)::text as occasion, cast(:scheduledOn as date) as due_on,
                    null::bigint as product_id, null::bigint as owned_product_id
               from customer cu
-              left join customer_portfolio cp on cp.tenant_id = cu.tenant_id and cp.customer_id = cu.id
+              left join customer_portfolio cp on cp.tenant_id = :shop and cp.tenant_id = cu.tenant_id
+                                             and cp.customer_id = cu.id
              where cu.tenant_id = :shop and cu.status = 'ACTIVE'
                and (cast(:segment as text) is null or cp.segment = :segment)
                and (cast(:lapsed as boolean) is null or cp.lapsed = :lapsed)
@@ -152,9 +158,10 @@ public final class ReminderCandidates {
                                   where o.tenant_id = :shop and o.product_model_id = :model and o.ended_at is null))
                and (cast(:product as bigint) is null
                     or cu.id in (select p.customer_id from purchase_line l
-                                   join completed_purchase p on p.tenant_id = l.tenant_id and p.id = l.purchase_id
-                                   join product item on item.tenant_id = l.tenant_id and item.id = l.product_id
-                                                    and not item.sensitive
+                                   join completed_purchase p on p.tenant_id = :shop and p.tenant_id = l.tenant_id
+                                                            and p.id = l.purchase_id
+                                   join product item on item.tenant_id = :shop and item.tenant_id = l.tenant_id
+                                                    and item.id = l.product_id and not item.sensitive
                                   where l.tenant_id = :shop and l.product_id = :product))
                and (cast(:town as text) is null or cu.town = :town)
                and (cast(:tier as integer) is null or %s = :tier)

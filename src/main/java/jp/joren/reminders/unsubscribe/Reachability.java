@@ -3,7 +3,8 @@ package jp.joren.reminders.unsubscribe;
 /**
  * The SQL the queue, the sender and the postal list share to decide whether a customer may be written to:
  * the latest advertising consent on a channel (a pending double opt-in is none), looked up by index per
- * customer so it costs the same whatever the planner guesses, and the suppression list of addresses.
+ * customer so it costs the same whatever the planner guesses, and the suppression list of addresses. A
+ * statement that embeds them binds {@code shop}.
  */
 public final class Reachability {
 
@@ -14,7 +15,8 @@ public final class Reachability {
     public static String consents(String customer, String channel) {
         return """
                 coalesce((select k.granted from current_consent k
-                           where k.tenant_id = %1$s.tenant_id and k.customer_id = %1$s.id and k.channel = '%2$s'),
+                           where k.tenant_id = :shop and k.tenant_id = %1$s.tenant_id and k.customer_id = %1$s.id
+                             and k.channel = '%2$s'),
                          false)""".formatted(customer, channel);
     }
 
@@ -22,7 +24,8 @@ public final class Reachability {
     public static String unsubscribed(String customer) {
         return """
                 exists (select 1 from email_suppression s
-                         where s.tenant_id = %1$s.tenant_id and s.address_hash = email_address_hash(%1$s.email))"""
+                         where s.tenant_id = :shop and s.tenant_id = %1$s.tenant_id
+                           and s.address_hash = email_address_hash(%1$s.email))"""
                 .formatted(customer);
     }
 }

@@ -122,7 +122,7 @@ public class Unsubscribes {
                         select m.customer_id, s.name,
                                %s as unsubscribed
                           from outbox_message m
-                          join customer cu on cu.tenant_id = m.tenant_id and cu.id = m.customer_id
+                          join customer cu on cu.tenant_id = :shop and cu.tenant_id = m.tenant_id and cu.id = m.customer_id
                           join shop s on s.id = m.tenant_id
                          where m.tenant_id = :shop and m.unsubscribe_token = :token""".formatted(Reachability.unsubscribed("cu")))
                 .param("shop", tenant)

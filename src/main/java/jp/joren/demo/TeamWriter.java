@@ -39,7 +39,9 @@ class TeamWriter {
     void signLetters(String shopName, String ownerEmail) {
         jdbc.sql("""
                         update shop set sender_name = :name, sender_postal_address = '〒111-0036 東京都台東区松が谷1-2-3',
-                                        sender_phone = '03-0000-0000', sender_email = :email""")
+                                        sender_phone = '03-0000-0000', sender_email = :email
+                         where id = :shop""")
+                .param("shop", CurrentTenant.require())
                 .param("name", shopName)
                 .param("email", ownerEmail)
                 .update();

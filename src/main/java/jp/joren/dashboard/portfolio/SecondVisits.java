@@ -70,7 +70,7 @@ public class SecondVisits {
      * after the day it was sent (in the shop's time zone), within 90 days of the first.
      */
     public static final String CAME_BACK_AFTER_FOLLOW_UP = """
-            cp.second_visit >= (m.sent_at at time zone (select time_zone from shop))::date
+            cp.second_visit >= (m.sent_at at time zone (select time_zone from shop where id = :shop))::date
             and cp.second_visit <= cp.first_visit + 90""";
 
     /**

@@ -79,7 +79,8 @@ public class OutboxQueries {
         return jdbc.sql("""
                         select sender_name is not null and sender_postal_address is not null
                                and (sender_email is not null or sender_phone is not null)
-                          from shop""")
+                          from shop where id = :shop""")
+                .param("shop", CurrentTenant.require())
                 .query(Boolean.class).single();
     }
 

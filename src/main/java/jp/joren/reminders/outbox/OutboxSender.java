@@ -9,6 +9,7 @@ import java.util.List;
 
 import jp.joren.reminders.ReminderPolicies;
 import jp.joren.reminders.ReminderPolicy;
+import jp.joren.tenancy.CurrentTenant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -78,7 +79,8 @@ public class OutboxSender {
             if (!queries.senderComplete()) {
                 return List.of();
             }
-            ZoneId zone = ZoneId.of(jdbc.sql("select time_zone from shop").query(String.class).single());
+            ZoneId zone = ZoneId.of(jdbc.sql("select time_zone from shop where id = :shop")
+                    .param("shop", CurrentTenant.require()).query(String.class).single());
             LocalDate today = LocalDate.ofInstant(now, zone);
             ReminderPolicy policy = policies.current();
             held[0] = claims.holdBack(today, now, policy.frequencyCapDays());

@@ -36,7 +36,7 @@ public class ReminderResults {
         jdbc.sql("""
                         -- per rule and campaign since :from: customers written to and held out, who came back within :days days,
                         -- their visits and sales, unsubscribes and coupons redeemed
-                        with shop_zone as (select time_zone from shop),
+                        with shop_zone as (select time_zone from shop where id = :shop),
                         message as (
                             -- an unconfirmed email may well have reached the customer: it counts as sent, as for the cap
                             select m.tenant_id, m.rule, m.campaign_id, m.customer_id,

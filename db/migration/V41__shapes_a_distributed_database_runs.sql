@@ -185,3 +185,56 @@ create trigger purchase_marks_portfolio_stale_on_insert after insert on purchase
     for each row execute function mark_portfolio_stale_by_receipt();
 create trigger purchase_marks_portfolio_stale_on_delete after delete on purchase
     for each row execute function mark_portfolio_stale_by_receipt();
+
+-- 4. Joren's own ANALYZE after bulk writes (V31, V36) is for one server whose autovacuum may lag. On Citus the
+--    tables are shards on the workers, which keep their own statistics, and an ANALYZE through the coordinator
+--    in a transaction that has just written those shards as another role is refused: there it does nothing.
+create or replace function joren_on_citus() returns boolean
+    language sql stable
+as $$ select exists (select 1 from pg_extension where extname = 'citus') $$;
+
+create or replace function analyze_after_bulk_write() returns void
+    language plpgsql security definer set search_path = public
+as $$
+begin
+    if joren_on_citus() then
+        return;
+    end if;
+    analyze customer, consent, product, purchase, purchase_line, owned_product, coupon;
+end $$;
+
+create or replace function analyze_stale_tables() returns setof text
+    language plpgsql security definer set search_path = public
+as $$
+declare
+    stale record;
+begin
+    if joren_on_citus() then
+        return;
+    end if;
+    for stale in
+        select c.relname
+          from pg_class c
+          join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+          left join pg_stat_user_tables s on s.relid = c.oid
+         where c.relkind = 'r'
+           and (pg_relation_size(c.oid) / current_setting('block_size')::bigint > c.relpages * 1.1 + 8
+                or coalesce(s.n_mod_since_analyze, 0) > 50 + 0.1 * greatest(c.reltuples, 0))
+         order by c.relname
+    loop
+        execute format('analyze (skip_locked) %I', stale.relname);
+        return next stale.relname;
+    end loop;
+end $$;
+
+create or replace function analyze_tables_an_import_reads() returns void
+    language plpgsql security definer set search_path = public set lock_timeout = '100ms'
+as $$
+begin
+    if joren_on_citus() then
+        return;
+    end if;
+    analyze purchase, product, customer;
+exception when lock_not_available then
+    null;
+end $$;

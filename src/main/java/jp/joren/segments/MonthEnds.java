@@ -33,6 +33,7 @@ class MonthEnds {
         }
         return jdbc.sql("""
                         -- Each customer's cell at a month's close and at the close before: the snapshot, the count per cell, the movement
+                        -- (the month's rows were deleted above; "on conflict" makes Citus insert the night's rows, not COPY them)
                         with m as (
                             select customer_id, count(*) as visits, max(day) as last_visit, max(day) - min(day) as tenure,
                                    sum(amount) as amount,
@@ -52,16 +53,19 @@ class MonthEnds {
                         ), snapshot as (
                             insert into portfolio_snapshot (tenant_id, month, customer_id, visits, amount, segment, lapsed)
                             select app_current_tenant(), :month, customer_id, visits, amount, segment, lapsed from cells
+                            on conflict do nothing
                         ), counts as (
                             insert into portfolio_month_cell (tenant_id, month, segment, lapsed, customers, amount)
                             select app_current_tenant(), :month, segment, lapsed, count(*), sum(amount)
                               from cells group by segment, lapsed
+                            on conflict do nothing
                         )
                         insert into portfolio_movement (tenant_id, month, from_segment, from_lapsed, to_segment, to_lapsed,
                                                         customers)
                         select app_current_tenant(), :month, before_segment, before_lapsed, segment, lapsed, count(*)
                           from cells
                          group by before_segment, before_lapsed, segment, lapsed
+                        on conflict do nothing
                         """.formatted(PortfolioClassifier.SEGMENT_RULE, PortfolioClassifier.segmentRule("before_visits", "before_tenure", "before_amount",
                         ":beforeFirst", ":beforeAmount", ":beforeSecond")))
                 .param("month", month)
@@ -97,8 +101,10 @@ class MonthEnds {
     /** Month ends of the window whose snapshot has not been taken (each needs its first-of-month basis). */
     List<LocalDate> monthsWithoutSnapshot(LocalDate from, LocalDate until) {
         return jdbc.sql("""
+                        -- as two sets, not a subquery per month: Citus cannot correlate a table with generate_series
                         select m::date from generate_series(cast(:from as date), cast(:until as date), interval '1 month') m
-                         where not exists (select 1 from portfolio_basis b where b.tenant_id = :shop and b.as_of = m::date)
+                        except
+                        select b.as_of from portfolio_basis b where b.tenant_id = :shop
                          order by 1
                         """)
                 .param("shop", CurrentTenant.require()).param("from", from).param("until", until)

@@ -132,7 +132,9 @@ class ReminderBrowserTest extends BrowserJourney {
         shopWork.inShop(tenantId, () -> jdbc.sql("""
                         insert into owned_product (tenant_id, customer_id, product_model_id, purchased_on, source)
                         select app_current_tenant(), customer_id, product_model_id, purchased_on - 1, 'STAFF'
-                          from owned_product where customer_id = (select id from customer where email = ?) limit 1""")
+                          from owned_product o where o.customer_id = (select c.id from customer c where c.tenant_id = app_current_tenant() and c.email = ?)
+                           and o.tenant_id = app_current_tenant() limit 1
+                        on conflict do nothing""")
                 .param(address).update());
         assertThat(nights.run(tenantId, today.plusDays(1))).isTrue();
         browser.get(url("/reminders/outbox?rule=PART_REPLACEMENT"));
@@ -143,7 +145,7 @@ class ReminderBrowserTest extends BrowserJourney {
         assertThat(shopWork.inShop(tenantId, () -> jdbc.sql("""
                         select count(*) > 1 and count(*) filter (where m.channel = 'EMAIL') = 1
                                and count(*) filter (where m.status = 'SENT') = 1
-                          from outbox_message m join customer c on c.id = m.customer_id where c.email = ?""")
+                          from outbox_message m join customer c on c.tenant_id = m.tenant_id and c.id = m.customer_id where c.email = ?""")
                 .param(address).query(Boolean.class).single())).isTrue();
         passed = true;
     }

@@ -276,7 +276,7 @@ class ScannerSpeedBrowserTest extends BrowserJourney {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
         CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> jdbc.sql("""
                         insert into coupon (tenant_id, code, customer_id, kind, value, cap, valid_from, valid_until, issued_for)
-                        select app_current_tenant(), ?, c.id, 'PERCENT', 50, 3000, ?, ?, 'TEST'
+                        select c.tenant_id, ?, c.id, 'PERCENT', 50, 3000, ?, ?, 'TEST'
                           from customer c where c.tenant_id = app_current_tenant() and c.name = ?""")
                 .params(code, today.minusDays(1), today.plusDays(30), owner).update()));
     }

@@ -81,8 +81,8 @@ class DemoShopGeneratorTest {
         List<Integer> shavedIceMonths = shops.inShop(shop, db -> db.sql("""
                         select distinct extract(month from p.business_date)::int
                           from purchase p
-                          join purchase_line l on l.purchase_id = p.id
-                          join product pr on pr.id = l.product_id
+                          join purchase_line l on l.tenant_id = p.tenant_id and l.purchase_id = p.id
+                          join product pr on pr.tenant_id = l.tenant_id and pr.id = l.product_id
                          where pr.name = 'かき氷器'
                         """).query(Integer.class).list());
         assertThat(shavedIceMonths).isNotEmpty().allSatisfy(month -> assertThat(month).isBetween(6, 8));
@@ -95,7 +95,7 @@ class DemoShopGeneratorTest {
         assertThat(shops.count(shop, """
                 select count(*) from purchase p
                  where p.total is distinct from (select sum(l.amount)
-                                                   from purchase_line l where l.purchase_id = p.id)
+                                                   from purchase_line l where l.tenant_id = p.tenant_id and l.purchase_id = p.id)
                 """)).as("purchases whose total is not the sum of their lines").isZero();
         assertThat(shops.count(shop,
                 "select count(*) from purchase_line where amount <> quantity * unit_price - discount")).isZero();
@@ -116,16 +116,16 @@ class DemoShopGeneratorTest {
 
         assertThat(shops.count(shop, """
                 select count(*) from purchase_line l
-                  join purchase p on p.id = l.purchase_id
-                  join product_model m on m.product_id = l.product_id
+                  join purchase p on p.tenant_id = l.tenant_id and p.id = l.purchase_id
+                  join product_model m on m.tenant_id = l.tenant_id and m.product_id = l.product_id
                  where not exists (select 1 from owned_product o
-                                    where o.source_purchase_id = p.id and o.product_model_id = m.id
+                                    where o.tenant_id = p.tenant_id and o.source_purchase_id = p.id and o.product_model_id = m.id
                                       and o.customer_id = p.customer_id and o.purchased_on = p.business_date)
                 """)).as("model purchases without an owned product").isZero();
         assertThat(shops.count(shop, "select count(*) from owned_product where source_purchase_id is not null"))
                 .isPositive();
         assertThat(shops.count(shop, """
-                select count(*) from consumable_part cp join product p on p.id = cp.product_id
+                select count(*) from consumable_part cp join product p on p.tenant_id = cp.tenant_id and p.id = cp.product_id
                  where p.name like '%パッキン%' and cp.replacement_interval_days = 730 and cp.reminder_lead_days = 30
                 """)).isEqualTo(2);
         assertThat(shops.count(shop, "select max(n) from (select count(*) as n from part_fit group by part_id) f"))
@@ -141,7 +141,7 @@ class DemoShopGeneratorTest {
         assertThat(shops.count(shop, """
                 select count(*) from customer
                  where code !~ '^C[0-9]{6}$' or phone_normalized <> replace(phone, '-', '')
-                    or created_at > (select min(purchased_at) from purchase p where p.customer_id = customer.id)
+                    or created_at > (select min(purchased_at) from purchase p where p.tenant_id = customer.tenant_id and p.customer_id = customer.id)
                 """)).isZero();
         assertThat(shops.count(shop, "select count(*) from customer where email is not null")).isBetween(120L, 210L);
         assertThat(shops.count(shop, "select count(*) from customer where city = '世田谷区'")).isGreaterThan(150);

@@ -66,7 +66,8 @@ class DemoShopLoaderTest {
         assertThat(lastDay).as("the last day of history: the day before today in Tokyo").isEqualTo("2026-11-24");
         assertThat(shops.count(shop, """
                 select count(*) from customer_portfolio
-                 where exists (select 1 from portfolio_classification where as_of = date '2026-11-25')
+                 where exists (select 1 from portfolio_classification k where k.tenant_id = customer_portfolio.tenant_id
+                                and k.as_of = date '2026-11-25')
                 """))
                 .as("the first night has classified the customers").isGreaterThan(250);
 

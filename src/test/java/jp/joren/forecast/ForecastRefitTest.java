@@ -237,6 +237,7 @@ class ForecastRefitTest {
             List<Long> ids = jdbc.sql("""
                             insert into customer (tenant_id, name)
                             select app_current_tenant(), 'シミュ ' || n from generate_series(1, ?) n
+                            on conflict do nothing
                             returning id
                             """).param(simulated.size()).query(Long.class).list();
             List<Long> customers = new ArrayList<>();
@@ -253,9 +254,11 @@ class ForecastRefitTest {
             }
             jdbc.sql("""
                     insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total)
-                    select app_current_tenant(), c, (select min(id) from store), (cast(:asOf as date) + d) + time '10:00',
+                    select app_current_tenant(), c, s.id, (cast(:asOf as date) + d) + time '10:00',
                            cast(:asOf as date) + d, t
                       from unnest(:customers, :days, :totals) as v (c, d, t)
+                     cross join (select min(id) as id from store where tenant_id = app_current_tenant()) s
+                    on conflict do nothing
                     """).param("asOf", AS_OF).param("customers", customers.toArray(Long[]::new))
                     .param("days", days.toArray(Integer[]::new)).param("totals", totals.toArray(Long[]::new)).update();
             return ids;
@@ -275,7 +278,8 @@ class ForecastRefitTest {
         LocalDate date = AS_OF.plusDays(day);
         return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total, status)
-                        values (app_current_tenant(), ?, (select min(id) from store), cast(? as date) + time '10:00', ?, ?, ?)
+                        select tenant_id, ?, min(id), cast(? as date) + time '10:00', ?, ?, ?
+                          from store where tenant_id = app_current_tenant() group by tenant_id
                         returning id
                         """).params(customer, date, date, total, status).query(Long.class).single());
     }

@@ -58,9 +58,10 @@ class ImportMatchingTest {
         sato = customer("C000002", "佐藤 花子", "サトウ ハナコ", "090-1111-0001", "hanako@example.jp");
         shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total)
-                        select app_current_tenant(), :c, (select min(id) from store), d::timestamptz + interval '3 hours',
-                               d::date, 5000
+                        select app_current_tenant(), :c, s.id, d::timestamptz + interval '3 hours', d::date, 5000
                           from generate_series(date '2026-01-05', date '2026-01-07', interval '1 day') d
+                         cross join (select min(id) as id from store where tenant_id = app_current_tenant()) s
+                        on conflict do nothing
                         """).param("c", aoki).update());
     }
 
@@ -168,8 +169,8 @@ class ImportMatchingTest {
         long arai = count("select id from customer where name = '新井 一'");
         shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total)
-                        values (app_current_tenant(), :c, (select min(id) from store), timestamptz '2026-02-01 12:00+09',
-                                date '2026-02-01', 3000)
+                        select tenant_id, :c, min(id), timestamptz '2026-02-01 12:00+09', date '2026-02-01', 3000
+                          from store where tenant_id = app_current_tenant() group by tenant_id
                         """).param("c", arai).update());
         String code = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select code from customer where id = :id").param("id", arai)
                 .query(String.class).single());

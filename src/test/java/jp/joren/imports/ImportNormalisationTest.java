@@ -68,7 +68,7 @@ class ImportNormalisationTest {
                 "K-004 | ハヤシ レイ | 090-1111-2205 | 2020-05-01");
         assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         select string_agg(c.code || ':' || k.channel || '=' || k.granted, ' ' order by c.code, k.channel)
-                          from consent k join customer c on c.id = k.customer_id
+                          from consent k join customer c on c.tenant_id = k.tenant_id and c.id = k.customer_id
                         """).query(String.class).single())).isEqualTo(
                 "K-001:EMAIL=false K-001:POSTAL=true K-002:EMAIL=true K-002:POSTAL=false K-003:EMAIL=true "
                         + "K-003:POSTAL=true K-004:EMAIL=false K-004:POSTAL=false");

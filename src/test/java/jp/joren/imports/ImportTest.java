@@ -199,7 +199,7 @@ class ImportTest {
                 "5 顧客番号 このお客さまが見つかりません。 K-999", "6 商品コード この商品コードは登録されていません。 NOPE");
         assertThat(runGoodRows(job)).contains("新規 2件");
         assertThat(count("select total from purchase where external_ref = 'R-1'")).isEqualTo(20_700);
-        assertThat(count("select discount from purchase_line l join product p on p.id = l.product_id where p.code = 'FL-01'"))
+        assertThat(count("select discount from purchase_line l join product p on p.tenant_id = l.tenant_id and p.id = l.product_id where p.code = 'FL-01'"))
                 .isEqualTo(100);
         assertThat(count("select count(*) from purchase where external_ref = 'R-2' and customer_id is null")).isEqualTo(1);
         assertThat(count("select count(*) from owned_product")).isEqualTo(1);

@@ -63,11 +63,12 @@ class ProductImportUndoTest {
         shopWork.inShop(shop.tenantId(), () -> jdbc.sql("update product set price = 600 where code = 'FL-01'").update());
         shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                 with p as (insert into purchase (tenant_id, store_id, purchased_at, business_date, total)
-                           values (app_current_tenant(), (select min(id) from store), timestamptz '2026-03-01 12:00+09',
-                                   '2026-03-01', 5800)
-                           returning id)
+                           select tenant_id, min(id), timestamptz '2026-03-01 12:00+09', '2026-03-01', 5800
+                             from store where tenant_id = app_current_tenant() group by tenant_id
+                           returning tenant_id, id)
                 insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price, amount)
-                select app_current_tenant(), p.id, (select id from product where code = 'NEW-2'), 1, 5800, 5800 from p
+                select p.tenant_id, p.id, pr.id, 1, 5800, 5800
+                  from p join product pr on pr.tenant_id = p.tenant_id and pr.code = 'NEW-2'
                 """).update());
 
         WebSession.Page undone = steps.undo(job);

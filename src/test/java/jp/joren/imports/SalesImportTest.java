@@ -135,11 +135,12 @@ class SalesImportTest {
         // someone sells the imported postage at the counter: that product stays when the import is undone
         shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                 with p as (insert into purchase (tenant_id, store_id, purchased_at, business_date, total)
-                           values (app_current_tenant(), (select min(id) from store), timestamptz '2026-03-01 12:00+09',
-                                   '2026-03-01', 3240)
-                           returning id)
+                           select tenant_id, min(id), timestamptz '2026-03-01 12:00+09', '2026-03-01', 3240
+                             from store where tenant_id = app_current_tenant() group by tenant_id
+                           returning tenant_id, id)
                 insert into purchase_line (tenant_id, purchase_id, product_id, quantity, unit_price, amount)
-                select app_current_tenant(), p.id, (select id from product where code = 'POST'), 1, 3240, 3240 from p
+                select p.tenant_id, p.id, pr.id, 1, 3240, 3240
+                  from p join product pr on pr.tenant_id = p.tenant_id and pr.code = 'POST'
                 """).update());
 
         WebSession.Page undone = steps.undo(job);
@@ -188,7 +189,7 @@ class SalesImportTest {
         assertThat(steps.run(job, Map.of())).contains("新規 2件");
         assertThat(count("select total from purchase where external_ref = '1001'")).isEqualTo(20_700);
         assertThat(count("select customer_id from purchase where external_ref = '1001'")).isEqualTo(aoyama);
-        assertThat(count("select discount from purchase_line l join product p on p.id = l.product_id where p.code = 'FL-01'"))
+        assertThat(count("select discount from purchase_line l join product p on p.tenant_id = l.tenant_id and p.id = l.product_id where p.code = 'FL-01'"))
                 .isEqualTo(100);
         assertThat(count("select price from product where code = 'NEW 1' and name = '新しい土鍋'")).isEqualTo(4_800);
         assertThat(count("select count(*) from customer where code = 'K-002' and name = '石川 二葉'")).isEqualTo(1);
@@ -200,8 +201,9 @@ class SalesImportTest {
         // 石川 comes back to the counter: the customer the import created stays, and so does everything else
         shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                 insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total)
-                values (app_current_tenant(), (select id from customer where code = 'K-002'), (select min(id) from store),
-                        timestamptz '2026-04-01 12:00+09', '2026-04-01', 1000)
+                select c.tenant_id, c.id, (select min(s.id) from store s where s.tenant_id = c.tenant_id),
+                       timestamptz '2026-04-01 12:00+09', '2026-04-01', 1000
+                  from customer c where c.tenant_id = app_current_tenant() and c.code = 'K-002'
                 """).update());
         WebSession.Page refused = steps.undo(job);
         assertThat(refused.document().select("#undo-refused").text()).contains("取り消せません");

@@ -138,7 +138,7 @@ class CounterCouponTest {
 
             assertThat(tries.stream().map(CompletableFuture::join).toList()).containsExactlyInAnyOrder(302, 200);
             assertThat(shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
-                            select count(*) from purchase p join coupon c on c.redeemed_purchase_id = p.id where c.code = ?""")
+                            select count(*) from purchase p join coupon c on c.tenant_id = p.tenant_id and c.redeemed_purchase_id = p.id where c.code = ?""")
                     .param(code).query(Long.class).single())).isEqualTo(1);
         }
         assertThat(purchases()).isEqualTo(5);

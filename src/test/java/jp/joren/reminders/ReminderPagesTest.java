@@ -277,7 +277,7 @@ class ReminderPagesTest {
         assertThat(cards.select(".address-side")).hasSize(2);
         org.jsoup.nodes.Element message = cards.selectFirst(".message-side:contains(郵便 好子 様)");
         String coupon = shop.inShop(() -> jdbc.sql("""
-                        select c.code from outbox_message m join coupon c on c.id = m.coupon_id where m.customer_id = ?""")
+                        select c.code from outbox_message m join coupon c on c.tenant_id = m.tenant_id and c.id = m.coupon_id where m.customer_id = ?""")
                 .param(first).query(String.class).single());
         // printed as a clerk reads it out: two groups of five
         String printed = coupon.substring(0, 5) + "-" + coupon.substring(5);

@@ -216,7 +216,7 @@ class ReminderQueueTest {
         String coupon = shop.inShop(() -> jdbc.sql("""
                         select c.code || ' ' || c.customer_id || ' ' || c.kind || ' ' || c.value || ' ' || c.cap || ' '
                                || c.valid_from || '..' || c.valid_until
-                          from outbox_message m join coupon c on c.id = m.coupon_id where m.customer_id = ?""")
+                          from outbox_message m join coupon c on c.tenant_id = m.tenant_id and c.id = m.coupon_id where m.customer_id = ?""")
                 .param(away).query(String.class).single());
         assertThat(coupon).matches("[34679ACDEFGHJKMNPQRTUVWXY]{10} " + away + " PERCENT 50 3000 " + TODAY + "\\.\\." + TODAY.plusDays(30));
 

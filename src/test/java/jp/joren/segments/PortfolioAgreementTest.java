@@ -62,7 +62,7 @@ class PortfolioAgreementTest {
         shopWork.inShop(tenant, () -> jdbc.sql("update customer set status = 'ARCHIVED' where id in (select min(id) from customer)").update());
         List<Receipt> receipts = shopWork.inShop(tenant, () -> jdbc.sql("""
                 select p.id, p.customer_id, p.business_date, p.status, p.total, c.status
-                  from purchase p join customer c on c.id = p.customer_id
+                  from purchase p join customer c on c.tenant_id = p.tenant_id and c.id = p.customer_id
                 """).query((rs, row) -> new Receipt(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
                 rs.getString(4), rs.getLong(5), rs.getString(6))).list());
         List<Line> lines = shopWork.inShop(tenant, () -> jdbc.sql("select purchase_id, product_id, amount from purchase_line")
@@ -104,7 +104,7 @@ class PortfolioAgreementTest {
             jdbc.sql("""
                     select customer_id, concat_ws(' ', visits, first_visit, last_visit, tenure_days, k.as_of - last_visit,
                            amount, expected_interval_days, segment || case when lapsed then '-LAPSED' else '-ACTIVE' end)
-                      from customer_portfolio cross join portfolio_classification k
+                      from customer_portfolio cp join portfolio_classification k on k.tenant_id = cp.tenant_id
                     """).query((rs, row) -> actual.put(rs.getLong(1), rs.getString(2))).list();
             return null;
         });

@@ -183,7 +183,7 @@ class PortfolioClassificationTest {
         return shopWork.inShop(shop.tenantId(), () -> jdbc.sql("""
                         select visits || ' visits, tenure ' || tenure_days || ', lapse ' || (k.as_of - last_visit)
                                || ', ¥' || amount || ', ' || segment || case when lapsed then ' lapsed' else ' active' end
-                          from customer_portfolio cross join portfolio_classification k where customer_id = ?
+                          from customer_portfolio cp join portfolio_classification k on k.tenant_id = cp.tenant_id where cp.customer_id = ?
                         """).param(customer).query(String.class).optional().orElse("none"));
     }
 

@@ -41,7 +41,8 @@ class TableStatisticsTest {
         CurrentTenant.runAs(shop, () -> transaction.executeWithoutResult(status -> {
             jdbc.sql("""
                     insert into customer (tenant_id, name, name_kana, notes)
-                    select app_current_tenant(), '顧客' || g, 'コキャク', '台帳から取り込んだお客さま' from generate_series(1, :rows) g""")
+                    select app_current_tenant(), '顧客' || g, 'コキャク', '台帳から取り込んだお客さま' from generate_series(1, :rows) g
+                    on conflict do nothing""")
                     .param("rows", ledger).update();
             // a backend reports its row counts up to a second after its commit: had they arrived after the
             // analysis below, the table would look changed again and the last assertion would fail by timing

@@ -26,7 +26,7 @@ public class CounterFixtures {
 
     public Kitchen kitchen(TestShop shop) {
         return CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> {
-            long store = jdbc.sql("select id from store order by id limit 1").query(Long.class).single();
+            long store = jdbc.sql("select id from store where tenant_id = app_current_tenant() order by id limit 1").query(Long.class).single();
             long cooker = product("PC-100", "圧力鍋 はやわざ 4L", 19_800, null);
             long model = jdbc.sql("""
                             insert into product_model (tenant_id, product_id, model_number)

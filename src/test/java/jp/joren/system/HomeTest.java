@@ -45,7 +45,8 @@ class HomeTest {
             jdbc.sql("insert into customer (tenant_id, name) values (app_current_tenant(), '客二')").update();
             jdbc.sql("""
                             insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total)
-                            select app_current_tenant(), ?, min(id), now(), current_date, 12800 from store
+                            select tenant_id, ?, min(id), now(), current_date, 12800 from store
+                             where tenant_id = app_current_tenant() group by tenant_id
                             """).param(customer).update();
         }));
         WebSession owner = new WebSession(port);

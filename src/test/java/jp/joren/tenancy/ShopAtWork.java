@@ -45,6 +45,8 @@ class ShopAtWork {
         WebSession.Page sale = owner.post("/purchases", Map.of("_csrf", owner.csrfToken("/purchases/new"),
                 "customerId", Long.toString(first), "storeId", Long.toString(kitchen.storeId()),
                 "purchasedAt", "2026-04-01T10:00", "channel", "STORE", "lines[0].code", "PC-100", "lines[1].code", "FL-01"));
+        assertThat(sale.location()).as("the sale was registered: %s", sale.document().select(".error, .field-error, .alert").eachText())
+                .isNotNull();
         String receipt = sale.path().replaceFirst("\\?.*$", "");
         owner.submit(receipt, "form[action$=/cancel]", Map.of("reason", "打ち間違い"));
         owner.submit("/customers/merges/new?survivor=" + first + "&merged=" + second, "form[action=/customers/merges]", Map.of());

@@ -231,7 +231,7 @@ class CampaignTest {
         assertThat(shop.messages(ownerB)).isEmpty();
         assertThat(shop.messages(noCooker)).isEmpty();
         assertThat(shop.inShop(() -> jdbc.sql("""
-                        select c.name from outbox_message m join customer c on c.id = m.customer_id
+                        select c.name from outbox_message m join customer c on c.tenant_id = m.tenant_id and c.id = m.customer_id
                          where m.rule = 'CAMPAIGN'""").query(String.class).list()))
                 .containsExactlyInAnyOrderElementsOf(listed);
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -56,42 +57,30 @@ class EveryStatementNamesItsShopTest {
                 "completed_purchase", "outbox_message");
 
         List<String> forgetful = new ArrayList<>();
-        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            sources.filter(path -> path.toString().endsWith(".java")).sorted().forEach(source -> {
-                String java = read(source);
-                Matcher text = TEXT.matcher(java);
-                while (text.find()) {
-                    String sql = text.group(1) != null ? text.group(1) : text.group(2);
-                    String where = source + ":" + line(java, text.start()) + " ";
-                    boolean readsAShopTable = false;
-                    Matcher table = TABLE_REFERENCE.matcher(sql);
-                    while (table.find()) {
-                        if (table.group(2).equals("shop")) {
-                            String alias = table.group(3) == null || NOT_AN_ALIAS.contains(table.group(3)) ? null : table.group(3);
-                            if (!table.group(1).equals("into") && !namesItsRow(sql, alias)) {
-                                forgetful.add(where + "shop" + (alias == null ? "" : " " + alias) + ": " + firstWords(sql));
-                            }
-                            continue;
-                        }
-                        if (!shopTables.contains(table.group(2))) {
-                            continue;
-                        }
-                        readsAShopTable = true;
-                        String alias = table.group(3);
-                        // an insert names the shop in its column list, whatever its alias
-                        boolean named = table.group(1).equals("into")
-                                ? Pattern.compile("(?<![.\\w])tenant_id\\b").matcher(sql).find()
-                                : namesItsShop(sql, alias == null || NOT_AN_ALIAS.contains(alias) ? null : alias);
-                        if (!named) {
-                            forgetful.add(where + table.group(2) + (alias == null ? "" : " " + alias) + ": " + firstWords(sql));
-                        }
+        forEachSqlText((sql, where) -> {
+            boolean readsAShopTable = false;
+            Matcher table = TABLE_REFERENCE.matcher(sql);
+            while (table.find()) {
+                String alias = table.group(3) == null || NOT_AN_ALIAS.contains(table.group(3)) ? null : table.group(3);
+                boolean insert = table.group(1).equals("into");
+                if (table.group(2).equals("shop")) {
+                    if (!insert && !namesItsRow(sql, alias)) {
+                        forgetful.add(where + "shop" + (alias == null ? "" : " " + alias) + ": " + firstWords(sql));
                     }
-                    if (readsAShopTable && STATEMENT.matcher(sql).find() && !SHOP_VALUE.matcher(sql).find()) {
-                        forgetful.add(where + "which shop?: " + firstWords(sql));
+                } else if (shopTables.contains(table.group(2))) {
+                    readsAShopTable = true;
+                    // an insert names the shop in its column list, whatever its alias
+                    boolean named = insert ? Pattern.compile("(?<![.\\w])tenant_id\\b").matcher(sql).find()
+                            : namesItsShop(sql, alias);
+                    if (!named) {
+                        forgetful.add(where + table.group(2) + (alias == null ? "" : " " + alias) + ": " + firstWords(sql));
                     }
                 }
-            });
-        }
+            }
+            if (readsAShopTable && STATEMENT.matcher(sql).find() && !SHOP_VALUE.matcher(sql).find()) {
+                forgetful.add(where + "which shop?: " + firstWords(sql));
+            }
+        });
 
         assertThat(forgetful).as("SQL that refers to a shop's table without naming the shop (tenant_id = :shop)")
                 .isEmpty();
@@ -106,19 +95,26 @@ class EveryStatementNamesItsShopTest {
     void rowsUnnestedFromArraysAreInsertedWithOnConflict() throws IOException {
         Pattern insertFromArrays = Pattern.compile("insert\\s+into\\s+\\w+[^;]*?\\bunnest\\(", Pattern.DOTALL);
         List<String> copied = new ArrayList<>();
+        forEachSqlText((sql, where) -> {
+            if (insertFromArrays.matcher(sql).find() && !sql.contains("on conflict")) {
+                copied.add(where + firstWords(sql));
+            }
+        });
+        assertThat(copied).as("inserts of unnested arrays without on conflict").isEmpty();
+    }
+
+    /** Each string or text block of the application's source, with where it stands ("path:line "). */
+    private static void forEachSqlText(BiConsumer<String, String> check) throws IOException {
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
             sources.filter(path -> path.toString().endsWith(".java")).sorted().forEach(source -> {
                 String java = read(source);
                 Matcher text = TEXT.matcher(java);
                 while (text.find()) {
-                    String sql = text.group(1) != null ? text.group(1) : text.group(2);
-                    if (insertFromArrays.matcher(sql).find() && !sql.contains("on conflict")) {
-                        copied.add(source + ":" + line(java, text.start()) + " " + firstWords(sql));
-                    }
+                    check.accept(text.group(1) != null ? text.group(1) : text.group(2),
+                            source + ":" + line(java, text.start()) + " ");
                 }
             });
         }
-        assertThat(copied).as("inserts of unnested arrays without on conflict").isEmpty();
     }
 
     /**

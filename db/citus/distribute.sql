@@ -1,8 +1,9 @@
 -- Distributes a migrated Joren database over a Citus cluster: each shop's rows on one node.
 --
 -- Run once, on the coordinator, as a superuser, in the Citus-enabled database Joren's migrations built (after
--- `create extension citus` and the workers were added there; README "Running on Citus"). It is plain SQL and
--- can be run again: what is already distributed is left as it is.
+-- `create extension citus` and the workers were added there; README "Running on Citus"). It is plain SQL, each
+-- statement in its own transaction (as psql runs a file), and can be run again: what is already distributed is
+-- left as it is.
 --   psql -v ON_ERROR_STOP=1 -h <coordinator> -d joren -f db/citus/distribute.sql
 -- The shard count is Citus's (citus.shard_count, 32 unless set in the session first).
 --
@@ -86,6 +87,7 @@ end $$;
 do $$
 declare
     v_grant record;
+    v_worker record;
 begin
     for v_grant in
         select c.oid::regclass as sequence, a.grantee::regrole as grantee,
@@ -94,9 +96,17 @@ begin
           join pg_namespace n on n.oid = c.relnamespace
          cross join lateral aclexplode(c.relacl) a
          where n.nspname = 'public' and c.relkind = 'S' and a.grantee <> c.relowner
+           -- the sequences of distributed and reference tables: a local table's sequence stays on the coordinator
+           and exists (select 1 from pg_depend d join pg_dist_partition t on t.logicalrelid = d.refobjid
+                        where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype in ('a', 'i'))
          group by 1, 2
     loop
-        perform run_command_on_workers(
-            format('grant %s on sequence %s to %s', v_grant.privileges, v_grant.sequence, v_grant.grantee));
+        for v_worker in select * from run_command_on_workers(
+                format('grant %s on sequence %s to %s', v_grant.privileges, v_grant.sequence, v_grant.grantee)) loop
+            if not v_worker.success then
+                raise exception 'grant on % at %:%: %', v_grant.sequence, v_worker.nodename, v_worker.nodeport,
+                    v_worker.result;
+            end if;
+        end loop;
     end loop;
 end $$;

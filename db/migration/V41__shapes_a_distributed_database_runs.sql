@@ -238,3 +238,40 @@ begin
 exception when lock_not_available then
     null;
 end $$;
+
+-- 5. The demo and import numbering (V35) in PL/pgSQL too: a SQL-language function with a parameter cannot be
+--    planned over distributed tables. Same statements, each table named by its shop.
+create or replace function number_customers(p_shop bigint) returns void
+    language plpgsql set enable_nestloop = off
+as $$
+begin
+    update customer c
+       set code = 'C' || lpad(o.n::text, greatest(6, length(o.n::text)), '0')
+      from (select tenant_id, id, row_number() over (order by created_at, id) as n
+              from customer
+             where tenant_id = p_shop) o
+     where c.tenant_id = p_shop and c.tenant_id = o.tenant_id and c.id = o.id;
+end $$;
+
+create or replace function number_receipts(p_shop bigint) returns void
+    language plpgsql set enable_nestloop = off
+as $$
+begin
+    with numbered as (
+        select p.id, coalesce(k.last_number, 0)
+                     + row_number() over (partition by p.store_id order by p.purchased_at, p.id) as number
+          from purchase p
+          left join store_receipt_counter k on k.tenant_id = p_shop and k.tenant_id = p.tenant_id
+                                           and k.store_id = p.store_id
+         where p.tenant_id = p_shop and p.receipt_number is null and p.external_ref is null)
+    update purchase p set receipt_number = n.number
+      from numbered n
+     where p.tenant_id = p_shop and p.id = n.id;
+    insert into store_receipt_counter (tenant_id, store_id, last_number)
+    select p.tenant_id, p.store_id, max(p.receipt_number)
+      from purchase p
+     where p.tenant_id = p_shop and p.receipt_number is not null
+     group by p.tenant_id, p.store_id
+    on conflict (tenant_id, store_id) do update set last_number = greatest(store_receipt_counter.last_number,
+                                                                             excluded.last_number);
+end $$;

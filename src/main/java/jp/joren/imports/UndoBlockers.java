@@ -43,8 +43,8 @@ class UndoBlockers {
                                    or exists (select 1 from join_confirmation j where j.tenant_id = :shop and j.tenant_id = c.tenant_id
                                                  and j.customer_id = c.id) as contacted,
                                %s is distinct from ch.after
-                                   or exists (select 1 from consent k where k.tenant_id = c.tenant_id
-                                                 and k.customer_id = c.id and k.method <> 'IMPORT') as edited
+                                   or exists (select 1 from consent e where e.tenant_id = :shop and e.tenant_id = c.tenant_id
+                                                 and e.customer_id = c.id and e.method <> 'IMPORT') as edited
                           from import_customer_change ch
                           join customer c on c.tenant_id = :shop and c.tenant_id = ch.tenant_id and c.id = ch.customer_id
                          where ch.tenant_id = :shop and ch.import_id = :import and ch.created

@@ -95,17 +95,24 @@ class NightlyRuns {
                            and heartbeat_at < :staleBefore""")
                 .param("shop", shop()).param("staleBefore", utc(now.minus(Heartbeats.STALE)))
                 .update();
+        // asked, then inserted: an insert that selects from nothing but a subquery is not one Citus can plan; two
+        // presses at once meet the unique index of the waiting manual run
+        boolean queuedOrWorking = jdbc.sql("""
+                        select exists (select 1 from nightly_run r
+                                        where r.tenant_id = :shop and r.trigger = 'MANUAL'
+                                          and (r.status = 'WAITING' or (not :evenIfWorking and r.status = 'RUNNING')))""")
+                .param("shop", shop()).param("evenIfWorking", evenIfWorking)
+                .query(Boolean.class).single();
+        if (queuedOrWorking) {
+            return Optional.empty();
+        }
         return jdbc.sql("""
                         insert into nightly_run (tenant_id, business_date, status, trigger, started_by, started_at, heartbeat_at)
-                        select :shop, :date, 'WAITING', 'MANUAL', :account, :now, :now
-                         where not exists (select 1 from nightly_run r
-                                            where r.tenant_id = :shop and r.trigger = 'MANUAL'
-                                              and (r.status = 'WAITING' or (not :evenIfWorking and r.status = 'RUNNING')))
+                        values (:shop, :date, 'WAITING', 'MANUAL', :account, :now, :now)
                         on conflict (tenant_id) where trigger = 'MANUAL' and status = 'WAITING' do nothing
                         returning id
                         """)
                 .param("shop", shop()).param("date", businessDate).param("account", accountId).param("now", utc(now))
-                .param("evenIfWorking", evenIfWorking)
                 .query(Long.class).optional();
     }
 

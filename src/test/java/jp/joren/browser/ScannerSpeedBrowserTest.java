@@ -277,7 +277,8 @@ class ScannerSpeedBrowserTest extends BrowserJourney {
         CurrentTenant.callAs(shop.tenantId(), () -> transaction.execute(status -> jdbc.sql("""
                         insert into coupon (tenant_id, code, customer_id, kind, value, cap, valid_from, valid_until, issued_for)
                         select c.tenant_id, ?, c.id, 'PERCENT', 50, 3000, ?, ?, 'TEST'
-                          from customer c where c.tenant_id = app_current_tenant() and c.name = ?""")
+                          from customer c where c.tenant_id = app_current_tenant() and c.name = ?
+                        on conflict do nothing""")
                 .params(code, today.minusDays(1), today.plusDays(30), owner).update()));
     }
 }

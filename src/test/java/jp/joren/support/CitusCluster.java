@@ -71,11 +71,33 @@ public final class CitusCluster {
         Flyway.configure().dataSource(url, owner, password).locations("classpath:db/migration")
                 .placeholders(Map.of("app_role", appRole)).load().migrate();
         try {
-            execute(sameServer(coordinatorUrl, database), "set citus.shard_count = " + SHARDS,
-                    Files.readString(Path.of("db/citus/distribute.sql")));
+            List<String> statements = new ArrayList<>(List.of("set citus.shard_count = " + SHARDS));
+            statements.addAll(statements(Files.readString(Path.of("db/citus/distribute.sql"))));
+            execute(sameServer(coordinatorUrl, database), statements.toArray(String[]::new));
         } catch (IOException e) {
             throw new IllegalStateException("db/citus/distribute.sql is unreadable", e);
         }
+    }
+
+    /**
+     * The script's statements one by one, as psql runs a file: each its own transaction (Citus's worker commands
+     * see what an earlier statement committed). A statement ends where a line ends it: {@code end $$;} or a
+     * one-line {@code set …;}.
+     */
+    static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            current.append(line).append('\n');
+            if (line.equals("end $$;") || line.matches("set [^$]*;")) {
+                statements.add(current.toString());
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().replaceAll("(?m)^--.*$", "").isBlank()) {
+            throw new IllegalStateException("db/citus/distribute.sql ends inside a statement: " + current);
+        }
+        return statements;
     }
 
     void dropDatabase(String database) {

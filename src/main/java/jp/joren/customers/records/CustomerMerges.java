@@ -65,7 +65,9 @@ public class CustomerMerges {
                                prefecture = coalesce(s.prefecture, m.prefecture), city = coalesce(s.city, m.city),
                                town = coalesce(s.town, m.town), address_line = coalesce(s.address_line, m.address_line),
                                birthday = coalesce(s.birthday, m.birthday),
-                               notes = nullif(concat_ws(E'\\n', s.notes, m.notes), ''),
+                               -- both notes, a line apart (not concat_ws: Citus refuses a STABLE function of columns here)
+                               notes = nullif(case when s.notes is null then m.notes when m.notes is null then s.notes
+                                                   else s.notes || E'\\n' || m.notes end, ''),
                                tags = array(select distinct t from unnest(s.tags || m.tags) t order by t),
                                updated_at = :now, updated_by = :owner
                           from customer m

@@ -165,8 +165,10 @@ class PortfolioClassifier {
                                amount, expected, segment, lapsed
                           from computed
                             on conflict (tenant_id, customer_id) do nothing
-                        """.formatted(SEGMENT_RULE))
-                .param("shop", CurrentTenant.require())
+                        """.formatted(SEGMENT_RULE)
+                        // The shop as a literal (a long), not a parameter: Citus plans these modifying CTEs over the
+                        // night's temporary table only with the distribution column's value known when planning.
+                        .replace(":shop", Long.toString(CurrentTenant.require())))
                 .param("asOf", asOf)
                 .param("medianGap", figures.medianGapDays() == null ? DEFAULT_GAP_DAYS : figures.medianGapDays())
                 .param("firstGap", figures.medianFirstGapDays() == null ? DEFAULT_GAP_DAYS : figures.medianFirstGapDays())

@@ -2,6 +2,7 @@ package jp.joren.segments;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jp.joren.tenancy.CurrentTenant;
 import lombok.RequiredArgsConstructor;
@@ -127,7 +128,7 @@ class PortfolioClassifier {
         // it); a nested loop over a table believed empty is quadratic, so the joins here are hashed or
         // merged whatever the estimates.
         jdbc.sql("set local enable_nestloop = off").update();
-        jdbc.sql("""
+        jdbc.sql(withValues("""
                         -- Every customer's visits, tenure, amount, expected interval and cell from the gathered visits; only changed rows are written
                         with computed as materialized (
                             select customer_id, visits, first_visit, second_visit, last_visit, tenure, amount,
@@ -165,17 +166,15 @@ class PortfolioClassifier {
                                amount, expected, segment, lapsed
                           from computed
                             on conflict (tenant_id, customer_id) do nothing
-                        """.formatted(SEGMENT_RULE)
-                        // The shop as a literal (a long), not a parameter: Citus plans these modifying CTEs over the
-                        // night's temporary table only with the distribution column's value known when planning.
-                        .replace(":shop", Long.toString(CurrentTenant.require())))
-                .param("asOf", asOf)
-                .param("medianGap", figures.medianGapDays() == null ? DEFAULT_GAP_DAYS : figures.medianGapDays())
-                .param("firstGap", figures.medianFirstGapDays() == null ? DEFAULT_GAP_DAYS : figures.medianFirstGapDays())
-                .param("first", thresholds.firstTenureDays())
-                .param("second", thresholds.secondTenureDays())
-                .param("lapse", thresholds.lapseDays())
-                .param("amount", thresholds.amountThreshold())
+                        """.formatted(SEGMENT_RULE), Map.of(
+                        "shop", CurrentTenant.require(),
+                        "asOf", asOf,
+                        "medianGap", figures.medianGapDays() == null ? DEFAULT_GAP_DAYS : figures.medianGapDays(),
+                        "firstGap", figures.medianFirstGapDays() == null ? DEFAULT_GAP_DAYS : figures.medianFirstGapDays(),
+                        "first", thresholds.firstTenureDays(),
+                        "second", thresholds.secondTenureDays(),
+                        "lapse", thresholds.lapseDays(),
+                        "amount", thresholds.amountThreshold())))
                 .update();
         jdbc.sql("set local enable_nestloop = on").update();
         jdbc.sql("""
@@ -188,6 +187,28 @@ class PortfolioClassifier {
     }
 
     static final int DEFAULT_GAP_DAYS = 30;
+
+    /**
+     * The statement with its named values written in as literals: numbers, and dates as {@code date '…'}. Citus plans
+     * an insert from modifying CTEs over the night's temporary table only when nothing in it is a parameter ("could
+     * not create distributed plan"); the values are the night's own numbers and date, never text from a person.
+     */
+    static String withValues(String sql, Map<String, Object> values) {
+        String written = sql;
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            Object v = value.getValue();
+            String literal;
+            if (v instanceof LocalDate date) {
+                literal = "date '" + date + "'";
+            } else if (v instanceof Integer || v instanceof Long) {
+                literal = v.toString();
+            } else {
+                throw new IllegalArgumentException("not a number or a date: " + v);
+            }
+            written = written.replaceAll(":" + value.getKey() + "\\b", literal);
+        }
+        return written;
+    }
 
     /** The rule of {@link Thresholds#cellOf}, for a whole table at once: the schema's portfolio_segment (V40). */
     static final String SEGMENT_RULE = segmentRule("visits", "tenure", "amount", ":first", ":amount", ":second");

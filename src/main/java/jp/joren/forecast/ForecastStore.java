@@ -41,7 +41,7 @@ class ForecastStore {
                         select f.model, f.r, f.alpha, f.a, f.b, f.s, f.beta, f.bg_nbd_holdout_error,
                                f.pareto_nbd_holdout_error,
                                (select max(c.holdout_until) from forecast_calibration c
-                                 where c.tenant_id = f.tenant_id) as checked_on
+                                 where c.tenant_id = :shop and c.tenant_id = f.tenant_id) as checked_on
                           from forecast_fit f
                          where f.tenant_id = :shop and f.model is not null and f.r is not null""")
                 .param("shop", CurrentTenant.require())

@@ -161,7 +161,7 @@ class CustomerReversal {
                                city = case when b -> 'city' is not null then b->>'city' else c.city end,
                                town = case when b -> 'town' is not null then b->>'town' else c.town end,
                                address_line = case when b -> 'addressLine' is not null then b->>'addressLine' else c.address_line end,
-                               birthday = case when b -> 'birthday' is not null then (b->>'birthday')::date else c.birthday end,
+                               birthday = case when b -> 'birthday' is not null then r.birthday else c.birthday end,
                                acquisition_channel = case when b -> 'acquisitionChannel' is not null then b->>'acquisitionChannel'
                                                           else c.acquisition_channel end,
                                tags = case when b -> 'tags' is not null then coalesce(string_to_array(nullif(b->>'tags', ''), ','), '{}')
@@ -169,7 +169,9 @@ class CustomerReversal {
                                notes = case when b -> 'notes' is not null then b->>'notes' else c.notes end,
                                updated_at = :now, updated_by = :owner
                           -- a key present with a JSON null is not an SQL null: b -> 'x' is not null means "restore x"
-                          from (select u.id, u.b::jsonb as b from unnest(:ids::bigint[], :values::text[]) u(id, b)) r
+                          -- (the date read from its text outside the case: Citus allows no STABLE cast inside one)
+                          from (select u.id, u.b::jsonb as b, (u.b::jsonb ->> 'birthday')::date as birthday
+                                  from unnest(:ids::bigint[], :values::text[]) u(id, b)) r
                          where c.tenant_id = :shop and c.id = r.id
                         """)
                 .param("ids", ids.toArray(Long[]::new)).param("values", values.toArray(String[]::new))

@@ -57,11 +57,15 @@ final class ProductImport implements KindImport {
                         """.formatted(SNAPSHOT))
                 .param("import", importId).param("shop", shop).param("keys", keys).update();
         Counts counts = upsert(rows);
+        // each product's fields after, beside those before: as an upsert of the rows above, not an update, because
+        // a distributed database (Citus) refuses a STABLE function of columns (jsonb_build_object) in an update
         jdbc.sql("""
-                        update import_product_change ch set after = %s
-                          from product p
-                         where ch.tenant_id = :shop and ch.import_id = :import and p.tenant_id = :shop and p.tenant_id = ch.tenant_id
-                           and p.id = ch.product_id and lower(p.code) = any(:keys)
+                        insert into import_product_change (tenant_id, import_id, product_id, before, after)
+                        select p.tenant_id, ch.import_id, p.id, ch.before, %s
+                          from import_product_change ch
+                          join product p on p.tenant_id = :shop and p.tenant_id = ch.tenant_id and p.id = ch.product_id
+                         where ch.tenant_id = :shop and ch.import_id = :import and lower(p.code) = any(:keys)
+                        on conflict (tenant_id, import_id, product_id) do update set after = excluded.after
                         """.formatted(SNAPSHOT))
                 .param("import", importId).param("shop", shop).param("keys", keys).update();
         return counts;

@@ -171,6 +171,7 @@ class ImportMatchingTest {
                         insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total)
                         select tenant_id, :c, min(id), timestamptz '2026-02-01 12:00+09', date '2026-02-01', 3000
                           from store where tenant_id = app_current_tenant() group by tenant_id
+                        on conflict do nothing
                         """).param("c", arai).update());
         String code = shopWork.inShop(shop.tenantId(), () -> jdbc.sql("select code from customer where id = :id").param("id", arai)
                 .query(String.class).single());

@@ -204,6 +204,7 @@ class SalesImportTest {
                 select c.tenant_id, c.id, (select min(s.id) from store s where s.tenant_id = c.tenant_id),
                        timestamptz '2026-04-01 12:00+09', '2026-04-01', 1000
                   from customer c where c.tenant_id = app_current_tenant() and c.code = 'K-002'
+                on conflict do nothing
                 """).update());
         WebSession.Page refused = steps.undo(job);
         assertThat(refused.document().select("#undo-refused").text()).contains("取り消せません");

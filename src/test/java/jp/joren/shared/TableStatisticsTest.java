@@ -1,6 +1,7 @@
 package jp.joren.shared;
 
 import jp.joren.shops.ShopFixtures;
+import jp.joren.support.CitusCluster;
 import jp.joren.support.JorenIntegrationTest;
 import jp.joren.support.TestDatabase;
 import jp.joren.tenancy.CurrentTenant;
@@ -10,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Joren keeps the planner's statistics up after its own bulk writes where autovacuum is off: a table that grew
@@ -32,6 +35,7 @@ class TableStatisticsTest {
 
     @Test
     void aTableThatGrewSinceItsLastAnalysisIsAnalysedAndAnUnchangedOneIsNot() {
+        assumeFalse(CitusCluster.active(), "on Citus the workers keep their shards' statistics: Joren analyses nothing");
         TestDatabase.get().asOwner("analyze customer", "analyze product_model");
         double analysed = plannedCustomers();
         long shop = shops.newShop("統計の店").tenantId();
@@ -53,6 +57,12 @@ class TableStatisticsTest {
         assertThat(plannedCustomers()).isGreaterThanOrEqualTo(analysed + ledger * 0.9);
 
         assertThat(statistics.refreshStale()).doesNotContain("customer");
+    }
+
+    @Test
+    void onCitusJorenLeavesTheStatisticsToTheWorkers() {
+        assumeTrue(CitusCluster.active(), "plain PostgreSQL: the test above");
+        assertThat(statistics.refreshStale()).isEmpty();
     }
 
     private double plannedCustomers() {

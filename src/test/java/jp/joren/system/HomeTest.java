@@ -47,6 +47,7 @@ class HomeTest {
                             insert into purchase (tenant_id, customer_id, store_id, purchased_at, business_date, total)
                             select tenant_id, ?, min(id), now(), current_date, 12800 from store
                              where tenant_id = app_current_tenant() group by tenant_id
+                            on conflict do nothing
                             """).param(customer).update();
         }));
         WebSession owner = new WebSession(port);

@@ -169,9 +169,11 @@ class CustomerReversal {
                                notes = case when b -> 'notes' is not null then b->>'notes' else c.notes end,
                                updated_at = :now, updated_by = :owner
                           -- a key present with a JSON null is not an SQL null: b -> 'x' is not null means "restore x"
-                          -- (the date read from its text outside the case: Citus allows no STABLE cast inside one)
+                          -- (the values read from their text outside the case, and kept outside by offset 0: Citus allows
+                          -- no STABLE cast inside one)
                           from (select u.id, u.b::jsonb as b, (u.b::jsonb ->> 'birthday')::date as birthday
-                                  from unnest(:ids::bigint[], :values::text[]) u(id, b)) r
+                                  from unnest(:ids::bigint[], :values::text[]) u(id, b)
+                                offset 0) r
                          where c.tenant_id = :shop and c.id = r.id
                         """)
                 .param("ids", ids.toArray(Long[]::new)).param("values", values.toArray(String[]::new))

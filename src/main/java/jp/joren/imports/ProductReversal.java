@@ -38,6 +38,15 @@ class ProductReversal {
                         """.formatted(ProductImport.SNAPSHOT))
                 .param("shop", shop).param("import", importId)
                 .query((rs, i) -> edited.put(rs.getLong(1), List.of("product"))).list();
+        // the products still as the import left them, read first: a distributed database (Citus) refuses a
+        // STABLE function of columns (jsonb_build_object) in an update
+        List<Long> untouched = jdbc.sql("""
+                        select p.id
+                          from import_product_change ch
+                          join product p on p.tenant_id = :shop and p.tenant_id = ch.tenant_id and p.id = ch.product_id
+                         where ch.tenant_id = :shop and ch.import_id = :import and %s = ch.after
+                        """.formatted(ProductImport.SNAPSHOT))
+                .param("shop", shop).param("import", importId).query(Long.class).list();
         int restored = jdbc.sql("""
                         update product p
                            set name = ch.before->>'name', category_id = (ch.before->>'category')::bigint,
@@ -46,9 +55,10 @@ class ProductReversal {
                                active = (ch.before->>'active')::boolean
                           from import_product_change ch
                          where ch.tenant_id = :shop and ch.import_id = :import and p.tenant_id = :shop and p.tenant_id = ch.tenant_id
-                           and p.id = ch.product_id and %s = ch.after
-                        """.formatted(ProductImport.SNAPSHOT))
-                .param("shop", shop).param("import", importId).update();
+                           and p.id = ch.product_id and p.id = any(:untouched)
+                        """)
+                .param("shop", shop).param("import", importId).param("untouched", untouched.toArray(Long[]::new))
+                .update();
         return new Restored(restored, edited);
     }
 

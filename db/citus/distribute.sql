@@ -15,9 +15,9 @@
 -- * Local to the coordinator: what has no shop (Flyway's history, Quartz's tables, HTTP sessions, the
 --   platform's attempt counters and sign-ups).
 
--- Purchase and purchase_line keep their item counts and the month-end marks by row triggers (V41) that write
--- rows of the same shop, on the same node: Citus calls any trigger on a distributed table "unsafe" and wants
--- this said, here and in the migrations that come after (so for the database).
+-- Purchase and purchase_line keep their item counts and the month-end marks by row triggers that write the
+-- co-located shard of the same shop, on the same node (V42): Citus calls any trigger on a distributed table
+-- "unsafe" and wants this said, here and in the migrations that come after (so for the database).
 set citus.enable_unsafe_triggers = on;
 -- one transaction makes the tables and then their foreign keys: Citus must do it over one connection per node
 set citus.multi_shard_modify_mode = 'sequential';

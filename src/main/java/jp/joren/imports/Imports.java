@@ -154,6 +154,7 @@ class Imports {
                     new TypeReference<Map<Long, ImportDecision>>() { });
             ImportRun run = new ImportRun(job.id(), decisions, clock.instant());
             FilePass pass = transaction.execute(status -> {
+                statistics.planForTheTablesAsTheyGrow();
                 KindImport importer = kinds.of(job, ownerId, run);
                 FilePass written = FilePass.over(job.kind(), text(job.id()), mapping(job), importer, true,
                         processed -> jobs.progress(job.id(), processed));

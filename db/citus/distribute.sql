@@ -16,13 +16,21 @@
 --   platform's attempt counters and sign-ups).
 
 -- Purchase and purchase_line keep their item counts and the month-end marks by row triggers that write the
--- co-located shard of the same shop, on the same node (V42): Citus calls any trigger on a distributed table
--- "unsafe" and wants this said, here and in the migrations that come after (so for the database).
+-- co-located shard of the same shop, on the same node (V42); on one server they are statement triggers with
+-- transition tables (V43), which a distributed table cannot have: the row triggers take their place first.
+-- Citus calls any trigger on a distributed table "unsafe" and wants this said, here and in the migrations that
+-- come after (so for the database).
 set citus.enable_unsafe_triggers = on;
 -- one transaction makes the tables and then their foreign keys: Citus must do it over one connection per node
 set citus.multi_shard_modify_mode = 'sequential';
 do $$ begin
     execute format('alter database %I set citus.enable_unsafe_triggers = on', current_database());
+end $$;
+
+do $$ begin
+    if not exists (select 1 from pg_dist_partition where logicalrelid = 'purchase'::regclass) then
+        perform purchase_counts_by_row();
+    end if;
 end $$;
 
 do $$

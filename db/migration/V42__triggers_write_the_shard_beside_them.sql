@@ -1,10 +1,9 @@
 -- The row triggers of V41 keep a receipt's item count and the month-end mark by writing another table of the
 -- same shop. On Citus a trigger fires on the shard, and a statement on the distributed table inside it is planned
 -- again by Citus, per row: the month-end mark failed ("cache lookup failed for type …", or "cannot execute a
--- distributed query from a query on a shard" when Citus chose a connection over local execution), and the item
--- count got slower with every line of a long transaction (a 40,000-line sales import: 0.4 s a thousand lines at
--- first, 5 s at the end). Fired on a shard, the triggers now write the co-located shard of their shop directly,
--- an ordinary table on the same node; fired on the table itself (plain PostgreSQL), the same static statements
+-- distributed query from a query on a shard" when Citus chose a connection over local execution), and every
+-- line of an import paid for that planning. Fired on a shard, the triggers now write the co-located shard of
+-- their shop directly, an ordinary table on the same node; fired on the table itself, the same static statements
 -- as before.
 
 -- The shard of p_table that holds p_shop's rows, on the node where a trigger of a co-located shard fires. Called
